@@ -1,0 +1,55 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../errors/error-response.dto';
+import { ACCESS_POLICY, type AccessPolicy, describePolicy } from './access-policy';
+import { type PlatformRole, type TenantRole } from './roles';
+
+interface EndpointDoc {
+  summary: string;
+  description?: string;
+  /** Extra error statuses this endpoint can answer with, besides the ones its access policy implies. */
+  errors?: number[];
+}
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Data tidak valid (detail per kolom)',
+  401: 'Belum masuk, atau token tidak berlaku',
+  403: 'Tidak punya akses',
+  404: 'Tidak ditemukan',
+  409: 'Bertentangan dengan data yang ada',
+  410: 'Tautan sudah tidak berlaku',
+  429: 'Terlalu banyak percobaan',
+};
+
+/**
+ * One decorator per endpoint carries both its access rule and its OpenAPI description, so they cannot drift.
+ * A route without one of these is refused by the access guard.
+ */
+function endpoint(policy: AccessPolicy, doc: EndpointDoc, implied: number[]) {
+  const statuses = [...new Set([400, ...implied, ...(doc.errors ?? [])])].sort();
+  return applyDecorators(
+    SetMetadata(ACCESS_POLICY, policy),
+    ApiOperation({
+      summary: doc.summary,
+      description: [doc.description, describePolicy(policy)].filter(Boolean).join('\n\n'),
+    }),
+    ...(policy.kind === 'public' ? [] : [ApiBearerAuth()]),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] ?? 'Galat', type: ErrorResponseDto }),
+    ),
+  );
+}
+
+export const PublicEndpoint = (doc: EndpointDoc) => endpoint({ kind: 'public' }, doc, []);
+
+export const AuthenticatedEndpoint = (doc: EndpointDoc) => endpoint({ kind: 'authenticated' }, doc, [401]);
+
+export const PlatformEndpoint = (doc: EndpointDoc & { roles: PlatformRole[] }) =>
+  endpoint({ kind: 'platform', roles: doc.roles }, doc, [401, 403]);
+
+export const TenantEndpoint = (doc: EndpointDoc & { minRole: TenantRole; monitorMayRead?: boolean }) =>
+  endpoint(
+    { kind: 'tenant', minRole: doc.minRole, monitorMayRead: doc.monitorMayRead ?? false },
+    doc,
+    [401, 403, 404],
+  );

@@ -1,0 +1,11 @@
+/** Roles a user holds inside one OPD (tenant), lowest first. */
+export const TENANT_ROLES = ['contributor', 'editor', 'tenant_admin'] as const;
+export type TenantRole = (typeof TENANT_ROLES)[number];
+
+/** City-wide roles: Diskominfotik runs the platform, Bappeda/Bapperida watches every OPD read-only. */
+export const PLATFORM_ROLES = ['platform_admin', 'monitor'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+export function roleAtLeast(role: TenantRole, minimum: TenantRole): boolean {
+  return TENANT_ROLES.indexOf(role) >= TENANT_ROLES.indexOf(minimum);
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/** Thrown at start-up when an environment variable is missing or malformed; names the variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    PUBLIC_API_URL: z.url().optional(),
+    ADMIN_URL: z.url().default('http://localhost:4321'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: bool.default(false),
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_OWNER_URL: postgresUrl.optional(),
+    DATABASE_POOL_SIZE: positiveInt.default(10),
+    MIGRATE_ON_START: bool.default(true),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_ACCESS_TTL_SECONDS: positiveInt.default(900),
+    REFRESH_TTL_DAYS: positiveInt.default(30),
+    INVITATION_TTL_HOURS: positiveInt.default(72),
+    LOGIN_MAX_FAILURES: positiveInt.default(5),
+    LOGIN_LOCK_MINUTES: positiveInt.default(15),
+    LOGIN_IP_LIMIT_PER_MINUTE: positiveInt.default(30),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' });
+    }
+    if (!env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+  });
+
+type Env = z.output<typeof envSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  publicApiUrl: string;
+  adminUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+  database: { url: string; ownerUrl: string; poolSize: number; migrateOnStart: boolean };
+  auth: {
+    jwtSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlDays: number;
+    invitationTtlHours: number;
+    loginMaxFailures: number;
+    loginLockMinutes: number;
+    loginIpLimitPerMinute: number;
+  };
+}
+
+/** Values the launcher supplies when it runs the embedded database (URLs, generated secret). */
+export interface ConfigDefaults {
+  DATABASE_URL?: string;
+  DATABASE_OWNER_URL?: string;
+  JWT_SECRET?: string;
+}
+
+export function loadConfig(
+  source: NodeJS.ProcessEnv = process.env,
+  defaults: ConfigDefaults = {},
+): AppConfig {
+  const parsed = envSchema.safeParse({ ...withoutBlanks(source), ...fillMissing(source, defaults) });
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const given = source[name];
+        return `${name} ${issue.message}${given === undefined ? '' : ` (got "${given}")`}`;
+      }),
+    );
+  }
+  return toAppConfig(parsed.data);
+}
+
+function toAppConfig(env: Env): AppConfig {
+  if (!env.DATABASE_URL) {
+    throw new ConfigError(['DATABASE_URL is not set and no embedded database was started']);
+  }
+  if (!env.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET is not set']);
+  }
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicApiUrl: env.PUBLIC_API_URL ?? `http://localhost:${env.PORT}`,
+    adminUrl: env.ADMIN_URL,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+    database: {
+      url: env.DATABASE_URL,
+      ownerUrl: env.DATABASE_OWNER_URL ?? env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      migrateOnStart: env.MIGRATE_ON_START,
+    },
+    auth: {
+      jwtSecret: env.JWT_SECRET,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlDays: env.REFRESH_TTL_DAYS,
+      invitationTtlHours: env.INVITATION_TTL_HOURS,
+      loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginLockMinutes: env.LOGIN_LOCK_MINUTES,
+      loginIpLimitPerMinute: env.LOGIN_IP_LIMIT_PER_MINUTE,
+    },
+  };
+}
+
+/** An empty variable (`PORT=`) means "use the default", as in most twelve-factor apps. */
+function withoutBlanks(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => !!entry[1] && entry[1].trim() !== ''),
+  );
+}
+
+function fillMissing(source: NodeJS.ProcessEnv, defaults: ConfigDefaults): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(defaults).filter(([key, value]) => value !== undefined && !source[key]?.trim()),
+  );
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** A transaction in which row-level security shows exactly one tenant's rows. */
+export class TenantTransaction {
+  constructor(
+    readonly tenantId: string,
+    readonly manager: EntityManager,
+  ) {
+    if (!tenantId) throw new Error('A tenant transaction needs a tenant id');
+  }
+}
+
+const SET_SCOPE = `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`;
+
+/**
+ * The only way services reach PostgreSQL. Every transaction states its scope up front; the settings are
+ * transaction-local (`set_config(..., true)`), so a pooled connection never carries a tenant over.
+ */
+@Injectable()
+export class Database {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Work on one tenant's data. Tenant-owned tables show and accept only that tenant's rows. */
+  inTenant<T>(
+    tenantId: string,
+    work: (tx: TenantTransaction) => Promise<T>,
+    actingUserId?: string,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(SET_SCOPE, [tenantId, actingUserId ?? '']);
+      return work(new TenantTransaction(tenantId, manager));
+    });
+  }
+
+  /** Work on platform tables (tenants, users, sessions). Tenant-owned tables show nothing here. */
+  inPlatform<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(SET_SCOPE, ['', '']);
+      return work(manager);
+    });
+  }
+
+  /** Like inPlatform, plus the user's own memberships in every tenant (read-only, by policy). */
+  asUser<T>(userId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(SET_SCOPE, ['', userId]);
+      return work(manager);
+    });
+  }
+
+  async ping(): Promise<number> {
+    const started = performance.now();
+    await this.dataSource.query('SELECT 1');
+    return Math.round((performance.now() - started) * 10) / 10;
+  }
+}

@@ -1,0 +1,11 @@
+import { AuditEvent } from '../../modules/audit/audit-event.entity';
+import { AuthSession } from '../../modules/auth/auth-session.entity';
+import { UserToken } from '../../modules/auth/user-token.entity';
+import { Tenant } from '../../modules/tenants/tenant.entity';
+import { Membership } from '../../modules/users/membership.entity';
+import { User } from '../../modules/users/user.entity';
+import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
+
+/** Listed explicitly (no globs): the same list works from src under jest and from dist. */
+export const ENTITIES = [Tenant, User, Membership, AuthSession, UserToken, AuditEvent];
+export const MIGRATIONS = [Foundation1764300000000];

@@ -1,0 +1,34 @@
+import { ERROR_STATUS, type ErrorCode } from './error-codes';
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `firstAdmin.email`. */
+  field: string;
+  /** The rule it broke, e.g. `isEmail`, `maxLength`, `unknownField`. */
+  constraint: string;
+  /** What is wrong, in Bahasa Indonesia, ready to show next to the field. */
+  message: string;
+}
+
+/**
+ * An expected failure with a stable code and a message for people (Bahasa Indonesia). Services throw these;
+ * one exception filter turns them into HTTP responses, so no service knows about HTTP.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: FieldError[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function fieldError(field: string, constraint: string, message: string): FieldError {
+  return { field, constraint, message };
+}

@@ -1,0 +1,73 @@
+import { type ValidationError } from 'class-validator';
+import { getMetadataStorage } from 'class-validator';
+import { type FieldError } from './domain-error';
+
+type Template = (field: string, args: unknown[]) => string;
+
+/** Bahasa Indonesia messages for the validation rules our DTOs use, with the rule's own limits. */
+const TEMPLATES: Record<string, Template> = {
+  isDefined: (f) => `${f} wajib diisi`,
+  isNotEmpty: (f) => `${f} tidak boleh kosong`,
+  isString: (f) => `${f} harus berupa teks`,
+  isBoolean: (f) => `${f} harus bernilai true atau false`,
+  isInt: (f) => `${f} harus berupa bilangan bulat`,
+  isNumber: (f) => `${f} harus berupa angka`,
+  isUUID: (f) => `${f} harus berupa UUID yang valid`,
+  isEmail: (f) => `${f} harus berupa alamat email yang valid`,
+  isUrl: (f) => `${f} harus berupa URL yang valid`,
+  isFQDN: (f) => `${f} harus berupa nama domain yang valid`,
+  isIn: (f, [values]) => `${f} harus salah satu dari: ${(values as unknown[]).join(', ')}`,
+  isEnum: (f, [values]) => `${f} harus salah satu dari: ${Object.values(values as object).join(', ')}`,
+  isArray: (f) => `${f} harus berupa daftar`,
+  arrayMaxSize: (f, [max]) => `${f} berisi paling banyak ${max} butir`,
+  arrayMinSize: (f, [min]) => `${f} berisi paling sedikit ${min} butir`,
+  minLength: (f, [min]) => `${f} minimal ${min} karakter`,
+  maxLength: (f, [max]) => `${f} maksimal ${max} karakter`,
+  length: (f, [min, max]) => `${f} harus ${min}–${max} karakter`,
+  min: (f, [min]) => `${f} minimal ${min}`,
+  max: (f, [max]) => `${f} maksimal ${max}`,
+  matches: (f) => `${f} formatnya tidak sesuai`,
+  isPhoneNumber: (f) => `${f} harus berupa nomor telepon yang valid`,
+  isIndonesianPhone: (f) =>
+    `${f} harus berupa nomor telepon Indonesia yang nyata (mis. 0721 123456 atau +62 812 3456 7890)`,
+  isTenantSlug: (f) =>
+    `${f} hanya boleh huruf kecil, angka dan tanda hubung (2–48 karakter), dan bukan kata yang dicadangkan`,
+  nestedValidation: (f) => `${f} harus berupa objek`,
+  whitelistValidation: (f) => `${f} tidak dikenal; hapus kolom ini`,
+};
+
+/** Flattens class-validator errors (nested ones too) into one list of field errors in Bahasa Indonesia. */
+export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parentPath ? `${parentPath}.${error.property}` : error.property;
+    if (isMissing(error)) return [{ field, constraint: 'isDefined', message: `${field} wajib diisi` }];
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, englishMessage]) => ({
+      field,
+      constraint: constraint === 'whitelistValidation' ? 'unknownField' : constraint,
+      message: describe(error, field, constraint, englishMessage),
+    }));
+    return [...own, ...toFieldErrors(error.children ?? [], field)];
+  });
+}
+
+function describe(error: ValidationError, field: string, constraint: string, englishMessage: string): string {
+  const template = TEMPLATES[constraint];
+  if (!template) return `${field}: ${englishMessage}`;
+  return template(field, constraintArgs(error, constraint));
+}
+
+function constraintArgs(error: ValidationError, constraint: string): unknown[] {
+  const target = error.target?.constructor;
+  if (!target) return [];
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === error.property && m.name === constraint);
+  return metadata?.constraints ?? [];
+}
+
+/** A missing field breaks every rule on it; one "wajib diisi" says it better than five messages. */
+function isMissing(error: ValidationError): boolean {
+  if (!error.constraints || !error.target || 'whitelistValidation' in error.constraints) return false;
+  const value = (error.target as Record<string, unknown>)[error.property];
+  return value === undefined || value === null;
+}

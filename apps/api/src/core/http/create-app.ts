@@ -1,0 +1,63 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../../app.module';
+import { type AppConfig } from '../config/app-config';
+import { DomainError } from '../errors/domain-error';
+import { HttpErrorFilter } from '../errors/http-error.filter';
+import { toFieldErrors } from '../errors/validation-messages';
+import { assignRequestId } from '../logging/request-id';
+import { requireJsonBody } from './require-json';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the whole API exactly as production runs it; tests and the demo launcher use the same function. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  // Before the body parser, so even a malformed body gets a request id in its error response.
+  app.use(assignRequestId);
+  app.use(requireJsonBody);
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      // The target lets the Indonesian messages read each rule's limits; it never reaches the response.
+      validationError: { target: true, value: false },
+      exceptionFactory: (errors) =>
+        new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', toFieldErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs.json',
+    customSiteTitle: 'Laman API',
+  });
+  return app;
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Laman API')
+    .setDescription(
+      'API konten Laman: situs OPD Kota Bandar Lampung. Rute pengelolaan di /api/v1/tenants/{tenant}/…, ' +
+        'rute platform di /api/v1/admin/…, autentikasi di /api/v1/auth/…. Semua galat memakai satu bentuk ' +
+        '(statusCode, code, message, details, requestId).',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}

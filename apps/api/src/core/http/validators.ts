@@ -1,0 +1,59 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/**
+ * An Indonesian phone number (+62… or 0…, digits with optional spaces, dots or dashes) that is not a
+ * placeholder: in 2021 one OPD site listed "(0000)000000" as its phone.
+ */
+export function IsIndonesianPhone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIndonesianPhone',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: {
+        validate(value: unknown): boolean {
+          if (typeof value !== 'string') return false;
+          if (!/^(\+62|0)[\d\s.()-]{6,18}$/.test(value.trim())) return false;
+          const digits = value.replace(/\D/g, '').replace(/^62/, '0');
+          return (
+            digits.length >= 8 &&
+            digits.length <= 14 &&
+            !/^0?(\d)\1+$/.test(digits) &&
+            !/^0?1234567/.test(digits)
+          );
+        },
+      },
+    });
+}
+
+/** Lowercase slug usable in a URL and as a subdomain label. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,46}[a-z0-9]$/;
+
+/** Slugs that would collide with platform hosts or routes. */
+export const RESERVED_SLUGS = new Set([
+  'admin',
+  'api',
+  'www',
+  'portal',
+  'static',
+  'assets',
+  'mail',
+  'laman',
+  'status',
+  'docs',
+]);
+
+export function IsTenantSlug(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isTenantSlug',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && SLUG_PATTERN.test(value) && !RESERVED_SLUGS.has(value),
+      },
+    });
+}

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type TenantContext } from '../../core/access/principal';
+import { Database, type TenantTransaction } from '../../core/database/database.service';
+import { type AuditEvent } from './audit-event.entity';
+import { AuditRepository } from './audit.repository';
+
+export interface AuditEntry {
+  actorUserId: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  data?: Record<string, unknown>;
+}
+
+/** Records who did what inside a tenant, in the same transaction as the change it describes. */
+@Injectable()
+export class AuditLog {
+  constructor(
+    @Inject(AuditRepository) private readonly events: AuditRepository,
+    @Inject(Database) private readonly db: Database,
+  ) {}
+
+  async record(tx: TenantTransaction, entry: AuditEntry): Promise<void> {
+    await this.events.insert(tx, {
+      actorUserId: entry.actorUserId,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      data: entry.data ?? {},
+    });
+  }
+
+  list(tenant: TenantContext, page: { limit: number; offset: number }): Promise<AuditEvent[]> {
+    return this.db.inTenant(tenant.tenantId, (tx) =>
+      this.events.find(tx, {}, { order: { createdAt: 'DESC' }, take: page.limit, skip: page.offset }),
+    );
+  }
+}

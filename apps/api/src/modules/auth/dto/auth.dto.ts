@@ -1,0 +1,85 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { PLATFORM_ROLES, type PlatformRole, TENANT_ROLES, type TenantRole } from '../../../core/access/roles';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class LoginDto {
+  @ApiProperty({ example: 'platform@laman.example', maxLength: 254 })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'kata sandi', maxLength: 128 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'Refresh token dari login atau refresh sebelumnya (sekali pakai)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ maxLength: 128 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128, description: 'Minimal 10 karakter, bukan kata sandi umum' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  newPassword: string;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty({ description: 'Token dari tautan undangan' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  password: string;
+}
+
+export class MembershipDto {
+  @ApiProperty({ format: 'uuid' }) tenantId: string;
+  @ApiProperty({ example: 'diskominfo' }) slug: string;
+  @ApiProperty({ example: 'Dinas Komunikasi dan Informatika' }) name: string;
+  @ApiProperty({ example: 'Diskominfo' }) shortName: string;
+  @ApiProperty({ enum: ['active', 'suspended'] }) tenantStatus: string;
+  @ApiProperty({ enum: TENANT_ROLES }) role: TenantRole;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: PLATFORM_ROLES, nullable: true, type: String }) platformRole: PlatformRole | null;
+  @ApiProperty({ type: [MembershipDto] }) memberships: MembershipDto[];
+}
+
+export class TokenPairDto {
+  @ApiProperty({ description: 'JWT untuk header Authorization: Bearer' }) accessToken: string;
+  @ApiProperty({ example: 900, description: 'Masa berlaku token akses, dalam detik' })
+  accessTokenExpiresIn: number;
+  @ApiProperty({ description: 'Sekali pakai: setiap refresh memberi yang baru' }) refreshToken: string;
+  @ApiProperty() refreshTokenExpiresAt: Date;
+}
+
+export class SessionDto extends TokenPairDto {
+  @ApiProperty({ type: MeDto }) user: MeDto;
+}

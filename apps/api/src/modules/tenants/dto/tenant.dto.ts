@@ -1,0 +1,228 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsFQDN,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../../core/http/page-query.dto';
+import { IsIndonesianPhone, IsTenantSlug } from '../../../core/http/validators';
+import { InvitationDto } from '../../users/dto/member.dto';
+import { TENANT_KINDS, type Tenant, type TenantKind } from '../tenant.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lower = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+/** Contact data an OPD keeps current itself (tenant admins) or that the IT office sets at provisioning. */
+export class TenantContactDto {
+  @ApiPropertyOptional({ example: 'Operator Website Diskominfo', maxLength: 120 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  contactName?: string;
+
+  @ApiPropertyOptional({ example: 'diskominfo@bandarlampungkota.go.id', maxLength: 254 })
+  @IsOptional()
+  @Transform(lower)
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string;
+
+  @ApiPropertyOptional({
+    example: '0721 123456',
+    description: 'Nomor telepon Indonesia; nomor isian seperti 0000000 ditolak',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsIndonesianPhone()
+  contactPhone?: string;
+
+  @ApiPropertyOptional({ example: 'Jl. Dr. Susilo No. 2, Sumur Batu, Teluk Betung Utara', maxLength: 300 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(300)
+  address?: string;
+}
+
+export class FirstAdminDto {
+  @ApiProperty({ example: 'admin.diskominfo@laman.example', maxLength: 254 })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Rina Marlina', maxLength: 120 })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name: string;
+}
+
+export class CreateTenantDto extends TenantContactDto {
+  @ApiProperty({
+    example: 'diskominfo',
+    description: 'Dipakai di URL dan sebagai subdomain; huruf kecil, angka, tanda hubung',
+  })
+  @Transform(lower)
+  @IsTenantSlug()
+  slug: string;
+
+  @ApiProperty({ example: 'Dinas Komunikasi dan Informatika', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'Diskominfo', maxLength: 60 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(60)
+  shortName: string;
+
+  @ApiProperty({ enum: TENANT_KINDS, example: 'dinas' })
+  @IsIn(TENANT_KINDS)
+  kind: TenantKind;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Diskominfotik'],
+    description: 'Nama/singkatan lama (mis. setelah perubahan nomenklatur 2024)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  formerNames?: string[];
+
+  @ApiPropertyOptional({ example: 'diskominfo.bandarlampungkota.go.id' })
+  @IsOptional()
+  @Transform(lower)
+  @IsFQDN()
+  @MaxLength(253)
+  customDomain?: string;
+
+  @ApiProperty({ type: FirstAdminDto, description: 'Admin pertama OPD; akun baru mendapat tautan undangan' })
+  @ValidateNested()
+  @Type(() => FirstAdminDto)
+  firstAdmin: FirstAdminDto;
+}
+
+export class UpdateTenantDto extends PartialType(
+  PickType(CreateTenantDto, [
+    'name',
+    'shortName',
+    'kind',
+    'formerNames',
+    'customDomain',
+    'contactName',
+    'contactEmail',
+    'contactPhone',
+    'address',
+  ] as const),
+) {}
+
+export class UpdateTenantContactDto extends TenantContactDto {}
+
+export class SuspendTenantDto {
+  @ApiProperty({ example: 'Konten judi online terdeteksi; menunggu pembersihan', maxLength: 500 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  reason: string;
+}
+
+export class TenantListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['active', 'suspended'] })
+  @IsOptional()
+  @IsIn(['active', 'suspended'])
+  status?: 'active' | 'suspended';
+
+  @ApiPropertyOptional({ enum: TENANT_KINDS })
+  @IsOptional()
+  @IsIn(TENANT_KINDS)
+  kind?: TenantKind;
+
+  @ApiPropertyOptional({ description: 'Cari di nama, singkatan, slug dan nama lama', maxLength: 100 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class TenantDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'diskominfo' }) slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty() shortName: string;
+  @ApiProperty({ enum: TENANT_KINDS }) kind: TenantKind;
+  @ApiProperty({ enum: ['active', 'suspended'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) suspendedReason: string | null;
+  @ApiProperty({ type: [String] }) formerNames: string[];
+  @ApiProperty({ nullable: true, type: String }) customDomain: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactName: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactPhone: string | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class TenantPageDto {
+  @ApiProperty({ type: [TenantDto] }) items: TenantDto[];
+  @ApiProperty() total: number;
+}
+
+export class ProvisionedAdminDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() email: string;
+  @ApiPropertyOptional({
+    type: InvitationDto,
+    nullable: true,
+    description: 'Tautan undangan, hanya ditampilkan sekali',
+  })
+  invitation: InvitationDto | null;
+}
+
+export class ProvisionedTenantDto {
+  @ApiProperty({ type: TenantDto }) tenant: TenantDto;
+  @ApiProperty({ type: ProvisionedAdminDto }) firstAdmin: ProvisionedAdminDto;
+}
+
+export function toTenantDto(tenant: Tenant): TenantDto {
+  return {
+    id: tenant.id,
+    slug: tenant.slug,
+    name: tenant.name,
+    shortName: tenant.shortName,
+    kind: tenant.kind,
+    status: tenant.status,
+    suspendedReason: tenant.suspendedReason,
+    formerNames: tenant.formerNames,
+    customDomain: tenant.customDomain,
+    contactName: tenant.contactName,
+    contactEmail: tenant.contactEmail,
+    contactPhone: tenant.contactPhone,
+    address: tenant.address,
+    createdAt: tenant.createdAt,
+    updatedAt: tenant.updatedAt,
+  };
+}

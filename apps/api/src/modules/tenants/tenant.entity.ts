@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const TENANT_KINDS = [
+  'dinas',
+  'badan',
+  'kecamatan',
+  'bagian',
+  'inspektorat',
+  'sekretariat',
+  'lainnya',
+] as const;
+export type TenantKind = (typeof TENANT_KINDS)[number];
+export type TenantStatus = 'active' | 'suspended';
+
+/** One OPD (dinas, badan, kecamatan…): the unit of isolation. */
+@Entity('tenants')
+export class Tenant {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) slug: string;
+  @Column({ type: 'text' }) name: string;
+  @Column({ name: 'short_name', type: 'text' }) shortName: string;
+  @Column({ type: 'text' }) kind: TenantKind;
+  @Column({ type: 'text' }) status: TenantStatus;
+  @Column({ name: 'suspended_reason', type: 'text', nullable: true }) suspendedReason: string | null;
+  @Column({ name: 'suspended_at', type: 'timestamptz', nullable: true }) suspendedAt: Date | null;
+  @Column({ name: 'former_names', type: 'text', array: true }) formerNames: string[];
+  @Column({ name: 'custom_domain', type: 'text', nullable: true }) customDomain: string | null;
+  @Column({ name: 'contact_name', type: 'text', nullable: true }) contactName: string | null;
+  @Column({ name: 'contact_email', type: 'text', nullable: true }) contactEmail: string | null;
+  @Column({ name: 'contact_phone', type: 'text', nullable: true }) contactPhone: string | null;
+  @Column({ type: 'text', nullable: true }) address: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, type EntityManager } from 'typeorm';
+import { Tenant, type TenantKind, type TenantStatus } from './tenant.entity';
+
+export interface TenantFilter {
+  status?: TenantStatus;
+  kind?: TenantKind;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Tenants are the platform's own rows (the OPD directory), not tenant-owned data. */
+@Injectable()
+export class TenantsRepository {
+  findById(manager: EntityManager, id: string): Promise<Tenant | null> {
+    return manager.getRepository(Tenant).findOne({ where: { id } });
+  }
+
+  findBySlug(manager: EntityManager, slug: string): Promise<Tenant | null> {
+    return manager.getRepository(Tenant).findOne({ where: { slug } });
+  }
+
+  async isDomainTaken(manager: EntityManager, domain: string, exceptId?: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM tenants WHERE lower(custom_domain) = lower($1) AND id IS DISTINCT FROM $2::uuid`,
+      [domain, exceptId ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  list(manager: EntityManager, filter: TenantFilter): Promise<[Tenant[], number]> {
+    const query = manager.getRepository(Tenant).createQueryBuilder('t').orderBy('t.name', 'ASC');
+    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+    if (filter.kind) query.andWhere('t.kind = :kind', { kind: filter.kind });
+    if (filter.q) {
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where('t.name ILIKE :pattern', { pattern })
+            .orWhere('t.short_name ILIKE :pattern')
+            .orWhere('t.slug ILIKE :pattern')
+            .orWhere(`array_to_string(t.former_names, ' ') ILIKE :pattern`),
+        ),
+      );
+    }
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  insert(
+    manager: EntityManager,
+    values: Partial<Tenant> & Pick<Tenant, 'id' | 'slug' | 'name' | 'shortName' | 'kind'>,
+  ): Promise<Tenant> {
+    const repository = manager.getRepository(Tenant);
+    return repository.save(repository.create({ status: 'active', formerNames: [], ...values }));
+  }
+
+  async update(manager: EntityManager, id: string, patch: Partial<Tenant>): Promise<Tenant> {
+    await manager.getRepository(Tenant).update({ id }, patch);
+    return manager.getRepository(Tenant).findOneOrFail({ where: { id } });
+  }
+}

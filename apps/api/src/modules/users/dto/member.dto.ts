@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { TENANT_ROLES, type TenantRole } from '../../../core/access/roles';
+import { type MemberRow } from '../memberships.repository';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class InviteMemberDto {
+  @ApiProperty({ example: 'operator@diskominfo.example', maxLength: 254 })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Siti Rahmawati', maxLength: 120 })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name: string;
+
+  @ApiProperty({ enum: TENANT_ROLES, example: 'contributor' })
+  @IsIn(TENANT_ROLES)
+  role: TenantRole;
+}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: TENANT_ROLES, example: 'editor' })
+  @IsIn(TENANT_ROLES)
+  role: TenantRole;
+}
+
+export class InvitationDto {
+  @ApiProperty({ description: 'Tautan sekali pakai untuk membuat kata sandi; hanya ditampilkan sekali.' })
+  url: string;
+  @ApiProperty({ description: 'Token undangan (bagian dari tautan); hanya ditampilkan sekali.' })
+  token: string;
+  @ApiProperty() expiresAt: Date;
+}
+
+export class MemberDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: TENANT_ROLES }) role: TenantRole;
+  @ApiProperty({ enum: ['active', 'deactivated'] }) status: string;
+  @ApiProperty({
+    enum: ['invited', 'active', 'deactivated'],
+    description: 'Status akun (invited: belum membuat kata sandi)',
+  })
+  accountStatus: string;
+  @ApiProperty({ nullable: true, type: Date }) lastLoginAt: Date | null;
+  @ApiProperty() joinedAt: Date;
+}
+
+export class InvitedMemberDto {
+  @ApiProperty({ type: MemberDto }) member: MemberDto;
+  @ApiPropertyOptional({
+    type: InvitationDto,
+    nullable: true,
+    description: 'Ada bila orang ini belum punya akun; null bila akun yang sudah ada langsung ditambahkan.',
+  })
+  invitation: InvitationDto | null;
+}
+
+export function toMemberDto(row: MemberRow): MemberDto {
+  return {
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    status: row.status,
+    accountStatus: row.userStatus,
+    lastLoginAt: row.lastLoginAt,
+    joinedAt: row.joinedAt,
+  };
+}

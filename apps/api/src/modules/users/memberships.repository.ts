@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { type TenantRole } from '../../core/access/roles';
+import { type TenantTransaction } from '../../core/database/database.service';
+import { TenantScopedRepository } from '../../core/database/tenant-scoped.repository';
+import { Membership, type MembershipStatus } from './membership.entity';
+
+export interface MemberRow {
+  userId: string;
+  email: string;
+  name: string;
+  role: TenantRole;
+  status: MembershipStatus;
+  userStatus: string;
+  lastLoginAt: Date | null;
+  joinedAt: Date;
+}
+
+export interface OwnMembershipRow {
+  tenantId: string;
+  slug: string;
+  name: string;
+  shortName: string;
+  tenantStatus: string;
+  role: TenantRole;
+}
+
+@Injectable()
+export class MembershipsRepository extends TenantScopedRepository<Membership> {
+  constructor() {
+    super(Membership);
+  }
+
+  async listMembers(tx: TenantTransaction): Promise<MemberRow[]> {
+    return tx.manager.query(
+      `SELECT u.id AS "userId", u.email, u.name, m.role, m.status, u.status AS "userStatus",
+              u.last_login_at AS "lastLoginAt", m.created_at AS "joinedAt"
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.tenant_id = $1
+        ORDER BY m.status, u.name`,
+      [tx.tenantId],
+    );
+  }
+
+  countActiveAdmins(tx: TenantTransaction): Promise<number> {
+    return this.count(tx, { role: 'tenant_admin', status: 'active' });
+  }
+
+  /** A user's active memberships in every tenant; needs a transaction scoped to that user (Database.asUser). */
+  listOwn(manager: EntityManager, userId: string): Promise<OwnMembershipRow[]> {
+    return manager.query(
+      `SELECT t.id AS "tenantId", t.slug, t.name, t.short_name AS "shortName", t.status AS "tenantStatus", m.role
+         FROM memberships m JOIN tenants t ON t.id = m.tenant_id
+        WHERE m.user_id = $1 AND m.status = 'active'
+        ORDER BY t.name`,
+      [userId],
+    );
+  }
+}

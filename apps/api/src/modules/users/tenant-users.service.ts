@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type TenantContext } from '../../core/access/principal';
+import { type TenantRole } from '../../core/access/roles';
+import { Database, type TenantTransaction } from '../../core/database/database.service';
+import { DomainError } from '../../core/errors/domain-error';
+import { AuditLog } from '../audit/audit-log.service';
+import { AuthSessionsRepository } from '../auth/auth-sessions.repository';
+import { type InvitationDto } from './dto/member.dto';
+import { InvitationsService, type NewMember } from './invitations.service';
+import { type Membership } from './membership.entity';
+import { type MemberRow, MembershipsRepository } from './memberships.repository';
+import { UsersRepository } from './users.repository';
+
+/** What a tenant admin may do with the people of their own OPD. */
+@Injectable()
+export class TenantUsersService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(MembershipsRepository) private readonly memberships: MembershipsRepository,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(InvitationsService) private readonly invitations: InvitationsService,
+    @Inject(AuthSessionsRepository) private readonly sessions: AuthSessionsRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {}
+
+  list(tenant: TenantContext): Promise<MemberRow[]> {
+    return this.db.inTenant(tenant.tenantId, (tx) => this.memberships.listMembers(tx));
+  }
+
+  invite(
+    tenant: TenantContext,
+    person: NewMember,
+  ): Promise<{ member: MemberRow; invitation: InvitationDto | null }> {
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      const added = await this.invitations.addToTenant(tx, person, tenant.actor.userId);
+      await this.record(tx, tenant, 'user.invited', added.user.id, {
+        role: person.role,
+        email: added.user.email,
+      });
+      return { member: await this.member(tx, added.user.id), invitation: added.invitation };
+    });
+  }
+
+  reissueInvitation(tenant: TenantContext, userId: string): Promise<InvitationDto> {
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      await this.membershipOf(tx, userId);
+      const user = await this.users.findById(tx.manager, userId);
+      if (!user) throw notFound();
+      const invitation = await this.invitations.reissue(tx, user, tenant.actor.userId);
+      await this.record(tx, tenant, 'user.invitation_reissued', userId);
+      return invitation;
+    });
+  }
+
+  changeRole(tenant: TenantContext, userId: string, role: TenantRole): Promise<MemberRow> {
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      const membership = await this.membershipOf(tx, userId);
+      if (membership.role === role) return this.member(tx, userId);
+      if (membership.role === 'tenant_admin') await this.assertAnotherAdmin(tx, membership);
+      await this.memberships.update(tx, { id: membership.id }, { role });
+      await this.record(tx, tenant, 'user.role_changed', userId, { from: membership.role, to: role });
+      return this.member(tx, userId);
+    });
+  }
+
+  /** Ends the person's access to this OPD now: the membership is deactivated and their sessions revoked. */
+  deactivate(tenant: TenantContext, userId: string): Promise<MemberRow> {
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      if (userId === tenant.actor.userId) {
+        throw new DomainError('CANNOT_CHANGE_OWN_ACCESS', 'Anda tidak dapat menonaktifkan akun Anda sendiri');
+      }
+      const membership = await this.membershipOf(tx, userId);
+      if (membership.status === 'deactivated') return this.member(tx, userId);
+      if (membership.role === 'tenant_admin') await this.assertAnotherAdmin(tx, membership);
+      await this.memberships.update(tx, { id: membership.id }, { status: 'deactivated' });
+      await this.sessions.revokeAllForUser(tx.manager, userId, 'deactivated');
+      await this.record(tx, tenant, 'user.deactivated', userId);
+      return this.member(tx, userId);
+    });
+  }
+
+  reactivate(tenant: TenantContext, userId: string): Promise<MemberRow> {
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      const membership = await this.membershipOf(tx, userId);
+      if (membership.status === 'active') return this.member(tx, userId);
+      await this.memberships.update(tx, { id: membership.id }, { status: 'active' });
+      await this.record(tx, tenant, 'user.reactivated', userId);
+      return this.member(tx, userId);
+    });
+  }
+
+  private async membershipOf(tx: TenantTransaction, userId: string): Promise<Membership> {
+    const membership = await this.memberships.findOne(tx, { userId });
+    if (!membership) throw notFound();
+    return membership;
+  }
+
+  private async member(tx: TenantTransaction, userId: string): Promise<MemberRow> {
+    const row = (await this.memberships.listMembers(tx)).find((member) => member.userId === userId);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /** An OPD must always keep one active tenant admin, or nobody can manage it without the IT office. */
+  private async assertAnotherAdmin(tx: TenantTransaction, membership: Membership): Promise<void> {
+    if (membership.status !== 'active') return;
+    if ((await this.memberships.countActiveAdmins(tx)) <= 1) {
+      throw new DomainError('LAST_TENANT_ADMIN', 'OPD harus tetap memiliki minimal satu admin aktif');
+    }
+  }
+
+  private record(
+    tx: TenantTransaction,
+    tenant: TenantContext,
+    action: string,
+    userId: string,
+    data?: Record<string, unknown>,
+  ) {
+    return this.audit.record(tx, {
+      actorUserId: tenant.actor.userId,
+      action,
+      targetType: 'user',
+      targetId: userId,
+      ...(data ? { data } : {}),
+    });
+  }
+}
+
+function notFound(): DomainError {
+  return new DomainError('USER_NOT_FOUND', 'Pengguna tidak ditemukan di OPD ini');
+}

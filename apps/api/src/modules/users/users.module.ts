@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AuthSessionsRepository } from '../auth/auth-sessions.repository';
+import { UserTokensRepository } from '../auth/user-tokens.repository';
+import { InvitationsService } from './invitations.service';
+import { MembershipsRepository } from './memberships.repository';
+import { TenantUsersController } from './tenant-users.controller';
+import { TenantUsersService } from './tenant-users.service';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [TenantUsersController],
+  providers: [
+    UsersRepository,
+    MembershipsRepository,
+    InvitationsService,
+    TenantUsersService,
+    AuthSessionsRepository,
+    UserTokensRepository,
+  ],
+  exports: [
+    UsersRepository,
+    MembershipsRepository,
+    InvitationsService,
+    AuthSessionsRepository,
+    UserTokensRepository,
+  ],
+})
+export class UsersModule {}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { type PlatformRole } from '../../core/access/roles';
+import { User, type UserStatus } from './user.entity';
+
+export interface UserWithPassword extends User {
+  passwordHash: string | null;
+}
+
+/** Users are platform-wide rows (one person, many OPDs); tenant access lives in memberships. */
+@Injectable()
+export class UsersRepository {
+  findById(manager: EntityManager, id: string): Promise<User | null> {
+    return manager.getRepository(User).findOne({ where: { id } });
+  }
+
+  findByEmail(manager: EntityManager, email: string): Promise<User | null> {
+    return manager.getRepository(User).findOne({ where: { email: normalizeEmail(email) } });
+  }
+
+  /** The password hash is not selected by default; only sign-in and password change ask for it. */
+  findWithPassword(
+    manager: EntityManager,
+    where: { email: string } | { id: string },
+  ): Promise<UserWithPassword | null> {
+    const query = manager.getRepository(User).createQueryBuilder('user').addSelect('user.passwordHash');
+    if ('email' in where) query.where('user.email = :email', { email: normalizeEmail(where.email) });
+    else query.where('user.id = :id', { id: where.id });
+    return query.getOne() as Promise<UserWithPassword | null>;
+  }
+
+  create(
+    manager: EntityManager,
+    values: {
+      email: string;
+      name: string;
+      status: UserStatus;
+      passwordHash?: string | null;
+      platformRole?: PlatformRole | null;
+    },
+  ): Promise<User> {
+    const repository = manager.getRepository(User);
+    return repository.save(
+      repository.create({
+        ...values,
+        email: normalizeEmail(values.email),
+        passwordChangedAt: values.passwordHash ? new Date() : null,
+        failedLoginCount: 0,
+      }),
+    );
+  }
+
+  async setPassword(
+    manager: EntityManager,
+    id: string,
+    passwordHash: string,
+    activate = false,
+  ): Promise<void> {
+    await manager.getRepository(User).update(
+      { id },
+      {
+        passwordHash,
+        passwordChangedAt: new Date(),
+        failedLoginCount: 0,
+        lockedUntil: null,
+        ...(activate ? { status: 'active' } : {}),
+      },
+    );
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    patch: Partial<Pick<User, 'name' | 'status' | 'platformRole'>>,
+  ): Promise<void> {
+    await manager.getRepository(User).update({ id }, patch);
+  }
+
+  /** Counts a failed sign-in; the account locks for `lockMinutes` once `maxFailures` is reached. */
+  async recordFailedLogin(
+    manager: EntityManager,
+    id: string,
+    maxFailures: number,
+    lockMinutes: number,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE users
+          SET failed_login_count = failed_login_count + 1,
+              locked_until = CASE WHEN failed_login_count + 1 >= $2
+                                  THEN now() + make_interval(mins => $3) ELSE locked_until END
+        WHERE id = $1`,
+      [id, maxFailures, lockMinutes],
+    );
+  }
+
+  async recordSuccessfulLogin(manager: EntityManager, id: string): Promise<void> {
+    await manager
+      .getRepository(User)
+      .update({ id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
+  }
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,50 @@
+import { type INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { type DataSource } from 'typeorm';
+import { loadConfig } from '../../src/core/config/app-config';
+import { createDataSource } from '../../src/core/database/data-source';
+import { createApp } from '../../src/core/http/create-app';
+import { Given } from './given';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  database: TestDatabase;
+  /** A connection as the API's own role (subject to row-level security), for direct checks. */
+  dataSource: DataSource;
+  given: Given;
+  close(): Promise<void>;
+}
+
+/** The real API (same createApp as production) on its own migrated database, over real HTTP via supertest. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.appUrl,
+    DATABASE_OWNER_URL: database.ownerUrl,
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+    // Many sign-ins per second from one address in tests; the throttling suite sets its own limit.
+    LOGIN_IP_LIMIT_PER_MINUTE: '100000',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.init();
+  const dataSource = await createDataSource({ url: database.appUrl, poolSize: 2 }).initialize();
+  const server = app.getHttpServer();
+  const http = () => request(server);
+  return {
+    app,
+    http,
+    database,
+    dataSource,
+    given: new Given(dataSource, http),
+    async close() {
+      await app.close();
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
