@@ -15,7 +15,6 @@ async function main(): Promise<void> {
     const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, runtime.defaults);
     await runMigrations(config.database.ownerUrl);
     const app = await createApp(config);
-    await app.init();
     writeFileSync(OPENAPI_FILE, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
     await app.close();
     console.log(`Wrote ${OPENAPI_FILE}`);

@@ -31,7 +31,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config);
-  await app.init();
   const dataSource = await createDataSource({ url: database.appUrl, poolSize: 2 }).initialize();
   const server = app.getHttpServer();
   const http = () => request(server);

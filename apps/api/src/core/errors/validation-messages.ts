@@ -7,6 +7,7 @@ type Template = (field: string, args: unknown[]) => string;
 /** Bahasa Indonesia messages for the validation rules our DTOs use, with the rule's own limits. */
 const TEMPLATES: Record<string, Template> = {
   isDefined: (f) => `${f} wajib diisi`,
+  isObject: (f) => `${f} harus berupa objek`,
   isNotEmpty: (f) => `${f} tidak boleh kosong`,
   isString: (f) => `${f} harus berupa teks`,
   isBoolean: (f) => `${f} harus bernilai true atau false`,
@@ -41,11 +42,17 @@ export function toFieldErrors(errors: ValidationError[], parentPath = ''): Field
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
     if (isMissing(error)) return [{ field, constraint: 'isDefined', message: `${field} wajib diisi` }];
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, englishMessage]) => ({
-      field,
-      constraint: constraint === 'whitelistValidation' ? 'unknownField' : constraint,
-      message: describe(error, field, constraint, englishMessage),
-    }));
+    // One message per field: the rule declared first (by convention the type check) is listed last.
+    const broken = Object.entries(error.constraints ?? {}).at(-1);
+    const own = broken
+      ? [
+          {
+            field,
+            constraint: broken[0] === 'whitelistValidation' ? 'unknownField' : broken[0],
+            message: describe(error, field, broken[0], broken[1]),
+          },
+        ]
+      : [];
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
 }

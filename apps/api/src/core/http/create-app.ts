@@ -9,6 +9,7 @@ import { DomainError } from '../errors/domain-error';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { toFieldErrors } from '../errors/validation-messages';
 import { assignRequestId } from '../logging/request-id';
+import { routeNotFound } from './raw-error-response';
 import { requireJsonBody } from './require-json';
 
 export const API_PREFIX = 'api/v1';
@@ -45,6 +46,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     jsonDocumentUrl: 'api/docs.json',
     customSiteTitle: 'Laman API',
   });
+  await app.init();
+  // Registered after init, so it sits behind every route, Swagger's included.
+  app.use(routeNotFound);
   return app;
 }
 

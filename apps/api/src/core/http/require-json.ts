@@ -1,4 +1,5 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { writeErrorResponse } from './raw-error-response';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -15,14 +16,10 @@ export function requireJsonBody(request: IncomingMessage, response: ServerRespon
     next();
     return;
   }
-  response.statusCode = 415;
-  response.setHeader('Content-Type', 'application/json; charset=utf-8');
-  response.end(
-    JSON.stringify({
-      statusCode: 415,
-      code: 'UNSUPPORTED_MEDIA_TYPE',
-      message: 'Jenis isi permintaan tidak didukung; kirim JSON (Content-Type: application/json)',
-      requestId: (request as IncomingMessage & { id?: string }).id ?? '',
-    }),
+  writeErrorResponse(
+    request,
+    response,
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Jenis isi permintaan tidak didukung; kirim JSON (Content-Type: application/json)',
   );
 }

@@ -3,10 +3,12 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsEmail,
   IsFQDN,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -119,6 +121,8 @@ export class CreateTenantDto extends TenantContactDto {
   customDomain?: string;
 
   @ApiProperty({ type: FirstAdminDto, description: 'Admin pertama OPD; akun baru mendapat tautan undangan' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => FirstAdminDto)
   firstAdmin: FirstAdminDto;

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { type SignedIn } from '../helpers/given';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * Every endpoint × every role. Denied callers get 401 (anonymous) or 403; allowed ones get past the access
+ * guard to the endpoint's own answer. Requests are built so that allowed calls change nothing (empty bodies
+ * fail validation, targets that do not exist give 404), so every actor meets the same state.
+ * The endpoint list comes from the OpenAPI document: a new endpoint without a row here fails this suite.
+ */
+type Actor =
+  'anonymous' | 'contributor' | 'editor' | 'tenant_admin' | 'outsider' | 'monitor' | 'platform_admin';
+const ACTORS: Actor[] = [
+  'anonymous',
+  'contributor',
+  'editor',
+  'tenant_admin',
+  'outsider',
+  'monitor',
+  'platform_admin',
+];
+const SIGNED_IN: Actor[] = ACTORS.filter((actor) => actor !== 'anonymous');
+const TENANT_ADMINS: Actor[] = ['tenant_admin', 'platform_admin'];
+const PLATFORM_READERS: Actor[] = ['monitor', 'platform_admin'];
+
+interface Row {
+  allowed: Actor[];
+  /** The status an allowed actor gets for the harmless request below. */
+  status: number;
+  body?: object;
+  userId?: 'missing';
+}
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/v1/health': { allowed: ACTORS, status: 200 },
+  'POST /api/v1/auth/login': { allowed: ACTORS, status: 400, body: {} },
+  'POST /api/v1/auth/refresh': { allowed: ACTORS, status: 400, body: {} },
+  'POST /api/v1/auth/invitations/accept': { allowed: ACTORS, status: 400, body: {} },
+  'GET /api/v1/auth/me': { allowed: SIGNED_IN, status: 200 },
+  'POST /api/v1/auth/password': { allowed: SIGNED_IN, status: 400, body: {} },
+  'POST /api/v1/auth/logout': { allowed: SIGNED_IN, status: 204 },
+  'GET /api/v1/tenants/{tenant}': {
+    allowed: ['contributor', 'editor', 'tenant_admin', 'monitor', 'platform_admin'],
+    status: 200,
+  },
+  'PATCH /api/v1/tenants/{tenant}': {
+    allowed: TENANT_ADMINS,
+    status: 400,
+    body: { contactPhone: '(0000)000000' },
+  },
+  'GET /api/v1/tenants/{tenant}/users': { allowed: TENANT_ADMINS, status: 200 },
+  'POST /api/v1/tenants/{tenant}/users': { allowed: TENANT_ADMINS, status: 400, body: {} },
+  'PATCH /api/v1/tenants/{tenant}/users/{userId}': {
+    allowed: TENANT_ADMINS,
+    status: 400,
+    body: {},
+    userId: 'missing',
+  },
+  'POST /api/v1/tenants/{tenant}/users/{userId}/deactivate': {
+    allowed: TENANT_ADMINS,
+    status: 404,
+    userId: 'missing',
+  },
+  'POST /api/v1/tenants/{tenant}/users/{userId}/reactivate': {
+    allowed: TENANT_ADMINS,
+    status: 404,
+    userId: 'missing',
+  },
+  'POST /api/v1/tenants/{tenant}/users/{userId}/invitation': {
+    allowed: TENANT_ADMINS,
+    status: 404,
+    userId: 'missing',
+  },
+  'GET /api/v1/tenants/{tenant}/audit-events': { allowed: TENANT_ADMINS, status: 200 },
+  'GET /api/v1/admin/tenants': { allowed: PLATFORM_READERS, status: 200 },
+  'POST /api/v1/admin/tenants': { allowed: ['platform_admin'], status: 400, body: {} },
+  'GET /api/v1/admin/tenants/{tenantId}': { allowed: PLATFORM_READERS, status: 200 },
+  'PATCH /api/v1/admin/tenants/{tenantId}': { allowed: ['platform_admin'], status: 400, body: { name: '' } },
+  'POST /api/v1/admin/tenants/{tenantId}/suspend': { allowed: ['platform_admin'], status: 400, body: {} },
+  'POST /api/v1/admin/tenants/{tenantId}/reactivate': { allowed: ['platform_admin'], status: 409 },
+};
+
+describe('access matrix: every endpoint × every role', () => {
+  let t: TestApp;
+  let tenantSlug: string;
+  let tenantId: string;
+  let documented: string[];
+  const sessions = new Map<Actor, SignedIn>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const tenant = await t.given.tenant();
+    const otherTenant = await t.given.tenant();
+    tenantSlug = tenant.slug;
+    tenantId = tenant.id;
+    sessions.set('contributor', await t.given.memberSignedIn(tenant, 'contributor'));
+    sessions.set('editor', await t.given.memberSignedIn(tenant, 'editor'));
+    sessions.set('tenant_admin', await t.given.memberSignedIn(tenant, 'tenant_admin'));
+    sessions.set('outsider', await t.given.memberSignedIn(otherTenant, 'tenant_admin'));
+    sessions.set('monitor', await t.given.platformSignedIn('monitor'));
+    sessions.set('platform_admin', await t.given.platformSignedIn('platform_admin'));
+    const doc = (await t.http().get('/api/docs.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  });
+  afterAll(() => t.close());
+
+  it('has a row for every documented endpoint, and no row for an endpoint that does not exist', () => {
+    expect([...documented].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  // Logout ends the caller's session, so it runs after everything else.
+  const ordered = Object.entries(MATRIX).sort(
+    ([a], [b]) => Number(a.includes('logout')) - Number(b.includes('logout')),
+  );
+  for (const [endpoint, row] of ordered) {
+    it(`${endpoint}: ${row.allowed.length === ACTORS.length ? 'everyone' : row.allowed.join(', ')}`, async () => {
+      const outcomes: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const actor of ACTORS) {
+        const [method, template] = endpoint.split(' ') as [string, string];
+        const path = template
+          .replace('{tenant}', tenantSlug)
+          .replace('{tenantId}', tenantId)
+          .replace('{userId}', randomUUID());
+        let call = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch'](path);
+        const session = sessions.get(actor);
+        if (session) call = call.set(session.auth);
+        const response = row.body ? await call.send(row.body) : await call;
+        outcomes[actor] = response.status;
+        expected[actor] = row.allowed.includes(actor) ? row.status : actor === 'anonymous' ? 401 : 403;
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});
