@@ -19,6 +19,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,
+    // Start-up failures reach the caller (which stops the embedded database) instead of exiting the process.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);

@@ -1,0 +1,151 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * `pnpm start` as a person runs it: the built launcher with an embedded PostgreSQL of its own, demo data,
+ * real HTTP, Ctrl-C, and a second start on the same data.
+ */
+const LAUNCHER = path.resolve(__dirname, '../../dist/bin/start-demo.js');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  seconds: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const children: ChildProcess[] = [];
+
+function start(env: Record<string, string>): Promise<Running> {
+  const began = performance.now();
+  const child = spawn(process.execPath, [LAUNCHER], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`launcher did not start:\n${output}`)), 90_000);
+    child.on('exit', (code) => reject(new Error(`launcher exited with ${code}:\n${output}`)));
+    const poll = setInterval(() => {
+      if (!output.includes('Press Ctrl-C to stop.')) return;
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve({ child, output: () => output, seconds: (performance.now() - began) / 1000 });
+    }, 50);
+  });
+}
+
+function stop(running: Running): Promise<number | null> {
+  return new Promise((resolve) => {
+    running.child.removeAllListeners('exit');
+    running.child.on('exit', (code) => resolve(code));
+    running.child.kill('SIGINT');
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.on('connect', () => (socket.destroy(), resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+}
+
+describe('pnpm start (demo launcher)', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let apiPort: number;
+  let dbPort: number;
+
+  beforeAll(async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'laman-start-'));
+    chmodSync(parent, 0o755);
+    dataDir = path.join(parent, 'data');
+    apiPort = await freePort();
+    dbPort = await freePort();
+    env = {
+      LAMAN_DATA_DIR: dataDir,
+      PORT: String(apiPort),
+      LAMAN_DB_PORT: String(dbPort),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      NODE_ENV: 'development',
+    };
+  });
+  afterAll(async () => {
+    // A failed assertion must not leave a server (and its PostgreSQL) running behind the suite.
+    await Promise.all(
+      children
+        .filter((child) => child.exitCode === null)
+        .map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGINT')))),
+    );
+    rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  });
+
+  const login = (email: string) =>
+    fetch(`http://127.0.0.1:${apiPort}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'Laman-Demo-2026' }),
+    });
+
+  it('starts on an empty machine with demo data, prints how to log in, and stops cleanly on Ctrl-C', async () => {
+    const first = await start(env);
+    console.log(`pnpm start, first run (initdb + migrations + seed): ${first.seconds.toFixed(1)} s`);
+    expect(first.output()).toContain('Demo data created');
+    expect(first.output()).toContain(`http://localhost:${apiPort}/api/docs`);
+    expect(first.output()).toContain('admin.diskominfo@laman.example');
+
+    const response = await login('admin.diskominfo@laman.example');
+    expect(response.status).toBe(200);
+    const session = (await response.json()) as {
+      user: { memberships: Array<{ slug: string; role: string }> };
+    };
+    expect(session.user.memberships).toEqual([
+      expect.objectContaining({ slug: 'diskominfo', role: 'tenant_admin' }),
+    ]);
+    const platform = (await (await login('platform@laman.example')).json()) as { accessToken: string };
+    const tenants = (await (
+      await fetch(`http://127.0.0.1:${apiPort}/api/v1/admin/tenants`, {
+        headers: { authorization: `Bearer ${platform.accessToken}` },
+      })
+    ).json()) as { items: Array<{ slug: string }> };
+    expect(tenants.items.map((tenant) => tenant.slug).sort()).toEqual([
+      'bapperida',
+      'disdukcapil',
+      'diskominfo',
+      'dpmptsp',
+      'kec-teluk-betung-utara',
+    ]);
+    expect((await fetch(`http://127.0.0.1:${apiPort}/api/docs`)).status).toBe(200);
+
+    expect(await stop(first)).toBe(0);
+    expect(await portOpen(dbPort)).toBe(false);
+    expect(await portOpen(apiPort)).toBe(false);
+  });
+
+  it('reuses the data on a second start and seeds nothing', async () => {
+    const second = await start(env);
+    console.log(`pnpm start, second run (existing data): ${second.seconds.toFixed(1)} s`);
+    try {
+      expect(second.output()).toContain('Existing data kept');
+      expect((await login('editor.disdukcapil@laman.example')).status).toBe(200);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is served at /api/docs.json and matches the committed apps/api/openapi.json (run `pnpm openapi` after API changes)', async () => {
+    const live = (await t.http().get('/api/docs.json')).body;
+    const committed = JSON.parse(readFileSync(path.join(__dirname, '../../openapi.json'), 'utf8'));
+    expect(live).toEqual(committed);
+  });
+
+  it('documents every operation with a summary, its access rule and the shared error shape', async () => {
+    const doc = (await t.http().get('/api/docs.json')).body as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { summary?: string; description?: string; responses: Record<string, { content?: unknown }> }
+        >
+      >;
+    };
+    for (const [route, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method.toUpperCase()} ${route}`;
+        expect({ where, summary: Boolean(operation.summary) }).toEqual({ where, summary: true });
+        expect(operation.description).toMatch(/Akses: /);
+        expect(JSON.stringify(operation.responses['400'])).toContain('ErrorResponseDto');
+      }
+    }
+  });
+
+  it('serves the Swagger UI with its assets from this server (no CDN)', async () => {
+    const page = await t.http().get('/api/docs/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('swagger-ui');
+    expect(page.text).not.toMatch(/https?:\/\/(?!localhost)[^"']*\.(js|css)/);
+  });
+});

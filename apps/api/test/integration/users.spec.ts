@@ -1,0 +1,157 @@
+import { type Tenant } from '../../src/modules/tenants/tenant.entity';
+import { type SignedIn } from '../helpers/given';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+describe('tenant admins manage the people of their OPD', () => {
+  let t: TestApp;
+  let tenant: Tenant;
+  let admin: SignedIn;
+  const users = () => `/api/v1/tenants/${tenant.slug}/users`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tenant = await t.given.tenant();
+    admin = await t.given.memberSignedIn(tenant, 'tenant_admin');
+  });
+  afterAll(() => t.close());
+
+  it('adds someone who already works for another OPD directly, and refuses adding them twice', async () => {
+    const elsewhere = await t.given.tenant();
+    const person = await t.given.member(elsewhere, 'editor');
+    const added = await t
+      .http()
+      .post(users())
+      .set(admin.auth)
+      .send({ email: person.email, name: 'Diabaikan', role: 'contributor' });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      member: { userId: person.id, role: 'contributor', accountStatus: 'active' },
+      invitation: null,
+    });
+    const me = await t
+      .http()
+      .get('/api/v1/auth/me')
+      .set((await t.given.signedIn(person)).auth);
+    expect(
+      me.body.memberships.map((m: { slug: string; role: string }) => `${m.slug}:${m.role}`).sort(),
+    ).toEqual([`${elsewhere.slug}:editor`, `${tenant.slug}:contributor`].sort());
+    const twice = await t
+      .http()
+      .post(users())
+      .set(admin.auth)
+      .send({ email: person.email, name: 'Lagi', role: 'editor' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('USER_ALREADY_MEMBER');
+  });
+
+  it('changes roles, with effect on the next request', async () => {
+    const person = await t.given.memberSignedIn(tenant, 'contributor');
+    expect((await t.http().get(users()).set(person.auth)).status).toBe(403);
+    const promoted = await t
+      .http()
+      .patch(`${users()}/${person.user.id}`)
+      .set(admin.auth)
+      .send({ role: 'tenant_admin' });
+    expect(promoted.status).toBe(200);
+    expect(promoted.body.role).toBe('tenant_admin');
+    expect((await t.http().get(users()).set(person.auth)).status).toBe(200);
+    const audit = await t.http().get(`/api/v1/tenants/${tenant.slug}/audit-events`).set(admin.auth);
+    expect(audit.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'user.role_changed',
+          targetId: person.user.id,
+          actorUserId: admin.user.id,
+          data: { from: 'contributor', to: 'tenant_admin' },
+        }),
+      ]),
+    );
+    await t.http().patch(`${users()}/${person.user.id}`).set(admin.auth).send({ role: 'contributor' });
+  });
+
+  it('always keeps one active tenant admin, and nobody deactivates themselves', async () => {
+    const solo = await t.given.tenant();
+    const soloAdmin = await t.given.memberSignedIn(solo, 'tenant_admin');
+    const path = `/api/v1/tenants/${solo.slug}/users/${soloAdmin.user.id}`;
+    const demote = await t.http().patch(path).set(soloAdmin.auth).send({ role: 'editor' });
+    expect(demote.status).toBe(409);
+    expect(demote.body.code).toBe('LAST_TENANT_ADMIN');
+    const self = await t.http().post(`${path}/deactivate`).set(soloAdmin.auth);
+    expect(self.status).toBe(409);
+    expect(self.body.code).toBe('CANNOT_CHANGE_OWN_ACCESS');
+
+    const platform = await t.given.platformSignedIn('platform_admin');
+    const byPlatform = await t.http().post(`${path}/deactivate`).set(platform.auth);
+    expect(byPlatform.status).toBe(409);
+    expect(byPlatform.body.code).toBe('LAST_TENANT_ADMIN');
+  });
+
+  it('deactivates and reactivates a member', async () => {
+    const person = await t.given.memberSignedIn(tenant, 'editor');
+    const off = await t.http().post(`${users()}/${person.user.id}/deactivate`).set(admin.auth);
+    expect(off.body.status).toBe('deactivated');
+    const blocked = await t
+      .http()
+      .get(`/api/v1/tenants/${tenant.slug}`)
+      .set((await t.given.signedIn(person.user)).auth);
+    expect(blocked.status).toBe(403);
+    const on = await t.http().post(`${users()}/${person.user.id}/reactivate`).set(admin.auth);
+    expect(on.body.status).toBe('active');
+    expect(
+      (
+        await t
+          .http()
+          .get(`/api/v1/tenants/${tenant.slug}`)
+          .set((await t.given.signedIn(person.user)).auth)
+      ).status,
+    ).toBe(200);
+  });
+
+  it('reissues an invitation link; the old link stops working', async () => {
+    const invited = await t
+      .http()
+      .post(users())
+      .set(admin.auth)
+      .send({ email: 'lupa.link@laman.example', name: 'Lupa Link', role: 'editor' });
+    const oldToken = invited.body.invitation.token;
+    const reissued = await t
+      .http()
+      .post(`${users()}/${invited.body.member.userId}/invitation`)
+      .set(admin.auth);
+    expect(reissued.status).toBe(201);
+    expect(reissued.body.token).not.toBe(oldToken);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/auth/invitations/accept')
+          .send({ token: oldToken, password: 'Link-Baru-Saja-Dipakai' })
+      ).status,
+    ).toBe(410);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/auth/invitations/accept')
+          .send({ token: reissued.body.token, password: 'Link-Baru-Saja-Dipakai' })
+      ).status,
+    ).toBe(200);
+    const again = await t.http().post(`${users()}/${invited.body.member.userId}/invitation`).set(admin.auth);
+    expect(again.status).toBe(409);
+  });
+
+  it('lists members with their role and account status', async () => {
+    const listed = await t.http().get(users()).set(admin.auth);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          userId: admin.user.id,
+          role: 'tenant_admin',
+          status: 'active',
+          accountStatus: 'active',
+        }),
+      ]),
+    );
+  });
+});
