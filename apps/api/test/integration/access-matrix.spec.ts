@@ -78,6 +78,16 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/v1/admin/tenants/{tenantId}': { allowed: ['platform_admin'], status: 400, body: { name: '' } },
   'POST /api/v1/admin/tenants/{tenantId}/suspend': { allowed: ['platform_admin'], status: 400, body: {} },
   'POST /api/v1/admin/tenants/{tenantId}/reactivate': { allowed: ['platform_admin'], status: 409 },
+  'GET /api/v1/admin/users': { allowed: ['platform_admin'], status: 200 },
+  'POST /api/v1/admin/users': { allowed: ['platform_admin'], status: 400, body: {} },
+  'PATCH /api/v1/admin/users/{userId}': {
+    allowed: ['platform_admin'],
+    status: 400,
+    body: { platformRole: 'root' },
+  },
+  'POST /api/v1/admin/users/{userId}/deactivate': { allowed: ['platform_admin'], status: 404 },
+  'POST /api/v1/admin/users/{userId}/reactivate': { allowed: ['platform_admin'], status: 404 },
+  'POST /api/v1/admin/users/{userId}/invitation': { allowed: ['platform_admin'], status: 404 },
 };
 
 describe('access matrix: every endpoint × every role', () => {

@@ -200,15 +200,11 @@ describe('tenant provisioning and lifecycle (platform admins)', () => {
       .set(admin.auth)
       .send({ contactPhone: '0000-0000000' });
     expect(placeholder.status).toBe(400);
-    const ok = await t
-      .http()
-      .patch(`/api/v1/tenants/${tenant.slug}`)
-      .set(admin.auth)
-      .send({
-        contactPhone: '+62 812 7000 1234',
-        contactEmail: 'Humas@Contoh.go.id',
-        address: 'Jl. Dr. Susilo No. 2, Bandar Lampung',
-      });
+    const ok = await t.http().patch(`/api/v1/tenants/${tenant.slug}`).set(admin.auth).send({
+      contactPhone: '+62 812 7000 1234',
+      contactEmail: 'Humas@Contoh.go.id',
+      address: 'Jl. Dr. Susilo No. 2, Bandar Lampung',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ contactPhone: '+62 812 7000 1234', contactEmail: 'humas@contoh.go.id' });
     const profile = await t

@@ -86,6 +86,21 @@ describe('tenant admins manage the people of their OPD', () => {
     expect(byPlatform.body.code).toBe('LAST_TENANT_ADMIN');
   });
 
+  it('keeps one admin even when two admins demote each other at the same moment', async () => {
+    const pair = await t.given.tenant();
+    const [first, second] = await Promise.all([
+      t.given.memberSignedIn(pair, 'tenant_admin'),
+      t.given.memberSignedIn(pair, 'tenant_admin'),
+    ]);
+    const path = (user: SignedIn) => `/api/v1/tenants/${pair.slug}/users/${user.user.id}`;
+    const [a, b] = await Promise.all([
+      t.http().patch(path(second)).set(first.auth).send({ role: 'editor' }),
+      t.http().patch(path(first)).set(second.auth).send({ role: 'editor' }),
+    ]);
+    const outcomes = [a, b].map((response) => response.body.code ?? response.status);
+    expect(outcomes.sort()).toEqual([200, 'LAST_TENANT_ADMIN'].sort());
+  });
+
   it('deactivates and reactivates a member', async () => {
     const person = await t.given.memberSignedIn(tenant, 'editor');
     const off = await t.http().post(`${users()}/${person.user.id}/deactivate`).set(admin.auth);

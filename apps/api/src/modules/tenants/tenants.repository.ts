@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type EntityManager } from 'typeorm';
+import { containsPattern } from '../../core/database/like-pattern';
 import { Tenant, type TenantKind, type TenantStatus } from './tenant.entity';
 
 export interface TenantFilter {
@@ -34,7 +35,7 @@ export class TenantsRepository {
     if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
     if (filter.kind) query.andWhere('t.kind = :kind', { kind: filter.kind });
     if (filter.q) {
-      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(filter.q);
       query.andWhere(
         new Brackets((q) =>
           q

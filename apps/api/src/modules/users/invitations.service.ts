@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type TenantRole } from '../../core/access/roles';
+import { type EntityManager } from 'typeorm';
+import { type PlatformRole, type TenantRole } from '../../core/access/roles';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { type TenantTransaction } from '../../core/database/database.service';
@@ -51,16 +52,26 @@ export class InvitationsService {
       role: person.role,
       status: 'active',
     });
-    const invitation = user.status === 'invited' ? await this.issue(tx, user.id, invitedBy) : null;
+    const invitation = user.status === 'invited' ? await this.issue(tx.manager, user.id, invitedBy) : null;
     return { user, membership, invitation };
   }
 
   /** A new link for someone who has not accepted yet; the previous link stops working. */
-  async reissue(tx: TenantTransaction, user: User, invitedBy: string): Promise<InvitationDto> {
+  async reissue(manager: EntityManager, user: User, invitedBy: string): Promise<InvitationDto> {
     if (user.status !== 'invited') {
       throw new DomainError('CONFLICT', 'Pengguna ini sudah mengaktifkan akunnya; undangan tidak diperlukan');
     }
-    return this.issue(tx, user.id, invitedBy);
+    return this.issue(manager, user.id, invitedBy);
+  }
+
+  /** A new platform-wide account (no tenant yet), invited with a one-time link. */
+  async createInvitedUser(
+    manager: EntityManager,
+    person: { email: string; name: string; platformRole: PlatformRole | null },
+    invitedBy: string | null,
+  ): Promise<{ user: User; invitation: InvitationDto }> {
+    const user = await this.users.create(manager, { ...person, status: 'invited' });
+    return { user, invitation: await this.issue(manager, user.id, invitedBy) };
   }
 
   private async assertNotMember(tx: TenantTransaction, userId: string): Promise<void> {
@@ -71,12 +82,12 @@ export class InvitationsService {
   }
 
   private async issue(
-    tx: TenantTransaction,
+    manager: EntityManager,
     userId: string,
     invitedBy: string | null,
   ): Promise<InvitationDto> {
     const expiresAt = new Date(Date.now() + this.config.auth.invitationTtlHours * 3_600_000);
-    const token = await this.tokens.issue(tx.manager, {
+    const token = await this.tokens.issue(manager, {
       userId,
       purpose: 'invitation',
       expiresAt,

@@ -42,8 +42,13 @@ export class MembershipsRepository extends TenantScopedRepository<Membership> {
     );
   }
 
-  countActiveAdmins(tx: TenantTransaction): Promise<number> {
-    return this.count(tx, { role: 'tenant_admin', status: 'active' });
+  /** Locks the tenant's active admins' rows, so two concurrent demotions cannot both see "another admin". */
+  async lockActiveAdmins(tx: TenantTransaction): Promise<number> {
+    const rows: unknown[] = await tx.manager.query(
+      `SELECT id FROM memberships WHERE tenant_id = $1 AND role = 'tenant_admin' AND status = 'active' ORDER BY id FOR UPDATE`,
+      [tx.tenantId],
+    );
+    return rows.length;
   }
 
   /** A user's active memberships in every tenant; needs a transaction scoped to that user (Database.asUser). */

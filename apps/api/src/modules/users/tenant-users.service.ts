@@ -46,7 +46,7 @@ export class TenantUsersService {
       await this.membershipOf(tx, userId);
       const user = await this.users.findById(tx.manager, userId);
       if (!user) throw notFound();
-      const invitation = await this.invitations.reissue(tx, user, tenant.actor.userId);
+      const invitation = await this.invitations.reissue(tx.manager, user, tenant.actor.userId);
       await this.record(tx, tenant, 'user.invitation_reissued', userId);
       return invitation;
     });
@@ -104,7 +104,7 @@ export class TenantUsersService {
   /** An OPD must always keep one active tenant admin, or nobody can manage it without the IT office. */
   private async assertAnotherAdmin(tx: TenantTransaction, membership: Membership): Promise<void> {
     if (membership.status !== 'active') return;
-    if ((await this.memberships.countActiveAdmins(tx)) <= 1) {
+    if ((await this.memberships.lockActiveAdmins(tx)) <= 1) {
       throw new DomainError('LAST_TENANT_ADMIN', 'OPD harus tetap memiliki minimal satu admin aktif');
     }
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type PlatformRole } from '../../core/access/roles';
+import { containsPattern } from '../../core/database/like-pattern';
 import { User, type UserStatus } from './user.entity';
 
 export interface UserWithPassword extends User {
@@ -27,6 +28,28 @@ export class UsersRepository {
     if ('email' in where) query.where('user.email = :email', { email: normalizeEmail(where.email) });
     else query.where('user.id = :id', { id: where.id });
     return query.getOne() as Promise<UserWithPassword | null>;
+  }
+
+  list(
+    manager: EntityManager,
+    filter: { q?: string; platformRole: 'any' | PlatformRole; limit: number; offset: number },
+  ): Promise<[User[], number]> {
+    const query = manager.getRepository(User).createQueryBuilder('user').orderBy('user.name', 'ASC');
+    if (filter.platformRole !== 'any')
+      query.andWhere('user.platformRole = :role', { role: filter.platformRole });
+    if (filter.q) {
+      const pattern = containsPattern(filter.q);
+      query.andWhere('(user.name ILIKE :pattern OR user.email ILIKE :pattern)', { pattern });
+    }
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  /** Locks the active platform admins' rows, so two concurrent demotions cannot both see "another admin". */
+  async lockActivePlatformAdmins(manager: EntityManager): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `SELECT id FROM users WHERE platform_role = 'platform_admin' AND status = 'active' ORDER BY id FOR UPDATE`,
+    );
+    return rows.length;
   }
 
   create(
