@@ -28,7 +28,7 @@ export interface ListOptions<E> {
 export abstract class TenantScopedRepository<E extends TenantOwned> {
   protected constructor(private readonly target: EntityTarget<E>) {}
 
-  find(
+  async find(
     tx: TenantTransaction,
     where: TenantFreeWhere<E> = {} as TenantFreeWhere<E>,
     options: ListOptions<E> = {},
@@ -36,11 +36,11 @@ export abstract class TenantScopedRepository<E extends TenantOwned> {
     return this.repository(tx).find({ where: this.scoped(tx, where), ...options });
   }
 
-  findOne(tx: TenantTransaction, where: TenantFreeWhere<E>): Promise<E | null> {
+  async findOne(tx: TenantTransaction, where: TenantFreeWhere<E>): Promise<E | null> {
     return this.repository(tx).findOne({ where: this.scoped(tx, where) });
   }
 
-  count(tx: TenantTransaction, where: TenantFreeWhere<E> = {} as TenantFreeWhere<E>): Promise<number> {
+  async count(tx: TenantTransaction, where: TenantFreeWhere<E> = {} as TenantFreeWhere<E>): Promise<number> {
     return this.repository(tx).count({ where: this.scoped(tx, where) });
   }
 

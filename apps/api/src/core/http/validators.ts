@@ -14,17 +14,17 @@ export function IsIndonesianPhone(options?: ValidationOptions): PropertyDecorato
       validator: {
         validate(value: unknown): boolean {
           if (typeof value !== 'string') return false;
-          if (!/^(\+62|0)[\d\s.()-]{6,18}$/.test(value.trim())) return false;
+          if (!/^\(?(\+62|0)[\d\s.()-]{6,18}$/.test(value.trim())) return false;
           const digits = value.replace(/\D/g, '').replace(/^62/, '0');
-          return (
-            digits.length >= 8 &&
-            digits.length <= 14 &&
-            !/^0?(\d)\1+$/.test(digits) &&
-            !/^0?1234567/.test(digits)
-          );
+          return digits.length >= 8 && digits.length <= 14 && !looksLikePlaceholder(digits);
         },
       },
     });
+}
+
+/** Seven equal digits in a row, or a run like 12345678, is filler, not a number someone answers. */
+function looksLikePlaceholder(digits: string): boolean {
+  return /(\d)\1{6,}/.test(digits) || digits.includes('12345678') || digits.includes('87654321');
 }
 
 /** Lowercase slug usable in a URL and as a subdomain label. */

@@ -1,0 +1,57 @@
+import { ConfigError, loadConfig } from '../app-config';
+
+const BASE = { DATABASE_URL: 'postgresql://laman_app:pw@127.0.0.1:5432/laman', JWT_SECRET: 'x'.repeat(32) };
+
+describe('configuration from the environment', () => {
+  it('fills sensible defaults', () => {
+    const config = loadConfig(BASE);
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', env: 'development', logLevel: 'info' });
+    expect(config.database).toEqual({
+      url: BASE.DATABASE_URL,
+      ownerUrl: BASE.DATABASE_URL,
+      poolSize: 10,
+      migrateOnStart: true,
+    });
+    expect(config.auth.accessTtlSeconds).toBe(900);
+  });
+
+  it('names every bad variable and the value it got', () => {
+    let error: unknown;
+    try {
+      loadConfig({ ...BASE, PORT: 'delapan', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT .*\(got "delapan"\)/);
+    expect(message).toMatch(/LOG_LEVEL .*\(got "loud"\)/);
+    expect(message).toMatch(/DATABASE_URL must be a postgres/);
+  });
+
+  it('requires a database and a signing secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL is required in production[\s\S]*JWT_SECRET is required in production/,
+    );
+    expect(() => loadConfig({ ...BASE, JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET must be at least 32 characters/,
+    );
+  });
+
+  it('treats an empty variable as unset and lets launcher defaults fill the gaps', () => {
+    const config = loadConfig(
+      { PORT: '', DATABASE_URL: '' },
+      { DATABASE_URL: BASE.DATABASE_URL, JWT_SECRET: BASE.JWT_SECRET },
+    );
+    expect(config.port).toBe(3000);
+    expect(config.database.url).toBe(BASE.DATABASE_URL);
+    expect(
+      loadConfig({ ...BASE, PORT: '4000' }, { DATABASE_URL: 'postgresql://other/db' }).database.url,
+    ).toBe(BASE.DATABASE_URL);
+  });
+
+  it('parses booleans strictly', () => {
+    expect(loadConfig({ ...BASE, TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ ...BASE, MIGRATE_ON_START: 'sometimes' })).toThrow(/MIGRATE_ON_START/);
+  });
+});
