@@ -25,6 +25,8 @@ export async function provisionDatabase(
   options: ProvisionOptions,
 ): Promise<ProvisionedDatabase> {
   await withClient(superuserUrl, async (client) => {
+    // Roles are cluster-wide: parallel provisioners (test workers) must not race to create them.
+    await client.query(`SELECT pg_advisory_lock(hashtext('laman.provision'))`);
     await ensureRole(client, OWNER_ROLE, options.ownerPassword);
     await ensureRole(client, APP_ROLE, options.appPassword);
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);

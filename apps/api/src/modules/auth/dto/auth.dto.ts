@@ -1,15 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { PLATFORM_ROLES, type PlatformRole, TENANT_ROLES, type TenantRole } from '../../../core/access/roles';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { EmailField } from '../../../core/http/dto-fields';
 
 export class LoginDto {
-  @ApiProperty({ example: 'platform@laman.example', maxLength: 254 })
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField('platform@laman.example')
   email: string;
 
   @ApiProperty({ example: 'kata sandi', maxLength: 128 })

@@ -19,10 +19,7 @@ import { PageQueryDto } from '../../../core/http/page-query.dto';
 import { IsIndonesianPhone, IsTenantSlug } from '../../../core/http/validators';
 import { InvitationDto } from '../../users/dto/member.dto';
 import { TENANT_KINDS, type Tenant, type TenantKind } from '../tenant.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
+import { EmailField, PersonNameField, trim, trimLower } from '../../../core/http/dto-fields';
 
 /** Contact data an OPD keeps current itself (tenant admins) or that the IT office sets at provisioning. */
 export class TenantContactDto {
@@ -36,7 +33,7 @@ export class TenantContactDto {
 
   @ApiPropertyOptional({ example: 'diskominfo@bandarlampungkota.go.id', maxLength: 254 })
   @IsOptional()
-  @Transform(lower)
+  @Transform(trimLower)
   @IsEmail()
   @MaxLength(254)
   contactEmail?: string;
@@ -60,17 +57,10 @@ export class TenantContactDto {
 }
 
 export class FirstAdminDto {
-  @ApiProperty({ example: 'admin.diskominfo@laman.example', maxLength: 254 })
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField('admin.diskominfo@laman.example')
   email: string;
 
-  @ApiProperty({ example: 'Rina Marlina', maxLength: 120 })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
+  @PersonNameField('Rina Marlina')
   name: string;
 }
 
@@ -79,7 +69,7 @@ export class CreateTenantDto extends TenantContactDto {
     example: 'diskominfo',
     description: 'Dipakai di URL dan sebagai subdomain; huruf kecil, angka, tanda hubung',
   })
-  @Transform(lower)
+  @Transform(trimLower)
   @IsTenantSlug()
   slug: string;
 
@@ -115,7 +105,7 @@ export class CreateTenantDto extends TenantContactDto {
 
   @ApiPropertyOptional({ example: 'diskominfo.bandarlampungkota.go.id' })
   @IsOptional()
-  @Transform(lower)
+  @Transform(trimLower)
   @IsFQDN()
   @MaxLength(253)
   customDomain?: string;

@@ -1,23 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { TENANT_ROLES, type TenantRole } from '../../../core/access/roles';
 import { type MemberRow } from '../memberships.repository';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { EmailField, PersonNameField } from '../../../core/http/dto-fields';
 
 export class InviteMemberDto {
-  @ApiProperty({ example: 'operator@diskominfo.example', maxLength: 254 })
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField('operator@diskominfo.example')
   email: string;
 
-  @ApiProperty({ example: 'Siti Rahmawati', maxLength: 120 })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
+  @PersonNameField('Siti Rahmawati')
   name: string;
 
   @ApiProperty({ enum: TENANT_ROLES, example: 'contributor' })

@@ -1,25 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/page-query.dto';
 import { PLATFORM_ROLES, type PlatformRole } from '../../../core/access/roles';
 import { type User } from '../user.entity';
 import { InvitationDto } from './member.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { EmailField, PersonNameField, trim } from '../../../core/http/dto-fields';
 
 export class InvitePlatformUserDto {
-  @ApiProperty({ example: 'pemantau2@laman.example', maxLength: 254 })
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField('pemantau2@laman.example')
   email: string;
 
-  @ApiProperty({ example: 'Staf Bapperida', maxLength: 120 })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
+  @PersonNameField('Staf Bapperida')
   name: string;
 
   @ApiProperty({ enum: PLATFORM_ROLES })
