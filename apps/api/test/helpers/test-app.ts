@@ -28,6 +28,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     // Many sign-ins per second from one address in tests; the throttling suite sets its own limit.
     LOGIN_IP_LIMIT_PER_MINUTE: '100000',
+    // Tests drive the scheduler by hand (ScheduledPublisher.tick) with the clock they need.
+    SCHEDULER_INTERVAL_SECONDS: '0',
     ...env,
   });
   const app = await createApp(config);

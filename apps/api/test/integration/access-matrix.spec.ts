@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CONTENT_TYPES } from '../../src/modules/content/types/content-type';
 import { type SignedIn } from '../helpers/given';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -31,7 +32,44 @@ interface Row {
   userId?: 'missing';
 }
 
+const READERS: Actor[] = ['contributor', 'editor', 'tenant_admin', 'monitor', 'platform_admin'];
+const WRITERS: Actor[] = ['contributor', 'editor', 'tenant_admin', 'platform_admin'];
+const EDITORS: Actor[] = ['editor', 'tenant_admin', 'platform_admin'];
+const CONTENT = '/api/v1/tenants/{tenant}/content';
+
+function contentRows(): Record<string, Row> {
+  const rows: Record<string, Row> = {
+    [`GET ${CONTENT}`]: { allowed: READERS, status: 200 },
+    [`GET ${CONTENT}/items/{id}`]: { allowed: READERS, status: 404 },
+    [`DELETE ${CONTENT}/items/{id}`]: { allowed: WRITERS, status: 400 },
+    [`POST ${CONTENT}/items/{id}/submit`]: { allowed: WRITERS, status: 400, body: {} },
+    [`GET ${CONTENT}/items/{id}/revisions`]: { allowed: READERS, status: 404 },
+    [`GET ${CONTENT}/items/{id}/revisions/{number}`]: { allowed: READERS, status: 404 },
+    [`GET ${CONTENT}/items/{id}/revisions/{number}/diff`]: { allowed: READERS, status: 404 },
+    [`POST ${CONTENT}/items/{id}/revisions/{number}/restore`]: { allowed: WRITERS, status: 400, body: {} },
+  };
+  for (const action of [
+    'return',
+    'publish',
+    'schedule',
+    'unschedule',
+    'unpublish',
+    'force-publish',
+    'confirm-review',
+  ]) {
+    rows[`POST ${CONTENT}/items/{id}/${action}`] = { allowed: EDITORS, status: 400, body: {} };
+  }
+  for (const type of CONTENT_TYPES) {
+    rows[`GET ${CONTENT}/${type}`] = { allowed: READERS, status: 200 };
+    rows[`POST ${CONTENT}/${type}`] = { allowed: WRITERS, status: 400, body: {} };
+    rows[`GET ${CONTENT}/${type}/{id}`] = { allowed: READERS, status: 404 };
+    rows[`PUT ${CONTENT}/${type}/{id}`] = { allowed: WRITERS, status: 400, body: {} };
+  }
+  return rows;
+}
+
 const MATRIX: Record<string, Row> = {
+  ...contentRows(),
   'GET /api/v1/health': { allowed: ACTORS, status: 200 },
   'POST /api/v1/auth/login': { allowed: ACTORS, status: 400, body: {} },
   'POST /api/v1/auth/refresh': { allowed: ACTORS, status: 400, body: {} },
@@ -135,8 +173,10 @@ describe('access matrix: every endpoint × every role', () => {
         const path = template
           .replace('{tenant}', tenantSlug)
           .replace('{tenantId}', tenantId)
-          .replace('{userId}', randomUUID());
-        let call = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch'](path);
+          .replace('{userId}', randomUUID())
+          .replace('{id}', randomUUID())
+          .replace('{number}', '1');
+        let call = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
         const session = sessions.get(actor);
         if (session) call = call.set(session.auth);
         const response = row.body ? await call.send(row.body) : await call;

@@ -9,7 +9,12 @@ function validRequest(
   victimUserId: string,
 ): { path: (slug: string) => string; body?: object } {
   const [, template] = endpoint.split(' ') as [string, string];
-  const path = (slug: string) => template.replace('{tenant}', slug).replace('{userId}', victimUserId);
+  const path = (slug: string) =>
+    template
+      .replace('{tenant}', slug)
+      .replace('{userId}', victimUserId)
+      .replace('{id}', victimUserId)
+      .replace('{number}', '1');
   const bodies: Record<string, object> = {
     'PATCH /api/v1/tenants/{tenant}': { contactName: 'Penyusup' },
     'POST /api/v1/tenants/{tenant}/users': {
@@ -64,7 +69,7 @@ describe('tenant isolation', () => {
     const before = await snapshot(t.dataSource, tenantB);
     for (const endpoint of endpoints) {
       const request = validRequest(endpoint, editorB.user.id);
-      const method = endpoint.split(' ')[0]!.toLowerCase() as 'get' | 'post' | 'patch';
+      const method = endpoint.split(' ')[0]!.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
       const call = t.http()[method](request.path(tenantB.slug)).set(adminA.auth);
       const response = request.body ? await call.send(request.body) : await call;
       expect({ endpoint, status: response.status, code: response.body.code }).toEqual({

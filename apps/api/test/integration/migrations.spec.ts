@@ -14,7 +14,7 @@ describe('schema migrations', () => {
 
   it('apply to an empty database, then do nothing on the next start', async () => {
     const first = await runMigrations(database.ownerUrl);
-    expect(first).toEqual(['Foundation1764300000000']);
+    expect(first).toEqual(['Foundation1764300000000', 'Content1764400000000']);
     expect(await runMigrations(database.ownerUrl)).toEqual([]);
 
     const owner = await new DataSource({ type: 'postgres', url: database.ownerUrl }).initialize();
@@ -25,14 +25,20 @@ describe('schema migrations', () => {
       expect(tables).toEqual([
         'audit_events',
         'auth_sessions',
+        'content_items',
+        'content_revisions',
         'memberships',
+        'published_content',
         'schema_migrations',
+        'site_change_events',
+        'site_settings',
         'tenants',
         'user_tokens',
         'users',
       ]);
-      expect(await owner.query(`SELECT name FROM schema_migrations`)).toEqual([
+      expect(await owner.query(`SELECT name FROM schema_migrations ORDER BY id`)).toEqual([
         { name: 'Foundation1764300000000' },
+        { name: 'Content1764400000000' },
       ]);
     } finally {
       await owner.destroy();
@@ -46,6 +52,9 @@ describe('schema migrations', () => {
       await expect(app.query(`DROP TABLE users`)).rejects.toThrow(/must be owner/);
       await expect(app.query(`DELETE FROM audit_events`)).rejects.toThrow(/permission denied/);
       await expect(app.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`UPDATE content_revisions SET data = '{}'`)).rejects.toThrow(
+        /permission denied/,
+      );
     } finally {
       await app.destroy();
     }

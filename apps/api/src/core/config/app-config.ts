@@ -28,6 +28,8 @@ const envSchema = z
     DATABASE_OWNER_URL: postgresUrl.optional(),
     DATABASE_POOL_SIZE: positiveInt.default(10),
     MIGRATE_ON_START: bool.default(true),
+    SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+    PUBLIC_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_SECONDS: positiveInt.default(900),
     REFRESH_TTL_DAYS: positiveInt.default(30),
@@ -56,6 +58,10 @@ export interface AppConfig {
   adminUrl: string;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
+  /** Seconds between scheduled-publishing passes; 0 turns the scheduler off (tests drive it by hand). */
+  schedulerIntervalSeconds: number;
+  /** Responses the public API keeps in memory (0: no cache). */
+  publicCacheEntries: number;
   database: { url: string; ownerUrl: string; poolSize: number; migrateOnStart: boolean };
   auth: {
     jwtSecret: string;
@@ -107,6 +113,8 @@ function toAppConfig(env: Env): AppConfig {
     adminUrl: env.ADMIN_URL,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
+    publicCacheEntries: env.PUBLIC_CACHE_ENTRIES,
     database: {
       url: env.DATABASE_URL,
       ownerUrl: env.DATABASE_OWNER_URL ?? env.DATABASE_URL,

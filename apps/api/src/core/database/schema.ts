@@ -5,7 +5,23 @@ import { Tenant } from '../../modules/tenants/tenant.entity';
 import { Membership } from '../../modules/users/membership.entity';
 import { User } from '../../modules/users/user.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
+import { Content1764400000000 } from './migrations/1764400000000-content';
+import { ContentItem } from '../../modules/content/content-item.entity';
+import { ContentRevision } from '../../modules/content/content-revision.entity';
+import { PublishedContent } from '../../modules/content/published-content.entity';
+import { SiteChangeEvent } from '../../modules/content/site-change-event.entity';
 
 /** Listed explicitly (no globs): the same list works from src under jest and from dist. */
-export const ENTITIES = [Tenant, User, Membership, AuthSession, UserToken, AuditEvent];
-export const MIGRATIONS = [Foundation1764300000000];
+export const ENTITIES = [
+  Tenant,
+  User,
+  Membership,
+  AuthSession,
+  UserToken,
+  AuditEvent,
+  ContentItem,
+  ContentRevision,
+  PublishedContent,
+  SiteChangeEvent,
+];
+export const MIGRATIONS = [Foundation1764300000000, Content1764400000000];

@@ -19,6 +19,8 @@ export class DomainError extends Error {
     message: string,
     readonly details: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** Extra top-level fields of the response, e.g. `current` (the item as it is now) on a version conflict. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'DomainError';

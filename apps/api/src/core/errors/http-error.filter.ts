@@ -10,6 +10,7 @@ interface Mapped {
   message: string;
   details?: FieldError[];
   headers?: Record<string, string>;
+  extra?: Record<string, unknown>;
 }
 
 const GENERIC_BY_STATUS: Record<number, [ErrorCode, string]> = {
@@ -47,6 +48,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       code: mapped.code,
       message: mapped.message,
       ...(mapped.details?.length ? { details: mapped.details } : {}),
+      ...mapped.extra,
       requestId: String(request.id ?? ''),
     });
   }
@@ -59,6 +61,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         message: exception.message,
         details: exception.details,
         headers: exception.headers,
+        extra: exception.extra,
       };
     }
     const parserError = fromBodyParser(exception instanceof HttpException ? exception.cause : exception);

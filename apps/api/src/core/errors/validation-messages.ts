@@ -33,6 +33,16 @@ const TEMPLATES: Record<string, Template> = {
     `${f} harus berupa nomor telepon Indonesia yang nyata (mis. 0721 123456 atau +62 812 3456 7890)`,
   isTenantSlug: (f) =>
     `${f} hanya boleh huruf kecil, angka dan tanda hubung (2–48 karakter), dan bukan kata yang dicadangkan`,
+  isRichText: (f, [max]) =>
+    `${f} harus berupa dokumen teks kaya yang valid (maksimal ${Math.round(Number(max) / 1000)} KB)`,
+  isMediaRef: (f) => `${f} harus berisi mediaId atau url https`,
+  isAfterField: (f, [other]) => `${f} harus setelah ${other}`,
+  isDateString: (f) => `${f} harus berupa tanggal ISO 8601 (mis. 2026-12-01 atau 2026-12-01T09:00:00+07:00)`,
+  isISO8601: (f) => `${f} harus berupa tanggal ISO 8601 (mis. 2026-12-01 atau 2026-12-01T09:00:00+07:00)`,
+  isHexColor: (f) => `${f} harus berupa warna heksadesimal (mis. #0b5394)`,
+  isLatitude: (f) => `${f} harus berupa lintang yang valid`,
+  isLongitude: (f) => `${f} harus berupa bujur yang valid`,
+  requiredWhen: (f, [other]) => `${f} wajib diisi bila ${other}`,
   nestedValidation: (f) => `${f} harus berupa objek`,
   whitelistValidation: (f) => `${f} tidak dikenal; hapus kolom ini`,
 };
@@ -41,7 +51,12 @@ const TEMPLATES: Record<string, Template> = {
 export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
-    if (isMissing(error)) return [{ field, constraint: 'isDefined', message: `${field} wajib diisi` }];
+    if (isMissing(error)) {
+      // "Required when …" says more than a bare "required".
+      const conditional = error.constraints?.['requiredWhen'] !== undefined;
+      const constraint = conditional ? 'requiredWhen' : 'isDefined';
+      return [{ field, constraint, message: describe(error, field, constraint, '') }];
+    }
     // One message per field: the rule declared first (by convention the type check) is listed last.
     const broken = Object.entries(error.constraints ?? {}).at(-1);
     const own = broken

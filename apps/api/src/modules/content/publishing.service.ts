@@ -1,0 +1,243 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type TenantContext } from '../../core/access/principal';
+import { Database, type TenantTransaction } from '../../core/database/database.service';
+import { DomainError } from '../../core/errors/domain-error';
+import { AuditLog } from '../audit/audit-log.service';
+import { type ContentItem } from './content-item.entity';
+import { ContentStore, type LoadedItem, toItemDto, workflowSubject } from './content-store';
+import { type ContentItemDto } from './dto/content.dto';
+import { PublishedContentRepository } from './published-content.repository';
+import { richTextToHtml, type RichTextDocument } from './rich-text/rich-text';
+import { SiteChangesRepository } from './site-changes.repository';
+import { contentType } from './types/registry';
+import { assertAllowed, type WorkflowAction } from './workflow-rules';
+
+/** The publishing workflow: review, publish now or later, unpublish, and the urgent-information escape hatch. */
+@Injectable()
+export class PublishingService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(ContentStore) private readonly store: ContentStore,
+    @Inject(PublishedContentRepository) private readonly published: PublishedContentRepository,
+    @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+  ) {}
+
+  submit(tenant: TenantContext, id: string, version: number): Promise<ContentItemDto> {
+    return this.transition(tenant, id, version, 'submit', (tx, { item }) =>
+      this.store.items.update(
+        tx,
+        { id: item.id },
+        {
+          state: 'in_review',
+          submittedBy: tenant.actor.userId,
+          submittedAt: new Date(),
+          reviewComment: null,
+          version: item.version + 1,
+        },
+      ),
+    );
+  }
+
+  returnForChanges(
+    tenant: TenantContext,
+    id: string,
+    version: number,
+    comment: string,
+  ): Promise<ContentItemDto> {
+    return this.transition(
+      tenant,
+      id,
+      version,
+      'return',
+      (tx, { item }) =>
+        this.store.items.update(
+          tx,
+          { id: item.id },
+          { state: 'draft', reviewComment: comment, version: item.version + 1 },
+        ),
+      { comment },
+    );
+  }
+
+  publish(tenant: TenantContext, id: string, version: number): Promise<ContentItemDto> {
+    return this.transition(tenant, id, version, 'publish', (tx, loaded) => this.goLive(tx, loaded));
+  }
+
+  schedule(tenant: TenantContext, id: string, version: number, publishAt: Date): Promise<ContentItemDto> {
+    if (publishAt.getTime() <= Date.now()) {
+      throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
+        { field: 'publishAt', constraint: 'isFuture', message: 'publishAt harus di masa depan' },
+      ]);
+    }
+    return this.transition(
+      tenant,
+      id,
+      version,
+      'schedule',
+      (tx, { item }) =>
+        this.store.items.update(
+          tx,
+          { id: item.id },
+          { state: 'scheduled', scheduledAt: publishAt, version: item.version + 1 },
+        ),
+      { publishAt: publishAt.toISOString() },
+    );
+  }
+
+  unschedule(tenant: TenantContext, id: string, version: number): Promise<ContentItemDto> {
+    return this.transition(tenant, id, version, 'unschedule', (tx, { item }) =>
+      this.store.items.update(
+        tx,
+        { id: item.id },
+        { state: 'draft', scheduledAt: null, version: item.version + 1 },
+      ),
+    );
+  }
+
+  unpublish(tenant: TenantContext, id: string, version: number): Promise<ContentItemDto> {
+    return this.transition(tenant, id, version, 'unpublish', async (tx, { item }) => {
+      await this.published.remove(tx, item.id);
+      await this.store.items.update(
+        tx,
+        { id: item.id },
+        {
+          state: 'archived',
+          publishedRevisionId: null,
+          scheduledAt: null,
+          needsPostReview: false,
+          version: item.version + 1,
+        },
+      );
+      await this.siteChanges.record(tx, 'content.unpublished', item);
+    });
+  }
+
+  /** Urgent (serta-merta) information goes out now; the item stays flagged until someone else reviews it. */
+  forcePublish(tenant: TenantContext, id: string, version: number, reason: string): Promise<ContentItemDto> {
+    return this.transition(
+      tenant,
+      id,
+      version,
+      'force_publish',
+      async (tx, loaded) => {
+        await this.goLive(tx, loaded, {
+          needsPostReview: true,
+          forcePublishReason: reason,
+          forcePublishedBy: tenant.actor.userId,
+        });
+      },
+      { reason },
+    );
+  }
+
+  confirmReview(tenant: TenantContext, id: string, version: number): Promise<ContentItemDto> {
+    return this.transition(tenant, id, version, 'confirm_review', (tx, { item }) =>
+      this.store.items.update(tx, { id: item.id }, { needsPostReview: false, version: item.version + 1 }),
+    );
+  }
+
+  /** Called by the scheduler for each due item: publishes it exactly once (the row lock serialises callers). */
+  async publishIfDue(tx: TenantTransaction, id: string, now: Date): Promise<boolean> {
+    const loaded = await this.store.lockAt(tx, id, null);
+    const { item } = loaded;
+    if (item.state !== 'scheduled' || !item.scheduledAt || item.scheduledAt.getTime() > now.getTime())
+      return false;
+    await this.goLive(tx, loaded);
+    await this.audit.record(tx, {
+      actorUserId: null,
+      action: 'content.auto_published',
+      targetType: item.type,
+      targetId: item.id,
+      data: { title: item.title, scheduledAt: item.scheduledAt.toISOString() },
+    });
+    return true;
+  }
+
+  private async transition(
+    tenant: TenantContext,
+    id: string,
+    version: number,
+    action: WorkflowAction,
+    apply: (tx: TenantTransaction, loaded: LoadedItem) => Promise<unknown>,
+    data: Record<string, unknown> = {},
+  ): Promise<ContentItemDto> {
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      const loaded = await this.store.lockAt(tx, id, version);
+      assertAllowed(
+        action,
+        { userId: tenant.actor.userId, role: tenant.role },
+        workflowSubject(loaded.item),
+        {
+          requireSecondEditor: await this.requiresSecondEditor(tx),
+        },
+      );
+      await apply(tx, loaded);
+      await this.audit.record(tx, {
+        actorUserId: tenant.actor.userId,
+        action: `content.${action}`,
+        targetType: loaded.item.type,
+        targetId: id,
+        data: { title: loaded.item.title, ...data },
+      });
+      return toItemDto(await this.store.load(tx, id));
+    });
+  }
+
+  /** Renders the working copy into the public projection and makes it the live revision. */
+  private async goLive(
+    tx: TenantTransaction,
+    { item, working }: LoadedItem,
+    flags: Partial<ContentItem> = {},
+  ): Promise<void> {
+    const definition = contentType(item.type);
+    const columns = definition.project(working.data as never);
+    const now = new Date();
+    await this.published.upsert(tx, {
+      itemId: item.id,
+      revisionId: working.id,
+      type: item.type,
+      slug: item.slug,
+      data: publicData(working.data, definition.richTextFields),
+      publishedAt: item.firstPublishedAt ?? now,
+      ...columns,
+    });
+    await this.store.items.update(
+      tx,
+      { id: item.id },
+      {
+        state: 'published',
+        publishedRevisionId: working.id,
+        publishedAt: now,
+        firstPublishedAt: item.firstPublishedAt ?? now,
+        scheduledAt: null,
+        reviewComment: null,
+        needsPostReview: false,
+        forcePublishReason: null,
+        forcePublishedBy: null,
+        version: item.version + 1,
+        ...flags,
+      },
+    );
+    await this.siteChanges.record(tx, 'content.published', item);
+  }
+
+  private async requiresSecondEditor(tx: TenantTransaction): Promise<boolean> {
+    const rows: Array<{ require_second_editor: boolean }> = await tx.manager.query(
+      `SELECT require_second_editor FROM tenants WHERE id = $1`,
+      [tx.tenantId],
+    );
+    return rows[0]?.require_second_editor ?? false;
+  }
+}
+
+/** The fields as the public may see them: rich text as sanitised HTML (`bodyHtml`), never the raw document. */
+function publicData(fields: Record<string, unknown>, richTextFields: string[]): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...fields };
+  for (const key of richTextFields) {
+    const document = data[key] as RichTextDocument | undefined;
+    delete data[key];
+    if (document) data[`${key}Html`] = richTextToHtml(document);
+  }
+  return data;
+}

@@ -1,0 +1,87 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { type AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { Database } from '../../core/database/database.service';
+import { ContentItemsRepository } from './content.repositories';
+import { PublishedContentRepository } from './published-content.repository';
+import { PublishingService } from './publishing.service';
+import { SiteChangesRepository } from './site-changes.repository';
+
+export interface TickReport {
+  published: number;
+  timeBoundaries: number;
+  failedTenants: number;
+}
+
+/**
+ * Publishes scheduled items when their time comes and reports announcements that became valid or expired.
+ * State lives in PostgreSQL, so it survives restarts; row locks (SKIP LOCKED) mean several API instances can
+ * run it and each item still goes live once. Runs every SCHEDULER_INTERVAL_SECONDS (15 s: within a minute).
+ */
+@Injectable()
+export class ScheduledPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ScheduledPublisher');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<TickReport> | undefined;
+
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(ContentItemsRepository) private readonly items: ContentItemsRepository,
+    @Inject(PublishedContentRepository) private readonly published: PublishedContentRepository,
+    @Inject(PublishingService) private readonly publishing: PublishingService,
+    @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const seconds = this.config.schedulerIntervalSeconds;
+    if (seconds <= 0) return;
+    this.timer = setInterval(
+      () => void this.tick().catch((error) => this.logger.error({ err: error }, 'Scheduler tick failed')),
+      seconds * 1000,
+    );
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass over every active tenant. Safe to call concurrently (from tests, or several instances). */
+  async tick(now = new Date()): Promise<TickReport> {
+    this.running = this.pass(now);
+    return this.running;
+  }
+
+  private async pass(now: Date): Promise<TickReport> {
+    const report: TickReport = { published: 0, timeBoundaries: 0, failedTenants: 0 };
+    const tenants: Array<{ id: string }> = await this.db.inPlatform((manager) =>
+      manager.query(`SELECT id FROM tenants WHERE status = 'active'`),
+    );
+    for (const { id } of tenants) {
+      try {
+        await this.db.inTenant(id, async (tx) => {
+          for (const itemId of await this.items.lockDue(tx, now, 100)) {
+            if (await this.publishing.publishIfDue(tx, itemId, now)) report.published++;
+          }
+          for (const boundary of await this.published.sweepTimeBoundaries(tx, now)) {
+            await this.siteChanges.record(tx, boundary.kind, boundary);
+            report.timeBoundaries++;
+          }
+        });
+      } catch (error) {
+        report.failedTenants++;
+        this.logger.error({ err: error, tenantId: id }, 'Scheduled publishing failed for a tenant');
+      }
+    }
+    if (report.published || report.timeBoundaries) this.logger.log(report, 'Scheduled publishing');
+    return report;
+  }
+}
