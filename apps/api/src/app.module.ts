@@ -8,6 +8,8 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
+import { PublicModule } from './modules/public/public.module';
+import { SiteSettingsModule } from './modules/site-settings/site-settings.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -27,6 +29,8 @@ export class AppModule {
         TenantsModule,
         AuditModule,
         ContentModule,
+        SiteSettingsModule,
+        PublicModule,
       ],
     };
   }

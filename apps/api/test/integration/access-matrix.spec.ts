@@ -109,7 +109,17 @@ const MATRIX: Record<string, Row> = {
     status: 404,
     userId: 'missing',
   },
-  'GET /api/v1/tenants/{tenant}/audit-events': { allowed: TENANT_ADMINS, status: 200 },
+  'GET /api/v1/tenants/{tenant}/audit-events': {
+    allowed: ['tenant_admin', 'monitor', 'platform_admin'],
+    status: 200,
+  },
+  'GET /api/v1/tenants/{tenant}/settings': { allowed: READERS, status: 200 },
+  'PUT /api/v1/tenants/{tenant}/settings': { allowed: TENANT_ADMINS, status: 400, body: {} },
+  'GET /api/v1/public/tenants': { allowed: ACTORS, status: 200 },
+  'GET /api/v1/public/{tenant}/site': { allowed: ACTORS, status: 200 },
+  'GET /api/v1/public/{tenant}/content': { allowed: ACTORS, status: 200 },
+  'GET /api/v1/public/{tenant}/content/{type}/{slug}': { allowed: ACTORS, status: 404 },
+  'GET /api/v1/public/{tenant}/search': { allowed: ACTORS, status: 400 },
   'GET /api/v1/admin/tenants': { allowed: PLATFORM_READERS, status: 200 },
   'POST /api/v1/admin/tenants': { allowed: ['platform_admin'], status: 400, body: {} },
   'GET /api/v1/admin/tenants/{tenantId}': { allowed: PLATFORM_READERS, status: 200 },
@@ -175,7 +185,9 @@ describe('access matrix: every endpoint × every role', () => {
           .replace('{tenantId}', tenantId)
           .replace('{userId}', randomUUID())
           .replace('{id}', randomUUID())
-          .replace('{number}', '1');
+          .replace('{number}', '1')
+          .replace('{type}', 'berita')
+          .replace('{slug}', 'tidak-ada');
         let call = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
         const session = sessions.get(actor);
         if (session) call = call.set(session.auth);

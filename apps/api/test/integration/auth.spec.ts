@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { DirectorySeeder } from '../../src/demo/directory-seeder';
 import { TEST_PASSWORD } from '../helpers/given';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -328,5 +329,30 @@ describe('login throttling per IP', () => {
       }
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+});
+
+describe('sign-ins in the audit log', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("shows each sign-in in the log of every OPD the person serves, readable by monitors, not by other OPDs' admins", async () => {
+    const [a, b, c] = [await t.given.tenant(), await t.given.tenant(), await t.given.tenant()];
+    const person = await t.given.member(a, 'editor');
+    await new DirectorySeeder(t.dataSource).member(b, person, 'contributor');
+    await t.given.signedIn(person);
+    const monitor = await t.given.platformSignedIn('monitor');
+    for (const tenant of [a, b]) {
+      const log = await t.http().get(`/api/v1/tenants/${tenant.slug}/audit-events`).set(monitor.auth);
+      expect(log.body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ action: 'auth.login', actorUserId: person.id })]),
+      );
+    }
+    const adminC = await t.given.memberSignedIn(c, 'tenant_admin');
+    const logC = await t.http().get(`/api/v1/tenants/${c.slug}/audit-events`).set(adminC.auth);
+    expect(logC.body.map((event: { actorUserId: string }) => event.actorUserId)).not.toContain(person.id);
   });
 });

@@ -49,6 +49,14 @@ export class Database {
     });
   }
 
+  /**
+   * A single statement on a platform table outside any transaction (one round trip, for hot public reads).
+   * No tenant is set on the connection, so tenant-owned tables show nothing here.
+   */
+  platformQuery<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.dataSource.query(sql, params);
+  }
+
   async ping(): Promise<number> {
     const started = performance.now();
     await this.dataSource.query('SELECT 1');

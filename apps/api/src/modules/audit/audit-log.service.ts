@@ -30,6 +30,11 @@ export class AuditLog {
     });
   }
 
+  /** Records one event in each of several tenants (a sign-in shows in the log of every OPD the person serves). */
+  async recordInTenants(tenantIds: string[], entry: AuditEntry): Promise<void> {
+    for (const tenantId of tenantIds) await this.db.inTenant(tenantId, (tx) => this.record(tx, entry));
+  }
+
   list(tenant: TenantContext, page: { limit: number; offset: number }): Promise<AuditEvent[]> {
     return this.db.inTenant(tenant.tenantId, (tx) =>
       this.events.find(tx, {}, { order: { createdAt: 'DESC' }, take: page.limit, skip: page.offset }),

@@ -13,7 +13,11 @@ export class AuditController {
   constructor(@Inject(AuditLog) private readonly audit: AuditLog) {}
 
   @Get()
-  @TenantEndpoint({ summary: 'Log audit OPD (terbaru dulu)', minRole: 'tenant_admin' })
+  @TenantEndpoint({
+    summary: 'Log audit OPD (terbaru dulu): terbit, tarik, hapus, peran, masuk…',
+    minRole: 'tenant_admin',
+    monitorMayRead: true,
+  })
   @ApiOkResponse({ type: [AuditEventDto] })
   async list(@CurrentTenant() tenant: TenantContext, @Query() page: PageQueryDto): Promise<AuditEventDto[]> {
     return (await this.audit.list(tenant, page)).map(toAuditEventDto);

@@ -6,6 +6,7 @@ import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { Database } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
+import { AuditLog } from '../audit/audit-log.service';
 import { MembershipsRepository } from '../users/memberships.repository';
 import { UsersRepository } from '../users/users.repository';
 import { AuthSessionsRepository } from './auth-sessions.repository';
@@ -36,6 +37,7 @@ export class AuthService {
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     @Inject(AccessTokens) private readonly accessTokens: AccessTokens,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async login(email: string, password: string, client: ClientInfo): Promise<SessionDto> {
@@ -51,10 +53,21 @@ export class AuthService {
       throw INVALID_CREDENTIALS();
     }
     if (user.status !== 'active') throw INVALID_CREDENTIALS();
-    return this.db.inPlatform(async (manager) => {
+    const session = await this.db.inPlatform(async (manager) => {
       await this.users.recordSuccessfulLogin(manager, user.id);
       return this.withUser(user.id, await this.startSession(manager, user.id, client));
     });
+    await this.audit.recordInTenants(
+      session.user.memberships.map((membership) => membership.tenantId),
+      {
+        actorUserId: user.id,
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
+        data: { ip: client.ip },
+      },
+    );
+    return session;
   }
 
   /** Rotates the refresh token. Presenting an already used one revokes the whole session (token theft). */

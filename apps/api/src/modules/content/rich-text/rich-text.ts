@@ -55,8 +55,15 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['https', 'http'], iframe: ['https'] },
   allowedIframeHostnames: VIDEO_HOSTS,
   allowProtocolRelative: false,
+  // An embed whose address was not allowed is dropped whole, not left as an empty frame.
+  exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs['src'],
   transformTags: {
     h1: 'h2',
+    // Images load only from absolute http(s) URLs (the media library's, or a given address).
+    img: (tagName, attribs) => {
+      const { src, ...rest } = attribs;
+      return { tagName, attribs: src && /^https?:\/\//i.test(src) ? { src, ...rest } : rest };
+    },
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }),
   },
 };

@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../../core/database/database.service';
+import { DomainError } from '../../core/errors/domain-error';
+import { SiteSettingsService } from '../site-settings/site-settings.service';
+import { type CachedResponse, PublicCache } from './public-cache';
+import { PublicContentRepository } from './public-content.repository';
+import { type PublicListQueryDto, type PublicSearchQueryDto, type PublicTenantDto } from './public.dto';
+
+interface PublicTenant {
+  id: string;
+  slug: string;
+  name: string;
+  short_name: string;
+  kind: string;
+  custom_domain: string | null;
+  content_version: string;
+  last_published_at: Date | null;
+}
+
+/** The anonymous read side: only active tenants, only the published projection, cached per content version. */
+@Injectable()
+export class PublicService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(PublicContentRepository) private readonly content: PublicContentRepository,
+    @Inject(SiteSettingsService) private readonly settings: SiteSettingsService,
+    @Inject(PublicCache) private readonly cache: PublicCache,
+  ) {}
+
+  tenants(): Promise<CachedResponse> {
+    return this.cache.getOrCompute('tenants', null, async () => {
+      const rows: PublicTenant[] = await this.db.platformQuery(
+        `SELECT slug, name, short_name, kind, custom_domain, last_published_at FROM tenants WHERE status = 'active' ORDER BY name`,
+      );
+      return rows.map(toPublicTenant);
+    });
+  }
+
+  site(slug: string): Promise<CachedResponse> {
+    return this.respond(slug, 'site', (tenant) =>
+      this.db.inTenant(tenant.id, async (tx) => ({
+        tenant: toPublicTenant(tenant),
+        settings: (await this.settings.read(tx)).settings,
+        profilePages: await this.content.profilePages(tx),
+        urgentAnnouncements: (
+          await this.content.list(tx, {
+            type: 'pengumuman',
+            urgent: true,
+            page: 1,
+            pageSize: 10,
+            sort: 'newest',
+          })
+        ).items,
+      })),
+    );
+  }
+
+  list(slug: string, query: PublicListQueryDto): Promise<CachedResponse> {
+    return this.respond(slug, `list:${stableKey(query)}`, (tenant) =>
+      this.db.inTenant(tenant.id, async (tx) => ({
+        ...(await this.content.list(tx, query)),
+        page: query.page,
+        pageSize: query.pageSize,
+      })),
+    );
+  }
+
+  item(slug: string, type: string, itemSlug: string): Promise<CachedResponse> {
+    return this.respond(slug, `item:${type}:${itemSlug}`, async (tenant) => {
+      const item = await this.db.inTenant(tenant.id, (tx) => this.content.bySlug(tx, type, itemSlug));
+      if (!item) throw new DomainError('CONTENT_NOT_FOUND', 'Konten tidak ditemukan');
+      return item;
+    });
+  }
+
+  search(slug: string, query: PublicSearchQueryDto): Promise<CachedResponse> {
+    return this.respond(slug, `search:${stableKey(query)}`, (tenant) =>
+      this.db.inTenant(tenant.id, async (tx) => ({
+        ...(await this.content.search(tx, query.q, query.type, query.page, query.pageSize)),
+        page: query.page,
+        pageSize: query.pageSize,
+      })),
+    );
+  }
+
+  private async respond(
+    slug: string,
+    key: string,
+    compute: (tenant: PublicTenant) => Promise<unknown>,
+  ): Promise<CachedResponse> {
+    const tenant = await this.activeTenant(slug);
+    return this.cache.getOrCompute(
+      `${tenant.id}:${tenant.content_version}:${key}`,
+      tenant.last_published_at,
+      () => compute(tenant),
+    );
+  }
+
+  private async activeTenant(slug: string): Promise<PublicTenant> {
+    const rows: PublicTenant[] = await this.db.platformQuery(
+      `SELECT id, slug, name, short_name, kind, custom_domain, content_version, last_published_at
+         FROM tenants WHERE slug = $1 AND status = 'active'`,
+      [slug],
+    );
+    const tenant = rows[0];
+    if (!tenant) throw new DomainError('TENANT_NOT_FOUND', `Situs OPD "${slug}" tidak ditemukan`);
+    return tenant;
+  }
+}
+
+function toPublicTenant(row: Omit<PublicTenant, 'id' | 'content_version'>): PublicTenantDto {
+  return {
+    slug: row.slug,
+    name: row.name,
+    shortName: row.short_name,
+    kind: row.kind,
+    domain: row.custom_domain,
+    lastPublishedAt: row.last_published_at,
+  };
+}
+
+function stableKey(query: object): string {
+  return JSON.stringify(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}

@@ -1,0 +1,353 @@
+import { ScheduledPublisher } from '../../src/modules/content/scheduled-publisher';
+import { type Tenant } from '../../src/modules/tenants/tenant.entity';
+import { activeContentIn } from '../helpers/active-content';
+import { doc, sampleFields } from '../helpers/content-samples';
+import { type SignedIn } from '../helpers/given';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+describe('public read API', () => {
+  let t: TestApp;
+  let tenant: Tenant;
+  let editor: SignedIn;
+  const manage = () => `/api/v1/tenants/${tenant.slug}/content`;
+  const pub = (path: string) => t.http().get(`/api/v1/public/${tenant.slug}${path}`);
+
+  async function create(
+    type: string,
+    fields: Record<string, unknown>,
+  ): Promise<{ id: string; slug: string; version: number }> {
+    const response = await t.http().post(`${manage()}/${type}`).set(editor.auth).send({ fields });
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+  async function publish(type: string, fields: Record<string, unknown>) {
+    const item = await create(type, fields);
+    const response = await t
+      .http()
+      .post(`${manage()}/items/${item.id}/publish`)
+      .set(editor.auth)
+      .send({ version: item.version });
+    expect(response.status).toBe(200);
+    return response.body as { id: string; slug: string; version: number };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tenant = await t.given.tenant();
+    editor = await t.given.memberSignedIn(tenant, 'editor');
+  });
+  afterAll(() => t.close());
+
+  it('serves exactly the published state: never a draft, by list, slug, search or guessing', async () => {
+    const live = await publish('berita', {
+      ...sampleFields('berita', 'Pelayanan KTP keliling dibuka'),
+      category: 'Pelayanan',
+      tags: ['ktp-el'],
+    });
+    const draft = await create('berita', sampleFields('berita', 'Rahasia draf pelayanan KTP'));
+    const inReview = await create('berita', sampleFields('berita', 'Draf menunggu review KTP'));
+    await t.http().post(`${manage()}/items/${inReview.id}/submit`).set(editor.auth).send({ version: 1 });
+
+    const list = await pub('/content?type=berita');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((item: { slug: string }) => item.slug)).toEqual([live.slug]);
+    expect(list.body.items[0].fields.bodyHtml).toContain('<p>Isi berita pertama.</p>');
+    expect(list.body.items[0].fields.body).toBeUndefined();
+
+    expect((await pub(`/content/berita/${live.slug}`)).status).toBe(200);
+    for (const hidden of [draft.slug, inReview.slug, 'tidak-ada']) {
+      const guess = await pub(`/content/berita/${hidden}`);
+      expect(guess.status).toBe(404);
+    }
+    const search = await pub('/search?q=pelayanan ktp');
+    expect(search.body.items.map((hit: { slug: string }) => hit.slug)).toEqual([live.slug]);
+    expect((await pub('/search?q=rahasia')).body.total).toBe(0);
+
+    const edited = await t
+      .http()
+      .put(`${manage()}/berita/${live.id}`)
+      .set(editor.auth)
+      .send({ version: live.version, fields: sampleFields('berita', 'Judul draf baru belum terbit') });
+    expect(edited.status).toBe(200);
+    expect((await pub(`/content/berita/${live.slug}`)).body.title).toBe('Pelayanan KTP keliling dibuka');
+  });
+
+  it('never serves a stale or withdrawn item after publish or unpublish (cache invalidated in the same flow)', async () => {
+    const item = await publish('berita', sampleFields('berita', 'Versi pertama berita'));
+    expect((await pub(`/content/berita/${item.slug}`)).body.title).toBe('Versi pertama berita');
+    expect((await pub('/content?type=berita')).body.items.map((i: { title: string }) => i.title)).toContain(
+      'Versi pertama berita',
+    );
+
+    const saved = await t
+      .http()
+      .put(`${manage()}/berita/${item.id}`)
+      .set(editor.auth)
+      .send({ version: item.version, fields: sampleFields('berita', 'Versi kedua berita') });
+    const republished = await t
+      .http()
+      .post(`${manage()}/items/${item.id}/publish`)
+      .set(editor.auth)
+      .send({ version: saved.body.version });
+    expect((await pub(`/content/berita/${item.slug}`)).body.title).toBe('Versi kedua berita');
+    expect((await pub('/content?type=berita')).body.items.map((i: { title: string }) => i.title)).toContain(
+      'Versi kedua berita',
+    );
+
+    await t
+      .http()
+      .post(`${manage()}/items/${item.id}/unpublish`)
+      .set(editor.auth)
+      .send({ version: republished.body.version });
+    expect((await pub(`/content/berita/${item.slug}`)).status).toBe(404);
+    expect(
+      (await pub('/content?type=berita')).body.items.map((i: { title: string }) => i.title),
+    ).not.toContain('Versi kedua berita');
+  });
+
+  it('shows a scheduled item only after its time', async () => {
+    const item = await create('berita', sampleFields('berita', 'Berita terjadwal publik'));
+    const publishAt = new Date(Date.now() + 60_000);
+    await t
+      .http()
+      .post(`${manage()}/items/${item.id}/schedule`)
+      .set(editor.auth)
+      .send({ version: item.version, publishAt: publishAt.toISOString() });
+    expect((await pub(`/content/berita/${item.slug}`)).status).toBe(404);
+    await t.app.get(ScheduledPublisher).tick(new Date(publishAt.getTime() + 1000));
+    expect((await pub(`/content/berita/${item.slug}`)).status).toBe(200);
+  });
+
+  it('lists announcements only while they are valid, urgent ones on the site', async () => {
+    const future = await publish('pengumuman', {
+      ...sampleFields('pengumuman', 'Belum berlaku'),
+      validFrom: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const ended = await publish('pengumuman', {
+      ...sampleFields('pengumuman', 'Sudah lewat'),
+      validFrom: '2025-01-01T00:00',
+      validUntil: new Date(Date.now() + 1000).toISOString(),
+    });
+    const urgent = await publish('pengumuman', {
+      ...sampleFields('pengumuman', 'Siaga banjir rob'),
+      urgent: true,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const shown = await t
+      .http()
+      .get(`/api/v1/public/${tenant.slug}/content?type=pengumuman`)
+      .set('Cache-Control', 'no-cache');
+    const slugs = shown.body.items.map((item: { slug: string }) => item.slug);
+    expect(slugs).toContain(urgent.slug);
+    expect(slugs).not.toContain(future.slug);
+    expect(slugs).not.toContain(ended.slug);
+    const site = await pub('/site');
+    expect(site.body.urgentAnnouncements.map((item: { slug: string }) => item.slug)).toEqual([urgent.slug]);
+  });
+
+  it('filters by category, tag, year and date range, and paginates within bounds', async () => {
+    await publish('dokumen', { ...sampleFields('dokumen', 'Renja 2025'), year: 2025 });
+    await publish('dokumen', { ...sampleFields('dokumen', 'Renja 2026'), year: 2026 });
+    await publish('agenda', {
+      ...sampleFields('agenda', 'Musrenbang Desember'),
+      startsAt: '2026-12-10T09:00',
+      endsAt: '2026-12-10T12:00',
+    });
+    expect(
+      (await pub('/content?type=dokumen&year=2026')).body.items.map((i: { title: string }) => i.title),
+    ).toEqual(['Renja 2026']);
+    expect((await pub('/content?type=dokumen&category=renja')).body.total).toBe(2);
+    expect((await pub('/content?tag=berkala')).body.total).toBe(2);
+    expect((await pub('/content?type=agenda&from=2026-12-10&to=2026-12-10')).body.total).toBe(1);
+    expect((await pub('/content?type=agenda&from=2026-12-11')).body.total).toBe(0);
+    const paged = await pub('/content?type=dokumen&pageSize=1&page=2&sort=oldest');
+    expect(paged.body).toMatchObject({ page: 2, pageSize: 1, total: 2 });
+    expect(paged.body.items.map((i: { title: string }) => i.title)).toEqual(['Renja 2026']);
+  });
+
+  it('refuses unknown or out-of-bounds parameters and any way to ask for drafts', async () => {
+    for (const query of [
+      '?state=draft',
+      '?includeDrafts=true',
+      '?pageSize=51',
+      '?page=0',
+      '?type=rahasia',
+      '?sort=random',
+      '?year=abc',
+    ]) {
+      const response = await pub(`/content${query}`);
+      expect({ query, status: response.status }).toEqual({ query, status: 400 });
+    }
+    expect((await pub('/search')).status).toBe(400);
+    expect((await pub('/content/rahasia/x')).status).toBe(400);
+  });
+
+  it('answers conditional requests with 304 and sends cache headers', async () => {
+    await publish('halaman', { ...sampleFields('halaman', 'Visi dan Misi'), kind: 'visi-misi' });
+    const first = await pub('/site');
+    expect(first.headers['cache-control']).toMatch(/public, max-age=\d+/);
+    expect(String(first.headers['etag'])).toMatch(/^"[\w-]+"$/);
+    expect(String(first.headers['last-modified'])).toBeDefined();
+    expect(first.body.profilePages).toEqual([
+      expect.objectContaining({ title: 'Visi dan Misi', kind: 'visi-misi' }),
+    ]);
+    const again = await pub('/site').set('If-None-Match', String(first.headers['etag']));
+    expect(again.status).toBe(304);
+    const since = await pub('/site').set('If-Modified-Since', String(first.headers['last-modified']));
+    expect(since.status).toBe(304);
+    await publish('berita', sampleFields('berita', 'Berita baru mengubah situs'));
+    expect((await pub('/site').set('If-None-Match', String(first.headers['etag']))).status).toBe(200);
+  });
+
+  it("serves only active tenants' content and never another tenant's", async () => {
+    const other = await t.given.tenant();
+    const otherEditor = await t.given.memberSignedIn(other, 'editor');
+    const created = await t
+      .http()
+      .post(`/api/v1/tenants/${other.slug}/content/berita`)
+      .set(otherEditor.auth)
+      .send({ fields: sampleFields('berita', 'Milik OPD lain') });
+    await t
+      .http()
+      .post(`/api/v1/tenants/${other.slug}/content/items/${created.body.id}/publish`)
+      .set(otherEditor.auth)
+      .send({ version: 1 });
+    expect((await pub(`/content/berita/${created.body.slug}`)).status).toBe(404);
+    expect(
+      (await t.http().get(`/api/v1/public/${other.slug}/content/berita/${created.body.slug}`)).status,
+    ).toBe(200);
+
+    const platform = await t.given.platformSignedIn('platform_admin');
+    await t
+      .http()
+      .post(`/api/v1/admin/tenants/${other.id}/suspend`)
+      .set(platform.auth)
+      .send({ reason: 'Pembersihan konten' });
+    expect((await t.http().get(`/api/v1/public/${other.slug}/content?type=berita`)).status).toBe(404);
+    const directory = await t.http().get('/api/v1/public/tenants');
+    expect(directory.body.map((entry: { slug: string }) => entry.slug)).toContain(tenant.slug);
+    expect(directory.body.map((entry: { slug: string }) => entry.slug)).not.toContain(other.slug);
+  });
+});
+
+describe('rich text never carries script to a public page', () => {
+  let t: TestApp;
+  let tenant: Tenant;
+  let editor: SignedIn;
+  beforeAll(async () => {
+    t = await startTestApp();
+    tenant = await t.given.tenant();
+    editor = await t.given.memberSignedIn(tenant, 'editor');
+  });
+  afterAll(() => t.close());
+
+  const text = (value: string, marks?: unknown[]) => ({
+    type: 'text',
+    text: value,
+    ...(marks ? { marks } : {}),
+  });
+  const CORPUS: Array<[string, unknown[]]> = [
+    ['script as text', [{ type: 'paragraph', content: [text('<script>alert(1)</script>')] }]],
+    [
+      'javascript: link',
+      [
+        {
+          type: 'paragraph',
+          content: [text('klik', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }])],
+        },
+      ],
+    ],
+    [
+      'data: link',
+      [
+        {
+          type: 'paragraph',
+          content: [
+            text('klik', [
+              { type: 'link', attrs: { href: 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==' } },
+            ]),
+          ],
+        },
+      ],
+    ],
+    [
+      'vbscript link',
+      [
+        {
+          type: 'paragraph',
+          content: [text('klik', [{ type: 'link', attrs: { href: 'vbscript:msgbox(1)' } }])],
+        },
+      ],
+    ],
+    ['image with onerror', [{ type: 'image', attrs: { src: 'x" onerror="alert(1)', alt: 'a' } }]],
+    ['image with javascript src', [{ type: 'image', attrs: { src: 'javascript:alert(1)', alt: 'a' } }]],
+    [
+      'alt breaking out',
+      [{ type: 'image', attrs: { src: 'https://contoh.go.id/a.jpg', alt: '"><script>alert(1)</script>' } }],
+    ],
+    ['iframe to an unknown host', [{ type: 'youtube', attrs: { src: 'https://evil.example/embed/x' } }]],
+    [
+      'html in heading text',
+      [{ type: 'heading', attrs: { level: 2 }, content: [text('<img src=x onerror=alert(1)>')] }],
+    ],
+    ['svg payload in text', [{ type: 'paragraph', content: [text('<svg onload=alert(1)>')] }]],
+    [
+      'judi online hidden link text',
+      [
+        {
+          type: 'paragraph',
+          content: [text('<a href="https://slot.example" style="display:none">slot gacor</a>')],
+        },
+      ],
+    ],
+  ];
+
+  it.each(CORPUS)('%s: stored safely and rendered without active content', async (_label, content) => {
+    const created = await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/berita`)
+      .set(editor.auth)
+      .send({ fields: { title: `Uji XSS ${_label}`, body: { type: 'doc', content } } });
+    if (created.status === 400) {
+      expect(created.body.details).toEqual([
+        expect.objectContaining({ field: 'fields.body', constraint: 'isRichText' }),
+      ]);
+      return;
+    }
+    expect(created.status).toBe(201);
+    await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/publish`)
+      .set(editor.auth)
+      .send({ version: 1 });
+    const html = (await t.http().get(`/api/v1/public/${tenant.slug}/content/berita/${created.body.slug}`))
+      .body.fields.bodyHtml as string;
+    expect(activeContentIn(html)).toEqual([]);
+    expect(activeContentIn('<p onclick="x()">control</p><script>1</script>')).toEqual([
+      'p[onclick]',
+      '<script>',
+    ]);
+  });
+
+  it('keeps the safe formatting and YouTube embeds', async () => {
+    const body = doc('Halo warga.');
+    body.content.push({
+      type: 'youtube',
+      attrs: { src: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' },
+    } as never);
+    const created = await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/berita`)
+      .set(editor.auth)
+      .send({ fields: { title: 'Video resmi', body } });
+    await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/publish`)
+      .set(editor.auth)
+      .send({ version: 1 });
+    const html = (await t.http().get(`/api/v1/public/${tenant.slug}/content/berita/${created.body.slug}`))
+      .body.fields.bodyHtml as string;
+    expect(html).toContain('<p>Halo warga.</p>');
+    expect(html).toMatch(/<iframe[^>]+src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/);
+  });
+});
