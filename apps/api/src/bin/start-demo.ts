@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../core/config/app-config';
 import { createDataSource, runMigrations } from '../core/database/data-source';
 import { createApp } from '../core/http/create-app';
-import { DEMO_PASSWORD, type DemoLogin, seedDemo } from '../demo/seed-demo';
+import { seedDemoContent } from '../demo/demo-content';
+import { DEMO_PASSWORD, type DemoDirectory, type DemoLogin, seedDemo } from '../demo/seed-demo';
 import { prepareLocalRuntime } from './local-runtime';
 
 /**
@@ -16,14 +17,15 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig(process.env, runtime.defaults);
     await runMigrations(config.database.ownerUrl);
-    const logins = await seedOnce(config.database.url);
+    const seeded = await seedOnce(config.database.url);
     const app = await createApp(config);
+    if (seeded) await seedDemoContent(app, seeded.tenants);
     await app.listen(config.port, config.host);
     printBanner(
       config.publicApiUrl,
       runtime.embedded?.port ?? null,
       runtime.dataDir,
-      logins,
+      seeded?.logins ?? null,
       performance.now() - started,
     );
 
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function seedOnce(appUrl: string): Promise<DemoLogin[] | null> {
+async function seedOnce(appUrl: string): Promise<DemoDirectory | null> {
   const dataSource = await createDataSource({
     url: appUrl,
     poolSize: 2,
@@ -70,6 +72,7 @@ function printBanner(
     `  API            ${apiUrl}/api/v1`,
     `  Health         ${apiUrl}/api/v1/health`,
     `  API docs       ${apiUrl}/api/docs   (OpenAPI JSON: ${apiUrl}/api/docs.json)`,
+    `  Public API     ${apiUrl}/api/v1/public/tenants   e.g. ${apiUrl}/api/v1/public/disdukcapil/content?type=layanan`,
     dbPort
       ? `  PostgreSQL     127.0.0.1:${dbPort} (embedded; data in ${dataDir}/postgres)`
       : '  PostgreSQL     DATABASE_URL',

@@ -1,4 +1,5 @@
 import { type DataSource } from 'typeorm';
+import { type Principal } from '../core/access/principal';
 import { type TenantRole } from '../core/access/roles';
 import { type TenantKind } from '../modules/tenants/tenant.entity';
 import { DirectorySeeder } from './directory-seeder';
@@ -20,11 +21,25 @@ export interface DemoLogin {
   tenant?: string;
 }
 
+export interface DemoTenant {
+  tenantId: string;
+  slug: string;
+  name: string;
+  shortName: string;
+  admin: Principal;
+}
+
+export interface DemoDirectory {
+  logins: DemoLogin[];
+  tenants: DemoTenant[];
+}
+
 /** Seeds the demo directory on an empty database; a database with any tenant or user is left untouched. */
-export async function seedDemo(dataSource: DataSource): Promise<DemoLogin[] | null> {
+export async function seedDemo(dataSource: DataSource): Promise<DemoDirectory | null> {
   const seeder = new DirectorySeeder(dataSource);
   if (!(await seeder.isEmpty())) return null;
   const logins: DemoLogin[] = [];
+  const tenants: DemoTenant[] = [];
   await seeder.user({
     email: 'platform@laman.example',
     name: 'Admin Platform Diskominfotik',
@@ -59,7 +74,11 @@ export async function seedDemo(dataSource: DataSource): Promise<DemoLogin[] | nu
       });
       await seeder.member(tenant, user, account.role);
       logins.push({ email, role: account.role, tenant: slug });
+      if (account.role === 'tenant_admin') {
+        const admin = { userId: user.id, sessionId: 'demo-seed', email, name: user.name, platformRole: null };
+        tenants.push({ tenantId: tenant.id, slug, name: opd.name, shortName: opd.shortName, admin });
+      }
     }
   }
-  return logins;
+  return { logins, tenants };
 }

@@ -132,6 +132,15 @@ describe('pnpm start (demo launcher)', () => {
       'kec-teluk-betung-utara',
     ]);
     expect((await fetch(`http://127.0.0.1:${apiPort}/api/docs`)).status).toBe(200);
+    const services = (await (
+      await fetch(`http://127.0.0.1:${apiPort}/api/v1/public/disdukcapil/content?type=layanan`)
+    ).json()) as {
+      items: Array<{ title: string }>;
+    };
+    expect(services.items.map((item) => item.title).sort()).toEqual([
+      'Penerbitan Kartu Keluarga',
+      'Perekaman KTP Elektronik',
+    ]);
 
     expect(await stop(first)).toBe(0);
     expect(await portOpen(dbPort)).toBe(false);

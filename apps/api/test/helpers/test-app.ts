@@ -20,19 +20,7 @@ export interface TestApp {
 /** The real API (same createApp as production) on its own migrated database, over real HTTP via supertest. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.appUrl,
-    DATABASE_OWNER_URL: database.ownerUrl,
-    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
-    // Many sign-ins per second from one address in tests; the throttling suite sets its own limit.
-    LOGIN_IP_LIMIT_PER_MINUTE: '100000',
-    // Tests drive the scheduler by hand (ScheduledPublisher.tick) with the clock they need.
-    SCHEDULER_INTERVAL_SECONDS: '0',
-    ...env,
-  });
-  const app = await createApp(config);
+  const app = await createApp(testConfig(database, env));
   const dataSource = await createDataSource({ url: database.appUrl, poolSize: 2 }).initialize();
   const server = app.getHttpServer();
   const http = () => request(server);
@@ -48,4 +36,28 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await database.drop();
     },
   };
+}
+
+/** Another API instance on the same database (as behind a load balancer). */
+export async function startAnotherInstance(
+  database: TestDatabase,
+): Promise<{ http: () => ReturnType<typeof request>; close(): Promise<void> }> {
+  const app = await createApp(testConfig(database, {}));
+  const server = app.getHttpServer();
+  return { http: () => request(server), close: () => app.close() };
+}
+
+function testConfig(database: TestDatabase, env: Record<string, string>) {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.appUrl,
+    DATABASE_OWNER_URL: database.ownerUrl,
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+    // Many sign-ins per second from one address in tests; the throttling suite sets its own limit.
+    LOGIN_IP_LIMIT_PER_MINUTE: '100000',
+    // Tests drive the scheduler by hand (ScheduledPublisher.tick) with the clock they need.
+    SCHEDULER_INTERVAL_SECONDS: '0',
+    ...env,
+  });
 }

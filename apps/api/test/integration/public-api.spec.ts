@@ -3,7 +3,7 @@ import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { activeContentIn } from '../helpers/active-content';
 import { doc, sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { startAnotherInstance, startTestApp, type TestApp } from '../helpers/test-app';
 
 describe('public read API', () => {
   let t: TestApp;
@@ -349,5 +349,58 @@ describe('rich text never carries script to a public page', () => {
       .body.fields.bodyHtml as string;
     expect(html).toContain('<p>Halo warga.</p>');
     expect(html).toMatch(/<iframe[^>]+src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/);
+  });
+});
+
+describe('public cache across API instances', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('a publish on one instance reaches the cached public answers of another (PostgreSQL NOTIFY)', async () => {
+    const other = await startAnotherInstance(t.database);
+    try {
+      const tenant = await t.given.tenant();
+      const editor = await t.given.memberSignedIn(tenant, 'editor');
+      const listOnOther = () => other.http().get(`/api/v1/public/${tenant.slug}/content?type=berita`);
+      expect((await listOnOther()).body.total).toBe(0);
+      expect((await listOnOther()).body.total).toBe(0);
+
+      const created = await t
+        .http()
+        .post(`/api/v1/tenants/${tenant.slug}/content/berita`)
+        .set(editor.auth)
+        .send({ fields: sampleFields('berita', 'Terbit di instans A') });
+      const published = await t
+        .http()
+        .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/publish`)
+        .set(editor.auth)
+        .send({ version: 1 });
+      expect(published.status).toBe(200);
+      let seen = 0;
+      for (let attempt = 0; attempt < 40 && seen === 0; attempt++) {
+        seen = (await listOnOther()).body.total;
+        if (seen === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(seen).toBe(1);
+
+      await t
+        .http()
+        .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/unpublish`)
+        .set(editor.auth)
+        .send({ version: published.body.version });
+      let gone = false;
+      for (let attempt = 0; attempt < 40 && !gone; attempt++) {
+        gone =
+          (await other.http().get(`/api/v1/public/${tenant.slug}/content/berita/${created.body.slug}`))
+            .status === 404;
+        if (!gone) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(gone).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { createDataSource } from './data-source';
 import { Database } from './database.service';
+import { SiteChangeNotifier } from './site-change-notifier';
 
 /**
  * Row-level security does not bind superusers or BYPASSRLS roles: refuse to serve tenants on such a
@@ -39,8 +40,9 @@ async function assertRowLevelSecurityApplies(dataSource: DataSource): Promise<vo
       },
     },
     Database,
+    SiteChangeNotifier,
   ],
-  exports: [Database],
+  exports: [Database, SiteChangeNotifier],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

@@ -3,11 +3,23 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 /** A transaction in which row-level security shows exactly one tenant's rows. */
 export class TenantTransaction {
+  private readonly committedHooks: Array<() => void> = [];
+
   constructor(
     readonly tenantId: string,
     readonly manager: EntityManager,
   ) {
     if (!tenantId) throw new Error('A tenant transaction needs a tenant id');
+  }
+
+  /** Runs once the transaction has committed (never if it rolls back): for in-process cache invalidation. */
+  afterCommit(hook: () => void): void {
+    this.committedHooks.push(hook);
+  }
+
+  /** @internal called by Database after COMMIT. */
+  committed(): void {
+    for (const hook of this.committedHooks) hook();
   }
 }
 

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type TenantTransaction } from '../../core/database/database.service';
+import { SiteChangeNotifier } from '../../core/database/site-change-notifier';
 
 export type SiteChangeKind =
   | 'content.published'
@@ -15,6 +16,8 @@ export type SiteChangeKind =
  */
 @Injectable()
 export class SiteChangesRepository {
+  constructor(@Inject(SiteChangeNotifier) private readonly notifier: SiteChangeNotifier) {}
+
   async record(
     tx: TenantTransaction,
     kind: SiteChangeKind,
@@ -30,5 +33,6 @@ export class SiteChangesRepository {
         WHERE id = $1`,
       [tx.tenantId, kind],
     );
+    await this.notifier.tenantChanged(tx);
   }
 }

@@ -4,10 +4,11 @@ import { PublicCache } from './public-cache';
 import { PublicContentRepository } from './public-content.repository';
 import { PublicController } from './public.controller';
 import { PublicService } from './public.service';
+import { PublicTenants } from './public-tenants';
 
 @Module({
   imports: [SiteSettingsModule],
   controllers: [PublicController],
-  providers: [PublicCache, PublicContentRepository, PublicService],
+  providers: [PublicCache, PublicContentRepository, PublicService, PublicTenants],
 })
 export class PublicModule {}

@@ -1,21 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
+import { type PublicTenant, PublicTenants } from './public-tenants';
 import { SiteSettingsService } from '../site-settings/site-settings.service';
 import { type CachedResponse, PublicCache } from './public-cache';
 import { PublicContentRepository } from './public-content.repository';
 import { type PublicListQueryDto, type PublicSearchQueryDto, type PublicTenantDto } from './public.dto';
-
-interface PublicTenant {
-  id: string;
-  slug: string;
-  name: string;
-  short_name: string;
-  kind: string;
-  custom_domain: string | null;
-  content_version: string;
-  last_published_at: Date | null;
-}
 
 /** The anonymous read side: only active tenants, only the published projection, cached per content version. */
 @Injectable()
@@ -25,10 +15,11 @@ export class PublicService {
     @Inject(PublicContentRepository) private readonly content: PublicContentRepository,
     @Inject(SiteSettingsService) private readonly settings: SiteSettingsService,
     @Inject(PublicCache) private readonly cache: PublicCache,
+    @Inject(PublicTenants) private readonly publicTenants: PublicTenants,
   ) {}
 
   tenants(): Promise<CachedResponse> {
-    return this.cache.getOrCompute('tenants', null, async () => {
+    return this.cache.getOrCompute(`tenants:${this.publicTenants.directoryGeneration}`, null, async () => {
       const rows: PublicTenant[] = await this.db.platformQuery(
         `SELECT slug, name, short_name, kind, custom_domain, last_published_at FROM tenants WHERE status = 'active' ORDER BY name`,
       );
@@ -88,23 +79,12 @@ export class PublicService {
     key: string,
     compute: (tenant: PublicTenant) => Promise<unknown>,
   ): Promise<CachedResponse> {
-    const tenant = await this.activeTenant(slug);
+    const tenant = await this.publicTenants.active(slug);
     return this.cache.getOrCompute(
       `${tenant.id}:${tenant.content_version}:${key}`,
       tenant.last_published_at,
       () => compute(tenant),
     );
-  }
-
-  private async activeTenant(slug: string): Promise<PublicTenant> {
-    const rows: PublicTenant[] = await this.db.platformQuery(
-      `SELECT id, slug, name, short_name, kind, custom_domain, content_version, last_published_at
-         FROM tenants WHERE slug = $1 AND status = 'active'`,
-      [slug],
-    );
-    const tenant = rows[0];
-    if (!tenant) throw new DomainError('TENANT_NOT_FOUND', `Situs OPD "${slug}" tidak ditemukan`);
-    return tenant;
   }
 }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { type Principal, type TenantContext } from '../../core/access/principal';
 import { Database } from '../../core/database/database.service';
+import { SiteChangeNotifier } from '../../core/database/site-change-notifier';
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
 import { InvitationsService } from '../users/invitations.service';
@@ -25,6 +26,7 @@ export class TenantsService {
     @Inject(TenantsRepository) private readonly tenants: TenantsRepository,
     @Inject(InvitationsService) private readonly invitations: InvitationsService,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(SiteChangeNotifier) private readonly notifier: SiteChangeNotifier,
   ) {}
 
   /** Creates the tenant and its first tenant admin in one transaction: both exist, or neither does. */
@@ -74,6 +76,7 @@ export class TenantsService {
         await this.require(tx.manager, id);
         if (dto.customDomain) await this.assertDomainFree(tx.manager, dto.customDomain, id);
         const updated = await this.tenants.update(tx.manager, id, dto);
+        await this.notifier.tenantChanged(tx);
         await this.audit.record(tx, {
           actorUserId: actor.userId,
           action: 'tenant.updated',
@@ -101,6 +104,8 @@ export class TenantsService {
         suspendedReason: suspended ? (reason ?? null) : null,
         suspendedAt: suspended ? new Date() : null,
       });
+      // The public API stops (or resumes) serving this tenant at once.
+      await this.notifier.tenantChanged(tx);
       await this.audit.record(tx, {
         actorUserId: actor.userId,
         action: suspended ? 'tenant.suspended' : 'tenant.reactivated',

@@ -1,0 +1,56 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runMigrations } from '../core/database/data-source';
+import { startEmbeddedPostgres } from '../core/database/embedded-postgres';
+import { provisionDatabase } from '../core/database/provision';
+
+export interface BenchDatabase {
+  superuserUrl: string;
+  ownerUrl: string;
+  appUrl: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A throwaway PostgreSQL for a benchmark run (or the given DATABASE_URL, which must be a superuser's). */
+export async function benchDatabase(): Promise<BenchDatabase> {
+  const given = process.env['DATABASE_URL'];
+  const parent = mkdtempSync(path.join(tmpdir(), 'laman-bench-'));
+  chmodSync(parent, 0o755);
+  const server = given
+    ? null
+    : await startEmbeddedPostgres({
+        dataDir: path.join(parent, 'pg'),
+        port: await freePort(),
+        superuserPassword: 'bench',
+        throwaway: true,
+      });
+  const superuserUrl = given ?? server!.superuserUrl();
+  const database = `laman_bench_${process.pid}`;
+  const urls = await provisionDatabase(superuserUrl, {
+    database,
+    ownerPassword: 'bench-owner',
+    appPassword: 'bench-app',
+  });
+  await runMigrations(urls.ownerUrl);
+  const dbUrl = new URL(superuserUrl);
+  dbUrl.pathname = `/${database}`;
+  return {
+    superuserUrl: dbUrl.toString(),
+    ...urls,
+    async stop() {
+      await server?.stop();
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { benchDatabase, freePort } from './bench-database';
+import { seedNews } from './seed-news';
+
+/**
+ * `pnpm bench`: the public read API against a bare Node + pg server on the same PostgreSQL.
+ * One tenant with 5,000 published news items (~600 words) among 50 tenants; 32 connections, 10 s each
+ * after a 3 s warm-up; the public news list (page 1, 20 items with bodies) and one item by slug.
+ */
+const CONNECTIONS = 32;
+const SECONDS = Number(process.env['LAMAN_BENCH_SECONDS'] || 10);
+const REPORT = path.resolve(__dirname, '../../../../reports/bench-public-api.json');
+
+interface Measure {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  bytes: number;
+  non2xx: number;
+}
+
+async function measure(url: string): Promise<Measure> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 3 });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const sample = await fetch(url);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bytes: (await sample.arrayBuffer()).byteLength,
+    non2xx: result.non2xx,
+  };
+}
+
+function waitForHealth(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = async () => {
+      if (
+        await fetch(url).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return resolve();
+      if (Date.now() - started > 30_000) return reject(new Error(`no answer from ${url}`));
+      setTimeout(poll, 100);
+    };
+    void poll();
+  });
+}
+
+async function main(): Promise<void> {
+  const database = await benchDatabase();
+  const children: ChildProcess[] = [];
+  try {
+    console.log('Seeding 50 tenants, 5,000 news items of ~600 words in one of them…');
+    const seeded = await seedNews(database.superuserUrl, 50, 5000);
+
+    const apiPort = await freePort();
+    const api = spawn(process.execPath, [path.resolve(__dirname, '../main.js')], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(apiPort),
+        DATABASE_URL: database.appUrl,
+        DATABASE_OWNER_URL: database.ownerUrl,
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+        LOG_LEVEL: 'warn',
+        SCHEDULER_INTERVAL_SECONDS: '0',
+      },
+      stdio: 'inherit',
+    });
+    children.push(api);
+    const apiBase = `http://127.0.0.1:${apiPort}/api/v1/public/${seeded.slug}`;
+    await waitForHealth(`http://127.0.0.1:${apiPort}/api/v1/health`);
+
+    const barePort = await freePort();
+    const bare = fork(
+      path.resolve(__dirname, 'bare-server.js'),
+      [database.superuserUrl, String(barePort), seeded.tenantId],
+      { stdio: 'inherit' },
+    );
+    children.push(bare);
+    await new Promise((resolve) => bare.once('message', resolve));
+    const bareBase = `http://127.0.0.1:${barePort}`;
+
+    const rows = {
+      'Laman API: news list (20 with bodies)': await measure(`${apiBase}/content?type=berita`),
+      'Laman API: one item by slug': await measure(`${apiBase}/content/berita/${seeded.itemSlug}`),
+      'bare Node + pg: news list': await measure(`${bareBase}/list`),
+      'bare Node + pg: one item': await measure(`${bareBase}/item?slug=${seeded.itemSlug}`),
+    };
+    const [apiList, apiItem, bareList, bareItem] = Object.values(rows) as [
+      Measure,
+      Measure,
+      Measure,
+      Measure,
+    ];
+    console.log(
+      `\nPublic read API, ${CONNECTIONS} connections, ${SECONDS} s after 3 s warm-up (2 cores shared by server, database and load):`,
+    );
+    console.table(
+      Object.fromEntries(
+        Object.entries(rows).map(([name, m]) => [
+          name,
+          {
+            'req/s': m.requestsPerSecond,
+            'p50 ms': m.p50,
+            'p99 ms': m.p99,
+            bytes: m.bytes,
+            'non-2xx': m.non2xx,
+          },
+        ]),
+      ),
+    );
+    const ratios = {
+      list: +(apiList.requestsPerSecond / bareList.requestsPerSecond).toFixed(2),
+      item: +(apiItem.requestsPerSecond / bareItem.requestsPerSecond).toFixed(2),
+    };
+    console.log(
+      `Ratio Laman/bare: list ${ratios.list}×, item ${ratios.item}× (goal: ≥ 1×). Peers measured here: Strapi 5 ≈115 req/s list, ≈420 req/s item.`,
+    );
+    mkdirSync(path.dirname(REPORT), { recursive: true });
+    writeFileSync(
+      REPORT,
+      JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, rows, ratios }, null, 2),
+    );
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
