@@ -41,10 +41,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 /** Another API instance on the same database (as behind a load balancer). */
 export async function startAnotherInstance(
   database: TestDatabase,
-): Promise<{ http: () => ReturnType<typeof request>; close(): Promise<void> }> {
+): Promise<{ app: INestApplication; http: () => ReturnType<typeof request>; close(): Promise<void> }> {
   const app = await createApp(testConfig(database, {}));
   const server = app.getHttpServer();
-  return { http: () => request(server), close: () => app.close() };
+  return { app, http: () => request(server), close: () => app.close() };
 }
 
 function testConfig(database: TestDatabase, env: Record<string, string>) {

@@ -3,7 +3,7 @@ import { CONTENT_TYPES } from '../../src/modules/content/types/content-type';
 import { ScheduledPublisher } from '../../src/modules/content/scheduled-publisher';
 import { doc, sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { startAnotherInstance, startTestApp, type TestApp } from '../helpers/test-app';
 
 describe('content workflow', () => {
   let t: TestApp;
@@ -174,7 +174,12 @@ describe('content workflow', () => {
   });
 
   it('with the second-editor setting, an editor cannot publish their own work, except by force with a reason', async () => {
-    await t.dataSource.query(`UPDATE tenants SET require_second_editor = true WHERE id = $1`, [tenant.id]);
+    const setting = await t
+      .http()
+      .patch(`/api/v1/tenants/${tenant.slug}`)
+      .set(admin.auth)
+      .send({ requireSecondEditor: true });
+    expect(setting.body.requireSecondEditor).toBe(true);
     try {
       const created = await t
         .http()
@@ -230,7 +235,11 @@ describe('content workflow', () => {
         ]),
       );
     } finally {
-      await t.dataSource.query(`UPDATE tenants SET require_second_editor = false WHERE id = $1`, [tenant.id]);
+      await t
+        .http()
+        .patch(`/api/v1/tenants/${tenant.slug}`)
+        .set(admin.auth)
+        .send({ requireSecondEditor: false });
     }
   });
 
@@ -264,6 +273,24 @@ describe('content workflow', () => {
     expect((await publicItem('berita', created.body.slug)).title).toBe('Berita terjadwal');
     expect((await siteChanges()).slice(changesBefore)).toEqual(['content.published']);
     expect((await scheduler.tick(new Date(at.getTime() + 60_000))).published).toBe(0);
+  });
+
+  it('keeps a schedule across a restart: another API instance publishes it', async () => {
+    const created = await t
+      .http()
+      .post(`${base()}/berita`)
+      .set(editor.auth)
+      .send({ fields: sampleFields('berita', 'Terjadwal sebelum restart') });
+    const publishAt = new Date(Date.now() + 60_000);
+    await act(editor, created.body.id, 'schedule', { version: 1, publishAt: publishAt.toISOString() });
+    const restarted = await startAnotherInstance(t.database);
+    try {
+      const report = await restarted.app.get(ScheduledPublisher).tick(new Date(publishAt.getTime() + 5_000));
+      expect(report.published).toBe(1);
+    } finally {
+      await restarted.close();
+    }
+    expect((await publicItem('berita', created.body.slug)).title).toBe('Terjadwal sebelum restart');
   });
 
   it('reports an announcement whose validity ended, once', async () => {

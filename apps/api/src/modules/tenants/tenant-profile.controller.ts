@@ -19,7 +19,7 @@ export class TenantProfileController {
   }
 
   @Patch()
-  @TenantEndpoint({ summary: 'Ubah kontak OPD', minRole: 'tenant_admin' })
+  @TenantEndpoint({ summary: 'Ubah kontak OPD dan aturan editor kedua', minRole: 'tenant_admin' })
   @ApiOkResponse({ type: TenantDto })
   async updateContact(
     @CurrentTenant() tenant: TenantContext,

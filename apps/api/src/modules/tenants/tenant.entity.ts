@@ -29,6 +29,8 @@ export class Tenant {
   @Column({ name: 'contact_email', type: 'text', nullable: true }) contactEmail: string | null;
   @Column({ name: 'contact_phone', type: 'text', nullable: true }) contactPhone: string | null;
   @Column({ type: 'text', nullable: true }) address: string | null;
+  @Column({ name: 'require_second_editor', type: 'boolean' }) requireSecondEditor: boolean;
+  @Column({ name: 'last_published_at', type: 'timestamptz', nullable: true }) lastPublishedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -54,7 +54,9 @@ export class TenantsRepository {
     values: Partial<Tenant> & Pick<Tenant, 'id' | 'slug' | 'name' | 'shortName' | 'kind'>,
   ): Promise<Tenant> {
     const repository = manager.getRepository(Tenant);
-    return repository.save(repository.create({ status: 'active', formerNames: [], ...values }));
+    return repository.save(
+      repository.create({ status: 'active', formerNames: [], requireSecondEditor: false, ...values }),
+    );
   }
 
   async update(manager: EntityManager, id: string, patch: Partial<Tenant>): Promise<Tenant> {

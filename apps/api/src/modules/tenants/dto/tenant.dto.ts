@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsEmail,
   IsFQDN,
@@ -132,7 +133,16 @@ export class UpdateTenantDto extends PartialType(
   ] as const),
 ) {}
 
-export class UpdateTenantContactDto extends TenantContactDto {}
+/** What an OPD's own admin may change: contact data, and whether editors need a second editor to publish. */
+export class UpdateTenantContactDto extends TenantContactDto {
+  @ApiPropertyOptional({
+    description:
+      'Editor kedua wajib: editor tidak dapat menerbitkan hasil suntingannya sendiri (bawaan: tidak)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requireSecondEditor?: boolean;
+}
 
 export class SuspendTenantDto {
   @ApiProperty({ example: 'Konten judi online terdeteksi; menunggu pembersihan', maxLength: 500 })
@@ -176,6 +186,9 @@ export class TenantDto {
   @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
   @ApiProperty({ nullable: true, type: String }) contactPhone: string | null;
   @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ description: 'Editor kedua wajib untuk menerbitkan' }) requireSecondEditor: boolean;
+  @ApiProperty({ nullable: true, type: Date, description: 'Terakhir menerbitkan konten' })
+  lastPublishedAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
@@ -216,6 +229,8 @@ export function toTenantDto(tenant: Tenant): TenantDto {
     contactEmail: tenant.contactEmail,
     contactPhone: tenant.contactPhone,
     address: tenant.address,
+    requireSecondEditor: tenant.requireSecondEditor,
+    lastPublishedAt: tenant.lastPublishedAt,
     createdAt: tenant.createdAt,
     updatedAt: tenant.updatedAt,
   };
