@@ -8,6 +8,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
+import { MediaModule } from './modules/media/media.module';
 import { PublicModule } from './modules/public/public.module';
 import { SiteSettingsModule } from './modules/site-settings/site-settings.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -30,6 +31,7 @@ export class AppModule {
         AuditModule,
         ContentModule,
         SiteSettingsModule,
+        MediaModule,
         PublicModule,
       ],
     };

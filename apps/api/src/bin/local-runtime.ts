@@ -34,7 +34,11 @@ export async function prepareLocalRuntime(env: NodeJS.ProcessEnv = process.env):
   mkdirSync(folder, { recursive: true, mode: 0o755 });
   const secrets = loadOrCreateSecrets(folder);
   if (env['DATABASE_URL']) {
-    return { defaults: { JWT_SECRET: secrets.jwtSecret }, embedded: null, dataDir: folder };
+    return {
+      defaults: { JWT_SECRET: secrets.jwtSecret, LAMAN_MEDIA_DIR: path.join(folder, 'media') },
+      embedded: null,
+      dataDir: folder,
+    };
   }
   const port = Number(env['LAMAN_DB_PORT'] || 54329);
   const embedded = await startEmbeddedPostgres({
@@ -48,7 +52,12 @@ export async function prepareLocalRuntime(env: NodeJS.ProcessEnv = process.env):
     appPassword: secrets.appPassword,
   });
   return {
-    defaults: { DATABASE_URL: urls.appUrl, DATABASE_OWNER_URL: urls.ownerUrl, JWT_SECRET: secrets.jwtSecret },
+    defaults: {
+      DATABASE_URL: urls.appUrl,
+      DATABASE_OWNER_URL: urls.ownerUrl,
+      JWT_SECRET: secrets.jwtSecret,
+      LAMAN_MEDIA_DIR: path.join(folder, 'media'),
+    },
     embedded,
     dataDir: folder,
   };

@@ -1,3 +1,6 @@
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { type DataSource } from 'typeorm';
@@ -34,6 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await app.close();
       await dataSource.destroy();
       await database.drop();
+      await rm(mediaDirOf(database), { recursive: true, force: true });
     },
   };
 }
@@ -47,6 +51,10 @@ export async function startAnotherInstance(
   return { app, http: () => request(server), close: () => app.close() };
 }
 
+export function mediaDirOf(database: TestDatabase): string {
+  return path.join(tmpdir(), `laman-media-${database.name}`);
+}
+
 function testConfig(database: TestDatabase, env: Record<string, string>) {
   return loadConfig({
     NODE_ENV: 'test',
@@ -58,6 +66,7 @@ function testConfig(database: TestDatabase, env: Record<string, string>) {
     LOGIN_IP_LIMIT_PER_MINUTE: '100000',
     // Tests drive the scheduler by hand (ScheduledPublisher.tick) with the clock they need.
     SCHEDULER_INTERVAL_SECONDS: '0',
+    LAMAN_MEDIA_DIR: mediaDirOf(database),
     ...env,
   });
 }

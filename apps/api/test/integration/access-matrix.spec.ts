@@ -115,6 +115,14 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/v1/tenants/{tenant}/settings': { allowed: READERS, status: 200 },
   'PUT /api/v1/tenants/{tenant}/settings': { allowed: TENANT_ADMINS, status: 400, body: {} },
+  'POST /api/v1/tenants/{tenant}/media': { allowed: WRITERS, status: 400 },
+  'GET /api/v1/tenants/{tenant}/media': { allowed: READERS, status: 200 },
+  'GET /api/v1/tenants/{tenant}/media/{id}': { allowed: READERS, status: 404 },
+  'PATCH /api/v1/tenants/{tenant}/media/{id}': { allowed: WRITERS, status: 400, body: {} },
+  'PUT /api/v1/tenants/{tenant}/media/{id}/file': { allowed: EDITORS, status: 400 },
+  'GET /api/v1/tenants/{tenant}/media/{id}/usage': { allowed: READERS, status: 404 },
+  'DELETE /api/v1/tenants/{tenant}/media/{id}': { allowed: EDITORS, status: 400 },
+  'GET /api/v1/public/{tenant}/media/{id}/{token}/{name}': { allowed: ACTORS, status: 404 },
   'GET /api/v1/public/tenants': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/site': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/content': { allowed: ACTORS, status: 200 },
@@ -187,7 +195,9 @@ describe('access matrix: every endpoint × every role', () => {
           .replace('{id}', randomUUID())
           .replace('{number}', '1')
           .replace('{type}', 'berita')
-          .replace('{slug}', 'tidak-ada');
+          .replace('{slug}', 'tidak-ada')
+          .replace('{token}', 'AAAAAAAA')
+          .replace('{name}', 'full.jpg');
         let call = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
         const session = sessions.get(actor);
         if (session) call = call.set(session.auth);

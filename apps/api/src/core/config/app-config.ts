@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { z } from 'zod';
+
+const MB = 1024 * 1024;
 
 /** Thrown at start-up when an environment variable is missing or malformed; names the variable. */
 export class ConfigError extends Error {
@@ -29,6 +32,11 @@ const envSchema = z
     DATABASE_POOL_SIZE: positiveInt.default(10),
     MIGRATE_ON_START: bool.default(true),
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+    LAMAN_MEDIA_DIR: z.string().min(1).optional(),
+    MEDIA_MAX_IMAGE_MB: positiveInt.default(20),
+    MEDIA_MAX_DOCUMENT_MB: positiveInt.default(50),
+    MEDIA_TENANT_QUOTA_MB: positiveInt.default(2048),
+    MEDIA_MAX_MEGAPIXELS: positiveInt.default(50),
     PUBLIC_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_SECONDS: positiveInt.default(900),
@@ -62,6 +70,13 @@ export interface AppConfig {
   schedulerIntervalSeconds: number;
   /** Responses the public API keeps in memory (0: no cache). */
   publicCacheEntries: number;
+  media: {
+    dir: string;
+    maxImageBytes: number;
+    maxDocumentBytes: number;
+    tenantQuotaBytes: number;
+    maxPixels: number;
+  };
   database: { url: string; ownerUrl: string; poolSize: number; migrateOnStart: boolean };
   auth: {
     jwtSecret: string;
@@ -76,6 +91,7 @@ export interface AppConfig {
 
 /** Values the launcher supplies when it runs the embedded database (URLs, generated secret). */
 export interface ConfigDefaults {
+  LAMAN_MEDIA_DIR?: string;
   DATABASE_URL?: string;
   DATABASE_OWNER_URL?: string;
   JWT_SECRET?: string;
@@ -115,6 +131,13 @@ function toAppConfig(env: Env): AppConfig {
     trustProxy: env.TRUST_PROXY,
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
     publicCacheEntries: env.PUBLIC_CACHE_ENTRIES,
+    media: {
+      dir: env.LAMAN_MEDIA_DIR ?? path.resolve(__dirname, '../../../../../.data/media'),
+      maxImageBytes: env.MEDIA_MAX_IMAGE_MB * MB,
+      maxDocumentBytes: env.MEDIA_MAX_DOCUMENT_MB * MB,
+      tenantQuotaBytes: env.MEDIA_TENANT_QUOTA_MB * MB,
+      maxPixels: env.MEDIA_MAX_MEGAPIXELS * 1_000_000,
+    },
     database: {
       url: env.DATABASE_URL,
       ownerUrl: env.DATABASE_OWNER_URL ?? env.DATABASE_URL,

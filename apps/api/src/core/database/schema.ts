@@ -6,6 +6,8 @@ import { Membership } from '../../modules/users/membership.entity';
 import { User } from '../../modules/users/user.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { Content1764400000000 } from './migrations/1764400000000-content';
+import { Media1764500000000 } from './migrations/1764500000000-media';
+import { Media } from '../../modules/media/media.entity';
 import { ContentItem } from '../../modules/content/content-item.entity';
 import { ContentRevision } from '../../modules/content/content-revision.entity';
 import { PublishedContent } from '../../modules/content/published-content.entity';
@@ -23,5 +25,6 @@ export const ENTITIES = [
   ContentRevision,
   PublishedContent,
   SiteChangeEvent,
+  Media,
 ];
-export const MIGRATIONS = [Foundation1764300000000, Content1764400000000];
+export const MIGRATIONS = [Foundation1764300000000, Content1764400000000, Media1764500000000];

@@ -3,7 +3,7 @@ import { writeErrorResponse } from './raw-error-response';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
-/** The API speaks JSON only (uploads will get their own multipart route): anything else is a clear 415. */
+/** The API speaks JSON, and multipart for uploads (only upload routes read it): anything else is a clear 415. */
 export function requireJsonBody(request: IncomingMessage, response: ServerResponse, next: () => void): void {
   const hasBody =
     Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
@@ -11,7 +11,7 @@ export function requireJsonBody(request: IncomingMessage, response: ServerRespon
   if (
     !BODY_METHODS.has(request.method ?? '') ||
     !hasBody ||
-    /^application\/([\w.+-]+\+)?json\b/i.test(type)
+    /^(application\/([\w.+-]+\+)?json|multipart\/form-data)\b/i.test(type)
   ) {
     next();
     return;

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MediaModule } from '../media/media.module';
 import { SiteSettingsModule } from '../site-settings/site-settings.module';
+import { PublicMediaController } from './public-media.controller';
 import { PublicCache } from './public-cache';
 import { PublicContentRepository } from './public-content.repository';
 import { PublicController } from './public.controller';
@@ -7,8 +9,8 @@ import { PublicService } from './public.service';
 import { PublicTenants } from './public-tenants';
 
 @Module({
-  imports: [SiteSettingsModule],
-  controllers: [PublicController],
+  imports: [SiteSettingsModule, MediaModule],
+  controllers: [PublicController, PublicMediaController],
   providers: [PublicCache, PublicContentRepository, PublicService, PublicTenants],
 })
 export class PublicModule {}

@@ -1,0 +1,320 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { type TenantContext } from '../../core/access/principal';
+import { type AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { Database, type TenantTransaction } from '../../core/database/database.service';
+import { DomainError } from '../../core/errors/domain-error';
+import { AuditLog } from '../audit/audit-log.service';
+import { inspectUpload, sanitizeFileName } from './file-inspection';
+import { renderImage } from './image-variants';
+import { type MediaDto, type MediaListQueryDto, type MediaPageDto, type MediaUsageDto } from './media.dto';
+import { type Media, type StoredFile } from './media.entity';
+import { MediaRepository } from './media.repository';
+import { MediaUrls } from './media-urls';
+import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
+
+export interface UploadedFile {
+  path: string;
+  originalname: string;
+  size: number;
+}
+
+interface Prepared {
+  id: string;
+  token: string;
+  type: Awaited<ReturnType<typeof inspectUpload>>;
+  fileName: string;
+  sizeBytes: number;
+  files: StoredFile[];
+  image: { width: number; height: number; dominantColor: string; placeholder: string } | null;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * The media library. An upload is checked from its bytes, rendered (images) in a private work folder,
+ * written to storage under generated keys, and only then recorded; any failure removes what was written, so
+ * a refused file leaves nothing behind.
+ */
+@Injectable()
+export class MediaService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(MediaRepository) private readonly media: MediaRepository,
+    @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+    @Inject(MediaUrls) private readonly urls: MediaUrls,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async upload(
+    tenant: TenantContext,
+    file: UploadedFile | undefined,
+    meta: { alt?: string; caption?: string },
+  ): Promise<MediaDto> {
+    const upload = requireFile(file);
+    return this.withPrepared(tenant, upload, randomUUID(), null, async (prepared, tx) => {
+      const media = await this.media.insert(tx, {
+        id: prepared.id,
+        ...this.columns(prepared),
+        alt: meta.alt ?? null,
+        caption: meta.caption ?? null,
+        version: 1,
+        createdBy: tenant.actor.userId,
+        updatedBy: tenant.actor.userId,
+      });
+      await this.audit.record(tx, {
+        actorUserId: tenant.actor.userId,
+        action: 'media.uploaded',
+        targetType: 'media',
+        targetId: media.id,
+        data: { fileName: media.fileName },
+      });
+      return media;
+    });
+  }
+
+  /** Replaces the file behind an id (same kind); content that uses the id shows the new file. */
+  async replace(
+    tenant: TenantContext,
+    id: string,
+    version: number,
+    file: UploadedFile | undefined,
+  ): Promise<MediaDto> {
+    const upload = requireFile(file);
+    let oldKeys: string[] = [];
+    const dto = await this.withPrepared(tenant, upload, id, version, async (prepared, tx) => {
+      const current = await this.lockAt(tx, id, version);
+      if (current.kind !== prepared.type.kind) {
+        throw new DomainError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          `Ganti dengan berkas sejenis (${current.kind === 'image' ? 'gambar' : 'dokumen'}).`,
+        );
+      }
+      oldKeys = current.files.map((stored) => stored.key);
+      await this.media.update(
+        tx,
+        { id },
+        { ...this.columns(prepared), version: current.version + 1, updatedBy: tenant.actor.userId },
+      );
+      await this.audit.record(tx, {
+        actorUserId: tenant.actor.userId,
+        action: 'media.replaced',
+        targetType: 'media',
+        targetId: id,
+        data: { fileName: prepared.fileName },
+      });
+      return (await this.media.findOne(tx, { id }))!;
+    });
+    await this.storage.delete(oldKeys);
+    return dto;
+  }
+
+  list(tenant: TenantContext, query: MediaListQueryDto): Promise<MediaPageDto> {
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      const [items, total] = await this.media.search(tx, query);
+      return { items: items.map((media) => this.urls.toDto(tenant.slug, media)), total };
+    });
+  }
+
+  get(tenant: TenantContext, id: string): Promise<MediaDto> {
+    return this.db.inTenant(tenant.tenantId, async (tx) =>
+      this.urls.toDto(tenant.slug, await this.require(tx, id)),
+    );
+  }
+
+  update(
+    tenant: TenantContext,
+    id: string,
+    version: number,
+    patch: { alt?: string; caption?: string },
+  ): Promise<MediaDto> {
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      const current = await this.lockAt(tx, id, version);
+      await this.media.update(
+        tx,
+        { id },
+        { ...patch, version: current.version + 1, updatedBy: tenant.actor.userId },
+      );
+      return this.urls.toDto(tenant.slug, (await this.media.findOne(tx, { id }))!);
+    });
+  }
+
+  usage(tenant: TenantContext, id: string): Promise<MediaUsageDto[]> {
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      await this.require(tx, id);
+      return this.media.usage(tx, id);
+    });
+  }
+
+  /** Refused while what the public sees uses the file; the answer names those items. */
+  async remove(tenant: TenantContext, id: string, version: number): Promise<void> {
+    const keys = await this.db.inTenant(tenant.tenantId, async (tx) => {
+      const current = await this.lockAt(tx, id, version);
+      const live = (await this.media.usage(tx, id)).filter((use) => use.live);
+      if (live.length) {
+        throw new DomainError(
+          'CONFLICT',
+          `Berkas masih dipakai di konten yang terbit: ${live.map((use) => `${use.type} "${use.title}"`).join(', ')}. Ganti atau tarik konten itu dulu.`,
+          [],
+          {},
+          { usage: live },
+        );
+      }
+      await tx.manager.query(`DELETE FROM media WHERE tenant_id = $1 AND id = $2`, [tx.tenantId, id]);
+      await this.audit.record(tx, {
+        actorUserId: tenant.actor.userId,
+        action: 'media.deleted',
+        targetType: 'media',
+        targetId: id,
+        data: { fileName: current.fileName },
+      });
+      return current.files.map((stored) => stored.key);
+    });
+    await this.storage.delete(keys);
+  }
+
+  private async withPrepared(
+    tenant: TenantContext,
+    upload: UploadedFile,
+    id: string,
+    version: number | null,
+    record: (prepared: Prepared, tx: TenantTransaction) => Promise<Media>,
+  ): Promise<MediaDto> {
+    const workDir = await mkdtemp(path.join(path.dirname(upload.path), 'work-'));
+    const written: string[] = [];
+    try {
+      const prepared = await this.prepare(tenant, upload, id, workDir);
+      for (const file of prepared.files as Array<StoredFile & { localPath: string }>) {
+        await this.storage.putFile(file.key, file.localPath, file.mimeType);
+        written.push(file.key);
+      }
+      const media = await this.db.inTenant(tenant.tenantId, async (tx) => {
+        await this.assertQuota(tx, prepared, version === null ? 0 : await this.currentBytes(tx, id));
+        return record(prepared, tx);
+      });
+      written.length = 0;
+      return this.urls.toDto(tenant.slug, media);
+    } finally {
+      await this.storage.delete(written);
+      await rm(workDir, { recursive: true, force: true });
+      await rm(upload.path, { force: true });
+    }
+  }
+
+  private async prepare(
+    tenant: TenantContext,
+    upload: UploadedFile,
+    id: string,
+    workDir: string,
+  ): Promise<Prepared> {
+    const type = await inspectUpload(upload.path, upload.originalname, upload.size);
+    const limit =
+      type.kind === 'image' ? this.config.media.maxImageBytes : this.config.media.maxDocumentBytes;
+    if (upload.size > limit) {
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        `Berkas terlalu besar: ${type.kind === 'image' ? 'foto' : 'dokumen'} maksimal ${Math.round(limit / MB)} MB.`,
+      );
+    }
+    const token = randomBytes(6).toString('base64url');
+    const keyOf = (name: string) => `${tenant.tenantId}/${id}/${token}/${name}`;
+    const base = { id, token, type, fileName: sanitizeFileName(upload.originalname), sizeBytes: upload.size };
+    if (type.kind === 'document') {
+      const name = `file.${type.extension}`;
+      return {
+        ...base,
+        image: null,
+        files: [
+          {
+            name,
+            key: keyOf(name),
+            mimeType: type.mimeType,
+            bytes: upload.size,
+            localPath: upload.path,
+          } as StoredFile,
+        ],
+      };
+    }
+    const rendition = await renderImage(upload.path, workDir, this.config.media.maxPixels);
+    const { files, ...image } = rendition;
+    return { ...base, image, files: files.map((file) => ({ ...file, key: keyOf(file.name) })) };
+  }
+
+  private columns(prepared: Prepared): Partial<Media> {
+    return {
+      kind: prepared.type.kind,
+      fileName: prepared.fileName,
+      mimeType: prepared.type.mimeType,
+      extension: prepared.type.extension,
+      sizeBytes: String(prepared.sizeBytes),
+      storedBytes: String(prepared.files.reduce((sum, file) => sum + file.bytes, 0)),
+      token: prepared.token,
+      width: prepared.image?.width ?? null,
+      height: prepared.image?.height ?? null,
+      dominantColor: prepared.image?.dominantColor ?? null,
+      placeholder: prepared.image?.placeholder ?? null,
+      pageCount: null,
+      hasScript: prepared.type.hasScript,
+      files: prepared.files.map(({ name, key, mimeType, bytes, width, height, format }) => ({
+        name,
+        key,
+        mimeType,
+        bytes,
+        width,
+        height,
+        format,
+      })),
+    };
+  }
+
+  /** Serialised per tenant, so two uploads at once cannot both squeeze under the quota. */
+  private async assertQuota(tx: TenantTransaction, prepared: Prepared, replacedBytes: number): Promise<void> {
+    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('media-quota:' || $1))`, [tx.tenantId]);
+    const adding = prepared.files.reduce((sum, file) => sum + file.bytes, 0);
+    const quota = this.config.media.tenantQuotaBytes;
+    if ((await this.media.storedBytes(tx)) - replacedBytes + adding > quota) {
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        `Kuota penyimpanan OPD (${Math.round(quota / MB)} MB) akan terlampaui. Hapus berkas yang tidak dipakai.`,
+      );
+    }
+  }
+
+  private async currentBytes(tx: TenantTransaction, id: string): Promise<number> {
+    return Number((await this.require(tx, id)).storedBytes);
+  }
+
+  private async require(tx: TenantTransaction, id: string): Promise<Media> {
+    const media = await this.media.findOne(tx, { id });
+    if (!media) throw new DomainError('NOT_FOUND', 'Berkas tidak ditemukan di pustaka media OPD ini');
+    return media;
+  }
+
+  private async lockAt(tx: TenantTransaction, id: string, version: number): Promise<Media> {
+    const media = await this.media.findForUpdate(tx, id);
+    if (!media) throw new DomainError('NOT_FOUND', 'Berkas tidak ditemukan di pustaka media OPD ini');
+    if (media.version !== version) {
+      throw new DomainError(
+        'CONTENT_VERSION_CONFLICT',
+        `Berkas ini sudah diubah orang lain (versi ${media.version}).`,
+        [],
+        {},
+        { current: { version: media.version } },
+      );
+    }
+    return media;
+  }
+}
+
+function requireFile(file: UploadedFile | undefined): UploadedFile {
+  if (!file) {
+    throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
+      { field: 'file', constraint: 'isDefined', message: 'file wajib diisi' },
+    ]);
+  }
+  return file;
+}
