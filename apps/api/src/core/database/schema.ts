@@ -11,7 +11,7 @@ import { Media } from '../../modules/media/media.entity';
 import { ContentItem } from '../../modules/content/content-item.entity';
 import { ContentRevision } from '../../modules/content/content-revision.entity';
 import { PublishedContent } from '../../modules/content/published-content.entity';
-import { SiteChangeEvent } from '../../modules/content/site-change-event.entity';
+import { SiteChangeEvent } from '../../modules/site-changes/site-change-event.entity';
 
 /** Listed explicitly (no globs): the same list works from src under jest and from dist. */
 export const ENTITIES = [

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { MediaModule } from '../media/media.module';
+import { SiteChangesModule } from '../site-changes/site-changes.module';
 import { ContentItemsController } from './content-items.controller';
 import { ContentItemsRepository, ContentRevisionsRepository } from './content.repositories';
 import { ContentService } from './content.service';
@@ -8,22 +10,20 @@ import { contentTypeController } from './content-type.controller';
 import { PublishedContentRepository } from './published-content.repository';
 import { PublishingService } from './publishing.service';
 import { ScheduledPublisher } from './scheduled-publisher';
-import { SiteChangesRepository } from './site-changes.repository';
 import { CONTENT_TYPE_REGISTRY } from './types/registry';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, SiteChangesModule, MediaModule],
   controllers: [...Object.values(CONTENT_TYPE_REGISTRY).map(contentTypeController), ContentItemsController],
   providers: [
     ContentItemsRepository,
     ContentRevisionsRepository,
     PublishedContentRepository,
-    SiteChangesRepository,
     ContentStore,
     ContentService,
     PublishingService,
     ScheduledPublisher,
   ],
-  exports: [PublishedContentRepository, SiteChangesRepository, ScheduledPublisher],
+  exports: [PublishedContentRepository, ScheduledPublisher],
 })
 export class ContentModule {}

@@ -17,7 +17,7 @@ import {
   type RevisionDto,
 } from './dto/content.dto';
 import { PublishedContentRepository } from './published-content.repository';
-import { SiteChangesRepository } from './site-changes.repository';
+import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { slugify } from './slugify';
 import { type ContentTypeName } from './types/content-type';
 import { contentType } from './types/registry';

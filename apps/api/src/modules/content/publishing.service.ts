@@ -3,12 +3,13 @@ import { type TenantContext } from '../../core/access/principal';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
+import { MediaReferences } from '../media/media-references';
 import { type ContentItem } from './content-item.entity';
 import { ContentStore, type LoadedItem, toItemDto, workflowSubject } from './content-store';
 import { type ContentItemDto } from './dto/content.dto';
 import { PublishedContentRepository } from './published-content.repository';
 import { richTextToHtml, type RichTextDocument } from './rich-text/rich-text';
-import { SiteChangesRepository } from './site-changes.repository';
+import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { contentType } from './types/registry';
 import { assertAllowed, type WorkflowAction } from './workflow-rules';
 
@@ -21,6 +22,7 @@ export class PublishingService {
     @Inject(PublishedContentRepository) private readonly published: PublishedContentRepository,
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(MediaReferences) private readonly mediaReferences: MediaReferences,
   ) {}
 
   submit(tenant: TenantContext, id: string, version: number): Promise<ContentItemDto> {
@@ -190,6 +192,7 @@ export class PublishingService {
     { item, working }: LoadedItem,
     flags: Partial<ContentItem> = {},
   ): Promise<void> {
+    await this.mediaReferences.assertPublishable(tx, working.data);
     const definition = contentType(item.type);
     const columns = definition.project(working.data as never);
     const now = new Date();

@@ -11,7 +11,7 @@ import { Database } from '../../core/database/database.service';
 import { ContentItemsRepository } from './content.repositories';
 import { PublishedContentRepository } from './published-content.repository';
 import { PublishingService } from './publishing.service';
-import { SiteChangesRepository } from './site-changes.repository';
+import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 
 export interface TickReport {
   published: number;

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { AuditModule } from '../audit/audit.module';
+import { SiteChangesModule } from '../site-changes/site-changes.module';
+import { MediaReferences } from './media-references';
 import { MediaController } from './media.controller';
 import { MediaRepository } from './media.repository';
 import { MediaService } from './media.service';
@@ -11,12 +13,13 @@ import { MEDIA_STORAGE } from './storage/media-storage';
 import { UploadInterceptor } from './upload.interceptor';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, SiteChangesModule],
   controllers: [MediaController],
   providers: [
     MediaRepository,
     MediaService,
     MediaUrls,
+    MediaReferences,
     UploadInterceptor,
     {
       provide: MEDIA_STORAGE,
@@ -24,6 +27,6 @@ import { UploadInterceptor } from './upload.interceptor';
       useFactory: (config: AppConfig) => new LocalDiskStorage(config.media.dir),
     },
   ],
-  exports: [MediaRepository, MediaUrls, MEDIA_STORAGE],
+  exports: [MediaRepository, MediaUrls, MediaReferences, MEDIA_STORAGE],
 })
 export class MediaModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ILike } from 'typeorm';
+import { ILike, In } from 'typeorm';
 import { type TenantTransaction } from '../../core/database/database.service';
 import { containsPattern } from '../../core/database/like-pattern';
 import { TenantScopedRepository } from '../../core/database/tenant-scoped.repository';
@@ -23,6 +23,11 @@ export class MediaRepository extends TenantScopedRepository<Media> {
       where: this.scoped(tx, { id }),
       lock: { mode: 'pessimistic_write' },
     });
+  }
+
+  findByIds(tx: TenantTransaction, ids: string[]): Promise<Media[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repository(tx).find({ where: { tenantId: tx.tenantId, id: In(ids) } });
   }
 
   async storedBytes(tx: TenantTransaction): Promise<number> {

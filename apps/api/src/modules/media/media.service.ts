@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../../core/config/config.module';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
+import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { inspectUpload, sanitizeFileName } from './file-inspection';
 import { renderImage } from './image-variants';
 import { type MediaDto, type MediaListQueryDto, type MediaPageDto, type MediaUsageDto } from './media.dto';
@@ -48,6 +49,7 @@ export class MediaService {
     @Inject(MediaUrls) private readonly urls: MediaUrls,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
   ) {}
 
   async upload(
@@ -107,6 +109,9 @@ export class MediaService {
         targetId: id,
         data: { fileName: prepared.fileName },
       });
+      // Live pages show the new file at once: their public answers are rebuilt, the site builder is told.
+      if ((await this.media.usage(tx, id)).some((use) => use.live))
+        await this.siteChanges.record(tx, 'media.replaced');
       return (await this.media.findOne(tx, { id }))!;
     });
     await this.storage.delete(oldKeys);

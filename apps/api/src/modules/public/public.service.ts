@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database } from '../../core/database/database.service';
+import { Database, type TenantTransaction } from '../../core/database/database.service';
+import { MediaReferences } from '../media/media-references';
 import { DomainError } from '../../core/errors/domain-error';
 import { type PublicTenant, PublicTenants } from './public-tenants';
 import { SiteSettingsService } from '../site-settings/site-settings.service';
@@ -16,6 +17,7 @@ export class PublicService {
     @Inject(SiteSettingsService) private readonly settings: SiteSettingsService,
     @Inject(PublicCache) private readonly cache: PublicCache,
     @Inject(PublicTenants) private readonly publicTenants: PublicTenants,
+    @Inject(MediaReferences) private readonly mediaReferences: MediaReferences,
   ) {}
 
   tenants(): Promise<CachedResponse> {
@@ -31,7 +33,7 @@ export class PublicService {
     return this.respond(slug, 'site', (tenant) =>
       this.db.inTenant(tenant.id, async (tx) => ({
         tenant: toPublicTenant(tenant),
-        settings: (await this.settings.read(tx)).settings,
+        settings: (await this.withMedia(tx, tenant, [(await this.settings.read(tx)).settings]))[0],
         profilePages: await this.content.profilePages(tx),
         urgentAnnouncements: (
           await this.content.list(tx, {
@@ -58,7 +60,10 @@ export class PublicService {
 
   item(slug: string, type: string, itemSlug: string): Promise<CachedResponse> {
     return this.respond(slug, `item:${type}:${itemSlug}`, async (tenant) => {
-      const item = await this.db.inTenant(tenant.id, (tx) => this.content.bySlug(tx, type, itemSlug));
+      const item = await this.db.inTenant(tenant.id, async (tx) => {
+        const found = await this.content.bySlug(tx, type, itemSlug);
+        return found && (await this.withMedia(tx, tenant, [found]))[0];
+      });
       if (!item) throw new DomainError('CONTENT_NOT_FOUND', 'Konten tidak ditemukan');
       return item;
     });
@@ -72,6 +77,10 @@ export class PublicService {
         pageSize: query.pageSize,
       })),
     );
+  }
+
+  private withMedia<T>(tx: TenantTransaction, tenant: PublicTenant, values: T[]): Promise<T[]> {
+    return this.mediaReferences.expand(tx, tenant.slug, values);
   }
 
   private async respond(

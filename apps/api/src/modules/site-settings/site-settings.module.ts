@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { ContentModule } from '../content/content.module';
+import { SiteChangesModule } from '../site-changes/site-changes.module';
 import { SiteSettingsController } from './site-settings.controller';
 import { SiteSettingsService } from './site-settings.service';
 
 @Module({
-  imports: [AuditModule, ContentModule],
+  imports: [AuditModule, SiteChangesModule],
   controllers: [SiteSettingsController],
   providers: [SiteSettingsService],
   exports: [SiteSettingsService],

@@ -3,7 +3,7 @@ import { type TenantContext } from '../../core/access/principal';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
-import { SiteChangesRepository } from '../content/site-changes.repository';
+import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { DEFAULT_SETTINGS, type SiteSettingsDto, type SiteSettingsFieldsDto } from './site-settings.dto';
 
 interface SettingsRow {

@@ -8,7 +8,8 @@ export type SiteChangeKind =
   | 'content.deleted'
   | 'content.expired'
   | 'content.became_valid'
-  | 'settings.changed';
+  | 'settings.changed'
+  | 'media.replaced';
 
 /**
  * Records that the public site of a tenant changed: an outbox row for the site builder and a new public
