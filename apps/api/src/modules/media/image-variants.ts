@@ -1,4 +1,5 @@
 import path from 'node:path';
+import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { DomainError } from '../../core/errors/domain-error';
 import { type StoredFile } from './media.entity';
@@ -13,6 +14,8 @@ const FORMATS = [
 const FULL_WIDTH_LIMIT = 2560;
 
 sharp.concurrency(2);
+// libvips' operation cache holds decoded images between calls; uploads are one-off, so keep it small.
+sharp.cache({ memory: 64, files: 0, items: 20 });
 
 export interface ImageRendition {
   width: number;
@@ -24,70 +27,86 @@ export interface ImageRendition {
 
 /**
  * Renders an uploaded photo: orientation applied, all metadata (EXIF, GPS) dropped, variants per width and
- * format, a full-size JPEG (at most 2560 px wide), the dominant colour and a tiny blurred placeholder.
- * Refuses decompression bombs before decoding (pixel limit).
+ * format, a full-size JPEG and WebP (at most 2560 px wide), the dominant colour and a tiny blurred
+ * placeholder. Refuses decompression bombs before decoding (pixel limit). The photo is decoded once; every
+ * variant is made from that pixel buffer, one after another, so memory stays near one decoded image.
  */
-export async function renderImage(
-  source: string,
-  workDir: string,
-  maxPixels: number,
-): Promise<ImageRendition> {
-  const input = () => sharp(source, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
-  let metadata: sharp.Metadata;
+export function renderImage(source: string, workDir: string, maxPixels: number): Promise<ImageRendition> {
+  return renderingSlots(() => render(source, workDir, maxPixels));
+}
+
+/**
+ * At most two photos are rendered at once per process (each holds one decoded image); more uploads wait
+ * their turn instead of multiplying memory.
+ */
+const renderingSlots = pLimit(2);
+
+async function render(source: string, workDir: string, maxPixels: number): Promise<ImageRendition> {
+  const { width, height } = await orientedSize(source, maxPixels);
+  const fullWidth = Math.min(width, FULL_WIDTH_LIMIT);
+  const widths = [...VARIANT_WIDTHS.filter((candidate) => candidate < fullWidth), fullWidth];
   try {
-    metadata = await sharp(source, { limitInputPixels: maxPixels }).metadata();
-    if (!metadata.width || !metadata.height) throw new Error('no dimensions');
-    if (metadata.width * metadata.height > maxPixels) throw new Error('Input image exceeds pixel limit');
-  } catch (error) {
-    throw imageError(error, maxPixels);
-  }
-  const swapped = (metadata.orientation ?? 1) >= 5;
-  const width = swapped ? metadata.height : metadata.width;
-  const height = swapped ? metadata.width : metadata.height;
-  const widths = [
-    ...VARIANT_WIDTHS.filter((candidate) => candidate < width),
-    Math.min(width, FULL_WIDTH_LIMIT),
-  ];
-  try {
-    const files = await Promise.all(
-      widths.flatMap((target, index) =>
-        // The full size is for downloads and large screens: JPEG and WebP; AVIF there costs seconds.
-        FORMATS.filter((format) => index < widths.length - 1 || format.format !== 'avif').map(
-          async (format) => {
-            const isFull = index === widths.length - 1;
-            const name = `${isFull ? 'full' : `w${target}`}.${format.ext}`;
-            const localPath = path.join(workDir, name);
-            let pipeline = input().resize({ width: target, withoutEnlargement: true });
-            pipeline =
-              format.format === 'avif'
-                ? pipeline.avif({ quality: 55, effort: 2 })
-                : format.format === 'webp'
-                  ? pipeline.webp({ quality: 78 })
-                  : pipeline.jpeg({ quality: 80, mozjpeg: true, progressive: true });
-            const info = await pipeline.toFile(localPath);
-            return {
-              name,
-              key: '',
-              mimeType: format.mimeType,
-              bytes: info.size,
-              width: info.width,
-              height: info.height,
-              format: format.format,
-              localPath,
-            };
-          },
-        ),
-      ),
-    );
-    const { dominant } = await input().stats();
-    const tiny = await input().resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
+    const { data: pixels, info } = await sharp(source, { limitInputPixels: maxPixels, failOn: 'error' })
+      .rotate()
+      .resize({ width: fullWidth, withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const fromPixels = () =>
+      sharp(pixels, { raw: { width: info.width, height: info.height, channels: info.channels } });
+    const files: ImageRendition['files'] = [];
+    for (const [index, target] of widths.entries()) {
+      const isFull = index === widths.length - 1;
+      // The full size serves downloads and large screens: JPEG and WebP; AVIF at that size costs seconds.
+      for (const format of FORMATS.filter((candidate) => !isFull || candidate.format !== 'avif')) {
+        const name = `${isFull ? 'full' : `w${target}`}.${format.ext}`;
+        const localPath = path.join(workDir, name);
+        const resized = fromPixels().resize({ width: target });
+        const encoded =
+          format.format === 'avif'
+            ? resized.avif({ quality: 55, effort: 2 })
+            : format.format === 'webp'
+              ? resized.webp({ quality: 78 })
+              : resized.jpeg({ quality: 80, mozjpeg: true, progressive: true });
+        const written = await encoded.toFile(localPath);
+        files.push({
+          name,
+          key: '',
+          mimeType: format.mimeType,
+          bytes: written.size,
+          width: written.width,
+          height: written.height,
+          format: format.format,
+          localPath,
+        });
+      }
+    }
+    const { dominant } = await fromPixels().stats();
+    const tiny = await fromPixels().resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
+    const hex = [dominant.r, dominant.g, dominant.b]
+      .map((channel) => channel.toString(16).padStart(2, '0'))
+      .join('');
     return {
       width,
       height,
-      dominantColor: `#${[dominant.r, dominant.g, dominant.b].map((channel) => channel.toString(16).padStart(2, '0')).join('')}`,
+      dominantColor: `#${hex}`,
       placeholder: `data:image/webp;base64,${tiny.toString('base64')}`,
       files,
     };
+  } catch (error) {
+    throw imageError(error, maxPixels);
+  }
+}
+
+/** Dimensions as displayed (EXIF orientation 5–8 swaps them), read from the header without decoding. */
+async function orientedSize(source: string, maxPixels: number): Promise<{ width: number; height: number }> {
+  try {
+    const metadata = await sharp(source, { limitInputPixels: maxPixels }).metadata();
+    if (!metadata.width || !metadata.height) throw new Error('no dimensions');
+    if (metadata.width * metadata.height > maxPixels) throw new Error('Input image exceeds pixel limit');
+    const swapped = (metadata.orientation ?? 1) >= 5;
+    return swapped
+      ? { width: metadata.height, height: metadata.width }
+      : { width: metadata.width, height: metadata.height };
   } catch (error) {
     throw imageError(error, maxPixels);
   }

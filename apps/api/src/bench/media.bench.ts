@@ -1,0 +1,127 @@
+import { openAsBlob } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { createDataSource } from '../core/database/data-source';
+import { DirectorySeeder } from '../demo/directory-seeder';
+import { startApi } from './api-process';
+import { benchDatabase } from './bench-database';
+
+/**
+ * `pnpm bench` (media): upload-to-variants time and the API's peak memory for a 12-megapixel phone JPEG and a
+ * 20 MB PDF, uploaded as a browser would (multipart, streamed from disk). Peak RSS shows whether memory stays
+ * bounded: a whole-file buffer would add the file's size per upload.
+ */
+const RUNS = 3;
+
+async function makeFiles(folder: string): Promise<{ jpeg: string; pdf: string }> {
+  const width = 4000;
+  const height = 3000;
+  const raw = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < raw.length; i++) raw[i] = (i * 7 + (i >> 11)) & 255;
+  const jpeg = path.join(folder, 'IMG_12MP.jpg');
+  await sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toFile(jpeg);
+  const pdf = path.join(folder, 'LKjIP-2025.pdf');
+  const header = Buffer.from(
+    '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n',
+    'latin1',
+  );
+  await writeFile(
+    pdf,
+    Buffer.concat([header, Buffer.alloc(20 * 1024 * 1024 - header.length - 6, 0x20), Buffer.from('%%EOF\n')]),
+  );
+  return { jpeg, pdf };
+}
+
+async function main(): Promise<void> {
+  const database = await benchDatabase();
+  const folder = await mkdtemp(path.join(tmpdir(), 'laman-media-bench-'));
+  const api = await startApi(database, {
+    LAMAN_MEDIA_DIR: path.join(folder, 'media'),
+    MEDIA_TENANT_QUOTA_MB: '100000',
+  });
+  try {
+    const dataSource = await createDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
+    const seeder = new DirectorySeeder(dataSource);
+    const tenant = await seeder.tenant({
+      slug: 'dinas-bench',
+      name: 'Dinas Bench',
+      shortName: 'Bench',
+      kind: 'dinas',
+    });
+    const editor = await seeder.user({
+      email: 'editor@bench.example',
+      name: 'Editor',
+      password: 'Bench-Password-2026',
+    });
+    await seeder.member(tenant, editor, 'editor');
+    await dataSource.destroy();
+    const login = await fetch(`${api.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@bench.example', password: 'Bench-Password-2026' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const files = await makeFiles(folder);
+    const idleRss = api.rssMb();
+
+    const measure = async (file: string, type: string) => {
+      const times: number[] = [];
+      let variants = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const form = new FormData();
+        form.append('file', await openAsBlob(file, { type }), path.basename(file));
+        form.append('alt', 'Foto uji');
+        const started = performance.now();
+        const response = await fetch(`${api.url}/api/v1/tenants/${tenant.slug}/media`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${accessToken}` },
+          body: form,
+        });
+        const body = (await response.json()) as { files?: unknown[]; message?: string };
+        if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${body.message}`);
+        times.push(performance.now() - started);
+        variants = body.files?.length ?? 0;
+      }
+      times.sort((a, b) => a - b);
+      return {
+        median: Math.round(times[Math.floor(times.length / 2)]!),
+        best: Math.round(times[0]!),
+        variants,
+        peak: api.peakRssMb(),
+      };
+    };
+    const photo = await measure(files.jpeg, 'image/jpeg');
+    const document = await measure(files.pdf, 'application/pdf');
+    console.log(`\nMedia uploads (${RUNS} runs each, API in its own process, sharp concurrency 2):`);
+    console.table({
+      '12 MP JPEG (4000×3000) → 14 variants': {
+        'median ms': photo.median,
+        'best ms': photo.best,
+        files: photo.variants,
+        'peak RSS MB': photo.peak,
+      },
+      '20 MB PDF': {
+        'median ms': document.median,
+        'best ms': document.best,
+        files: document.variants,
+        'peak RSS MB': document.peak,
+      },
+    });
+    console.log(
+      `API idle RSS ${idleRss} MB; peak after all uploads ${api.peakRssMb()} MB (the 20 MB PDF added ${document.peak - photo.peak} MB to the peak: streamed, not buffered).`,
+    );
+  } finally {
+    await api.stop();
+    await database.stop();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
