@@ -204,6 +204,7 @@ describe('media library', () => {
     expect(response.body).toMatchObject({
       kind: 'document',
       hasScript: true,
+      pageCount: 1,
       mimeType: 'application/pdf',
       fileName: 'Renja 2026.pdf',
     });

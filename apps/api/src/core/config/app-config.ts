@@ -33,6 +33,13 @@ const envSchema = z
     MIGRATE_ON_START: bool.default(true),
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
     LAMAN_MEDIA_DIR: z.string().min(1).optional(),
+    MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+    S3_BUCKET: z.string().min(3).default('laman-media'),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ENDPOINT: z.url().optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: bool.default(true),
     MEDIA_MAX_IMAGE_MB: positiveInt.default(20),
     MEDIA_MAX_DOCUMENT_MB: positiveInt.default(50),
     MEDIA_TENANT_QUOTA_MB: positiveInt.default(2048),
@@ -47,6 +54,12 @@ const envSchema = z
     LOGIN_IP_LIMIT_PER_MINUTE: positiveInt.default(30),
   })
   .superRefine((env, ctx) => {
+    if (env.MEDIA_STORAGE === 's3') {
+      for (const name of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!env[name])
+          ctx.addIssue({ code: 'custom', path: [name], message: 'is required when MEDIA_STORAGE=s3' });
+      }
+    }
     if (env.NODE_ENV !== 'production') return;
     if (!env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' });
@@ -71,7 +84,17 @@ export interface AppConfig {
   /** Responses the public API keeps in memory (0: no cache). */
   publicCacheEntries: number;
   media: {
+    /** Local storage's root, and the work folder for uploads with either driver. */
     dir: string;
+    storage: 'local' | 's3';
+    s3: {
+      bucket: string;
+      region: string;
+      endpoint?: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
     maxImageBytes: number;
     maxDocumentBytes: number;
     tenantQuotaBytes: number;
@@ -133,6 +156,15 @@ function toAppConfig(env: Env): AppConfig {
     publicCacheEntries: env.PUBLIC_CACHE_ENTRIES,
     media: {
       dir: env.LAMAN_MEDIA_DIR ?? path.resolve(__dirname, '../../../../../.data/media'),
+      storage: env.MEDIA_STORAGE,
+      s3: {
+        bucket: env.S3_BUCKET,
+        region: env.S3_REGION,
+        ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+        accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+        forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      },
       maxImageBytes: env.MEDIA_MAX_IMAGE_MB * MB,
       maxDocumentBytes: env.MEDIA_MAX_DOCUMENT_MB * MB,
       tenantQuotaBytes: env.MEDIA_TENANT_QUOTA_MB * MB,

@@ -66,7 +66,7 @@ export async function inspectUpload(
   path: string,
   fileName: string,
   size: number,
-): Promise<AcceptedType & { hasScript: boolean }> {
+): Promise<AcceptedType & { hasScript: boolean; pageCount: number | null }> {
   // Control characters are exactly what this refuses.
   // eslint-disable-next-line no-control-regex
   if (/[\\/\u0000-\u001f\u007f]/.test(fileName) || /^\.+$/.test(fileName)) {
@@ -102,8 +102,14 @@ export async function inspectUpload(
       'Gambar ini juga berisi kode atau markup (berkas poliglot) dan ditolak.',
     );
   }
-  const hasScript = accepted.extension === 'pdf' && (await containsAny(path, PDF_SCRIPT_MARKERS));
-  return { kind: accepted.kind, mimeType: accepted.mimeType, extension: accepted.extension, hasScript };
+  const pdf = accepted.extension === 'pdf' ? await scanPdf(path) : null;
+  return {
+    kind: accepted.kind,
+    mimeType: accepted.mimeType,
+    extension: accepted.extension,
+    hasScript: pdf?.hasScript ?? false,
+    pageCount: pdf?.pageCount ?? null,
+  };
 }
 
 /** A display name safe anywhere: no folders, no control characters, a sane length. Storage uses generated keys. */
@@ -180,4 +186,24 @@ async function containsAny(path: string, markers: string[]): Promise<boolean> {
     carry = text.slice(-longest);
   }
   return false;
+}
+
+/**
+ * One streaming pass over a PDF: does it carry script or auto-run actions, and how many page objects does it
+ * declare. Cheap but partial: pages inside compressed object streams are not visible, so 0 means "unknown".
+ */
+async function scanPdf(path: string): Promise<{ hasScript: boolean; pageCount: number | null }> {
+  let hasScript = false;
+  let pages = 0;
+  let carry = '';
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    const text = carry + (chunk as Buffer).toString('latin1');
+    const lower = text.toLowerCase();
+    if (!hasScript && PDF_SCRIPT_MARKERS.some((marker) => lower.includes(marker))) hasScript = true;
+    const cut = Math.max(0, text.length - 32);
+    pages += (text.slice(0, cut).match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+    carry = text.slice(cut);
+  }
+  pages += (carry.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+  return { hasScript, pageCount: pages > 0 ? pages : null };
 }

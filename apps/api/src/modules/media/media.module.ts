@@ -9,8 +9,17 @@ import { MediaRepository } from './media.repository';
 import { MediaService } from './media.service';
 import { MediaUrls } from './media-urls';
 import { LocalDiskStorage } from './storage/local-disk.storage';
-import { MEDIA_STORAGE } from './storage/media-storage';
+import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
+import { S3Storage } from './storage/s3.storage';
 import { UploadInterceptor } from './upload.interceptor';
+
+/** Local disk by default; an S3-compatible bucket (MinIO) with MEDIA_STORAGE=s3. */
+async function mediaStorage(config: AppConfig): Promise<MediaStorage> {
+  if (config.media.storage === 'local') return new LocalDiskStorage(config.media.dir);
+  const storage = new S3Storage(config.media.s3);
+  await storage.ensureBucket();
+  return storage;
+}
 
 @Module({
   imports: [AuditModule, SiteChangesModule],
@@ -21,11 +30,7 @@ import { UploadInterceptor } from './upload.interceptor';
     MediaUrls,
     MediaReferences,
     UploadInterceptor,
-    {
-      provide: MEDIA_STORAGE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new LocalDiskStorage(config.media.dir),
-    },
+    { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: mediaStorage },
   ],
   exports: [MediaRepository, MediaUrls, MediaReferences, MEDIA_STORAGE],
 })

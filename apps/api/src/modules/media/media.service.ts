@@ -262,7 +262,7 @@ export class MediaService {
       height: prepared.image?.height ?? null,
       dominantColor: prepared.image?.dominantColor ?? null,
       placeholder: prepared.image?.placeholder ?? null,
-      pageCount: null,
+      pageCount: prepared.type.pageCount,
       hasScript: prepared.type.hasScript,
       files: prepared.files.map(({ name, key, mimeType, bytes, width, height, format }) => ({
         name,
