@@ -6,6 +6,7 @@ import { Database, type TenantTransaction } from '../../core/database/database.s
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
 import { type ContentItem } from './content-item.entity';
+import { type ContentRevision } from './content-revision.entity';
 import { type LoadedItem, ContentStore, toItemDto, workflowSubject } from './content-store';
 import {
   type AllContentListQueryDto,
@@ -161,15 +162,7 @@ export class ContentService {
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       const { item } = await this.store.load(tx, id);
       const revisions = await this.store.revisions.listForItem(tx, id);
-      return revisions.map((revision) => ({
-        number: revision.number,
-        changedFields: revision.changedFields,
-        note: revision.note,
-        createdBy: revision.createdBy,
-        createdAt: revision.createdAt,
-        live: revision.id === item.publishedRevisionId,
-        working: revision.id === item.workingRevisionId,
-      }));
+      return revisions.map((revision) => toRevisionDto(item, revision));
     });
   }
 
@@ -177,16 +170,7 @@ export class ContentService {
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       const { item } = await this.store.load(tx, id);
       const revision = await this.store.revision(tx, id, number);
-      return {
-        number: revision.number,
-        changedFields: revision.changedFields,
-        note: revision.note,
-        createdBy: revision.createdBy,
-        createdAt: revision.createdAt,
-        live: revision.id === item.publishedRevisionId,
-        working: revision.id === item.workingRevisionId,
-        fields: revision.data,
-      };
+      return { ...toRevisionDto(item, revision), fields: revision.data };
     });
   }
 
@@ -326,4 +310,16 @@ function describeChanges(before: Record<string, unknown>, after: Record<string, 
     ...('oldValue' in change ? { before: change.oldValue } : {}),
     ...('value' in change ? { after: change.value } : {}),
   }));
+}
+
+function toRevisionDto(item: ContentItem, revision: ContentRevision): RevisionDto {
+  return {
+    number: revision.number,
+    changedFields: revision.changedFields,
+    note: revision.note,
+    createdBy: revision.createdBy,
+    createdAt: revision.createdAt,
+    live: revision.id === item.publishedRevisionId,
+    working: revision.id === item.workingRevisionId,
+  };
 }

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsISO8601, IsOptional } from 'class-validator';
 import { IsRichText } from '../rich-text/is-rich-text.decorator';
 import { richTextToPlainText, type RichTextDocument } from '../rich-text/rich-text';
-import { type ContentTypeDefinition } from './content-type';
+import { type ContentTypeDefinition, projection } from './content-type';
 import { IsAfterField } from './field-rules';
 import { jakartaDateTime, RequiredTextField, SlugField, TextField, TitleField } from './shared-fields';
 
@@ -34,23 +34,16 @@ export const AGENDA: ContentTypeDefinition<AgendaFields> = {
   description: 'Kegiatan: mulai/selesai (WIB), tempat, penyelenggara, deskripsi.',
   fields: AgendaFields,
   richTextFields: ['description'],
-  project: (f) => ({
-    title: f.title,
-    summary: null,
-    category: null,
-    tags: [],
-    year: new Date(f.startsAt).getUTCFullYear(),
-    startsAt: new Date(f.startsAt),
-    endsAt: new Date(f.endsAt),
-    validFrom: null,
-    validUntil: null,
-    urgent: false,
-    headline: false,
-    sortOrder: null,
-    search: {
-      a: f.title,
-      b: [f.venue, f.organizer].filter(Boolean).join(' '),
-      c: f.description ? richTextToPlainText(f.description) : '',
-    },
-  }),
+  project: (f) =>
+    projection({
+      title: f.title,
+      year: new Date(f.startsAt).getUTCFullYear(),
+      startsAt: new Date(f.startsAt),
+      endsAt: new Date(f.endsAt),
+      search: {
+        a: f.title,
+        b: [f.venue, f.organizer].filter(Boolean).join(' '),
+        c: f.description ? richTextToPlainText(f.description) : '',
+      },
+    }),
 };

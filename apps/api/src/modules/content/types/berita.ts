@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { IsRichText } from '../rich-text/is-rich-text.decorator';
 import { richTextToPlainText, type RichTextDocument } from '../rich-text/rich-text';
-import { type ContentTypeDefinition } from './content-type';
+import { type ContentTypeDefinition, projection } from './content-type';
 import {
   MediaField,
   MediaListField,
@@ -38,23 +38,17 @@ export const BERITA: ContentTypeDefinition<BeritaFields> = {
     'Berita OPD: judul, ringkasan, isi, foto sampul, kategori, tag, berita utama, lampiran, penulis.',
   fields: BeritaFields,
   richTextFields: ['body'],
-  project: (f) => ({
-    title: f.title,
-    summary: f.summary ?? null,
-    category: f.category ?? null,
-    tags: f.tags ?? [],
-    year: null,
-    startsAt: null,
-    endsAt: null,
-    validFrom: null,
-    validUntil: null,
-    urgent: false,
-    headline: f.headline ?? false,
-    sortOrder: null,
-    search: {
-      a: f.title,
-      b: [f.summary, f.category, ...(f.tags ?? [])].filter(Boolean).join(' '),
-      c: richTextToPlainText(f.body),
-    },
-  }),
+  project: (f) =>
+    projection({
+      title: f.title,
+      summary: f.summary ?? null,
+      category: f.category ?? null,
+      tags: f.tags ?? [],
+      headline: f.headline ?? false,
+      search: {
+        a: f.title,
+        b: [f.summary, f.category, ...(f.tags ?? [])].filter(Boolean).join(' '),
+        c: richTextToPlainText(f.body),
+      },
+    }),
 };

@@ -43,3 +43,23 @@ export interface ContentTypeDefinition<F extends object = object> {
   richTextFields: Array<keyof F & string>;
   project(fields: F): ProjectedColumns;
 }
+
+/** Projected columns with everything a type does not use left empty. */
+export function projection(
+  columns: Pick<ProjectedColumns, 'title' | 'search'> & Partial<ProjectedColumns>,
+): ProjectedColumns {
+  return {
+    summary: null,
+    category: null,
+    tags: [],
+    year: null,
+    startsAt: null,
+    endsAt: null,
+    validFrom: null,
+    validUntil: null,
+    urgent: false,
+    headline: false,
+    sortOrder: null,
+    ...columns,
+  };
+}

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { type ContentTypeDefinition } from './content-type';
+import { type ContentTypeDefinition, projection } from './content-type';
 import { OptionalUnless } from './field-rules';
 import { MediaRefDto, SlugField, TextField, TitleField } from './shared-fields';
 
@@ -97,19 +97,17 @@ export const DOKUMEN: ContentTypeDefinition<DokumenFields> = {
     'Dokumen publik: kategori (Renstra, Renja, PK, LKjIP, anggaran, regulasi, PPID…), tahun, klasifikasi informasi, berkas.',
   fields: DokumenFields,
   richTextFields: [],
-  project: (f) => ({
-    title: f.title,
-    summary: f.summary ?? null,
-    category: f.category,
-    tags: [f.informationClass],
-    year: f.year,
-    startsAt: null,
-    endsAt: null,
-    validFrom: null,
-    validUntil: null,
-    urgent: false,
-    headline: false,
-    sortOrder: null,
-    search: { a: f.title, b: [f.category.replace(/_/g, ' '), String(f.year)].join(' '), c: f.summary ?? '' },
-  }),
+  project: (f) =>
+    projection({
+      title: f.title,
+      summary: f.summary ?? null,
+      category: f.category,
+      tags: [f.informationClass],
+      year: f.year,
+      search: {
+        a: f.title,
+        b: [f.category.replace(/_/g, ' '), String(f.year)].join(' '),
+        c: f.summary ?? '',
+      },
+    }),
 };

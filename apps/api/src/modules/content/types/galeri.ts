@@ -10,7 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { type ContentTypeDefinition } from './content-type';
+import { type ContentTypeDefinition, projection } from './content-type';
 import { OptionalUnless } from './field-rules';
 import { MediaRefDto, SlugField, TextField, TitleField } from './shared-fields';
 
@@ -54,19 +54,10 @@ export const GALERI: ContentTypeDefinition<GaleriFields> = {
   description: 'Album foto (dengan keterangan) atau tautan video.',
   fields: GaleriFields,
   richTextFields: [],
-  project: (f) => ({
-    title: f.title,
-    summary: f.description ?? null,
-    category: null,
-    tags: [],
-    year: null,
-    startsAt: null,
-    endsAt: null,
-    validFrom: null,
-    validUntil: null,
-    urgent: false,
-    headline: false,
-    sortOrder: null,
-    search: { a: f.title, b: f.description ?? '', c: f.items.map((item) => item.caption ?? '').join(' ') },
-  }),
+  project: (f) =>
+    projection({
+      title: f.title,
+      summary: f.description ?? null,
+      search: { a: f.title, b: f.description ?? '', c: f.items.map((item) => item.caption ?? '').join(' ') },
+    }),
 };

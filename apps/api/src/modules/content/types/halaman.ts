@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsRichText } from '../rich-text/is-rich-text.decorator';
 import { richTextToPlainText, type RichTextDocument } from '../rich-text/rich-text';
-import { type ContentTypeDefinition } from './content-type';
+import { type ContentTypeDefinition, projection } from './content-type';
 import { SlugField, TitleField } from './shared-fields';
 
 /** The profile pages every OPD site is expected to carry, and free pages. */
@@ -42,19 +42,12 @@ export const HALAMAN: ContentTypeDefinition<HalamanFields> = {
     'Halaman profil (sejarah, visi-misi, tupoksi, struktur organisasi…) berurutan di menu, dan halaman bebas.',
   fields: HalamanFields,
   richTextFields: ['body'],
-  project: (f) => ({
-    title: f.title,
-    summary: null,
-    category: f.kind,
-    tags: f.showInMenu === false ? [] : ['menu'],
-    year: null,
-    startsAt: null,
-    endsAt: null,
-    validFrom: null,
-    validUntil: null,
-    urgent: false,
-    headline: false,
-    sortOrder: f.menuOrder ?? null,
-    search: { a: f.title, b: f.kind, c: richTextToPlainText(f.body) },
-  }),
+  project: (f) =>
+    projection({
+      title: f.title,
+      category: f.kind,
+      tags: f.showInMenu === false ? [] : ['menu'],
+      sortOrder: f.menuOrder ?? null,
+      search: { a: f.title, b: f.kind, c: richTextToPlainText(f.body) },
+    }),
 };

@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { type ContentTypeDefinition } from './content-type';
+import { type ContentTypeDefinition, projection } from './content-type';
 import { RequiredTextField, SlugField, TitleField } from './shared-fields';
 
 export class IndicatorYearDto {
@@ -59,19 +59,11 @@ export const INDIKATOR: ContentTypeDefinition<IndikatorFields> = {
     'Indikator kinerja utama (IKU): satuan, nilai dasar, dan per tahun target serta realisasi dengan dokumen sumber.',
   fields: IndikatorFields,
   richTextFields: [],
-  project: (f) => ({
-    title: f.name,
-    summary: null,
-    category: null,
-    tags: [],
-    year: Math.max(...f.values.map((value) => value.year)),
-    startsAt: null,
-    endsAt: null,
-    validFrom: null,
-    validUntil: null,
-    urgent: false,
-    headline: false,
-    sortOrder: f.order ?? null,
-    search: { a: f.name, b: f.unit, c: '' },
-  }),
+  project: (f) =>
+    projection({
+      title: f.name,
+      year: Math.max(...f.values.map((value) => value.year)),
+      sortOrder: f.order ?? null,
+      search: { a: f.name, b: f.unit, c: '' },
+    }),
 };

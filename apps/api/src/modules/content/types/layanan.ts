@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { trimLower } from '../../../core/http/dto-fields';
 import { IsIndonesianPhone } from '../../../core/http/validators';
-import { type ContentTypeDefinition } from './content-type';
+import { type ContentTypeDefinition, projection } from './content-type';
 import { OptionalUnless } from './field-rules';
 import { RequiredTextField, SlugField, TextField, TextListField, TitleField } from './shared-fields';
 
@@ -103,23 +103,16 @@ export const LAYANAN: ContentTypeDefinition<LayananFields> = {
     'Layanan publik dengan standar pelayanannya (persyaratan, prosedur, waktu, biaya, produk, pengaduan…) dan tempat layanan.',
   fields: LayananFields,
   richTextFields: [],
-  project: (f) => ({
-    title: f.name,
-    summary: f.summary ?? null,
-    category: f.sector ?? null,
-    tags: [...(f.lifeEvents ?? []), ...f.deliveryChannels.map((channel) => channel.kind)],
-    year: null,
-    startsAt: null,
-    endsAt: null,
-    validFrom: null,
-    validUntil: null,
-    urgent: false,
-    headline: false,
-    sortOrder: null,
-    search: {
-      a: f.name,
-      b: [f.summary, f.sector, f.output, ...(f.lifeEvents ?? [])].filter(Boolean).join(' '),
-      c: [...f.requirements, ...f.procedure].join(' '),
-    },
-  }),
+  project: (f) =>
+    projection({
+      title: f.name,
+      summary: f.summary ?? null,
+      category: f.sector ?? null,
+      tags: [...(f.lifeEvents ?? []), ...f.deliveryChannels.map((channel) => channel.kind)],
+      search: {
+        a: f.name,
+        b: [f.summary, f.sector, f.output, ...(f.lifeEvents ?? [])].filter(Boolean).join(' '),
+        c: [...f.requirements, ...f.procedure].join(' '),
+      },
+    }),
 };

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { type ContentTypeDefinition } from './content-type';
+import { type ContentTypeDefinition, projection } from './content-type';
 import {
   MediaField,
   type MediaRefDto,
@@ -35,19 +35,12 @@ export const PEJABAT: ContentTypeDefinition<PejabatFields> = {
   description: 'Pejabat OPD: nama, jabatan, foto, unit, menjabat sejak, urutan.',
   fields: PejabatFields,
   richTextFields: [],
-  project: (f) => ({
-    title: f.name,
-    summary: f.position,
-    category: f.unit ?? null,
-    tags: [],
-    year: null,
-    startsAt: null,
-    endsAt: null,
-    validFrom: null,
-    validUntil: null,
-    urgent: false,
-    headline: false,
-    sortOrder: f.order ?? null,
-    search: { a: f.name, b: [f.position, f.unit].filter(Boolean).join(' '), c: f.bio ?? '' },
-  }),
+  project: (f) =>
+    projection({
+      title: f.name,
+      summary: f.position,
+      category: f.unit ?? null,
+      sortOrder: f.order ?? null,
+      search: { a: f.name, b: [f.position, f.unit].filter(Boolean).join(' '), c: f.bio ?? '' },
+    }),
 };

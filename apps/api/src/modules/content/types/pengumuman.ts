@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsISO8601, IsOptional } from 'class-validator';
 import { IsRichText } from '../rich-text/is-rich-text.decorator';
 import { richTextToPlainText, type RichTextDocument } from '../rich-text/rich-text';
-import { type ContentTypeDefinition } from './content-type';
+import { type ContentTypeDefinition, projection } from './content-type';
 import { IsAfterField } from './field-rules';
 import {
   dateOrNull,
@@ -45,19 +45,12 @@ export const PENGUMUMAN: ContentTypeDefinition<PengumumanFields> = {
     'Pengumuman bertanggal: berlaku dari–sampai (yang kedaluwarsa turun dari situs), tanda serta-merta.',
   fields: PengumumanFields,
   richTextFields: ['body'],
-  project: (f) => ({
-    title: f.title,
-    summary: null,
-    category: null,
-    tags: [],
-    year: null,
-    startsAt: null,
-    endsAt: null,
-    validFrom: dateOrNull(f.validFrom),
-    validUntil: dateOrNull(f.validUntil),
-    urgent: f.urgent ?? false,
-    headline: false,
-    sortOrder: null,
-    search: { a: f.title, b: '', c: richTextToPlainText(f.body) },
-  }),
+  project: (f) =>
+    projection({
+      title: f.title,
+      validFrom: dateOrNull(f.validFrom),
+      validUntil: dateOrNull(f.validUntil),
+      urgent: f.urgent ?? false,
+      search: { a: f.title, b: '', c: richTextToPlainText(f.body) },
+    }),
 };
