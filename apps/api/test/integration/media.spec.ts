@@ -213,6 +213,29 @@ describe('media library', () => {
     expect(file.headers['content-disposition']).toBe("attachment; filename*=UTF-8''Renja%202026.pdf");
   });
 
+  it('gives a PDF its page count and a thumbnail of page 1, rendered offline', async () => {
+    const response = await upload(pdf(), 'Maklumat Pelayanan.pdf');
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ pageCount: 1, hasScript: false });
+    expect(response.body.files.map((file: { name: string }) => file.name).sort()).toEqual([
+      'file.pdf',
+      'thumb.webp',
+    ]);
+    const thumb = await t
+      .http()
+      .get(new URL(response.body.thumbnailUrl).pathname)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(thumb.headers['content-type']).toBe('image/webp');
+    expect(thumb.headers['content-disposition']).toMatch(/^inline/);
+    const metadata = await sharp(thumb.body as Buffer).metadata();
+    expect({ width: metadata.width, height: metadata.height }).toEqual({ width: 480, height: 680 });
+  });
+
   it('describes, lists, replaces keeping the id, and deletes media', async () => {
     const created = await upload(await smallJpeg(), 'spanduk.jpg');
     const id = created.body.id;

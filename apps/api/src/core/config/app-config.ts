@@ -44,6 +44,7 @@ const envSchema = z
     MEDIA_MAX_DOCUMENT_MB: positiveInt.default(50),
     MEDIA_TENANT_QUOTA_MB: positiveInt.default(2048),
     MEDIA_MAX_MEGAPIXELS: positiveInt.default(50),
+    MEDIA_PDF_PREVIEW_MAX_MB: z.coerce.number().int().min(0).default(20),
     PUBLIC_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_SECONDS: positiveInt.default(900),
@@ -99,6 +100,8 @@ export interface AppConfig {
     maxDocumentBytes: number;
     tenantQuotaBytes: number;
     maxPixels: number;
+    /** PDFs up to this size get a page-1 thumbnail (pdf.js reads the whole file). */
+    pdfPreviewMaxBytes: number;
   };
   database: { url: string; ownerUrl: string; poolSize: number; migrateOnStart: boolean };
   auth: {
@@ -169,6 +172,7 @@ function toAppConfig(env: Env): AppConfig {
       maxDocumentBytes: env.MEDIA_MAX_DOCUMENT_MB * MB,
       tenantQuotaBytes: env.MEDIA_TENANT_QUOTA_MB * MB,
       maxPixels: env.MEDIA_MAX_MEGAPIXELS * 1_000_000,
+      pdfPreviewMaxBytes: env.MEDIA_PDF_PREVIEW_MAX_MB * MB,
     },
     database: {
       url: env.DATABASE_URL,

@@ -22,6 +22,7 @@ export class MediaUrls {
       ...(width ? { width } : {}),
       ...(height ? { height } : {}),
     }));
+    const thumbnail = media.files.find((file) => file.name === 'thumb.webp' || file.name === 'w320.webp');
     const main =
       media.files.find((file) => file.name.startsWith('full.jp') || file.name.startsWith('file.')) ??
       media.files[0];
@@ -42,6 +43,7 @@ export class MediaUrls {
       version: media.version,
       url: main ? this.file(tenantSlug, media, main.name) : '',
       srcset: media.kind === 'image' ? this.srcset(tenantSlug, media) : null,
+      thumbnailUrl: thumbnail ? this.file(tenantSlug, media, thumbnail.name) : null,
       files,
       createdAt: media.createdAt,
       updatedAt: media.updatedAt,

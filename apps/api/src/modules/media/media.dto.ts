@@ -107,6 +107,12 @@ export class MediaDto {
   @ApiProperty() version: number;
   @ApiProperty({ description: 'Alamat utama: JPEG ukuran penuh, atau dokumennya' }) url: string;
   @ApiPropertyOptional({ type: SrcsetDto, nullable: true }) srcset: SrcsetDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pratinjau kecil: foto 320 px, atau halaman 1 PDF',
+  })
+  thumbnailUrl: string | null;
   @ApiProperty({ type: [MediaFileDto] }) files: MediaFileDto[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

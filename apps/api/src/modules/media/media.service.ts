@@ -11,6 +11,7 @@ import { AuditLog } from '../audit/audit-log.service';
 import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { inspectUpload, sanitizeFileName } from './file-inspection';
 import { renderImage } from './image-variants';
+import { previewPdf } from './pdf-preview';
 import { type MediaDto, type MediaListQueryDto, type MediaPageDto, type MediaUsageDto } from './media.dto';
 import { type Media, type StoredFile } from './media.entity';
 import { MediaRepository } from './media.repository';
@@ -230,19 +231,26 @@ export class MediaService {
     const base = { id, token, type, fileName: sanitizeFileName(upload.originalname), sizeBytes: upload.size };
     if (type.kind === 'document') {
       const name = `file.${type.extension}`;
-      return {
-        ...base,
-        image: null,
-        files: [
-          {
-            name,
-            key: keyOf(name),
-            mimeType: type.mimeType,
-            bytes: upload.size,
-            localPath: upload.path,
-          } as StoredFile,
-        ],
-      };
+      const document = {
+        name,
+        key: keyOf(name),
+        mimeType: type.mimeType,
+        bytes: upload.size,
+        localPath: upload.path,
+      } as StoredFile;
+      const preview =
+        type.extension === 'pdf'
+          ? await previewPdf(upload.path, upload.size, workDir, this.config.media.pdfPreviewMaxBytes)
+          : null;
+      if (preview) {
+        return {
+          ...base,
+          type: { ...type, pageCount: preview.pageCount },
+          image: null,
+          files: [document, { ...preview.thumbnail, key: keyOf(preview.thumbnail.name) }],
+        };
+      }
+      return { ...base, image: null, files: [document] };
     }
     const rendition = await renderImage(upload.path, workDir, this.config.media.maxPixels);
     const { files, ...image } = rendition;

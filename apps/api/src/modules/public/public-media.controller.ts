@@ -40,8 +40,9 @@ export class PublicMediaController {
     response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     response.setHeader('ETag', `"${media.token}-${stored.name}"`);
     // Documents are downloaded, never rendered in the page's origin (a PDF with script stays inert).
-    const disposition = media.kind === 'document' ? 'attachment' : 'inline';
-    const downloadName = media.kind === 'document' ? media.fileName : stored.name;
+    const download = media.kind === 'document' && stored.name.startsWith('file.');
+    const disposition = download ? 'attachment' : 'inline';
+    const downloadName = download ? media.fileName : stored.name;
     response.setHeader(
       'Content-Disposition',
       `${disposition}; filename*=UTF-8''${encodeURIComponent(downloadName)}`,
