@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       },
     });
     console.log(
-      `API idle RSS ${idleRss} MB; peak after all uploads ${api.peakRssMb()} MB (the 20 MB PDF added ${document.peak - photo.peak} MB to the peak: streamed, not buffered).`,
+      `API idle RSS ${idleRss} MB; peak after all uploads ${api.peakRssMb()} MB (the 20 MB PDF moved the peak by ${document.peak - photo.peak} MB: it is streamed; PDFs up to MEDIA_PDF_PREVIEW_MAX_MB, default 10, are also read whole by pdf.js for a thumbnail).`,
     );
   } finally {
     await api.stop();

@@ -44,7 +44,7 @@ const envSchema = z
     MEDIA_MAX_DOCUMENT_MB: positiveInt.default(50),
     MEDIA_TENANT_QUOTA_MB: positiveInt.default(2048),
     MEDIA_MAX_MEGAPIXELS: positiveInt.default(50),
-    MEDIA_PDF_PREVIEW_MAX_MB: z.coerce.number().int().min(0).default(20),
+    MEDIA_PDF_PREVIEW_MAX_MB: z.coerce.number().int().min(0).default(10),
     PUBLIC_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_SECONDS: positiveInt.default(900),

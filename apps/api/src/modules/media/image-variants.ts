@@ -39,7 +39,7 @@ export function renderImage(source: string, workDir: string, maxPixels: number):
  * At most two photos are rendered at once per process (each holds one decoded image); more uploads wait
  * their turn instead of multiplying memory.
  */
-const renderingSlots = pLimit(2);
+export const renderingSlots = pLimit(2);
 
 async function render(source: string, workDir: string, maxPixels: number): Promise<ImageRendition> {
   const { width, height } = await orientedSize(source, maxPixels);

@@ -10,7 +10,7 @@ import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
 import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { inspectUpload, sanitizeFileName } from './file-inspection';
-import { renderImage } from './image-variants';
+import { renderImage, renderingSlots } from './image-variants';
 import { previewPdf } from './pdf-preview';
 import { type MediaDto, type MediaListQueryDto, type MediaPageDto, type MediaUsageDto } from './media.dto';
 import { type Media, type StoredFile } from './media.entity';
@@ -240,7 +240,9 @@ export class MediaService {
       } as StoredFile;
       const preview =
         type.extension === 'pdf'
-          ? await previewPdf(upload.path, upload.size, workDir, this.config.media.pdfPreviewMaxBytes)
+          ? await renderingSlots(() =>
+              previewPdf(upload.path, upload.size, workDir, this.config.media.pdfPreviewMaxBytes),
+            )
           : null;
       if (preview) {
         return {
