@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**', '**/__tests__/**', '**/bin/**', '**/bench/**', 'scripts/**'],
+    files: ['**/test/**', '**/__tests__/**', '**/bin/**', '**/bench/**', '**/scripts/**'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { 'no-console': 'off' },
   },

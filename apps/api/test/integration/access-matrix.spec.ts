@@ -125,6 +125,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/public/{tenant}/media/{id}/{token}/{name}': { allowed: ACTORS, status: 404 },
   'GET /api/v1/public/tenants': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/site': { allowed: ACTORS, status: 200 },
+  'GET /api/v1/public/{tenant}/snapshot': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/content': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/content/{type}/{slug}': { allowed: ACTORS, status: 404 },
   'GET /api/v1/public/{tenant}/search': { allowed: ACTORS, status: 400 },

@@ -59,6 +59,9 @@ describe('public read API', () => {
       const guess = await pub(`/content/berita/${hidden}`);
       expect(guess.status).toBe(404);
     }
+    const snapshot = await pub('/snapshot');
+    expect(snapshot.body.items.map((item: { slug: string }) => item.slug)).toEqual([live.slug]);
+    expect(JSON.stringify(snapshot.body)).not.toContain('Rahasia draf');
     const search = await pub('/search?q=pelayanan ktp');
     expect(search.body.items.map((hit: { slug: string }) => hit.slug)).toEqual([live.slug]);
     expect((await pub('/search?q=rahasia')).body.total).toBe(0);

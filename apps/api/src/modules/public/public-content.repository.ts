@@ -49,6 +49,14 @@ export class PublicContentRepository {
     };
   }
 
+  /** Everything the public may see now, for the site builder (newest first within each type). */
+  async everything(tx: TenantTransaction): Promise<PublicItemDto[]> {
+    return tx.manager.query(
+      `SELECT ${COLUMNS} FROM published_content WHERE tenant_id = $1 AND ${VISIBLE} ORDER BY type, published_at DESC, title`,
+      [tx.tenantId],
+    );
+  }
+
   async bySlug(tx: TenantTransaction, type: string, slug: string): Promise<PublicItemDto | null> {
     const rows: PublicItemDto[] = await tx.manager.query(
       `SELECT ${COLUMNS} FROM published_content WHERE tenant_id = $1 AND type = $2 AND slug = $3 AND ${VISIBLE}`,

@@ -5,6 +5,7 @@ import { PublicEndpoint } from '../../core/access/endpoint.decorators';
 import { type CachedResponse } from './public-cache';
 import {
   PublicItemDto,
+  PublicSnapshotDto,
   PublicListQueryDto,
   PublicPageDto,
   PublicSearchPageDto,
@@ -62,6 +63,21 @@ export class PublicController {
     @Res() response: Response,
   ): Promise<void> {
     send(request, response, await this.publicApi.site(tenant));
+  }
+
+  @Get(':tenant/snapshot')
+  @PublicEndpoint({
+    summary: 'Seluruh konten terbit satu OPD sekaligus (untuk pembangun situs statis)',
+    errors: [404],
+  })
+  @ApiNotModifiedResponse({ description: 'Tidak berubah sejak ETag/Last-Modified yang dikirim' })
+  @ApiOkResponse({ type: PublicSnapshotDto })
+  async snapshot(
+    @Param('tenant') tenant: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(request, response, await this.publicApi.snapshot(tenant));
   }
 
   @Get(':tenant/content')

@@ -171,3 +171,16 @@ export class PublicSiteDto {
   })
   urgentAnnouncements: PublicItemDto[];
 }
+
+export class PublicSnapshotDto {
+  @ApiProperty({ type: PublicTenantDto }) tenant: PublicTenantDto;
+  @ApiProperty({ description: 'Versi konten publik OPD (naik pada setiap perubahan yang terlihat publik)' })
+  contentVersion: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) settings: Record<string, unknown>;
+  @ApiProperty({ type: [PublicMenuPageDto] }) profilePages: PublicMenuPageDto[];
+  @ApiProperty({
+    type: [PublicItemDto],
+    description: 'Semua konten terbit yang berlaku, per jenis, terbaru dulu',
+  })
+  items: PublicItemDto[];
+}

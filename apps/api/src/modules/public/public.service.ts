@@ -48,6 +48,19 @@ export class PublicService {
     );
   }
 
+  /** The whole published site of one OPD in one answer: what the static site builder renders. */
+  snapshot(slug: string): Promise<CachedResponse> {
+    return this.respond(slug, 'snapshot', (tenant) =>
+      this.db.inTenant(tenant.id, async (tx) => ({
+        tenant: toPublicTenant(tenant),
+        contentVersion: Number(tenant.content_version),
+        settings: (await this.withMedia(tx, tenant, [(await this.settings.read(tx)).settings]))[0],
+        profilePages: await this.content.profilePages(tx),
+        items: await this.withMedia(tx, tenant, await this.content.everything(tx)),
+      })),
+    );
+  }
+
   list(slug: string, query: PublicListQueryDto): Promise<CachedResponse> {
     return this.respond(slug, `list:${stableKey(query)}`, (tenant) =>
       this.db.inTenant(tenant.id, async (tx) => ({

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sampleFields } from '../helpers/content-samples';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+/** Real Astro builds of a small OPD from the real public API: published content in, drafts never. */
+const run = promisify(execFile);
+const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
+
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+describe('building an OPD site', () => {
+  let t: TestApp;
+  let apiUrl: string;
+  let out: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    out = await mkdtemp(path.join(tmpdir(), 'laman-sites-'));
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(out, { recursive: true, force: true });
+  });
+
+  const buildSite = (slug: string, api = apiUrl) =>
+    run(process.execPath, [BUILDER, '--api', api, '--tenant', slug, '--out', out]);
+
+  it('renders published content, never drafts, and swaps the live site atomically', async () => {
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    const content = `/api/v1/tenants/${tenant.slug}/content`;
+    const publish = async (type: string, fields: Record<string, unknown>) => {
+      const created = await t.http().post(`${content}/${type}`).set(editor.auth).send({ fields });
+      const published = await t
+        .http()
+        .post(`${content}/items/${created.body.id}/publish`)
+        .set(editor.auth)
+        .send({ version: 1 });
+      return published.body as { id: string; slug: string; version: number };
+    };
+    const news = await publish('berita', sampleFields('berita', 'Pelayanan KTP keliling hari Sabtu'));
+    const service = await publish('layanan', sampleFields('layanan', 'Penerbitan Kartu Keluarga'));
+    await t
+      .http()
+      .post(`${content}/berita`)
+      .set(editor.auth)
+      .send({ fields: sampleFields('berita', 'RAHASIA-DRAF-XYZ belum terbit') });
+
+    const first = await buildSite(tenant.slug);
+    expect(JSON.parse(first.stdout)).toMatchObject({ tenant: tenant.slug });
+    const live = path.join(out, tenant.slug, 'live');
+    const home = await readFile(path.join(live, 'index.html'), 'utf8');
+    expect(home).toContain(tenant.name);
+    expect(home).toContain('Pelayanan KTP keliling hari Sabtu');
+    expect(await readFile(path.join(live, 'berita', news.slug, 'index.html'), 'utf8')).toContain(
+      '<p>Isi berita pertama.</p>',
+    );
+    expect(await readFile(path.join(live, 'layanan', service.slug, 'index.html'), 'utf8')).toContain(
+      'KTP asli',
+    );
+    const pages = (await filesUnder(live)).filter((file) => file.endsWith('.html'));
+    for (const file of pages) {
+      const html = await readFile(file, 'utf8');
+      expect(html).toMatch(/^<!DOCTYPE html><html lang="id"[ >]/i);
+      expect(html).not.toContain('style="');
+      expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+      expect(html).not.toContain('RAHASIA-DRAF-XYZ');
+    }
+
+    const firstTarget = await readlink(live);
+    await t
+      .http()
+      .post(`${content}/items/${news.id}/unpublish`)
+      .set(editor.auth)
+      .send({ version: news.version });
+    await buildSite(tenant.slug);
+    expect(await readlink(live)).not.toBe(firstTarget);
+    await expect(readFile(path.join(live, 'berita', news.slug, 'index.html'), 'utf8')).rejects.toThrow(
+      /ENOENT/,
+    );
+    expect(await readFile(path.join(live, 'index.html'), 'utf8')).not.toContain(
+      'Pelayanan KTP keliling hari Sabtu',
+    );
+
+    const beforeFailure = await readlink(live);
+    await expect(buildSite(tenant.slug, 'http://127.0.0.1:9')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('the live site is unchanged'),
+    });
+    expect(await readlink(live)).toBe(beforeFailure);
+    expect(await readFile(path.join(live, 'index.html'), 'utf8')).toContain(tenant.name);
+  });
+});

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+
+/** What the public read API (`/api/v1/public/:tenant/snapshot`) returns: everything a site shows. */
+export interface Snapshot {
+  tenant: {
+    slug: string;
+    name: string;
+    shortName: string;
+    kind: string;
+    domain: string | null;
+    lastPublishedAt: string | null;
+  };
+  contentVersion: number;
+  settings: SiteSettings;
+  profilePages: Array<{ slug: string; title: string; kind: string }>;
+  items: Item[];
+}
+
+export interface SiteSettings {
+  tagline?: string;
+  contact?: {
+    address?: string;
+    phone?: string;
+    whatsapp?: string;
+    email?: string;
+    openingHours?: string;
+    latitude?: number;
+    longitude?: number;
+  };
+  brandColor?: string;
+  menu?: Array<{ label: string; href?: string; pageSlug?: string }>;
+  footerText?: string;
+  complaintLinks?: Array<{ label: string; url: string }>;
+  social?: Record<string, string>;
+}
+
+export interface MediaView {
+  url: string;
+  alt: string | null;
+  caption?: string | null;
+  width: number | null;
+  height: number | null;
+  srcset: { avif: string; webp: string; jpeg: string } | null;
+  kind: string;
+  fileName?: string;
+  sizeBytes?: number;
+  mimeType?: string;
+}
+
+export interface Item {
+  type: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  category: string | null;
+  tags: string[];
+  year: number | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  urgent: boolean;
+  headline: boolean;
+  publishedAt: string;
+  updatedAt: string;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * Read at call time (not import time), so one builder process can render several tenants in a row.
+ * astro.config.mjs defaults LAMAN_SNAPSHOT_FILE to the sample snapshot.
+ */
+export function loadSnapshot(): Snapshot {
+  const file = process.env['LAMAN_SNAPSHOT_FILE'];
+  if (!file) throw new Error('LAMAN_SNAPSHOT_FILE is not set');
+  return JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+}
+
+export function itemsOf(snapshot: Snapshot, type: string): Item[] {
+  return snapshot.items.filter((item) => item.type === type);
+}
+
+const DATE = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' });
+const DATE_TIME = new Intl.DateTimeFormat('id-ID', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Asia/Jakarta',
+});
+
+export function tanggal(value: string | null | undefined): string {
+  return value ? DATE.format(new Date(value)) : '';
+}
+
+export function tanggalWaktu(value: string | null | undefined): string {
+  return value ? `${DATE_TIME.format(new Date(value))} WIB` : '';
+}
