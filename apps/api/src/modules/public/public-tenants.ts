@@ -38,6 +38,9 @@ export class PublicTenants {
   async active(slug: string): Promise<PublicTenant> {
     const cached = this.bySlug.get(slug);
     if (cached && Date.now() - cached.loadedAt < TTL_MS) return cached.tenant;
+    // A change committed while this read was in flight evicts nothing yet: remember the generation, and keep
+    // the row only if no eviction happened meanwhile (else it may predate the change).
+    const generation = this.generation;
     const rows: PublicTenant[] = await this.db.platformQuery(
       `SELECT id, slug, name, short_name, kind, custom_domain, content_version, last_published_at
          FROM tenants WHERE slug = $1 AND status = 'active'`,
@@ -48,7 +51,7 @@ export class PublicTenants {
       this.bySlug.delete(slug);
       throw new DomainError('TENANT_NOT_FOUND', `Situs OPD "${slug}" tidak ditemukan`);
     }
-    this.bySlug.set(slug, { tenant, loadedAt: Date.now() });
+    if (generation === this.generation) this.bySlug.set(slug, { tenant, loadedAt: Date.now() });
     return tenant;
   }
 
