@@ -27,7 +27,9 @@ const buildId = `${Date.now()}`;
 const buildDir = path.join(tenantDir, 'builds', buildId);
 
 try {
-  const response = await fetch(`${values.api.replace(/\/$/, '')}/api/v1/public/${values.tenant}/snapshot`);
+  const response = await fetch(`${values.api.replace(/\/$/, '')}/api/v1/public/${values.tenant}/snapshot`, {
+    signal: AbortSignal.timeout(60_000),
+  });
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
   const snapshotFile = path.join(tenantDir, 'snapshots', `${buildId}.json`);
   await mkdir(path.dirname(snapshotFile), { recursive: true });
