@@ -4,7 +4,7 @@ import { DomainError } from '../../core/errors/domain-error';
 import { type ContentItem } from './content-item.entity';
 import { type ContentRevision } from './content-revision.entity';
 import { ContentItemsRepository, ContentRevisionsRepository } from './content.repositories';
-import { type ContentItemDto } from './dto/content.dto';
+import { type ContentItemDto, type ContentItemSummaryDto } from './dto/content.dto';
 import { type ContentTypeName } from './types/content-type';
 import { type WorkflowSubject } from './workflow-rules';
 
@@ -86,6 +86,23 @@ export function toItemDto({ item, working }: LoadedItem): ContentItemDto {
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     fields: working.data,
+  };
+}
+
+export function toItemSummaryDto(item: ContentItem): ContentItemSummaryDto {
+  return {
+    id: item.id,
+    type: item.type,
+    slug: item.slug,
+    title: item.title,
+    state: item.state,
+    version: item.version,
+    live: item.publishedRevisionId !== null,
+    needsPostReview: item.needsPostReview,
+    scheduledAt: item.scheduledAt,
+    publishedAt: item.publishedAt,
+    createdBy: item.createdBy,
+    updatedAt: item.updatedAt,
   };
 }
 

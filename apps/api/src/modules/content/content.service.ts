@@ -7,7 +7,7 @@ import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
 import { type ContentItem } from './content-item.entity';
 import { type ContentRevision } from './content-revision.entity';
-import { type LoadedItem, ContentStore, toItemDto, workflowSubject } from './content-store';
+import { type LoadedItem, ContentStore, toItemDto, toItemSummaryDto, workflowSubject } from './content-store';
 import {
   type AllContentListQueryDto,
   type ContentItemDto,
@@ -118,20 +118,7 @@ export class ContentService {
       ]);
       return {
         total,
-        items: items.map((item) => ({
-          id: item.id,
-          type: item.type,
-          slug: item.slug,
-          title: item.title,
-          state: item.state,
-          version: item.version,
-          live: item.publishedRevisionId !== null,
-          needsPostReview: item.needsPostReview,
-          scheduledAt: item.scheduledAt,
-          publishedAt: item.publishedAt,
-          createdBy: item.createdBy,
-          updatedAt: item.updatedAt,
-        })),
+        items: items.map(toItemSummaryDto),
       };
     });
   }
