@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { AccessTokens } from '../../core/access/access-tokens';
 import { type Principal } from '../../core/access/principal';
@@ -28,6 +28,8 @@ const INVALID_REFRESH = () =>
 /** Sign-in, token rotation, sign-out, password change and invitation acceptance. */
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('AuthService');
+
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(UsersRepository) private readonly users: UsersRepository,
@@ -57,16 +59,21 @@ export class AuthService {
       await this.users.recordSuccessfulLogin(manager, user.id);
       return this.withUser(user.id, await this.startSession(manager, user.id, client));
     });
-    await this.audit.recordInTenants(
-      session.user.memberships.map((membership) => membership.tenantId),
-      {
-        actorUserId: user.id,
-        action: 'auth.login',
-        targetType: 'user',
-        targetId: user.id,
-        data: { ip: client.ip },
-      },
-    );
+    // The sign-in has happened; a failure to log it must not turn it into an error for the user.
+    await this.audit
+      .recordInTenants(
+        session.user.memberships.map((membership) => membership.tenantId),
+        {
+          actorUserId: user.id,
+          action: 'auth.login',
+          targetType: 'user',
+          targetId: user.id,
+          data: { ip: client.ip },
+        },
+      )
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, userId: user.id }, 'Could not record sign-in in the audit log'),
+      );
     return session;
   }
 

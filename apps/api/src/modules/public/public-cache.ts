@@ -21,8 +21,16 @@ export class PublicCache {
   private readonly entries: LRUCache<string, CachedResponse> | null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    // Bounded by count and by bytes: one OPD's snapshot can be megabytes.
     this.entries =
-      config.publicCacheEntries > 0 ? new LRUCache({ max: config.publicCacheEntries, ttl: 30_000 }) : null;
+      config.publicCacheEntries > 0
+        ? new LRUCache({
+            max: config.publicCacheEntries,
+            maxSize: 256 * 1024 * 1024,
+            sizeCalculation: (entry: CachedResponse) => Math.max(1, entry.body.length),
+            ttl: 30_000,
+          })
+        : null;
   }
 
   async getOrCompute(
