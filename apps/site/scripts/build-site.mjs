@@ -37,6 +37,8 @@ try {
   const fetched = performance.now();
 
   process.env.LAMAN_SNAPSHOT_FILE = snapshotFile;
+  // Astro writes intermediate files and resolves the theme's packages relative to the working directory.
+  process.chdir(siteRoot);
   await build({ root: siteRoot, outDir: buildDir, logLevel: 'warn' });
   const built = performance.now();
 

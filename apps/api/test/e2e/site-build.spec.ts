@@ -77,6 +77,16 @@ describe('building an OPD site', () => {
       expect(html).not.toContain('RAHASIA-DRAF-XYZ');
     }
 
+    const sitemap = await readFile(path.join(live, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain(
+      `<loc>https://${tenant.slug}.bandarlampungkota.go.id/berita/${news.slug}/</loc>`,
+    );
+    expect(await readFile(path.join(live, 'rss.xml'), 'utf8')).toContain('Pelayanan KTP keliling hari Sabtu');
+    expect(await readFile(path.join(live, 'robots.txt'), 'utf8')).toContain('/sitemap.xml');
+    expect(home).toContain(`<link rel="canonical" href="https://${tenant.slug}.bandarlampungkota.go.id/">`);
+    for (const file of await filesUnder(live))
+      expect(await readFile(file, 'utf8')).not.toContain('RAHASIA-DRAF-XYZ');
+
     const firstTarget = await readlink(live);
     await t
       .http()
@@ -89,6 +99,10 @@ describe('building an OPD site', () => {
       /ENOENT/,
     );
     expect(await readFile(path.join(live, 'index.html'), 'utf8')).not.toContain(
+      'Pelayanan KTP keliling hari Sabtu',
+    );
+    expect(await readFile(path.join(live, 'sitemap.xml'), 'utf8')).not.toContain(`/berita/${news.slug}/`);
+    expect(await readFile(path.join(live, 'rss.xml'), 'utf8')).not.toContain(
       'Pelayanan KTP keliling hari Sabtu',
     );
 

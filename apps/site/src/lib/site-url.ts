@@ -1,0 +1,28 @@
+import { type Snapshot } from './snapshot';
+
+/** The site's public address: its custom domain, else `<slug>.<city domain>` (LAMAN_SITES_DOMAIN). */
+export function siteUrl(snapshot: Snapshot): string {
+  const domain =
+    snapshot.tenant.domain ??
+    `${snapshot.tenant.slug}.${process.env['LAMAN_SITES_DOMAIN'] || 'bandarlampungkota.go.id'}`;
+  return `https://${domain}`;
+}
+
+export function absolute(snapshot: Snapshot, path: string): string {
+  return new URL(path, siteUrl(snapshot)).toString();
+}
+
+/** Every page the theme builds for the snapshot, for the sitemap. */
+export function pagePaths(snapshot: Snapshot): string[] {
+  const of = (type: string, prefix: string) =>
+    snapshot.items.filter((item) => item.type === type).map((item) => `/${prefix}/${item.slug}/`);
+  return [
+    '/',
+    '/berita/',
+    '/layanan/',
+    '/kontak/',
+    ...of('berita', 'berita'),
+    ...of('layanan', 'layanan'),
+    ...of('halaman', 'profil'),
+  ];
+}
