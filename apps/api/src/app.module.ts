@@ -4,8 +4,10 @@ import { type AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { QueueModule } from './core/queue/queue.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BuildsModule } from './modules/builds/builds.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
 import { MediaModule } from './modules/media/media.module';
@@ -23,6 +25,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         DatabaseModule,
+        QueueModule,
         AccessModule,
         HealthModule,
         AuthModule,
@@ -32,6 +35,7 @@ export class AppModule {
         ContentModule,
         SiteSettingsModule,
         MediaModule,
+        BuildsModule,
         PublicModule,
       ],
     };

@@ -114,6 +114,7 @@ const MATRIX: Record<string, Row> = {
     status: 200,
   },
   'GET /api/v1/tenants/{tenant}/settings': { allowed: READERS, status: 200 },
+  'GET /api/v1/tenants/{tenant}/builds': { allowed: READERS, status: 200 },
   'PUT /api/v1/tenants/{tenant}/settings': { allowed: TENANT_ADMINS, status: 400, body: {} },
   'POST /api/v1/tenants/{tenant}/media': { allowed: WRITERS, status: 400 },
   'GET /api/v1/tenants/{tenant}/media': { allowed: READERS, status: 200 },

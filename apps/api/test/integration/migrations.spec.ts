@@ -33,6 +33,7 @@ describe('schema migrations', () => {
         'memberships',
         'published_content',
         'schema_migrations',
+        'site_builds',
         'site_change_events',
         'site_settings',
         'tenants',

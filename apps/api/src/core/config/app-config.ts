@@ -33,6 +33,8 @@ const envSchema = z
     MIGRATE_ON_START: bool.default(true),
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
     LAMAN_MEDIA_DIR: z.string().min(1).optional(),
+    LAMAN_SITES_DIR: z.string().min(1).optional(),
+    LAMAN_API_URL: z.url().optional(),
     MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
     S3_BUCKET: z.string().min(3).default('laman-media'),
     S3_REGION: z.string().min(1).default('us-east-1'),
@@ -84,6 +86,8 @@ export interface AppConfig {
   schedulerIntervalSeconds: number;
   /** Responses the public API keeps in memory (0: no cache). */
   publicCacheEntries: number;
+  /** Where built sites live (`<dir>/<slug>/live`), and the API address the site builder reads from. */
+  sites: { dir: string; apiUrl: string };
   media: {
     /** Local storage's root, and the work folder for uploads with either driver. */
     dir: string;
@@ -118,6 +122,7 @@ export interface AppConfig {
 /** Values the launcher supplies when it runs the embedded database (URLs, generated secret). */
 export interface ConfigDefaults {
   LAMAN_MEDIA_DIR?: string;
+  LAMAN_SITES_DIR?: string;
   DATABASE_URL?: string;
   DATABASE_OWNER_URL?: string;
   JWT_SECRET?: string;
@@ -157,6 +162,10 @@ function toAppConfig(env: Env): AppConfig {
     trustProxy: env.TRUST_PROXY,
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
     publicCacheEntries: env.PUBLIC_CACHE_ENTRIES,
+    sites: {
+      dir: env.LAMAN_SITES_DIR ?? path.resolve(__dirname, '../../../../../.data/sites'),
+      apiUrl: env.LAMAN_API_URL ?? `http://127.0.0.1:${env.PORT}`,
+    },
     media: {
       dir: env.LAMAN_MEDIA_DIR ?? path.resolve(__dirname, '../../../../../.data/media'),
       storage: env.MEDIA_STORAGE,

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { installQueue } from '../queue/install-queue';
 import { ENTITIES, MIGRATIONS } from './schema';
 
 export interface DataSourceOptions {
@@ -29,6 +30,7 @@ export async function runMigrations(ownerUrl: string): Promise<string[]> {
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await installQueue(ownerUrl);
     return applied.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();

@@ -7,6 +7,8 @@ import { User } from '../../modules/users/user.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { Content1764400000000 } from './migrations/1764400000000-content';
 import { Media1764500000000 } from './migrations/1764500000000-media';
+import { Builds1764600000000 } from './migrations/1764600000000-builds';
+import { SiteBuild } from '../../modules/builds/site-build.entity';
 import { Media } from '../../modules/media/media.entity';
 import { ContentItem } from '../../modules/content/content-item.entity';
 import { ContentRevision } from '../../modules/content/content-revision.entity';
@@ -26,5 +28,11 @@ export const ENTITIES = [
   PublishedContent,
   SiteChangeEvent,
   Media,
+  SiteBuild,
 ];
-export const MIGRATIONS = [Foundation1764300000000, Content1764400000000, Media1764500000000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  Content1764400000000,
+  Media1764500000000,
+  Builds1764600000000,
+];

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type TenantTransaction } from '../../core/database/database.service';
 import { SiteChangeNotifier } from '../../core/database/site-change-notifier';
+import { SiteBuildQueue } from '../../core/queue/site-build-queue';
 
 export type SiteChangeKind =
   | 'content.published'
@@ -17,7 +18,10 @@ export type SiteChangeKind =
  */
 @Injectable()
 export class SiteChangesRepository {
-  constructor(@Inject(SiteChangeNotifier) private readonly notifier: SiteChangeNotifier) {}
+  constructor(
+    @Inject(SiteChangeNotifier) private readonly notifier: SiteChangeNotifier,
+    @Inject(SiteBuildQueue) private readonly buildQueue: SiteBuildQueue,
+  ) {}
 
   async record(
     tx: TenantTransaction,
@@ -35,5 +39,6 @@ export class SiteChangesRepository {
       [tx.tenantId, kind],
     );
     await this.notifier.tenantChanged(tx);
+    await this.buildQueue.enqueue(tx, kind);
   }
 }

@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '../core/config/app-config';
+import { createDataSource } from '../core/database/data-source';
+import { Database } from '../core/database/database.service';
+import { QUEUE_SCHEMA, SITE_BUILD_QUEUE, type SiteBuildJob } from '../core/queue/site-build-queue';
+import { SiteBuilder } from '../modules/builds/site-builder';
+
+/**
+ * The site build worker: its own process (run several for more throughput). Takes build jobs from the
+ * pg-boss queue (woken by LISTEN/NOTIFY, polling every 0.5 s as a fallback), one at a time per tenant
+ * (the queue is `stately` per tenant), and retries failed or abandoned builds.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dataSource = await createDataSource({
+    url: config.database.url,
+    poolSize: 3,
+    applicationName: 'laman-site-worker',
+  }).initialize();
+  const builder = new SiteBuilder(new Database(dataSource), config);
+  const { PgBoss } = await import('pg-boss');
+  const boss = new PgBoss({
+    connectionString: config.database.url,
+    schema: QUEUE_SCHEMA,
+    migrate: false,
+    schedule: false,
+    useListenNotify: true,
+    max: 3,
+  });
+  boss.on('error', (error) => console.error('pg-boss:', error.message));
+  await boss.start();
+  await boss.work<SiteBuildJob>(
+    SITE_BUILD_QUEUE,
+    { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
+    async ([job]) => {
+      if (!job) return;
+      const outcome = await builder.run(job.data, job.id, job.retryCount + 1);
+      console.log(
+        JSON.stringify({
+          event: 'site-build',
+          tenantId: job.data.tenantId,
+          outcome,
+          trigger: job.data.trigger,
+        }),
+      );
+    },
+  );
+  console.log('Site worker ready');
+
+  const stop = async () => {
+    await boss.stop({ graceful: true, timeout: 20_000 });
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { withClient } from '../database/provision';
+import { APP_ROLE } from '../database/provision';
+import { QUEUE_SCHEMA, SITE_BUILD_QUEUE } from './site-build-queue';
+
+/**
+ * Installs or upgrades pg-boss's own schema as the owning role, creates the site-build queue, and lets the
+ * application role use it. Runs with the migrations; idempotent.
+ */
+export async function installQueue(ownerUrl: string): Promise<void> {
+  const { PgBoss } = await import('pg-boss');
+  const boss = new PgBoss({
+    connectionString: ownerUrl,
+    schema: QUEUE_SCHEMA,
+    supervise: false,
+    schedule: false,
+    max: 1,
+  });
+  boss.on('error', () => undefined);
+  await boss.start();
+  try {
+    if (!(await boss.getQueue(SITE_BUILD_QUEUE))) {
+      // retries with backoff cover a builder crash; one build may run and one wait per tenant.
+      await boss.createQueue(SITE_BUILD_QUEUE, {
+        policy: 'stately',
+        retryLimit: 3,
+        retryDelay: 2,
+        retryBackoff: true,
+        expireInSeconds: 600,
+      });
+    }
+  } finally {
+    await boss.stop({ graceful: false, close: true });
+  }
+  await withClient(ownerUrl, (client) =>
+    client.query(`
+      GRANT USAGE ON SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE};
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE};
+      GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE};
+      GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE};
+    `),
+  );
+}
