@@ -35,7 +35,11 @@ export async function prepareLocalRuntime(env: NodeJS.ProcessEnv = process.env):
   const secrets = loadOrCreateSecrets(folder);
   if (env['DATABASE_URL']) {
     return {
-      defaults: { JWT_SECRET: secrets.jwtSecret, LAMAN_MEDIA_DIR: path.join(folder, 'media') },
+      defaults: {
+        JWT_SECRET: secrets.jwtSecret,
+        LAMAN_MEDIA_DIR: path.join(folder, 'media'),
+        LAMAN_SITES_DIR: path.join(folder, 'sites'),
+      },
       embedded: null,
       dataDir: folder,
     };
@@ -57,6 +61,7 @@ export async function prepareLocalRuntime(env: NodeJS.ProcessEnv = process.env):
       DATABASE_OWNER_URL: urls.ownerUrl,
       JWT_SECRET: secrets.jwtSecret,
       LAMAN_MEDIA_DIR: path.join(folder, 'media'),
+      LAMAN_SITES_DIR: path.join(folder, 'sites'),
     },
     embedded,
     dataDir: folder,

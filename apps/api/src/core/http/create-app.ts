@@ -16,7 +16,10 @@ import { requireJsonBody } from './require-json';
 export const API_PREFIX = 'api/v1';
 
 /** Builds the whole API exactly as production runs it; tests and the demo launcher use the same function. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { shutdownHooks?: boolean } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,
@@ -46,7 +49,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     }),
   );
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
+  // The demo launcher handles signals itself (it also stops the worker and the database).
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs.json',
     customSiteTitle: 'Laman API',

@@ -11,10 +11,11 @@ export interface CachedResponse {
 }
 
 /**
- * Rendered public responses, keyed by the tenant's public content version. Every change the public can see
- * bumps that version in the same transaction as its site-change event, so a publish or unpublish makes the
- * old entries unreachable at once, on every API instance. Entries also expire after 30 s, which bounds how
- * long an announcement can stay listed after its end before the scheduler's sweep notices it.
+ * Rendered public responses, keyed by the tenant's public content version (read fresh on every request).
+ * Every change the public can see bumps that version in the same transaction as its site-change event, so a
+ * publish or unpublish makes the old entries unreachable at once, on every API instance. Entries also expire
+ * after 30 s, which bounds how long an announcement can stay listed after its end before the scheduler's
+ * sweep notices it.
  */
 @Injectable()
 export class PublicCache {

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { type Server } from 'node:http';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,46}[a-z0-9]$/;
+
+/**
+ * Serves every built OPD site on one port, as nginx does in production: by host name
+ * (`http://<slug>.localhost:<port>/`, which browsers resolve to this machine) or, for tools that cannot set a
+ * host, by path (`http://localhost:<port>/<slug>/`). Each request reads the tenant's `live` link afresh, so an
+ * atomic swap shows at once.
+ */
+export function startSitesServer(sitesDir: string, port: number, host: string): Promise<Server> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const hostSlug = /^([a-z0-9-]+)\.localhost$/.exec(request.hostname)?.[1];
+    const pathSlug = /^\/([a-z0-9-]+)(\/|$)/.exec(request.path)?.[1];
+    const slug = hostSlug ?? pathSlug;
+    if (!slug || !SLUG.test(slug))
+      return void response.status(404).type('text/plain').send('Situs tidak ditemukan');
+    const root = path.join(sitesDir, slug, 'live');
+    if (!existsSync(root))
+      return void response.status(404).type('text/plain').send(`Situs ${slug} belum dibangun`);
+    if (!hostSlug) request.url = request.url.slice(slug.length + 1) || '/';
+    express.static(root, { dotfiles: 'ignore', index: 'index.html', redirect: true, maxAge: 0 })(
+      request,
+      response,
+      () => response.status(404).sendFile(path.join(root, '404.html'), (error) => error && next()),
+    );
+  });
+  return new Promise((resolve) => {
+    const server = app.listen(port, host, () => resolve(server));
+  });
+}
