@@ -98,6 +98,7 @@ export interface AppConfig {
       endpoint?: string;
       accessKeyId: string;
       secretAccessKey: string;
+      /** MinIO and most self-hosted servers want path-style addresses (http://host/bucket/key). */
       forcePathStyle: boolean;
     };
     maxImageBytes: number;

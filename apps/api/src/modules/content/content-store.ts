@@ -65,26 +65,15 @@ export class ContentStore {
 
 export function toItemDto({ item, working }: LoadedItem): ContentItemDto {
   return {
-    id: item.id,
-    type: item.type,
-    slug: item.slug,
-    title: item.title,
-    state: item.state,
-    version: item.version,
-    live: item.publishedRevisionId !== null,
+    ...toItemSummaryDto(item),
     hasUnpublishedChanges:
       item.publishedRevisionId !== null && item.publishedRevisionId !== item.workingRevisionId,
     revision: working.number,
-    scheduledAt: item.scheduledAt,
-    publishedAt: item.publishedAt,
     firstPublishedAt: item.firstPublishedAt,
-    needsPostReview: item.needsPostReview,
     forcePublishReason: item.forcePublishReason,
     reviewComment: item.reviewComment,
-    createdBy: item.createdBy,
     updatedBy: item.updatedBy,
     createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
     fields: working.data,
   };
 }

@@ -1,26 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { trim } from '../../core/http/dto-fields';
+import { AltTextField, CaptionField, trim } from '../../core/http/dto-fields';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 
 /** The text fields of an upload (validated); the file itself arrives through multer. */
 export class UploadMediaDto {
-  @ApiPropertyOptional({
-    maxLength: 250,
+  @AltTextField({
     description: 'Teks alternatif: apa yang tampak di foto (wajib sebelum foto dipakai di konten terbit)',
   })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(250)
   alt?: string;
 
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(300)
+  @CaptionField()
   caption?: string;
 }
 
@@ -44,18 +35,8 @@ export class ReplaceMediaFormDto extends ReplaceMediaDto {
 
 export class UpdateMediaDto {
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) version: number;
-  @ApiPropertyOptional({ maxLength: 250, nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(250)
-  alt?: string;
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(300)
-  caption?: string;
+  @AltTextField({ nullable: true }) alt?: string;
+  @CaptionField() caption?: string;
 }
 
 export class MediaListQueryDto extends PageQueryDto {

@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { trim, trimLower } from '../../core/http/dto-fields';
+import { AddressField, trim, trimLower } from '../../core/http/dto-fields';
 import { IsIndonesianPhone } from '../../core/http/validators';
 import { CONTENT_SLUG, MediaRefDto } from '../content/types/shared-fields';
 
@@ -25,14 +25,7 @@ const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true };
 
 /** Contact details citizens look for first; placeholders like "(0000)000000" are refused. */
 export class SiteContactDto {
-  @ApiPropertyOptional({
-    example: 'Jl. Dr. Susilo No. 2, Sumur Batu, Teluk Betung Utara, Bandar Lampung 35214',
-  })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(10)
-  @MaxLength(300)
+  @AddressField('Jl. Dr. Susilo No. 2, Sumur Batu, Teluk Betung Utara, Bandar Lampung 35214')
   address?: string;
   @ApiPropertyOptional({ example: '0721 252041' })
   @IsOptional()

@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { trim } from '../../../core/http/dto-fields';
+import { AltTextField, CaptionField, trim } from '../../../core/http/dto-fields';
 
 export const CONTENT_SLUG = /^[a-z0-9]([a-z0-9-]{0,118}[a-z0-9])?$/;
 
@@ -34,18 +34,10 @@ export class MediaRefDto {
   @MaxLength(2000)
   url?: string;
 
-  @ApiPropertyOptional({ example: 'Wali Kota membuka rapat koordinasi', maxLength: 250 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(250)
+  @AltTextField({ example: 'Wali Kota membuka rapat koordinasi' })
   alt?: string;
 
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(300)
+  @CaptionField()
   caption?: string;
 }
 

@@ -11,17 +11,10 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { type AppConfig } from '../../../core/config/app-config';
 import { type MediaStorage } from './media-storage';
 
-export interface S3StorageOptions {
-  bucket: string;
-  region: string;
-  endpoint?: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** MinIO and most self-hosted servers want path-style addresses (http://host/bucket/key). */
-  forcePathStyle: boolean;
-}
+export type S3StorageOptions = AppConfig['media']['s3'];
 
 /** An S3-compatible bucket (MinIO in docker-compose). Files stream from disk to the bucket and back. */
 export class S3Storage implements MediaStorage {

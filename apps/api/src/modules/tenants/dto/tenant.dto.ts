@@ -20,7 +20,7 @@ import { PageQueryDto } from '../../../core/http/page-query.dto';
 import { IsIndonesianPhone, IsTenantSlug } from '../../../core/http/validators';
 import { InvitationDto } from '../../users/dto/member.dto';
 import { TENANT_KINDS, type Tenant, type TenantKind } from '../tenant.entity';
-import { EmailField, PersonNameField, trim, trimLower } from '../../../core/http/dto-fields';
+import { AddressField, EmailField, PersonNameField, trim, trimLower } from '../../../core/http/dto-fields';
 
 /** Contact data an OPD keeps current itself (tenant admins) or that the IT office sets at provisioning. */
 export class TenantContactDto {
@@ -48,12 +48,7 @@ export class TenantContactDto {
   @IsIndonesianPhone()
   contactPhone?: string;
 
-  @ApiPropertyOptional({ example: 'Jl. Dr. Susilo No. 2, Sumur Batu, Teluk Betung Utara', maxLength: 300 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(10)
-  @MaxLength(300)
+  @AddressField('Jl. Dr. Susilo No. 2, Sumur Batu, Teluk Betung Utara')
   address?: string;
 }
 
