@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { type Server } from 'node:http';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -18,6 +18,7 @@ export function startSitesServer(sitesDir: string, port: number, host: string): 
     const hostSlug = /^([a-z0-9-]+)\.localhost$/.exec(request.hostname)?.[1];
     const pathSlug = /^\/([a-z0-9-]+)(\/|$)/.exec(request.path)?.[1];
     const slug = hostSlug ?? pathSlug;
+    if (!hostSlug && request.path === '/') return void response.type('html').send(siteIndex(sitesDir));
     if (!slug || !SLUG.test(slug))
       return void response.status(404).type('text/plain').send('Situs tidak ditemukan');
     const root = path.join(sitesDir, slug, 'live');
@@ -33,4 +34,14 @@ export function startSitesServer(sitesDir: string, port: number, host: string): 
   return new Promise((resolve) => {
     const server = app.listen(port, host, () => resolve(server));
   });
+}
+
+/** The bare address lists the sites built so far, so a first visit is not a dead end. */
+function siteIndex(sitesDir: string): string {
+  const slugs = existsSync(sitesDir)
+    ? readdirSync(sitesDir).filter((slug) => SLUG.test(slug) && existsSync(path.join(sitesDir, slug, 'live')))
+    : [];
+  const links = slugs.map((slug) => `<li><a href="/${slug}/">${slug}</a></li>`).join('');
+  return `<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Situs OPD</title><h1>Situs OPD</h1>${links ? `<ul>${links}</ul>` : '<p>Belum ada situs yang dibangun.</p>'}</html>`;
 }

@@ -171,6 +171,12 @@ describe('pnpm start (demo launcher)', () => {
       request.on('error', reject);
     });
     expect(byHost).toContain('Penerbitan Kartu Keluarga');
+    // The bare address lists the built sites; the headline is not repeated under "Berita terbaru".
+    const index = await (await fetch(`http://127.0.0.1:${sitesPort}/`)).text();
+    expect(index).toContain('<a href="/disdukcapil/">disdukcapil</a>');
+    const headline = /id="utama"[\s\S]*?<a href="([^"]+)"/.exec(home)?.[1];
+    expect(headline).toBeDefined();
+    expect(home.split(`href="${headline}"`)).toHaveLength(2);
     expect(first.output()).toContain(`http://disdukcapil.localhost:${sitesPort}/`);
 
     expect(await stop(first)).toBe(0);
