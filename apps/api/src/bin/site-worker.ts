@@ -8,7 +8,7 @@ import { SiteBuilder } from '../modules/builds/site-builder';
 /**
  * The site build worker: its own process (run several for more throughput). Takes build jobs from the
  * pg-boss queue (woken by LISTEN/NOTIFY, polling every 0.5 s as a fallback), one at a time per tenant
- * (the queue is `stately` per tenant), and retries failed or abandoned builds.
+ * (the queue is `stately` per tenant), and retries failed builds and builds whose worker died (heartbeats).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,13 +25,23 @@ async function main(): Promise<void> {
     migrate: false,
     schedule: false,
     useListenNotify: true,
+    // Checks for jobs whose worker stopped sending heartbeats (a killed worker) every few seconds.
+    monitorIntervalSeconds: 5,
+    superviseIntervalSeconds: 5,
     max: 3,
   });
   boss.on('error', (error) => console.error('pg-boss:', error.message));
   await boss.start();
   await boss.work<SiteBuildJob>(
     SITE_BUILD_QUEUE,
-    { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
+    {
+      // NOTIFY wakes the worker when a job is sent; after a build, the next waiting job (sent while this
+      // one ran) is fetched within half a second rather than at pg-boss's relaxed 30-second backstop.
+      pollingIntervalSeconds: 0.5,
+      notifyPollingIntervalSeconds: 0.5,
+      batchSize: 1,
+      includeMetadata: true,
+    },
     async ([job]) => {
       if (!job) return;
       const outcome = await builder.run(job.data, job.id, job.retryCount + 1);

@@ -4,6 +4,8 @@ import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'parse5';
 import { sampleFields } from '../helpers/content-samples';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -14,6 +16,23 @@ const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Errors a spec-compliant HTML parser reports (bad nesting, duplicate attributes, missing doctype…). */
+function htmlErrors(html: string): string[] {
+  const errors: string[] = [];
+  parse(html, { onParseError: (error) => errors.push(`${error.code} at line ${error.startLine}`) });
+  return errors;
+}
+
+/** The text of every page in the Pagefind index (its fragments are gzipped JSON). */
+async function searchIndexText(site: string): Promise<string> {
+  const folder = path.join(site, 'pagefind', 'fragment');
+  const fragments = await readdir(folder);
+  const texts = await Promise.all(
+    fragments.map(async (name) => gunzipSync(await readFile(path.join(folder, name))).toString('utf8')),
+  );
+  return texts.join('\n');
 }
 
 describe('building an OPD site', () => {
@@ -50,6 +69,19 @@ describe('building an OPD site', () => {
     };
     const news = await publish('berita', sampleFields('berita', 'Pelayanan KTP keliling hari Sabtu'));
     const service = await publish('layanan', sampleFields('layanan', 'Penerbitan Kartu Keluarga'));
+    // One item of every other type, each with a title that must show on its page.
+    const listed: Record<string, string> = {
+      pengumuman: 'Pengumuman libur pelayanan',
+      agenda: 'Rapat koordinasi Adminduk',
+      halaman: 'Visi dan misi dinas',
+      pejabat: 'Drs. Contoh Pejabat, M.Si.',
+      dokumen: 'Rencana Kerja 2026',
+      indikator: 'Persentase penduduk ber-KTP-el',
+      galeri: 'Album pelayanan keliling',
+    };
+    const items: Record<string, { slug: string }> = {};
+    for (const [type, title] of Object.entries(listed))
+      items[type] = await publish(type, sampleFields(type as never, title));
     await t
       .http()
       .post(`${content}/berita`)
@@ -68,9 +100,35 @@ describe('building an OPD site', () => {
     expect(await readFile(path.join(live, 'layanan', service.slug, 'index.html'), 'utf8')).toContain(
       'KTP asli',
     );
+    const pageOf = (route: string) => readFile(path.join(live, route, 'index.html'), 'utf8');
+    expect(await pageOf('pengumuman')).toContain(listed['pengumuman']);
+    expect(await pageOf('agenda')).toContain(listed['agenda']);
+    expect(await pageOf(`profil/${items['halaman']!.slug}`)).toContain(listed['halaman']);
+    expect(await pageOf('profil')).toContain(`/profil/${items['halaman']!.slug}/`);
+    expect(await pageOf('pejabat')).toContain(listed['pejabat']);
+    expect(await pageOf('dokumen')).toContain(listed['dokumen']);
+    expect(await pageOf('kinerja')).toContain(listed['dokumen']);
+    expect(await pageOf('kinerja')).toMatch(
+      /<svg role="img"[^>]*>[\s\S]*Persentase penduduk ber-KTP-el[\s\S]*<table>/,
+    );
+    expect(await pageOf('galeri')).toContain('alt="Foto kegiatan"');
+    expect(await pageOf('cari')).toContain('<form role="search"');
+
+    const summary = JSON.parse(first.stdout) as { checks: { counts: Record<string, number> } };
+    expect(summary.checks.counts).toEqual({
+      brokenLinks: 0,
+      untitled: 0,
+      missingAlt: 0,
+      spam: 0,
+      gamblingMentions: 0,
+    });
+    expect(await searchIndexText(live)).toContain('Pelayanan KTP keliling hari Sabtu');
+
     const pages = (await filesUnder(live)).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(15);
     for (const file of pages) {
       const html = await readFile(file, 'utf8');
+      expect({ file, errors: htmlErrors(html) }).toEqual({ file, errors: [] });
       expect(html).toMatch(/^<!DOCTYPE html><html lang="id"[ >]/i);
       expect(html).not.toContain('style="');
       expect(html.match(/<h1[ >]/g)).toHaveLength(1);
@@ -105,6 +163,8 @@ describe('building an OPD site', () => {
     expect(await readFile(path.join(live, 'rss.xml'), 'utf8')).not.toContain(
       'Pelayanan KTP keliling hari Sabtu',
     );
+    expect(await searchIndexText(live)).not.toContain('Pelayanan KTP keliling hari Sabtu');
+    expect(await searchIndexText(live)).toContain('Penerbitan Kartu Keluarga');
 
     const beforeFailure = await readlink(live);
     await expect(buildSite(tenant.slug, 'http://127.0.0.1:9')).rejects.toMatchObject({

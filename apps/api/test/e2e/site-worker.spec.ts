@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readlink, rm } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,9 +26,9 @@ describe('site build pipeline', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
     sites = await mkdtemp(path.join(tmpdir(), 'laman-worker-sites-'));
+    t = await startTestApp({ LAMAN_SITES_DIR: sites });
+    await t.app.listen(0, '127.0.0.1');
   });
   afterAll(async () => {
     if (worker && worker.exitCode === null)
@@ -36,6 +36,45 @@ describe('site build pipeline', () => {
     await t.close();
     await rm(sites, { recursive: true, force: true });
   });
+
+  function startWorker(): ChildProcess {
+    const port = (t.app.getHttpServer().address() as AddressInfo).port;
+    const child = spawn(process.execPath, [WORKER], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: t.database.appUrl,
+        JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+        LAMAN_API_URL: `http://127.0.0.1:${port}`,
+        LAMAN_SITES_DIR: sites,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => (workerLog += chunk));
+    child.stderr?.on('data', (chunk) => (workerLog += chunk));
+    return child;
+  }
+
+  interface BuildView {
+    id: string | null;
+    status: string;
+    trigger: string;
+    durationMs: number;
+    checks: { spam: Array<{ page: string; reason: string }> } | null;
+  }
+  const FINISHED = ['live', 'failed', 'held'];
+
+  /** Polls the builds API until `count` builds have finished (up to 60 s); newest first. */
+  async function finishedBuilds(slug: string, auth: SignedIn['auth'], count: number): Promise<BuildView[]> {
+    let builds: BuildView[] = [];
+    for (let attempt = 0; attempt < 600; attempt++) {
+      builds = (await t.http().get(`/api/v1/tenants/${slug}/builds`).set(auth)).body;
+      if (builds.filter((build) => FINISHED.includes(build.status)).length >= count) return builds;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`Only ${JSON.stringify(builds)} after 60 s; worker log:\n${workerLog}`);
+  }
 
   async function publishNews(editor: SignedIn, slug: string, title: string) {
     const created = await t
@@ -76,35 +115,33 @@ describe('site build pipeline', () => {
       .send({ version: 1 });
     expect(refused.status).toBe(400);
     expect(await jobsOf(other.id)).toEqual([]);
+
+    // Rebuilding every site queues background builds; an editor's change on a waiting one raises it.
+    const admin = await t.given.platformSignedIn('platform_admin');
+    const rebuild = await t.http().post('/api/v1/admin/sites/rebuild').set(admin.auth).send({});
+    expect(rebuild.status).toBe(202);
+    expect(rebuild.body.queued).toEqual(expect.arrayContaining([tenant.slug, other.slug]));
+    const waiting = () =>
+      t.dataSource.query(
+        `SELECT priority, data->>'background' AS background, data->>'trigger' AS trigger FROM pgboss.job
+          WHERE name = 'site-build' AND singleton_key = $1 AND state = 'created'`,
+        [other.id],
+      );
+    expect(await waiting()).toEqual([{ priority: 0, background: 'true', trigger: 'rebuild.requested' }]);
+    expect(await jobsOf(tenant.id)).toEqual([{ state: 'created' }]);
+    expect((await publishNews(otherEditor, other.slug, 'Berita saat build ulang')).status).toBe(200);
+    expect(await waiting()).toEqual([{ priority: 10, background: null, trigger: 'rebuild.requested' }]);
   });
 
   it('makes a publish live through the worker, and records the build', async () => {
-    const port = (t.app.getHttpServer().address() as AddressInfo).port;
-    worker = spawn(process.execPath, [WORKER], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: t.database.appUrl,
-        JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
-        LAMAN_API_URL: `http://127.0.0.1:${port}`,
-        LAMAN_SITES_DIR: sites,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    worker.stdout?.on('data', (chunk) => (workerLog += chunk));
-    worker.stderr?.on('data', (chunk) => (workerLog += chunk));
+    worker = startWorker();
 
     const tenant = await t.given.tenant();
     const editor = await t.given.memberSignedIn(tenant, 'editor');
     const published = await publishNews(editor, tenant.slug, 'Layanan Adminduk buka hari Sabtu');
     expect(published.status).toBe(200);
 
-    let builds: Array<{ status: string; trigger: string; durationMs: number }> = [];
-    for (let attempt = 0; attempt < 300 && !builds.some((build) => build.status !== 'building'); attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      builds = (await t.http().get(`/api/v1/tenants/${tenant.slug}/builds`).set(editor.auth)).body;
-    }
+    const builds = await finishedBuilds(tenant.slug, editor.auth, 1);
     expect({ builds, log: builds[0]?.status === 'live' ? '' : workerLog }).toMatchObject({
       builds: [{ status: 'live', trigger: 'content.published' }],
       log: '',
@@ -120,4 +157,94 @@ describe('site build pipeline', () => {
     });
     expect(pending).toEqual([{ n: 0 }]);
   });
+
+  it('holds a build whose pages look like gambling spam, tells platform admins, and rolls back on request', async () => {
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    const admin = await t.given.platformSignedIn('platform_admin');
+    const live = path.join(sites, tenant.slug, 'live');
+    await publishNews(editor, tenant.slug, 'Pelayanan akta kelahiran di kelurahan');
+    const [first] = await finishedBuilds(tenant.slug, editor.auth, 1);
+    expect(first).toMatchObject({ status: 'live' });
+    const firstTarget = await readlink(live);
+
+    const spam = await publishNews(editor, tenant.slug, 'Bocoran scatter hitam dan RTP live hari ini');
+    const [held] = await finishedBuilds(tenant.slug, editor.auth, 2);
+    expect(held).toMatchObject({
+      status: 'held',
+      checks: {
+        spam: expect.arrayContaining([
+          expect.objectContaining({
+            page: `/berita/${spam.body.slug}/`,
+            reason: 'istilah promosi judi online',
+          }),
+        ]),
+      },
+    });
+    expect(await readlink(live)).toBe(firstTarget);
+    await expect(readFile(path.join(live, 'berita', spam.body.slug, 'index.html'))).rejects.toThrow(/ENOENT/);
+    const alerts = (await t.http().get('/api/v1/admin/alerts').set(admin.auth)).body as Array<{
+      aboutTenantId: string;
+      kind: string;
+      message: string;
+    }>;
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          aboutTenantId: tenant.id,
+          kind: 'site.build_held_spam',
+          message: expect.stringContaining(tenant.name),
+        }),
+      ]),
+    );
+
+    // Removing the spam makes the next build live and clears the alert.
+    await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/items/${spam.body.id}/unpublish`)
+      .set(editor.auth)
+      .send({ version: spam.body.version });
+    const [cleaned] = await finishedBuilds(tenant.slug, editor.auth, 3);
+    expect(cleaned).toMatchObject({ status: 'live' });
+    expect(await readlink(live)).not.toBe(firstTarget);
+    const open = (await t.http().get('/api/v1/admin/alerts').set(admin.auth)).body as Array<{
+      aboutTenantId: string;
+    }>;
+    expect(open.filter((alert) => alert.aboutTenantId === tenant.id)).toEqual([]);
+
+    // A platform admin puts the first build back; that is recorded as a build of its own.
+    const rollbackPath = `/api/v1/admin/tenants/${tenant.id}/site/rollback`;
+    const unknown = await t.http().post(rollbackPath).set(admin.auth).send({ buildId: held!.id });
+    expect(unknown.status).toBe(404);
+    const rolledBack = await t.http().post(rollbackPath).set(admin.auth).send({ buildId: first!.id });
+    expect(rolledBack.status).toBe(200);
+    expect(await readlink(live)).toBe(firstTarget);
+    const builds = (await t.http().get(`/api/v1/tenants/${tenant.slug}/builds`).set(editor.auth)).body;
+    expect(builds[0]).toMatchObject({ status: 'live', trigger: 'rollback' });
+  });
+
+  it('retries a build whose worker was killed mid-build, and the live site stays whole', async () => {
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    await publishNews(editor, tenant.slug, 'Berita sebelum gangguan');
+    await finishedBuilds(tenant.slug, editor.auth, 1);
+    const live = path.join(sites, tenant.slug, 'live');
+    const before = await readlink(live);
+
+    await publishNews(editor, tenant.slug, 'Berita saat pekerja mati');
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const builds = (await t.http().get(`/api/v1/tenants/${tenant.slug}/builds`).set(editor.auth)).body;
+      if (builds[0]?.status === 'building') break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => (worker!.once('exit', resolve), worker!.kill('SIGKILL')));
+    expect(await readlink(live)).toBe(before);
+    expect(await readFile(path.join(live, 'index.html'), 'utf8')).toContain('Berita sebelum gangguan');
+
+    worker = startWorker();
+    const builds = await finishedBuilds(tenant.slug, editor.auth, 3);
+    expect(builds.map((build) => build.status)).toEqual(['live', 'failed', 'live']);
+    expect(await readlink(live)).not.toBe(before);
+    expect(await readFile(path.join(live, 'index.html'), 'utf8')).toContain('Berita saat pekerja mati');
+  }, 120_000);
 });

@@ -136,6 +136,13 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/v1/admin/tenants/{tenantId}': { allowed: ['platform_admin'], status: 400, body: { name: '' } },
   'POST /api/v1/admin/tenants/{tenantId}/suspend': { allowed: ['platform_admin'], status: 400, body: {} },
   'POST /api/v1/admin/tenants/{tenantId}/reactivate': { allowed: ['platform_admin'], status: 409 },
+  'POST /api/v1/admin/sites/rebuild': { allowed: ['platform_admin'], status: 400, body: { tenants: 'x' } },
+  'POST /api/v1/admin/tenants/{tenantId}/site/rollback': {
+    allowed: ['platform_admin'],
+    status: 400,
+    body: {},
+  },
+  'GET /api/v1/admin/alerts': { allowed: PLATFORM_READERS, status: 200 },
   'GET /api/v1/admin/users': { allowed: ['platform_admin'], status: 200 },
   'POST /api/v1/admin/users': { allowed: ['platform_admin'], status: 400, body: {} },
   'PATCH /api/v1/admin/users/{userId}': {

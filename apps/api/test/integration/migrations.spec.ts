@@ -31,6 +31,7 @@ describe('schema migrations', () => {
         'content_revisions',
         'media',
         'memberships',
+        'platform_alerts',
         'published_content',
         'schema_migrations',
         'site_builds',

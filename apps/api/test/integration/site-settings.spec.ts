@@ -28,6 +28,16 @@ describe('site settings', () => {
       'settings.contact.phone',
     ]);
 
+    const tooLight = await t
+      .http()
+      .put(path)
+      .set(admin.auth)
+      .send({ version: 0, settings: { brandColor: '#f1c232' } });
+    expect(tooLight.status).toBe(400);
+    expect(tooLight.body.details).toEqual([
+      expect.objectContaining({ field: 'settings.brandColor', message: expect.stringContaining('4,5:1') }),
+    ]);
+
     const settings = {
       tagline: 'Melayani dengan sepenuh hati',
       contact: {

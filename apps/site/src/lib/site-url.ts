@@ -1,3 +1,4 @@
+import { newsPage, newsPageHref } from './news-pages';
 import { type Snapshot } from './snapshot';
 
 /** The site's public address: its custom domain, else `<slug>.<city domain>` (LAMAN_SITES_DOMAIN). */
@@ -18,8 +19,16 @@ export function pagePaths(snapshot: Snapshot): string[] {
     snapshot.items.filter((item) => item.type === type).map((item) => `/${prefix}/${item.slug}/`);
   return [
     '/',
+    '/profil/',
+    '/pejabat/',
     '/berita/',
+    ...Array.from({ length: newsPage(snapshot, 1).pages - 1 }, (_, index) => newsPageHref(index + 2)),
+    '/pengumuman/',
+    '/agenda/',
     '/layanan/',
+    '/kinerja/',
+    '/dokumen/',
+    '/galeri/',
     '/kontak/',
     ...of('berita', 'berita'),
     ...of('layanan', 'layanan'),

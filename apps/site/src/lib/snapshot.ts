@@ -28,6 +28,7 @@ export interface SiteSettings {
     longitude?: number;
   };
   brandColor?: string;
+  logo?: MediaView;
   menu?: Array<{ label: string; href?: string; pageSlug?: string }>;
   footerText?: string;
   complaintLinks?: Array<{ label: string; url: string }>;

@@ -17,7 +17,7 @@ export function GET(): Promise<Response> {
     customData: '<language>id</language>',
     items: items.map((item) => ({
       title: item.title,
-      link: item.type === 'berita' ? `/berita/${item.slug}/` : '/',
+      link: item.type === 'berita' ? `/berita/${item.slug}/` : `/pengumuman/#${item.slug}`,
       pubDate: new Date(item.publishedAt),
       description: item.summary ?? undefined,
     })),

@@ -8,6 +8,8 @@ import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { Content1764400000000 } from './migrations/1764400000000-content';
 import { Media1764500000000 } from './migrations/1764500000000-media';
 import { Builds1764600000000 } from './migrations/1764600000000-builds';
+import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
+import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
 import { SiteBuild } from '../../modules/builds/site-build.entity';
 import { Media } from '../../modules/media/media.entity';
 import { ContentItem } from '../../modules/content/content-item.entity';
@@ -29,10 +31,12 @@ export const ENTITIES = [
   SiteChangeEvent,
   Media,
   SiteBuild,
+  PlatformAlert,
 ];
 export const MIGRATIONS = [
   Foundation1764300000000,
   Content1764400000000,
   Media1764500000000,
   Builds1764600000000,
+  BuildChecks1764700000000,
 ];

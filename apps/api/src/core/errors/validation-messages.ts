@@ -40,6 +40,8 @@ const TEMPLATES: Record<string, Template> = {
   isDateString: (f) => `${f} harus berupa tanggal ISO 8601 (mis. 2026-12-01 atau 2026-12-01T09:00:00+07:00)`,
   isISO8601: (f) => `${f} harus berupa tanggal ISO 8601 (mis. 2026-12-01 atau 2026-12-01T09:00:00+07:00)`,
   isHexColor: (f) => `${f} harus berupa warna heksadesimal (mis. #0b5394)`,
+  hasBrandContrast: (f, [min]) =>
+    `${f} terlalu terang: kontras dengan teks putih harus minimal ${String(min).replace('.', ',')}:1; pilih warna yang lebih gelap`,
   isLatitude: (f) => `${f} harus berupa lintang yang valid`,
   isLongitude: (f) => `${f} harus berupa bujur yang valid`,
   requiredWhen: (f, [other]) => `${f} wajib diisi bila ${other}`,

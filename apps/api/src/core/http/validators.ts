@@ -1,3 +1,4 @@
+import { BRAND_MIN_CONTRAST, brandColorContrast } from '@laman/shared';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /**
@@ -54,6 +55,24 @@ export function IsTenantSlug(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) =>
           typeof value === 'string' && SLUG_PATTERN.test(value) && !RESERVED_SLUGS.has(value),
+      },
+    });
+}
+
+/** A brand colour dark enough for white header text and for links on white (WCAG AA, 4.5:1). */
+export function HasBrandContrast(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'hasBrandContrast',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [BRAND_MIN_CONTRAST],
+      options,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^#[0-9a-f]{6}$/i.test(value) &&
+          brandColorContrast(value) >= BRAND_MIN_CONTRAST,
       },
     });
 }

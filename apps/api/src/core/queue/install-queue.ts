@@ -2,6 +2,8 @@ import { withClient } from '../database/provision';
 import { APP_ROLE } from '../database/provision';
 import { QUEUE_SCHEMA, SITE_BUILD_QUEUE } from './site-build-queue';
 
+const HEARTBEAT_SECONDS = 10;
+
 /**
  * Installs or upgrades pg-boss's own schema as the owning role, creates the site-build queue, and lets the
  * application role use it. Runs with the migrations; idempotent.
@@ -18,16 +20,20 @@ export async function installQueue(ownerUrl: string): Promise<void> {
   boss.on('error', () => undefined);
   await boss.start();
   try {
-    if (!(await boss.getQueue(SITE_BUILD_QUEUE))) {
-      // retries with backoff cover a builder crash; one build may run and one wait per tenant.
-      await boss.createQueue(SITE_BUILD_QUEUE, {
-        policy: 'stately',
-        retryLimit: 3,
-        retryDelay: 2,
-        retryBackoff: true,
-        expireInSeconds: 600,
-      });
-    }
+    // Retries with backoff cover a failed build. A worker that dies mid-build stops sending heartbeats, so
+    // its job is retried after HEARTBEAT_SECONDS instead of waiting for the 10-minute expiry. `notify`
+    // wakes workers at once instead of at their next poll.
+    const options = {
+      retryLimit: 3,
+      retryDelay: 2,
+      retryBackoff: true,
+      expireInSeconds: 600,
+      heartbeatSeconds: HEARTBEAT_SECONDS,
+      notify: true,
+    };
+    // One build may run and one wait per tenant.
+    if (await boss.getQueue(SITE_BUILD_QUEUE)) await boss.updateQueue(SITE_BUILD_QUEUE, options);
+    else await boss.createQueue(SITE_BUILD_QUEUE, { policy: 'stately', ...options });
   } finally {
     await boss.stop({ graceful: false, close: true });
   }

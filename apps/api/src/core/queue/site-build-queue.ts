@@ -16,7 +16,12 @@ export const QUEUE_SCHEMA = 'pgboss';
 export interface SiteBuildJob {
   tenantId: string;
   trigger: string;
+  /** Rebuilding every site after a theme change: lower queue priority and a niced builder. */
+  background?: boolean;
 }
+
+/** Editors' changes go before background rebuilds (pg-boss fetches by priority, then age). */
+const PRIORITY = { change: 10, background: 0 };
 
 /**
  * Asks for a rebuild of a tenant's public site, through pg-boss in PostgreSQL, inside the caller's
@@ -48,15 +53,30 @@ export class SiteBuildQueue implements OnApplicationBootstrap, OnApplicationShut
     await this.boss?.stop({ graceful: false, close: true }).catch(() => undefined);
   }
 
-  async enqueue(tx: TenantTransaction, trigger: string): Promise<void> {
+  async enqueue(
+    tx: TenantTransaction,
+    trigger: string,
+    options: { background?: boolean } = {},
+  ): Promise<void> {
     if (!this.boss) throw new Error('SiteBuildQueue used before the application started');
     const client = (await tx.manager.queryRunner!.connect()) as {
       query(text: string, values?: unknown[]): Promise<unknown>;
     };
-    const job: SiteBuildJob = { tenantId: tx.tenantId, trigger };
+    const background = options.background === true;
+    const job: SiteBuildJob = { tenantId: tx.tenantId, trigger, ...(background ? { background } : {}) };
+    const priority = background ? PRIORITY.background : PRIORITY.change;
     await this.boss.send(SITE_BUILD_QUEUE, job, {
       singletonKey: tx.tenantId,
+      priority,
       db: { executeSql: (text: string, values?: unknown[]) => client.query(text, values) as never },
     });
+    // The queue keeps one waiting build per tenant: if a background rebuild is already waiting, this change
+    // rides on it, so it takes this change's priority instead of waiting behind every other OPD.
+    if (!background)
+      await client.query(
+        `UPDATE ${QUEUE_SCHEMA}.job SET priority = $3, data = data - 'background'
+          WHERE name = $1 AND singleton_key = $2 AND state = 'created' AND priority < $3`,
+        [SITE_BUILD_QUEUE, tx.tenantId, priority],
+      );
   }
 }

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type BuildStatus = 'building' | 'live' | 'failed';
+/** `held`: the checks found spam, so the previous site stays live. */
+export type BuildStatus = 'building' | 'live' | 'failed' | 'held';
 
 @Entity('site_builds')
 export class SiteBuild {
@@ -16,4 +17,18 @@ export class SiteBuild {
   @Column({ name: 'build_ms', type: 'integer', nullable: true }) buildMs: number | null;
   @Column({ type: 'integer', nullable: true }) pages: number | null;
   @Column({ type: 'text' }) log: string;
+  @Column({ type: 'jsonb', nullable: true }) checks: SiteChecks | null;
+  /** The build's folder under `<sites>/<tenant>/builds/`, while it is kept. */
+  @Column({ type: 'text', nullable: true }) output: string | null;
+}
+
+/** What the builder's checks found (lists cut to 50 entries; the counts are exact). */
+export interface SiteChecks {
+  pages: number;
+  counts: Record<'brokenLinks' | 'untitled' | 'missingAlt' | 'spam' | 'gamblingMentions', number>;
+  brokenLinks: Array<{ page: string; href: string }>;
+  untitled: string[];
+  missingAlt: Array<{ page: string; src: string }>;
+  spam: Array<{ page: string; reason: string; evidence: string }>;
+  gamblingMentions: Array<{ page: string; evidence: string }>;
 }

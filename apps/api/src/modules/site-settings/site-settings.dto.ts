@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AddressField, trim, trimLower } from '../../core/http/dto-fields';
-import { IsIndonesianPhone } from '../../core/http/validators';
+import { HasBrandContrast, IsIndonesianPhone } from '../../core/http/validators';
 import { CONTENT_SLUG, MediaRefDto } from '../content/types/shared-fields';
 
 const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true };
@@ -112,8 +112,12 @@ export class SiteSettingsFieldsDto {
   @ValidateNested()
   @Type(() => MediaRefDto)
   logo?: MediaRefDto;
-  @ApiPropertyOptional({ example: '#0b5394', description: 'Warna merek (heksadesimal)' })
+  @ApiPropertyOptional({
+    example: '#0b5394',
+    description: 'Warna merek (heksadesimal), cukup gelap untuk teks putih (kontras minimal 4,5:1)',
+  })
   @IsOptional()
+  @HasBrandContrast()
   @IsHexColor()
   brandColor?: string;
   @ApiPropertyOptional({ type: [MenuItemDto] })

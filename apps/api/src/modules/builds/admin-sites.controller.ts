@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../core/access/current.decorators';
+import { PlatformEndpoint } from '../../core/access/endpoint.decorators';
+import { type Principal } from '../../core/access/principal';
+import { PageQueryDto } from '../../core/http/page-query.dto';
+import { UuidParam } from '../../core/http/uuid-param';
+import {
+  PlatformAlertDto,
+  RebuildQueuedDto,
+  RebuildSitesDto,
+  RollbackSiteDto,
+  SiteBuildDto,
+  toPlatformAlertDto,
+  toSiteBuildDto,
+} from './builds.dto';
+import { SiteOperationsService } from './site-operations.service';
+
+@ApiTags('Platform: situs')
+@Controller('admin')
+export class AdminSitesController {
+  constructor(@Inject(SiteOperationsService) private readonly sites: SiteOperationsService) {}
+
+  @Post('sites/rebuild')
+  @HttpCode(202)
+  @PlatformEndpoint({
+    summary: 'Bangun ulang situs semua OPD aktif (atau yang disebut), mis. setelah tema berubah',
+    description:
+      'Build berjalan di latar belakang satu per satu dengan prioritas rendah; terbitan editor tetap didahulukan.',
+    roles: ['platform_admin'],
+    errors: [404],
+  })
+  @ApiOkResponse({ type: RebuildQueuedDto })
+  rebuild(@Body() body: RebuildSitesDto, @CurrentPrincipal() actor: Principal): Promise<RebuildQueuedDto> {
+    return this.sites.rebuild(body.tenants, actor);
+  }
+
+  @Post('tenants/:tenantId/site/rollback')
+  @HttpCode(200)
+  @PlatformEndpoint({
+    summary: 'Kembalikan situs OPD ke build sebelumnya yang masih disimpan',
+    roles: ['platform_admin'],
+    errors: [404, 409],
+  })
+  @ApiOkResponse({ type: SiteBuildDto })
+  async rollback(
+    @UuidParam('tenantId') tenantId: string,
+    @Body() body: RollbackSiteDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<SiteBuildDto> {
+    return toSiteBuildDto(await this.sites.rollback(tenantId, body.buildId, actor));
+  }
+
+  @Get('alerts')
+  @PlatformEndpoint({
+    summary: 'Peringatan yang perlu ditangani, mis. build situs yang ditahan karena spam judi online',
+    roles: ['platform_admin', 'monitor'],
+  })
+  @ApiOkResponse({ type: [PlatformAlertDto] })
+  async alerts(@Query() page: PageQueryDto): Promise<PlatformAlertDto[]> {
+    return (await this.sites.openAlerts(page)).map(toPlatformAlertDto);
+  }
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../../core/database/database.service';
+import { QUEUE_SCHEMA, SITE_BUILD_QUEUE } from '../../core/queue/site-build-queue';
+import { type SiteBuildDto, toSiteBuildDto } from './builds.dto';
+import { SiteBuildsRepository } from './site-builds.repository';
+
+/** A tenant's builds, newest first, with a build still waiting in the queue shown on top as `queued`. */
+@Injectable()
+export class BuildHistoryService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(SiteBuildsRepository) private readonly builds: SiteBuildsRepository,
+  ) {}
+
+  async list(tenantId: string, page: { limit: number; offset: number }): Promise<SiteBuildDto[]> {
+    return this.db.inTenant(tenantId, async (tx) => {
+      const rows = await this.builds.find(
+        tx,
+        {},
+        { order: { startedAt: 'DESC' }, take: page.limit, skip: page.offset },
+      );
+      const waiting: Array<{ created_on: Date; trigger: string; retry_count: number }> =
+        page.offset === 0
+          ? await tx.manager.query(
+              `SELECT created_on, data->>'trigger' AS trigger, retry_count FROM ${QUEUE_SCHEMA}.job
+                WHERE name = $1 AND singleton_key = $2 AND state IN ('created', 'retry')
+                ORDER BY created_on LIMIT 1`,
+              [SITE_BUILD_QUEUE, tenantId],
+            )
+          : [];
+      const queued: SiteBuildDto[] = waiting.map((job) => ({
+        id: null,
+        status: 'queued',
+        trigger: job.trigger,
+        attempt: job.retry_count + 1,
+        startedAt: job.created_on,
+        finishedAt: null,
+        durationMs: null,
+        buildMs: null,
+        pages: null,
+        checks: null,
+        log: '',
+      }));
+      return [...queued, ...rows.map(toSiteBuildDto)];
+    });
+  }
+}
