@@ -2,11 +2,12 @@
 // Builds one OPD's static site from the public read API and makes it live atomically:
 //   node apps/site/scripts/build-site.mjs --api http://localhost:3000 --tenant disdukcapil --out .data/sites
 // Layout: <out>/<tenant>/builds/<id>/ (the last three kept) and <out>/<tenant>/live → builds/<id> (a symlink,
-// swapped with rename(2), so readers see the old site or the new one, never half of either).
+// swapped with rename(2), so readers see the old site or the new one, never half of either), and
+// <out>/_domains/<host> → ../<tenant>/live for each host name of the site (what nginx serves).
 // After `astro build`, Pagefind indexes the pages for the site's search, and the checks in site-checks.mjs
 // run; a build whose pages look like online-gambling spam is held (exit code 3): `live` stays as it was.
 // A failed fetch or build leaves `live` untouched and exits non-zero.
-import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -83,6 +84,7 @@ try {
   const next = path.join(tenantDir, `live.${buildId}`);
   await symlink(path.join('builds', buildId), next);
   await rename(next, path.join(tenantDir, 'live'));
+  await linkHosts(path.resolve(values.out), values.tenant, siteHosts(snapshot));
   await prune(path.join(tenantDir, 'builds'), KEEP);
   await rm(snapshotFile, { force: true });
   console.log(
@@ -110,11 +112,37 @@ async function indexForSearch(folder) {
   await pagefind.close();
 }
 
+function defaultHost(slug) {
+  return `${slug}.${process.env.LAMAN_SITES_DOMAIN || 'bandarlampungkota.go.id'}`;
+}
+
 function siteHost(snapshot) {
-  return (
-    snapshot.tenant.domain ??
-    `${snapshot.tenant.slug}.${process.env.LAMAN_SITES_DOMAIN || 'bandarlampungkota.go.id'}`
-  );
+  return snapshot.tenant.domain ?? defaultHost(snapshot.tenant.slug);
+}
+
+function siteHosts(snapshot) {
+  return [...new Set([defaultHost(snapshot.tenant.slug), snapshot.tenant.domain].filter(Boolean))];
+}
+
+/**
+ * nginx serves `<out>/_domains/<host>`: one link per host name of the site (its subdomain and its custom
+ * domain), each swapped in with rename(2). A host the site no longer has (a changed domain) is unlinked.
+ */
+async function linkHosts(out, slug, hosts) {
+  const folder = path.join(out, '_domains');
+  await mkdir(folder, { recursive: true });
+  const target = path.join('..', slug, 'live');
+  for (const host of hosts) {
+    const next = path.join(folder, `.${host}.${process.pid}`);
+    await rm(next, { force: true });
+    await symlink(target, next);
+    await rename(next, path.join(folder, host));
+  }
+  for (const name of await readdir(folder)) {
+    if (hosts.includes(name) || name.startsWith('.')) continue;
+    const current = await readlink(path.join(folder, name)).catch(() => null);
+    if (current === target) await rm(path.join(folder, name), { force: true });
+  }
 }
 
 /** Findings with long lists cut short, so a build record stays small; the counts stay exact. */

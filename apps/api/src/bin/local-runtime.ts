@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ConfigDefaults } from '../core/config/app-config';
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../core/database/embedded-postgres';
+import {
+  attachToRunningEmbedded,
+  type EmbeddedPostgresHandle,
+  startEmbeddedPostgres,
+} from '../core/database/embedded-postgres';
 import { provisionDatabase } from '../core/database/provision';
 
 /** The checkout's root, from apps/api/dist/bin (built) or apps/api/src/bin. */
@@ -26,7 +30,8 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Without DATABASE_URL, starts the embedded PostgreSQL whose data persists in the (git-ignored) data folder,
+ * Without DATABASE_URL, starts the embedded PostgreSQL whose data persists in the (git-ignored) data folder
+ * (or uses it if another Laman command already started it),
  * creates its roles and database on first run, and hands back the URLs and a persisted JWT secret.
  */
 export async function prepareLocalRuntime(env: NodeJS.ProcessEnv = process.env): Promise<LocalRuntime> {
@@ -45,11 +50,12 @@ export async function prepareLocalRuntime(env: NodeJS.ProcessEnv = process.env):
     };
   }
   const port = Number(env['LAMAN_DB_PORT'] || 54329);
-  const embedded = await startEmbeddedPostgres({
+  const options = {
     dataDir: path.join(folder, 'postgres'),
     port,
     superuserPassword: secrets.superuserPassword,
-  });
+  };
+  const embedded = (await attachToRunningEmbedded(options)) ?? (await startEmbeddedPostgres(options));
   const urls = await provisionDatabase(embedded.superuserUrl(), {
     database: 'laman',
     ownerPassword: secrets.ownerPassword,

@@ -10,6 +10,24 @@ import path from 'node:path';
  * real HTTP, Ctrl-C, and a second start on the same data.
  */
 const LAUNCHER = path.resolve(__dirname, '../../dist/bin/start-demo.js');
+const REBUILD = path.resolve(__dirname, '../../dist/bin/rebuild-sites.js');
+
+function runCommand(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
 
 interface Running {
   child: ChildProcess;
@@ -189,7 +207,29 @@ describe('pnpm start (demo launcher)', () => {
     console.log(`pnpm start, second run (existing data): ${second.seconds.toFixed(1)} s`);
     try {
       expect(second.output()).toContain('Existing data kept');
-      expect((await login('editor.disdukcapil@laman.example')).status).toBe(200);
+      const editor = await login('editor.disdukcapil@laman.example');
+      expect(editor.status).toBe(200);
+      const { accessToken } = (await editor.json()) as { accessToken: string };
+
+      // `pnpm rebuild-sites` while the product runs: it uses the running embedded PostgreSQL, and the
+      // worker rebuilds the site in the background.
+      const rebuild = await runCommand(REBUILD, ['--tenant', 'disdukcapil'], env);
+      expect(rebuild).toMatchObject({
+        code: 0,
+        output: expect.stringContaining('Queued a rebuild of 1 site(s): disdukcapil'),
+      });
+      let builds: Array<{ status: string; trigger: string }> = [];
+      for (let attempt = 0; attempt < 300; attempt++) {
+        const response = await fetch(`http://127.0.0.1:${apiPort}/api/v1/tenants/disdukcapil/builds`, {
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
+        builds = (await response.json()) as typeof builds;
+        if (builds.some((build) => build.trigger === 'rebuild.requested' && build.status === 'live')) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(builds).toEqual(
+        expect.arrayContaining([expect.objectContaining({ trigger: 'rebuild.requested', status: 'live' })]),
+      );
     } finally {
       expect(await stop(second)).toBe(0);
     }

