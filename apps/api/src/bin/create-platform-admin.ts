@@ -1,58 +1,42 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../core/config/app-config';
-import { createDataSource, runMigrations } from '../core/database/data-source';
+import { runMigrations } from '../core/database/data-source';
 import { Database } from '../core/database/database.service';
 import { UserTokensRepository } from '../modules/auth/user-tokens.repository';
 import { InvitationsService } from '../modules/users/invitations.service';
 import { MembershipsRepository } from '../modules/users/memberships.repository';
 import { UsersRepository } from '../modules/users/users.repository';
-import { prepareLocalRuntime } from './local-runtime';
+import { runCommand, withDataSource } from './local-runtime';
 
 /**
  * Bootstraps a fresh production install: creates a platform admin and prints a one-time link to choose a
  * password. `pnpm --filter @laman/api run create-platform-admin -- --email you@kota.go.id --name "Nama"`
  */
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
-  if (!values.email || !values.name)
-    throw new Error('Usage: create-platform-admin --email EMAIL --name "FULL NAME"');
-  const runtime = await prepareLocalRuntime();
-  try {
-    const config = loadConfig(process.env, runtime.defaults);
-    await runMigrations(config.database.ownerUrl);
-    const dataSource = await createDataSource({ url: config.database.url, poolSize: 1 }).initialize();
-    try {
-      const users = new UsersRepository();
-      const invitations = new InvitationsService(
-        users,
-        new MembershipsRepository(),
-        new UserTokensRepository(),
-        config,
-      );
-      const { email, name } = values;
-      const result = await new Database(dataSource).inPlatform(async (manager) => {
-        if (await users.findByEmail(manager, email))
-          throw new Error(`An account for ${email} already exists.`);
-        return invitations.createInvitedUser(manager, { email, name, platformRole: 'platform_admin' }, null);
-      });
-      console.log(`Platform admin ${result.user.email} created.`);
-      console.log(
-        `Open this one-time link before ${result.invitation.expiresAt.toISOString()} to choose a password:`,
-      );
-      console.log(`  ${result.invitation.url}`);
-      console.log(
-        `(or POST /api/v1/auth/invitations/accept with {"token": "${result.invitation.token}", "password": "..."})`,
-      );
-    } finally {
-      await dataSource.destroy();
-    }
-  } finally {
-    await runtime.embedded?.stop();
-  }
-}
+const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+runCommand(async (config) => {
+  const { email, name } = values;
+  if (!email || !name) throw new Error('Usage: create-platform-admin --email EMAIL --name "FULL NAME"');
+  await runMigrations(config.database.ownerUrl);
+  const result = await withDataSource(config, (dataSource) => {
+    const users = new UsersRepository();
+    const invitations = new InvitationsService(
+      users,
+      new MembershipsRepository(),
+      new UserTokensRepository(),
+      config,
+    );
+    return new Database(dataSource).inPlatform(async (manager) => {
+      if (await users.findByEmail(manager, email)) throw new Error(`An account for ${email} already exists.`);
+      return invitations.createInvitedUser(manager, { email, name, platformRole: 'platform_admin' }, null);
+    });
+  });
+  console.log(`Platform admin ${result.user.email} created.`);
+  console.log(
+    `Open this one-time link before ${result.invitation.expiresAt.toISOString()} to choose a password:`,
+  );
+  console.log(`  ${result.invitation.url}`);
+  console.log(
+    `(or POST /api/v1/auth/invitations/accept with {"token": "${result.invitation.token}", "password": "..."})`,
+  );
 });

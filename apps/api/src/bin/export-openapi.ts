@@ -1,29 +1,20 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../core/config/app-config';
 import { runMigrations } from '../core/database/data-source';
 import { buildOpenApiDocument, createApp } from '../core/http/create-app';
-import { prepareLocalRuntime } from './local-runtime';
+import { runCommand } from './local-runtime';
 
 export const OPENAPI_FILE = path.resolve(__dirname, '../../openapi.json');
 
 /** `pnpm openapi`: writes the OpenAPI document generated from the code to apps/api/openapi.json. */
-async function main(): Promise<void> {
-  const runtime = await prepareLocalRuntime();
-  try {
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, runtime.defaults);
+runCommand(
+  async (config) => {
     await runMigrations(config.database.ownerUrl);
     const app = await createApp(config);
     writeFileSync(OPENAPI_FILE, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
     await app.close();
     console.log(`Wrote ${OPENAPI_FILE}`);
-  } finally {
-    await runtime.embedded?.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+  },
+  { ...process.env, LOG_LEVEL: 'silent' },
+);

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type ConfigDefaults } from '../core/config/app-config';
+import { type DataSource } from 'typeorm';
+import { type AppConfig, type ConfigDefaults, loadConfig } from '../core/config/app-config';
+import { createDataSource } from '../core/database/data-source';
 import {
   attachToRunningEmbedded,
   type EmbeddedPostgresHandle,
@@ -87,4 +89,39 @@ function loadOrCreateSecrets(folder: string): LocalSecrets {
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return secrets;
+}
+
+/**
+ * Runs a one-shot command (`pnpm migrate`, `pnpm rebuild-sites`…) with the app's configuration on the
+ * configured or embedded database, stops what it started, and reports a failure plainly with exit code 1.
+ */
+export function runCommand(
+  work: (config: AppConfig) => Promise<void>,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  const run = async () => {
+    const runtime = await prepareLocalRuntime(env);
+    try {
+      await work(loadConfig(env, runtime.defaults));
+    } finally {
+      await runtime.embedded?.stop();
+    }
+  };
+  run().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
+
+/** An application-role connection pool for the length of a command. */
+export async function withDataSource<T>(
+  config: AppConfig,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  const dataSource = await createDataSource({ url: config.database.url, poolSize: 2 }).initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
 }

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'parse5';
 import { sampleFields } from '../helpers/content-samples';
+import { publishSampleSite, SAMPLE_TITLES } from '../helpers/sample-site';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /** Real Astro builds of a small OPD from the real public API: published content in, drafts never. */
@@ -58,30 +59,8 @@ describe('building an OPD site', () => {
     const tenant = await t.given.tenant();
     const editor = await t.given.memberSignedIn(tenant, 'editor');
     const content = `/api/v1/tenants/${tenant.slug}/content`;
-    const publish = async (type: string, fields: Record<string, unknown>) => {
-      const created = await t.http().post(`${content}/${type}`).set(editor.auth).send({ fields });
-      const published = await t
-        .http()
-        .post(`${content}/items/${created.body.id}/publish`)
-        .set(editor.auth)
-        .send({ version: 1 });
-      return published.body as { id: string; slug: string; version: number };
-    };
-    const news = await publish('berita', sampleFields('berita', 'Pelayanan KTP keliling hari Sabtu'));
-    const service = await publish('layanan', sampleFields('layanan', 'Penerbitan Kartu Keluarga'));
-    // One item of every other type, each with a title that must show on its page.
-    const listed: Record<string, string> = {
-      pengumuman: 'Pengumuman libur pelayanan',
-      agenda: 'Rapat koordinasi Adminduk',
-      halaman: 'Visi dan misi dinas',
-      pejabat: 'Drs. Contoh Pejabat, M.Si.',
-      dokumen: 'Rencana Kerja 2026',
-      indikator: 'Persentase penduduk ber-KTP-el',
-      galeri: 'Album pelayanan keliling',
-    };
-    const items: Record<string, { slug: string }> = {};
-    for (const [type, title] of Object.entries(listed))
-      items[type] = await publish(type, sampleFields(type as never, title));
+    const { news, service, items } = await publishSampleSite(t, tenant, editor);
+    const listed = SAMPLE_TITLES;
     await t
       .http()
       .post(`${content}/berita`)

@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { type Browser, type Page } from 'playwright-core';
+import { startSitesServer } from '../../src/bin/sites-server';
+import { axeViolations, DESKTOP, launchChromium, PHONE, screenshotDir } from '../helpers/browser';
+import { publishSampleSite } from '../helpers/sample-site';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * A built OPD site in a real headless Chromium: axe-core on every page type, a 320-pixel-wide screen,
+ * keyboard use, the static search, page weight, and screenshots at phone and desktop widths.
+ */
+const run = promisify(execFile);
+const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
+
+describe('an OPD site in a real browser', () => {
+  let t: TestApp;
+  let sites: string;
+  let server: Server;
+  let browser: Browser;
+  let origin: string;
+  let pages: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    const apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    sites = await mkdtemp(path.join(tmpdir(), 'laman-browser-sites-'));
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    const { news, service, items } = await publishSampleSite(t, tenant, editor);
+    await run(process.execPath, [BUILDER, '--api', apiUrl, '--tenant', tenant.slug, '--out', sites]);
+    server = await startSitesServer(sites, 0, '127.0.0.1');
+    // Chromium resolves every *.localhost name to this machine: the same host routing as production.
+    origin = `http://${tenant.slug}.localhost:${(server.address() as AddressInfo).port}`;
+    pages = {
+      beranda: '/',
+      berita: '/berita/',
+      'berita-detail': `/berita/${news.slug}/`,
+      layanan: '/layanan/',
+      'layanan-detail': `/layanan/${service.slug}/`,
+      pengumuman: '/pengumuman/',
+      agenda: '/agenda/',
+      kinerja: '/kinerja/',
+      dokumen: '/dokumen/',
+      galeri: '/galeri/',
+      pejabat: '/pejabat/',
+      profil: `/profil/${items['halaman']!.slug}/`,
+      kontak: '/kontak/',
+      cari: '/cari/?q=KTP',
+      '404': '/tidak-ada/',
+    };
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await t.close();
+    await rm(sites, { recursive: true, force: true });
+  });
+
+  async function open(urlPath: string, viewport = PHONE): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    // Nothing leaves this machine (sample media point at example hosts).
+    await page.route('**/*', (route) =>
+      new URL(route.request().url()).hostname.endsWith('localhost') ? route.continue() : route.abort(),
+    );
+    await page.goto(`${origin}${urlPath}`);
+    return page;
+  }
+
+  it('has no axe-core (WCAG 2.2 AA) violations on any page type, at 320 px and on a desktop', async () => {
+    const found: Record<string, unknown> = {};
+    for (const [name, urlPath] of Object.entries(pages)) {
+      for (const viewport of [{ width: 320, height: 640 }, DESKTOP]) {
+        const page = await open(urlPath, viewport);
+        if (name === 'cari') await page.waitForSelector('#hasil ol');
+        const violations = await axeViolations(page);
+        // 320 CSS pixels (WCAG reflow): nothing may need sideways scrolling.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (violations.length || overflow > 0) found[`${name}@${viewport.width}`] = { violations, overflow };
+        await page.close();
+      }
+    }
+    expect(found).toEqual({});
+  });
+
+  it('can be used with the keyboard alone: the first Tab reaches "Langsung ke isi", which moves to the content', async () => {
+    const page = await open('/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Langsung ke isi');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toBe(`${origin}/#isi`);
+    await page.close();
+  });
+
+  it('finds published content with the static search, typed into the header form', async () => {
+    const page = await open('/');
+    await page.fill('#cari-situs', 'Kartu Keluarga');
+    await page.press('#cari-situs', 'Enter');
+    await page.waitForSelector('#hasil ol li a');
+    const results = await page.$$eval('#hasil ol li a', (links) => links.map((link) => link.textContent));
+    expect(results).toContain('Penerbitan Kartu Keluarga');
+    await page.close();
+  });
+
+  it('keeps a news page under 100 KB before images, and saves phone and desktop screenshots', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    let bytes = 0;
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'image')
+        bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await page.goto(`${origin}${pages['berita-detail']}`);
+    await page.waitForLoadState('networkidle');
+    console.log(`News page: ${bytes} bytes before images (uncompressed)`);
+    expect(bytes).toBeGreaterThan(1_000);
+    expect(bytes).toBeLessThan(100_000);
+    await page.close();
+
+    const folder = screenshotDir('site');
+    for (const name of ['beranda', 'berita-detail', 'layanan-detail', 'kinerja']) {
+      for (const [label, viewport] of [
+        ['ponsel', PHONE],
+        ['desktop', DESKTOP],
+      ] as const) {
+        const shot = await open(pages[name]!, viewport);
+        await shot.screenshot({ path: path.join(folder, `${name}-${label}.png`), fullPage: true });
+        await shot.close();
+      }
+    }
+    console.log(`Screenshots of the OPD site: ${folder}`);
+  });
+});

@@ -1,0 +1,41 @@
+import { type Tenant } from '../../src/modules/tenants/tenant.entity';
+import { sampleFields } from './content-samples';
+import { type SignedIn } from './given';
+import { type TestApp } from './test-app';
+
+export interface PublishedItem {
+  id: string;
+  slug: string;
+  version: number;
+}
+
+/** One published item of every type except news and services, each with a title its page must show. */
+export const SAMPLE_TITLES = {
+  pengumuman: 'Pengumuman libur pelayanan',
+  agenda: 'Rapat koordinasi Adminduk',
+  halaman: 'Visi dan misi dinas',
+  pejabat: 'Drs. Contoh Pejabat, M.Si.',
+  dokumen: 'Rencana Kerja 2026',
+  indikator: 'Persentase penduduk ber-KTP-el',
+  galeri: 'Album pelayanan keliling',
+} as const;
+
+/** Publishes a small but complete OPD site through the API: news, a service, and every other type. */
+export async function publishSampleSite(t: TestApp, tenant: Tenant, editor: SignedIn) {
+  const content = `/api/v1/tenants/${tenant.slug}/content`;
+  const publish = async (type: string, fields: Record<string, unknown>): Promise<PublishedItem> => {
+    const created = await t.http().post(`${content}/${type}`).set(editor.auth).send({ fields });
+    const published = await t
+      .http()
+      .post(`${content}/items/${created.body.id}/publish`)
+      .set(editor.auth)
+      .send({ version: 1 });
+    return published.body as PublishedItem;
+  };
+  const news = await publish('berita', sampleFields('berita', 'Pelayanan KTP keliling hari Sabtu'));
+  const service = await publish('layanan', sampleFields('layanan', 'Penerbitan Kartu Keluarga'));
+  const items: Record<string, PublishedItem> = {};
+  for (const [type, title] of Object.entries(SAMPLE_TITLES))
+    items[type] = await publish(type, sampleFields(type as never, title));
+  return { news, service, items, publish };
+}
