@@ -139,35 +139,56 @@ function inspectPage(html, siteHost) {
   return page;
 }
 
-async function htmlFiles(root) {
+export async function htmlFiles(root) {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
+/** The site path of a built file: `berita/a/index.html` → `/berita/a/`. */
+export function pagePath(root, file) {
+  return '/' + path.relative(root, file).replace(/index\.html$/, '');
+}
+
+/** What one page holds for the checks; kept between builds so an unchanged page is not read again. */
+export async function inspectFile(file, siteHost) {
+  const { title, missingAlt, links, spam, mentions } = inspectPage(await readFile(file, 'utf8'), siteHost);
+  return { titled: title.length > 0, missingAlt, links: [...new Set(links)], spam, mentions };
+}
+
 /**
+ * Adds up per-page results into the build's checks. Internal links are checked against the finished site.
+ * @param {string} root the built site
+ * @param {Record<string, Awaited<ReturnType<typeof inspectFile>>>} pages results by site path
+ */
+export function summarize(root, pages) {
+  const checks = { pages: 0, brokenLinks: [], untitled: [], missingAlt: [], spam: [], gamblingMentions: [] };
+  const exists = new Map();
+  for (const [page, result] of Object.entries(pages)) {
+    checks.pages += 1;
+    if (!result.titled) checks.untitled.push(page);
+    for (const src of result.missingAlt) checks.missingAlt.push({ page, src });
+    for (const finding of result.spam) checks.spam.push({ page, ...finding });
+    for (const evidence of result.mentions) checks.gamblingMentions.push({ page, evidence });
+    for (const target of result.links) {
+      if (!exists.has(target)) {
+        const candidate = fileFor(root, target);
+        exists.set(target, candidate !== null && existsSync(candidate));
+      }
+      if (!exists.get(target)) checks.brokenLinks.push({ page, href: target });
+    }
+  }
+  return checks;
+}
+
+/**
+ * Checks every page of a built site.
  * @param {string} root the built site
  * @param {string} siteHost the site's public host name (links to it are never suspicious)
  */
 export async function checkSite(root, siteHost) {
-  const checks = { pages: 0, brokenLinks: [], untitled: [], missingAlt: [], spam: [], gamblingMentions: [] };
-  const seenTargets = new Map();
-  for (const file of await htmlFiles(root)) {
-    const page = '/' + path.relative(root, file).replace(/index\.html$/, '');
-    const result = inspectPage(await readFile(file, 'utf8'), siteHost);
-    checks.pages += 1;
-    if (!result.title) checks.untitled.push(page);
-    for (const src of result.missingAlt) checks.missingAlt.push({ page, src });
-    for (const finding of result.spam) checks.spam.push({ page, ...finding });
-    for (const evidence of result.mentions) checks.gamblingMentions.push({ page, evidence });
-    for (const target of new Set(result.links)) {
-      if (!seenTargets.has(target)) {
-        const candidate = fileFor(root, target);
-        seenTargets.set(target, candidate !== null && existsSync(candidate));
-      }
-      if (!seenTargets.get(target)) checks.brokenLinks.push({ page, href: target });
-    }
-  }
-  return checks;
+  const pages = {};
+  for (const file of await htmlFiles(root)) pages[pagePath(root, file)] = await inspectFile(file, siteHost);
+  return summarize(root, pages);
 }

@@ -59,6 +59,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await boss.stop({ graceful: true, timeout: 20_000 });
+    builder.stop();
     await dataSource.destroy();
     process.exit(0);
   };

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,13 +125,18 @@ describe('building an OPD site', () => {
       expect(await readFile(file, 'utf8')).not.toContain('RAHASIA-DRAF-XYZ');
 
     const firstTarget = await readlink(live);
+    const servicePage = (site: string) =>
+      path.join(out, tenant.slug, site, 'layanan', service.slug, 'index.html');
     await t
       .http()
       .post(`${content}/items/${news.id}/unpublish`)
       .set(editor.auth)
       .send({ version: news.version });
-    await buildSite(tenant.slug);
+    const second = JSON.parse((await buildSite(tenant.slug)).stdout) as { rendered: number; reused: number };
     expect(await readlink(live)).not.toBe(firstTarget);
+    // Only what changed is rendered: the service and profile pages are the live build's files, hard-linked.
+    expect(second.reused).toBe(2);
+    expect((await stat(servicePage(firstTarget))).ino).toBe((await stat(servicePage('live'))).ino);
     await expect(readFile(path.join(live, 'berita', news.slug, 'index.html'), 'utf8')).rejects.toThrow(
       /ENOENT/,
     );
@@ -144,6 +149,21 @@ describe('building an OPD site', () => {
     );
     expect(await searchIndexText(live)).not.toContain('Pelayanan KTP keliling hari Sabtu');
     expect(await searchIndexText(live)).toContain('Penerbitan Kartu Keluarga');
+
+    // A settings change shows on every page, so everything is rendered again.
+    const settings = await t.http().get(`/api/v1/tenants/${tenant.slug}/settings`).set(editor.auth);
+    const admin = await t.given.memberSignedIn(tenant, 'tenant_admin');
+    await t
+      .http()
+      .put(`/api/v1/tenants/${tenant.slug}/settings`)
+      .set(admin.auth)
+      .send({
+        version: settings.body.version,
+        settings: { ...settings.body.settings, tagline: 'Melayani dengan hati' },
+      });
+    const third = JSON.parse((await buildSite(tenant.slug)).stdout) as { rendered: number; reused: number };
+    expect(third.reused).toBe(0);
+    expect(await readFile(servicePage('live'), 'utf8')).toContain('Melayani dengan hati');
 
     const beforeFailure = await readlink(live);
     await expect(buildSite(tenant.slug, 'http://127.0.0.1:9')).rejects.toMatchObject({

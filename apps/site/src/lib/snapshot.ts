@@ -81,6 +81,17 @@ export function itemsOf(snapshot: Snapshot, type: string): Item[] {
   return snapshot.items.filter((item) => item.type === type);
 }
 
+/**
+ * The items of a type whose own pages this build renders: all of them, or in an incremental build only the
+ * changed ones (LAMAN_RENDER_ONLY_FILE, written by the builder; the others are reused from the live build).
+ */
+export function itemsToRender(snapshot: Snapshot, type: string): Item[] {
+  const file = process.env['LAMAN_RENDER_ONLY_FILE'];
+  if (!file) return itemsOf(snapshot, type);
+  const only = new Set((JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>)[type] ?? []);
+  return itemsOf(snapshot, type).filter((item) => only.has(item.slug));
+}
+
 const DATE = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' });
 const DATE_TIME = new Intl.DateTimeFormat('id-ID', {
   dateStyle: 'long',

@@ -1,38 +1,26 @@
-import { spawn } from 'node:child_process';
-import { setPriority } from 'node:os';
-import path from 'node:path';
 import { type AppConfig } from '../../core/config/app-config';
 import { Database } from '../../core/database/database.service';
 import { type SiteBuildJob } from '../../core/queue/site-build-queue';
 import { PlatformAlertsRepository } from './platform-alerts.repository';
-import { type SiteChecks } from './site-build.entity';
+import { type BuilderRun, buildInBackground, type Outcome, WarmBuilder } from './builder-process';
 import { SiteBuildsRepository } from './site-builds.repository';
 
-const BUILDER = path.resolve(__dirname, '../../../../site/scripts/build-site.mjs');
 const LOG_LIMIT = 8_000;
-/** The builder's exit code when the checks found spam: the build is held, the live site unchanged. */
-const HELD_EXIT_CODE = 3;
 /** Niceness of builders for background work (rebuilding every site), so editors' publishes and the API come first. */
 const BACKGROUND_NICENESS = 10;
 export const SPAM_ALERT = 'site.build_held_spam';
 
-type Outcome = 'live' | 'failed' | 'held';
-
-interface BuilderRun {
-  outcome: Outcome;
-  output: string;
-  summary: { build?: string; buildMs?: number; checks?: SiteChecks } | null;
-}
-
 /**
- * Runs one queued build: records it, runs the site builder (snapshot → astro build → search index → checks
- * → atomic swap), and records how it ended. A failure leaves the live site as it was and is thrown, so the
+ * Runs one queued build: records it, runs the site builder (snapshot → astro build of what changed → search
+ * index → checks → atomic swap; warm for publishes, a niced one-shot process for background rebuilds), and
+ * records how it ended. A failure leaves the live site as it was and is thrown, so the
  * queue retries it. A build held for spam is not retried (the content must change first): platform admins
  * get an alert, and the tenant sees the reasons on the build record.
  */
 export class SiteBuilder {
   private readonly builds = new SiteBuildsRepository();
   private readonly alerts = new PlatformAlertsRepository();
+  private readonly warm = new WarmBuilder();
 
   constructor(
     private readonly db: Database,
@@ -67,7 +55,10 @@ export class SiteBuilder {
         log: '',
       });
     });
-    const result = await this.runBuilder(tenant.slug, job.background === true);
+    const request = { api: this.config.sites.apiUrl, tenant: tenant.slug, out: this.config.sites.dir };
+    const result = job.background
+      ? await buildInBackground(request, BACKGROUND_NICENESS)
+      : await this.warm.build(request);
     await this.db.inTenant(job.tenantId, async (tx) => {
       await this.builds.update(
         tx,
@@ -80,7 +71,7 @@ export class SiteBuilder {
           pages: result.summary?.checks?.pages ?? null,
           checks: result.summary?.checks ?? null,
           output: result.outcome === 'live' ? (result.summary?.build ?? null) : null,
-          log: result.output.slice(-LOG_LIMIT),
+          log: result.log.slice(-LOG_LIMIT),
         },
       );
       if (result.outcome === 'live') {
@@ -93,7 +84,7 @@ export class SiteBuilder {
     });
     await this.updateSpamAlert(job.tenantId, tenant, build.id, result);
     if (result.outcome === 'failed')
-      throw new Error(`Build of ${tenant.slug} failed: ${result.output.slice(-500)}`);
+      throw new Error(`Build of ${tenant.slug} failed: ${result.log.slice(-500)}`);
     return result.outcome;
   }
 
@@ -118,27 +109,8 @@ export class SiteBuilder {
     });
   }
 
-  private runBuilder(slug: string, background: boolean): Promise<BuilderRun> {
-    return new Promise((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [BUILDER, '--api', this.config.sites.apiUrl, '--tenant', slug, '--out', this.config.sites.dir],
-        // The IPC channel closes if this worker dies, and the builder then stops: no orphan swaps a site later.
-        { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], timeout: 10 * 60_000 },
-      );
-      if (background && child.pid) setPriority(child.pid, BACKGROUND_NICENESS);
-      let output = '';
-      child.stdout?.on('data', (chunk) => (output += chunk));
-      child.stderr?.on('data', (chunk) => (output += chunk));
-      child.on('close', (code) => {
-        const line = output
-          .trim()
-          .split('\n')
-          .reverse()
-          .find((candidate) => candidate.startsWith('{'));
-        const outcome: Outcome = code === 0 ? 'live' : code === HELD_EXIT_CODE ? 'held' : 'failed';
-        resolve({ outcome, output, summary: line ? (JSON.parse(line) as BuilderRun['summary']) : null });
-      });
-    });
+  /** Stops the warm builder (the worker is shutting down). */
+  stop(): void {
+    this.warm.stop();
   }
 }

@@ -1,0 +1,333 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { startSitesServer } from '../bin/sites-server';
+import { PasswordHasher } from '../modules/auth/password-hasher';
+import { benchDatabase, freePort } from './bench-database';
+import { insertNews } from './seed-news';
+
+/**
+ * `pnpm bench`: publish-to-live latency. A real API, a real site worker (warm builder) and a real static
+ * server, as `pnpm start` runs them. For OPDs with 10, 100, 1,000 and 5,000 news items: the time from the
+ * publish API call returning to the new article being served over HTTP, over several publishes; the floor
+ * (a cold `astro build` of the same content, as a one-shot full build); and rebuilding 40 OPDs of 100 items.
+ */
+const run = promisify(execFile);
+const SIZES = (process.env['LAMAN_BENCH_SITE_SIZES'] || '10,100,1000,5000').split(',').map(Number);
+const PUBLISHES = Number(process.env['LAMAN_BENCH_PUBLISHES'] || 7);
+const REBUILD_TENANTS = Number(process.env['LAMAN_BENCH_REBUILD_TENANTS'] || 40);
+const PASSWORD = 'Bench-Password-2026';
+const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
+const REPORT = path.resolve(__dirname, '../../../../reports/bench-site-publish.json');
+
+interface Env {
+  api: string;
+  sites: string;
+  sitesPort: number;
+  client: Client;
+  passwordHash: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 300_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON answers of a benchmark client
+async function json(url: string, init: RequestInit = {}, token?: string): Promise<any> {
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+async function createTenant(env: Env, slug: string, items: number): Promise<{ id: string; slug: string }> {
+  const { rows } = await env.client.query(
+    `INSERT INTO tenants (slug, name, short_name, kind) VALUES ($1, $2, $3, 'dinas') RETURNING id, slug`,
+    [slug, `Dinas Uji ${slug}`, slug],
+  );
+  const tenant = rows[0] as { id: string; slug: string };
+  await insertNews(env.client, tenant, items);
+  await env.client.query(`UPDATE tenants SET last_published_at = now(), content_version = 1 WHERE id = $1`, [
+    tenant.id,
+  ]);
+  return tenant;
+}
+
+async function signIn(
+  env: Env,
+  email: string,
+  platformRole: string | null,
+  tenantId?: string,
+): Promise<string> {
+  const { rows } = await env.client.query(
+    `INSERT INTO users (email, name, password_hash, platform_role) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [email, email, env.passwordHash, platformRole],
+  );
+  if (tenantId)
+    await env.client.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'editor')`, [
+      tenantId,
+      rows[0].id,
+    ]);
+  const session = await json(`${env.api}/api/v1/auth/login`, {
+    method: 'POST',
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  return session.accessToken as string;
+}
+
+/** Publishes one news item; returns ms from the publish call returning until the article is served. */
+async function publishAndWait(env: Env, slug: string, token: string, title: string): Promise<number> {
+  const content = `${env.api}/api/v1/tenants/${slug}/content`;
+  const text = (value: string) => ({ type: 'paragraph', content: [{ type: 'text', text: value }] });
+  const draft = await json(
+    `${content}/berita`,
+    {
+      method: 'POST',
+      body: JSON.stringify({
+        fields: { title, summary: 'Ringkasan.', body: { type: 'doc', content: [text(`Isi ${title}.`)] } },
+      }),
+    },
+    token,
+  );
+  await json(
+    `${content}/items/${draft.id}/publish`,
+    { method: 'POST', body: JSON.stringify({ version: 1 }) },
+    token,
+  );
+  const published = performance.now();
+  const url = `http://127.0.0.1:${env.sitesPort}/${slug}/berita/${draft.slug}/`;
+  await waitFor(`${url} to be live`, async () => ((await fetch(url).catch(() => null))?.ok ? true : null));
+  return performance.now() - published;
+}
+
+/** The builder's own timings of the tenant's latest live build (the summary line ending its log). */
+async function lastBuildTimings(env: Env, tenantId: string): Promise<Record<string, number>> {
+  const { rows } = await env.client.query(
+    `SELECT log FROM site_builds WHERE tenant_id = $1 AND status = 'live' ORDER BY started_at DESC LIMIT 1`,
+    [tenantId],
+  );
+  const line = String(rows[0]?.log ?? '')
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((candidate) => candidate.startsWith('{'));
+  return line ? (JSON.parse(line) as Record<string, number>) : {};
+}
+
+async function measureSize(env: Env, items: number) {
+  const tenant = await createTenant(env, `bench-${items}`, items);
+  const token = await signIn(env, `editor.${items}@bench.example`, null, tenant.id);
+  const first = await publishAndWait(env, tenant.slug, token, `Berita pertama untuk ${items}`);
+  const latencies: number[] = [];
+  const phases: Array<Record<string, number>> = [];
+  for (let index = 0; index < PUBLISHES; index++) {
+    latencies.push(await publishAndWait(env, tenant.slug, token, `Berita baru ${index + 1} untuk ${items}`));
+    phases.push(await lastBuildTimings(env, tenant.id));
+  }
+  // The floor: a plain one-shot build of the same content (cold Node and Astro, every page rendered).
+  const scratch = mkdtempSync(path.join(tmpdir(), 'laman-floor-'));
+  const started = performance.now();
+  const cold = await run(process.execPath, [
+    BUILDER,
+    '--api',
+    env.api,
+    '--tenant',
+    tenant.slug,
+    '--out',
+    scratch,
+    '--full',
+  ]);
+  const floorWall = performance.now() - started;
+  rmSync(scratch, { recursive: true, force: true });
+  const floorAstro = (JSON.parse(cold.stdout.trim().split('\n').pop()!) as { buildMs: number }).buildMs;
+  const median = (key: string) =>
+    percentile(
+      phases.map((phase) => phase[key] ?? 0),
+      50,
+    );
+  return {
+    items,
+    pages:
+      phases[0]?.['rendered'] !== undefined
+        ? (phases[0]['rendered'] ?? 0) + (phases[0]['reused'] ?? 0)
+        : null,
+    firstBuildMs: Math.round(first),
+    p50Ms: Math.round(percentile(latencies, 50)),
+    p95Ms: Math.round(percentile(latencies, 95)),
+    floorAstroBuildMs: floorAstro,
+    floorOneShotMs: Math.round(floorWall),
+    phasesMedianMs: Object.fromEntries(
+      ['fetchMs', 'buildMs', 'reuseMs', 'searchIndexMs', 'checksMs', 'rendered', 'reused'].map((key) => [
+        key,
+        median(key),
+      ]),
+    ),
+  };
+}
+
+async function measureRebuild(env: Env) {
+  const tenants: string[] = [];
+  for (let index = 0; index < REBUILD_TENANTS; index++)
+    tenants.push((await createTenant(env, `rebuild-${index}`, 100)).slug);
+  const token = await signIn(env, 'platform@bench.example', 'platform_admin');
+  const probeUrl = `${env.api}/api/v1/public/rebuild-0/content?type=berita`;
+  const apiLatency = async (count: number) => {
+    const samples: number[] = [];
+    for (let index = 0; index < count; index++) {
+      const started = performance.now();
+      await fetch(probeUrl).then((response) => response.arrayBuffer());
+      samples.push(performance.now() - started);
+      await sleep(20);
+    }
+    return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+  };
+  const idle = await apiLatency(100);
+  const started = performance.now();
+  await json(
+    `${env.api}/api/v1/admin/sites/rebuild`,
+    { method: 'POST', body: JSON.stringify({ tenants }) },
+    token,
+  );
+  const during = await apiLatency(100);
+  await waitFor(
+    'every rebuild',
+    async () => {
+      const { rows } = await env.client.query(
+        `SELECT count(*)::int AS n FROM site_builds WHERE trigger = 'rebuild.requested' AND status IN ('live','failed','held')`,
+      );
+      return rows[0].n >= tenants.length ? true : null;
+    },
+    1_800_000,
+  );
+  const totalMs = performance.now() - started;
+  return {
+    tenants: tenants.length,
+    itemsEach: 100,
+    totalMs: Math.round(totalMs),
+    perTenantMs: Math.round(totalMs / tenants.length),
+    apiIdleMs: { p50: Math.round(idle.p50 * 10) / 10, p99: Math.round(idle.p99 * 10) / 10 },
+    apiDuringRebuildMs: { p50: Math.round(during.p50 * 10) / 10, p99: Math.round(during.p99 * 10) / 10 },
+  };
+}
+
+async function main(): Promise<void> {
+  const database = await benchDatabase();
+  const children: ChildProcess[] = [];
+  let sitesServer: Server | undefined;
+  const sites = mkdtempSync(path.join(tmpdir(), 'laman-bench-sites-'));
+  chmodSync(sites, 0o755);
+  const client = new Client({ connectionString: database.superuserUrl });
+  try {
+    const apiPort = await freePort();
+    const common = {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: database.appUrl,
+      DATABASE_OWNER_URL: database.ownerUrl,
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      LOG_LEVEL: 'warn',
+      SCHEDULER_INTERVAL_SECONDS: '0',
+      PORT: String(apiPort),
+      LAMAN_API_URL: `http://127.0.0.1:${apiPort}`,
+      LAMAN_SITES_DIR: sites,
+    };
+    children.push(
+      spawn(process.execPath, [path.resolve(__dirname, '../main.js')], { env: common, stdio: 'inherit' }),
+    );
+    const api = `http://127.0.0.1:${apiPort}`;
+    await waitFor(
+      'the API',
+      async () => ((await fetch(`${api}/api/v1/health`).catch(() => null))?.ok ? true : null),
+      30_000,
+    );
+    children.push(
+      spawn(process.execPath, [path.resolve(__dirname, '../bin/site-worker.js')], {
+        env: common,
+        stdio: 'inherit',
+      }),
+    );
+    const sitesPort = await freePort();
+    sitesServer = await startSitesServer(sites, sitesPort, '127.0.0.1');
+    await client.connect();
+    const env: Env = {
+      api,
+      sites,
+      sitesPort,
+      client,
+      passwordHash: await new PasswordHasher().hash(PASSWORD),
+    };
+
+    const sizes = [];
+    for (const items of SIZES) {
+      console.log(`Publish-to-live with ${items} news items (${PUBLISHES} publishes)…`);
+      const result = await measureSize(env, items);
+      sizes.push(result);
+      console.log(JSON.stringify(result));
+    }
+    console.log(`Rebuilding ${REBUILD_TENANTS} OPDs of 100 items each…`);
+    const rebuild = await measureRebuild(env);
+    console.log(JSON.stringify(rebuild));
+
+    console.log('\nPublish-to-live (publish call returned → new article served over HTTP), warm site worker');
+    console.log(
+      '| news items | pages | p50 | p95 | first build (full) | floor: cold `astro build` | floor: one-shot full build | p50 / astro build |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const size of sizes)
+      console.log(
+        `| ${size.items} | ${size.pages ?? '?'} | ${seconds(size.p50Ms)} s | ${seconds(size.p95Ms)} s | ${seconds(size.firstBuildMs)} s | ${seconds(size.floorAstroBuildMs)} s | ${seconds(size.floorOneShotMs)} s | ${(size.p50Ms / size.floorAstroBuildMs).toFixed(2)}× |`,
+      );
+    console.log("\nWhere the time goes (median of the builder's own timings per publish):");
+    console.log(
+      '| news items | snapshot | astro build | reuse pages | search index | checks | pages rendered | pages reused |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const size of sizes) {
+      const phase = size.phasesMedianMs;
+      console.log(
+        `| ${size.items} | ${phase['fetchMs']} ms | ${phase['buildMs']} ms | ${phase['reuseMs']} ms | ${phase['searchIndexMs']} ms | ${phase['checksMs']} ms | ${phase['rendered']} | ${phase['reused']} |`,
+      );
+    }
+    console.log(
+      `\nRebuild of ${rebuild.tenants} OPDs × ${rebuild.itemsEach} items (background, niced): ${seconds(rebuild.totalMs)} s, ` +
+        `${seconds(rebuild.perTenantMs)} s per OPD. Public API while rebuilding: p50 ${rebuild.apiDuringRebuildMs.p50} ms, ` +
+        `p99 ${rebuild.apiDuringRebuildMs.p99} ms (idle: p50 ${rebuild.apiIdleMs.p50} ms, p99 ${rebuild.apiIdleMs.p99} ms).`,
+    );
+    mkdirSync(path.dirname(REPORT), { recursive: true });
+    writeFileSync(REPORT, JSON.stringify({ sizes, rebuild, publishes: PUBLISHES }, null, 2));
+    console.log(`Report: ${REPORT}`);
+  } finally {
+    await client.end().catch(() => undefined);
+    await new Promise((resolve) => (sitesServer ? sitesServer.close(resolve) : resolve(undefined)));
+    for (const child of children) child.kill('SIGTERM');
+    await sleep(500);
+    await database.stop();
+    rmSync(sites, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

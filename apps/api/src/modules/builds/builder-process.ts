@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
+import path from 'node:path';
+import { type SiteChecks } from './site-build.entity';
+
+const SITE_SCRIPTS = path.resolve(__dirname, '../../../../site/scripts');
+const ONE_SHOT = path.join(SITE_SCRIPTS, 'build-site.mjs');
+const SERVICE = path.join(SITE_SCRIPTS, 'builder-service.mjs');
+/** The one-shot builder's exit code when the checks found spam. */
+const HELD_EXIT_CODE = 3;
+const TIMEOUT_MS = 10 * 60_000;
+
+export type Outcome = 'live' | 'failed' | 'held';
+
+export interface BuildRequest {
+  api: string;
+  tenant: string;
+  out: string;
+}
+
+export interface BuilderRun {
+  outcome: Outcome;
+  log: string;
+  summary: { build?: string; buildMs?: number; checks?: SiteChecks } | null;
+}
+
+interface ServiceAnswer {
+  id?: number;
+  ready?: boolean;
+  outcome?: Outcome;
+  summary?: BuilderRun['summary'];
+  error?: string;
+}
+
+/**
+ * The site worker's warm builder (apps/site/scripts/builder-service.mjs): one long-lived child that keeps Astro
+ * loaded between builds, so a publish skips Node's and Astro's start-up. One build at a time. If the child
+ * dies or a build overruns, the child is replaced for the next build.
+ */
+export class WarmBuilder {
+  private child: ChildProcess | null = null;
+  private ready: Promise<void> | null = null;
+  private output = '';
+  private nextId = 1;
+  private waiting: ((answer: ServiceAnswer) => void) | null = null;
+
+  async build(request: BuildRequest): Promise<BuilderRun> {
+    await this.start();
+    this.output = '';
+    const id = this.nextId++;
+    const answer = await new Promise<ServiceAnswer>((resolve) => {
+      const timer = setTimeout(() => {
+        this.child?.kill('SIGKILL');
+        resolve({ outcome: 'failed', error: `Build melebihi batas waktu ${TIMEOUT_MS / 60_000} menit` });
+      }, TIMEOUT_MS);
+      this.waiting = (message) => (clearTimeout(timer), resolve(message));
+      this.child!.send({ id, ...request });
+    });
+    this.waiting = null;
+    // The log ends with the builder's summary line (timings, checks), as the one-shot builder prints it.
+    const summaryLine = answer.summary ? JSON.stringify(answer.summary) : '';
+    const log = [this.output.trim(), answer.error ?? '', summaryLine].filter(Boolean).join('\n');
+    return { outcome: answer.outcome ?? 'failed', log, summary: answer.summary ?? null };
+  }
+
+  stop(): void {
+    this.child?.disconnect();
+    this.child = null;
+  }
+
+  private start(): Promise<void> {
+    if (this.child && this.ready) return this.ready;
+    const child = spawn(process.execPath, [SERVICE], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    this.child = child;
+    child.stdout?.on('data', (chunk) => (this.output += chunk));
+    child.stderr?.on('data', (chunk) => (this.output += chunk));
+    this.ready = new Promise((resolve, reject) => {
+      child.on('message', (message: ServiceAnswer) => {
+        if (message.ready) resolve();
+        else this.waiting?.(message);
+      });
+      child.on('exit', (code, signal) => {
+        if (this.child === child) this.child = null;
+        reject(new Error(`builder exited (${signal ?? code}) before it was ready`));
+        this.waiting?.({ outcome: 'failed', error: `Proses pembangun berhenti (${signal ?? code})` });
+      });
+    });
+    return this.ready;
+  }
+}
+
+/**
+ * A one-shot builder process for background work (rebuilding every site): a full render at low CPU priority,
+ * so editors' publishes, served by the warm builder, and the API come first.
+ */
+export function buildInBackground(request: BuildRequest, niceness: number): Promise<BuilderRun> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [ONE_SHOT, '--api', request.api, '--tenant', request.tenant, '--out', request.out, '--full'],
+      // The IPC channel closes if this worker dies, and the builder then stops: no orphan swaps a site later.
+      { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], timeout: TIMEOUT_MS },
+    );
+    if (child.pid) setPriority(child.pid, niceness);
+    let log = '';
+    child.stdout?.on('data', (chunk) => (log += chunk));
+    child.stderr?.on('data', (chunk) => (log += chunk));
+    child.on('close', (code) => {
+      const line = log
+        .trim()
+        .split('\n')
+        .reverse()
+        .find((candidate) => candidate.startsWith('{'));
+      const outcome: Outcome = code === 0 ? 'live' : code === HELD_EXIT_CODE ? 'held' : 'failed';
+      resolve({ outcome, log, summary: line ? (JSON.parse(line) as BuilderRun['summary']) : null });
+    });
+  });
+}

@@ -1,0 +1,71 @@
+// Which pages a build must render. A detail page (a news article, a service, a profile page) depends only on
+// its item and on what every page shows (the theme, the OPD's name and settings); list pages depend on
+// everything. So a build renders the list pages, plus the detail pages whose item changed; the rest are
+// taken from the live build unchanged. Any change to the theme or the settings renders everything.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Content types with a page per item, and where those pages live. */
+export const DETAIL_ROUTES = { berita: 'berita', layanan: 'layanan', halaman: 'profil' };
+
+const hash = (value) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+/** A fingerprint of the theme's source, so a deployed theme change renders every page again. */
+export function themeVersion(siteRoot) {
+  const digest = createHash('sha256');
+  const files = [
+    ...readdirSync(path.join(siteRoot, 'src'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name)),
+    ...readdirSync(path.join(siteRoot, 'public'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name)),
+    path.join(siteRoot, 'astro.config.mjs'),
+    path.join(siteRoot, 'package.json'),
+  ].sort();
+  for (const file of files) digest.update(path.relative(siteRoot, file)).update(readFileSync(file));
+  return digest.digest('base64url').slice(0, 22);
+}
+
+/** The keys of this snapshot: one for what every page shows, one per detail page. */
+export function pageKeys(snapshot, theme, sitesDomain) {
+  // The last-publish time shows on the home page only, which every build renders anyway.
+  const { lastPublishedAt: _lastPublishedAt, ...tenant } = snapshot.tenant;
+  const shared = hash(
+    JSON.stringify({
+      theme,
+      sitesDomain,
+      tenant,
+      settings: snapshot.settings,
+      profile: snapshot.profilePages,
+    }),
+  );
+  const details = {};
+  for (const item of snapshot.items) {
+    const route = DETAIL_ROUTES[item.type];
+    if (route)
+      details[`/${route}/${item.slug}/`] = {
+        type: item.type,
+        slug: item.slug,
+        key: hash(JSON.stringify(item)),
+      };
+  }
+  return { shared, details };
+}
+
+/**
+ * @param previous the live build's manifest, or null
+ * @param keys this snapshot's keys
+ * @returns `render` (slugs per type to render; null = everything) and `reuse` (detail pages to take as they are)
+ */
+export function planRender(previous, keys) {
+  if (!previous || previous.shared !== keys.shared) return { render: null, reuse: [] };
+  const render = Object.fromEntries(Object.keys(DETAIL_ROUTES).map((type) => [type, []]));
+  const reuse = [];
+  for (const [page, detail] of Object.entries(keys.details)) {
+    if (previous.details[page]?.key === detail.key) reuse.push(page);
+    else render[detail.type].push(detail.slug);
+  }
+  return { render, reuse };
+}

@@ -1,0 +1,222 @@
+// Builds one OPD's static site from the public read API and makes it live atomically.
+// Layout under `out`: <tenant>/builds/<id>/ (the last three kept, each with manifests/<id>.json beside it),
+// <tenant>/live → builds/<id> (a symlink swapped with rename(2): readers see the old site or the new one,
+// never half of either), and _domains/<host> → ../<tenant>/live for each host name of the site (nginx).
+// Steps: snapshot → plan (render only what changed) → `astro build` → reuse unchanged pages → Pagefind index
+// → checks. A build whose pages look like online-gambling spam is held: `live` stays as it was.
+import { existsSync } from 'node:fs';
+import {
+  cp,
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+import * as pagefind from 'pagefind';
+import { pageKeys, planRender, themeVersion } from './render-plan.mjs';
+import { htmlFiles, inspectFile, pagePath, summarize } from './site-checks.mjs';
+
+const KEEP = 3;
+const LISTED = 50;
+const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const theme = themeVersion(siteRoot);
+
+export class BuildHeld extends Error {
+  constructor(summary) {
+    super('online-gambling spam found; the live site is unchanged');
+    this.summary = summary;
+  }
+}
+
+/**
+ * @param {{ api: string, tenant: string, out: string, full?: boolean }} request
+ * @returns the build's summary (timings, checks); throws BuildHeld when the checks hold it, Error on failure
+ */
+export async function buildSite({ api, tenant, out, full = false }) {
+  const started = performance.now();
+  const tenantDir = path.resolve(out, tenant);
+  const buildId = `${Date.now()}`;
+  const buildDir = path.join(tenantDir, 'builds', buildId);
+  const workDir = path.join(tenantDir, 'work', buildId);
+  const timings = {};
+  const lap = (name, since) => (timings[name] = Math.round(performance.now() - since));
+  try {
+    let since = performance.now();
+    const snapshotFile = path.join(workDir, 'snapshot.json');
+    await mkdir(workDir, { recursive: true });
+    await writeFile(snapshotFile, await fetchSnapshot(api, tenant));
+    const snapshot = JSON.parse(await readFile(snapshotFile, 'utf8'));
+    lap('fetchMs', since);
+
+    since = performance.now();
+    const sitesDomain = process.env.LAMAN_SITES_DOMAIN || 'bandarlampungkota.go.id';
+    const keys = pageKeys(snapshot, theme, sitesDomain);
+    const base = full ? null : await liveBuild(tenantDir);
+    const previous = base ? await readManifest(tenantDir, base) : null;
+    const plan = planRender(previous, keys);
+    const onlyFile = path.join(workDir, 'render-only.json');
+    if (plan.render) await writeFile(onlyFile, JSON.stringify(plan.render));
+    process.env.LAMAN_SNAPSHOT_FILE = snapshotFile;
+    if (plan.render) process.env.LAMAN_RENDER_ONLY_FILE = onlyFile;
+    else delete process.env.LAMAN_RENDER_ONLY_FILE;
+    await renderWithAstro(path.join(siteRoot, '.builds', `${tenant}-${buildId}`), buildDir);
+    delete process.env.LAMAN_RENDER_ONLY_FILE;
+    lap('buildMs', since);
+
+    since = performance.now();
+    const rendered = new Set((await htmlFiles(buildDir)).map((file) => pagePath(buildDir, file)));
+    await reusePages(path.join(tenantDir, 'builds', base ?? ''), buildDir, plan.reuse);
+    lap('reuseMs', since);
+
+    since = performance.now();
+    await indexForSearch(buildDir);
+    lap('searchIndexMs', since);
+
+    since = performance.now();
+    const host = snapshot.tenant.domain ?? `${snapshot.tenant.slug}.${sitesDomain}`;
+    const inspected = {};
+    for (const page of [...rendered, ...plan.reuse])
+      inspected[page] =
+        (!rendered.has(page) && previous?.inspected?.[page]) ||
+        (await inspectFile(path.join(buildDir, page, page.endsWith('/') ? 'index.html' : ''), host));
+    const checks = summarize(buildDir, inspected);
+    lap('checksMs', since);
+
+    const summary = {
+      tenant,
+      build: buildId,
+      rendered: rendered.size,
+      reused: plan.reuse.length,
+      ...timings,
+      checks: listed(checks),
+    };
+    if (checks.spam.length > 0) throw new BuildHeld(summary);
+
+    await writeManifest(tenantDir, buildId, { shared: keys.shared, details: keys.details, inspected });
+    const next = path.join(tenantDir, `live.${buildId}`);
+    await symlink(path.join('builds', buildId), next);
+    await rename(next, path.join(tenantDir, 'live'));
+    await linkHosts(path.resolve(out), tenant, [
+      ...new Set([`${snapshot.tenant.slug}.${sitesDomain}`, host]),
+    ]);
+    await prune(tenantDir, KEEP);
+    return { ...summary, totalMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    await rm(buildDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Astro renders into a fresh folder inside the theme (it resolves the theme's packages from the working
+ * directory, and an output folder elsewhere would make it reuse one fixed bundle path, which a warm process
+ * imports only once: every later build would render the first tenant's pages). Then the result moves to the
+ * sites folder, by rename or, across file systems (a Docker volume), by copy.
+ */
+async function renderWithAstro(stagingDir, buildDir) {
+  process.chdir(siteRoot);
+  try {
+    await build({ root: siteRoot, outDir: stagingDir, logLevel: 'warn' });
+    await rm(path.join(stagingDir, '.prerender'), { recursive: true, force: true });
+    await mkdir(path.dirname(buildDir), { recursive: true });
+    await rename(stagingDir, buildDir).catch(async (error) => {
+      if (error.code !== 'EXDEV') throw error;
+      await cp(stagingDir, buildDir, { recursive: true });
+    });
+  } finally {
+    await rm(stagingDir, { recursive: true, force: true });
+  }
+}
+
+async function fetchSnapshot(api, tenant) {
+  const response = await fetch(`${api.replace(/\/$/, '')}/api/v1/public/${tenant}/snapshot`, {
+    signal: AbortSignal.timeout(60_000),
+  });
+  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+async function liveBuild(tenantDir) {
+  const target = await readlink(path.join(tenantDir, 'live')).catch(() => null);
+  return target ? path.basename(target) : null;
+}
+
+async function readManifest(tenantDir, buildId) {
+  const file = path.join(tenantDir, 'manifests', `${buildId}.json`);
+  return existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null;
+}
+
+async function writeManifest(tenantDir, buildId, manifest) {
+  await mkdir(path.join(tenantDir, 'manifests'), { recursive: true });
+  await writeFile(path.join(tenantDir, 'manifests', `${buildId}.json`), JSON.stringify(manifest));
+}
+
+/** Hard-links unchanged detail pages from the live build: no copy, and the live build is never touched. */
+async function reusePages(fromDir, toDir, pages) {
+  for (const page of pages) {
+    const target = path.join(toDir, page, 'index.html');
+    await mkdir(path.dirname(target), { recursive: true });
+    await link(path.join(fromDir, page, 'index.html'), target);
+  }
+}
+
+async function indexForSearch(folder) {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'id' });
+  if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+  await index.addDirectory({ path: folder });
+  await index.writeFiles({ outputPath: path.join(folder, 'pagefind') });
+  await index.deleteIndex();
+}
+
+/** Findings with long lists cut short, so a build record stays small; the counts stay exact. */
+function listed(checks) {
+  const cut = (list) => list.slice(0, LISTED);
+  const kinds = ['brokenLinks', 'untitled', 'missingAlt', 'spam', 'gamblingMentions'];
+  return {
+    pages: checks.pages,
+    counts: Object.fromEntries(kinds.map((kind) => [kind, checks[kind].length])),
+    ...Object.fromEntries(kinds.map((kind) => [kind, cut(checks[kind])])),
+  };
+}
+
+/**
+ * nginx serves `<out>/_domains/<host>`: one link per host name of the site (its subdomain and its custom
+ * domain), each swapped in with rename(2). A host the site no longer has (a changed domain) is unlinked.
+ */
+async function linkHosts(out, slug, hosts) {
+  const folder = path.join(out, '_domains');
+  await mkdir(folder, { recursive: true });
+  const target = path.join('..', slug, 'live');
+  for (const host of hosts) {
+    const next = path.join(folder, `.${host}.${process.pid}`);
+    await rm(next, { force: true });
+    await symlink(target, next);
+    await rename(next, path.join(folder, host));
+  }
+  for (const name of await readdir(folder)) {
+    if (hosts.includes(name) || name.startsWith('.')) continue;
+    const current = await readlink(path.join(folder, name)).catch(() => null);
+    if (current === target) await rm(path.join(folder, name), { force: true });
+  }
+}
+
+/** Keeps the newest builds and their manifests; never the one `live` points at (after a rollback, an older one). */
+async function prune(tenantDir, keep) {
+  const live = await liveBuild(tenantDir);
+  const builds = (await readdir(path.join(tenantDir, 'builds'))).sort();
+  for (const old of builds.slice(0, Math.max(0, builds.length - keep))) {
+    if (old === live) continue;
+    await rm(path.join(tenantDir, 'builds', old), { recursive: true, force: true });
+    await rm(path.join(tenantDir, 'manifests', `${old}.json`), { force: true });
+  }
+}
