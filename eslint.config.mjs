@@ -5,7 +5,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/.astro/**', '**/coverage/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.turbo/**',
+      '**/.astro/**',
+      '**/.builds/**',
+      '**/coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,7 +31,7 @@ export default tseslint.config(
   },
   {
     // Scripts the public sites send to browsers.
-    files: ['**/public/**/*.js'],
+    files: ['**/public/**/*.js', 'apps/admin/test/**/*.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
   prettier,

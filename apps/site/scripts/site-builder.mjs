@@ -14,6 +14,7 @@ import {
   readlink,
   rename,
   rm,
+  stat,
   symlink,
   writeFile,
 } from 'node:fs/promises';
@@ -28,6 +29,8 @@ const KEEP = 3;
 const LISTED = 50;
 const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const theme = themeVersion(siteRoot);
+/** Leftovers of a builder that died mid-build are removed once they are this old. */
+const STALE_MS = 15 * 60_000;
 
 export class BuildHeld extends Error {
   constructor(summary) {
@@ -48,6 +51,8 @@ export async function buildSite({ api, tenant, out, full = false }) {
   const workDir = path.join(tenantDir, 'work', buildId);
   const timings = {};
   const lap = (name, since) => (timings[name] = Math.round(performance.now() - since));
+  await removeStale(path.join(siteRoot, '.builds'));
+  await removeStale(path.join(tenantDir, 'work'));
   try {
     let since = performance.now();
     const snapshotFile = path.join(workDir, 'snapshot.json');
@@ -135,6 +140,15 @@ async function renderWithAstro(stagingDir, buildDir) {
     });
   } finally {
     await rm(stagingDir, { recursive: true, force: true });
+  }
+}
+
+async function removeStale(folder) {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    const { mtimeMs } = await stat(full).catch(() => ({ mtimeMs: Date.now() }));
+    if (Date.now() - mtimeMs > STALE_MS) await rm(full, { recursive: true, force: true });
   }
 }
 

@@ -32,20 +32,29 @@ async function main(): Promise<void> {
     const sitesPort = Number(process.env['LAMAN_SITES_PORT'] || 3001);
     const sites = await startSitesServer(config.sites.dir, sitesPort, config.host);
     const slugs = await enqueueMissingSites(app, config.sites.dir);
+    const adminPort = Number(process.env['LAMAN_ADMIN_PORT'] || 4321);
+    const admin = startAdmin(config, adminPort, sitesPort);
     printBanner(
       config.publicApiUrl,
       runtime.embedded?.port ?? null,
       runtime.dataDir,
       seeded?.logins ?? null,
       performance.now() - started,
-      siteLines(slugs, sitesPort),
+      [
+        admin
+          ? `Admin app for editors (log in with a demo account): http://localhost:${adminPort}/`
+          : 'Admin app: not built (run `pnpm build`).',
+        '',
+        ...siteLines(slugs, sitesPort),
+      ],
     );
 
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      console.log(`\n${signal}: stopping the site worker, the API and the database…`);
+      console.log(`\n${signal}: stopping the admin app, the site worker, the API and the database…`);
+      if (admin) await stopChild(admin);
       await stopChild(worker);
       sites.close();
       await app.close();
@@ -75,6 +84,23 @@ function startSiteWorker(config: AppConfig): ChildProcess {
       LAMAN_API_URL: `http://127.0.0.1:${config.port}`,
       LAMAN_SITES_DIR: config.sites.dir,
       LAMAN_MEDIA_DIR: config.media.dir,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+const ADMIN_ENTRY = path.resolve(__dirname, '../../../admin/dist/server/entry.mjs');
+
+/** The editors' admin app (Astro on Node), talking to this API server-side. */
+function startAdmin(config: AppConfig, port: number, sitesPort: number): ChildProcess | null {
+  if (!existsSync(ADMIN_ENTRY)) return null;
+  return spawn(process.execPath, [ADMIN_ENTRY], {
+    env: {
+      ...process.env,
+      HOST: config.host,
+      PORT: String(port),
+      LAMAN_API_URL: `http://127.0.0.1:${config.port}`,
+      LAMAN_SITES_URL: `http://{slug}.localhost:${sitesPort}`,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

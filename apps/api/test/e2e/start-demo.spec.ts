@@ -230,6 +230,36 @@ describe('pnpm start (demo launcher)', () => {
       expect(builds).toEqual(
         expect.arrayContaining([expect.objectContaining({ trigger: 'rebuild.requested', status: 'live' })]),
       );
+
+      // The promise, for every demo OPD: publish through the API, and the site shows it within seconds.
+      for (const slug of ['bapperida', 'disdukcapil', 'diskominfo', 'dpmptsp', 'kec-teluk-betung-utara']) {
+        const signedIn = (await (await login(`editor.${slug}@laman.example`)).json()) as {
+          accessToken: string;
+        };
+        const api = (route: string, body: unknown) =>
+          fetch(`http://127.0.0.1:${apiPort}/api/v1/tenants/${slug}/content${route}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${signedIn.accessToken}` },
+            body: JSON.stringify(body),
+          }).then((response) => response.json() as Promise<{ id: string; slug: string }>);
+        const title = `Kabar terbaru ${slug} dari uji terbit`;
+        const paragraph = { type: 'paragraph', content: [{ type: 'text', text: 'Isi.' }] };
+        const draft = await api('/berita', {
+          fields: { title, summary: 'Ringkasan.', body: { type: 'doc', content: [paragraph] } },
+        });
+        await api(`/items/${draft.id}/publish`, { version: 1 });
+        const published = performance.now();
+        let page = '';
+        for (let attempt = 0; attempt < 300 && !page.includes(title); attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          const response = await fetch(`http://127.0.0.1:${sitesPort}/${slug}/berita/${draft.slug}/`).catch(
+            () => null,
+          );
+          page = response?.ok ? await response.text() : '';
+        }
+        expect({ slug, live: page.includes(title) }).toEqual({ slug, live: true });
+        console.log(`${slug}: published → live in ${((performance.now() - published) / 1000).toFixed(2)} s`);
+      }
     } finally {
       expect(await stop(second)).toBe(0);
     }

@@ -102,6 +102,8 @@ describe('media library', () => {
       expect(fetched.status).toBe(200);
       expect(fetched.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(fetched.headers['x-content-type-options']).toBe('nosniff');
+      // Embedded by the OPD sites, which are other origins.
+      expect(fetched.headers['cross-origin-resource-policy']).toBe('cross-origin');
       const metadata = await sharp(fetched.body as Buffer).metadata();
       expect({ name: file.name, width: metadata.width, height: metadata.height }).toEqual({
         name: file.name,

@@ -74,8 +74,13 @@ export interface Item {
 export function loadSnapshot(): Snapshot {
   const file = process.env['LAMAN_SNAPSHOT_FILE'];
   if (!file) throw new Error('LAMAN_SNAPSHOT_FILE is not set');
-  return JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+  // Every page calls this: parse each snapshot once (a 5,000-item snapshot is 25 MB of JSON). The builder
+  // writes each build's snapshot to a new file, so the file name identifies it.
+  if (cached?.file !== file) cached = { file, snapshot: JSON.parse(readFileSync(file, 'utf8')) as Snapshot };
+  return cached.snapshot;
 }
+
+let cached: { file: string; snapshot: Snapshot } | null = null;
 
 export function itemsOf(snapshot: Snapshot, type: string): Item[] {
   return snapshot.items.filter((item) => item.type === type);

@@ -38,6 +38,8 @@ export class PublicMediaController {
     response.setHeader('Content-Type', stored.mimeType);
     response.setHeader('Content-Length', String(found.bytes));
     response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    // OPD sites live on other origins (<slug>.<city domain>, custom domains) and embed these files.
+    response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     response.setHeader('ETag', `"${media.token}-${stored.name}"`);
     // Documents are downloaded, never rendered in the page's origin (a PDF with script stays inert).
     const download = media.kind === 'document' && stored.name.startsWith('file.');

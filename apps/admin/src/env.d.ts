@@ -1,0 +1,10 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The signed-in person (null on the sign-in page). */
+    me: import('./lib/api').Me | null;
+    /** Calls the API as the signed-in person, refreshing the session when the access token has expired. */
+    api: import('./lib/api').ApiClient;
+  }
+}

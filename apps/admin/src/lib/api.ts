@@ -1,0 +1,164 @@
+import type { AstroCookies } from 'astro';
+
+/** The API the admin talks to, server-side only (browsers never see tokens). */
+export const API_URL = (process.env['LAMAN_API_URL'] ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+
+const ACCESS = 'laman_akses';
+const REFRESH = 'laman_sesi';
+
+export interface Membership {
+  tenantId: string;
+  slug: string;
+  name: string;
+  shortName: string;
+  tenantStatus: string;
+  role: 'contributor' | 'editor' | 'tenant_admin';
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  platformRole: 'platform_admin' | 'monitor' | null;
+  memberships: Membership[];
+}
+
+interface TokenPair {
+  accessToken: string;
+  accessTokenExpiresIn: number;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+}
+
+/** A field error from the API: `fields.title` → the form field `title`, with its message in Bahasa Indonesia. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldError[] = [],
+  ) {
+    super(message);
+  }
+
+  /** Messages by form field name (the last segment of the API's dotted path, e.g. `fields.cover.mediaId` → `cover`). */
+  byField(prefix = 'fields.'): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const detail of this.details) {
+      const field = detail.field.startsWith(prefix)
+        ? detail.field.slice(prefix.length).split('.')[0]!
+        : detail.field;
+      out[field] ??= detail.message;
+    }
+    return out;
+  }
+}
+
+export function setSession(cookies: AstroCookies, tokens: TokenPair, secure: boolean): void {
+  const base = { httpOnly: true, sameSite: 'strict' as const, secure, path: '/' };
+  cookies.set(ACCESS, tokens.accessToken, { ...base, maxAge: tokens.accessTokenExpiresIn });
+  cookies.set(REFRESH, tokens.refreshToken, { ...base, expires: new Date(tokens.refreshTokenExpiresAt) });
+}
+
+export function clearSession(cookies: AstroCookies): void {
+  cookies.delete(ACCESS, { path: '/' });
+  cookies.delete(REFRESH, { path: '/' });
+}
+
+async function parse(response: Response): Promise<unknown> {
+  const text = await response.text();
+  const body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+  if (response.ok) return body;
+  throw new ApiError(
+    response.status,
+    String(body?.['code'] ?? 'ERROR'),
+    String(body?.['message'] ?? `Permintaan gagal (${response.status})`),
+    (body?.['details'] as FieldError[] | undefined) ?? [],
+  );
+}
+
+/** Signs in; the tokens go into HttpOnly cookies. */
+export async function signIn(
+  cookies: AstroCookies,
+  email: string,
+  password: string,
+  secure: boolean,
+): Promise<Me> {
+  const session = (await parse(
+    await fetch(`${API_URL}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    }),
+  )) as TokenPair & { user: Me };
+  setSession(cookies, session, secure);
+  return session.user;
+}
+
+export class ApiClient {
+  constructor(
+    private readonly cookies: AstroCookies,
+    private readonly secure: boolean,
+  ) {}
+
+  get signedIn(): boolean {
+    return Boolean(this.cookies.get(REFRESH)?.value);
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.call<T>(path, { method: 'GET' });
+  }
+
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    return this.call<T>(path, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  }
+
+  upload<T>(path: string, form: FormData): Promise<T> {
+    return this.call<T>(path, { method: 'POST', body: form });
+  }
+
+  /** Ends the session at the API too, so the refresh token cannot be used again. */
+  async signOut(): Promise<void> {
+    await this.send('POST', '/api/v1/auth/logout').catch(() => undefined);
+    clearSession(this.cookies);
+  }
+
+  private async call<T>(path: string, init: RequestInit): Promise<T> {
+    let access = this.cookies.get(ACCESS)?.value ?? (await this.refresh());
+    const attempt = (token: string) =>
+      fetch(`${API_URL}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+    let response = await attempt(access);
+    if (response.status === 401) {
+      access = await this.refresh();
+      response = await attempt(access);
+    }
+    return (await parse(response)) as T;
+  }
+
+  private async refresh(): Promise<string> {
+    const refreshToken = this.cookies.get(REFRESH)?.value;
+    if (!refreshToken) throw new ApiError(401, 'AUTH_REQUIRED', 'Silakan masuk terlebih dahulu');
+    const response = await fetch(`${API_URL}/api/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
+    if (!response.ok) {
+      clearSession(this.cookies);
+      throw new ApiError(401, 'AUTH_REQUIRED', 'Sesi berakhir; silakan masuk lagi');
+    }
+    const tokens = (await response.json()) as TokenPair;
+    setSession(this.cookies, tokens, this.secure);
+    return tokens.accessToken;
+  }
+}

@@ -1,0 +1,23 @@
+import { defineMiddleware } from 'astro:middleware';
+import { ApiClient, ApiError, type Me } from './lib/api';
+
+const PUBLIC_PATHS = new Set(['/masuk']);
+
+/** Every page but the sign-in page needs a session; the API decides what the person may see and do. */
+export const onRequest = defineMiddleware(async (context, next) => {
+  const secure = context.url.protocol === 'https:';
+  context.locals.api = new ApiClient(context.cookies, secure);
+  context.locals.me = null;
+  if (PUBLIC_PATHS.has(context.url.pathname) || context.url.pathname.startsWith('/_')) return next();
+  if (!context.locals.api.signedIn) return context.redirect('/masuk');
+  try {
+    context.locals.me = await context.locals.api.get<Me>('/api/v1/auth/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return context.redirect('/masuk');
+    throw error;
+  }
+  const response = await next();
+  // Pages show one person's data: never cache them in shared caches or the back-forward cache of others.
+  response.headers.set('Cache-Control', 'private, no-store');
+  return response;
+});
