@@ -172,17 +172,88 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await page.close();
   }, 120_000);
 
-  it('a contributor can only submit for review: no Terbitkan button', async () => {
-    const page = await signIn('kontributor.disdukcapil@laman.example');
-    await page.goto(`${admin}/opd/disdukcapil/berita/baru`);
-    expect(await page.$('button[value=terbitkan]')).toBeNull();
-    await page.fill('#title', 'Usulan berita dari kontributor');
-    await page.fill('#body', 'Isi usulan.');
-    await page.click('button[value=ajukan]');
-    await page.waitForURL(/\/konten\//);
-    expect(await page.textContent('.state')).toBe('Menunggu review');
-    await page.close();
-  }, 60_000);
+  async function waitForLive(page) {
+    await page.waitForSelector('.success a', { timeout: 60_000 });
+    return page.getAttribute('.success a', 'href');
+  }
+
+  it('a contributor submits for review (no Terbitkan button); an editor sends one back with a note and publishes another', async () => {
+    const contributor = await signIn('kontributor.disdukcapil@laman.example');
+    const propose = async (title) => {
+      await contributor.goto(`${admin}/opd/disdukcapil/berita/baru`);
+      expect(await contributor.$('button[value=terbitkan]')).toBeNull();
+      await contributor.fill('#title', title);
+      await contributor.fill('#body', `Isi ${title}.`);
+      await contributor.click('button[value=ajukan]');
+      await contributor.waitForURL(/\/konten\//);
+      expect(await contributor.textContent('.state')).toBe('Menunggu review');
+      return contributor.url();
+    };
+    const first = await propose('Usulan berita dari kontributor');
+    const second = await propose('Usulan kedua yang perlu diperbaiki');
+
+    const editor = await signIn('editor.disdukcapil@laman.example');
+    expect(await editor.textContent('#review + ul')).toContain('Usulan berita dari kontributor');
+    await editor.click('text=Usulan kedua yang perlu diperbaiki');
+    await editor.click('button[value=kembalikan]');
+    expect(await editor.textContent('#comment-galat')).toContain('catatan');
+    await editor.fill('#comment', 'Mohon tambahkan foto kegiatan.');
+    await editor.click('button[value=kembalikan]');
+    await editor.waitForURL(/dari=kembalikan/);
+    expect(await editor.textContent('.state')).toBe('Draf');
+    await contributor.goto(second);
+    expect(await contributor.textContent('main')).toContain('Mohon tambahkan foto kegiatan.');
+
+    await editor.goto(first);
+    await editor.click('button[value=terbitkan]');
+    const live = await waitForLive(editor);
+    await editor.goto(live);
+    expect(await editor.textContent('h1')).toBe('Usulan berita dari kontributor');
+    await Promise.all([contributor.close(), editor.close()]);
+  }, 120_000);
+
+  it('a conflicting save keeps what the person typed and shows the newer version; Tarik removes the page', async () => {
+    const first = await signIn('editor.disdukcapil@laman.example');
+    await first.click('text=Tulis berita');
+    await first.fill('#title', 'Jadwal layanan akhir pekan');
+    await first.fill('#body', 'Layanan buka Sabtu.');
+    await first.click('button[value=terbitkan]');
+    await first.waitForURL(/\/konten\//);
+    const itemUrl = first.url().split('?')[0];
+    const live = await waitForLive(first);
+
+    const second = await browser.newPage({ viewport: PHONE });
+    await second.context().addCookies(await first.context().cookies());
+    await second.goto(itemUrl);
+    await first.goto(itemUrl);
+    await first.fill('#title', 'Jadwal layanan akhir pekan (diperbarui)');
+    await first.click('button[value=terbitkan]');
+    await first.waitForURL(/dari=terbitkan/);
+
+    await second.fill('#body', 'Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
+    await second.click('button[value=terbitkan]');
+    expect(await second.textContent('[role=alert]')).toContain('baru saja diubah orang lain');
+    expect(await second.inputValue('#body')).toBe('Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
+    expect(await second.textContent('#versi-terbaru + p')).toBe('Jadwal layanan akhir pekan (diperbarui)');
+    expect(await axeViolations(second)).toEqual([]);
+    await second.screenshot({ path: path.join(SHOTS, 'konflik-ponsel.png'), fullPage: true });
+    // Saving again, now knowingly over the newer version, works.
+    await second.click('button[value=terbitkan]');
+    await second.waitForURL(/dari=terbitkan/);
+
+    await first.goto(itemUrl);
+    await first.click('button[value=tarik]');
+    await first.waitForURL(/dari=tarik/);
+    let status = 200;
+    for (let attempt = 0; attempt < 300 && status === 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (
+        await fetch(live.replace(/^http:\/\/([a-z0-9-]+)\.localhost:(\d+)\//, 'http://127.0.0.1:$2/$1/'))
+      ).status;
+    }
+    expect(status).toBe(404);
+    await Promise.all([first.close(), second.close()]);
+  }, 120_000);
 
   it('signs out with a POST and then asks to sign in again', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');

@@ -35,6 +35,19 @@ export function textToDocument(text: string): object {
   };
 }
 
+/** The rich-text document back as plain text for the text box (paragraphs separated by a blank line). */
+export function documentToText(document: unknown): string {
+  type Node = { type?: string; text?: string; content?: Node[] };
+  const textOf = (node: Node): string =>
+    node.type === 'text'
+      ? (node.text ?? '')
+      : node.type === 'hardBreak'
+        ? '\n'
+        : (node.content ?? []).map(textOf).join('');
+  const blocks = ((document as Node | null)?.content ?? []).map(textOf);
+  return blocks.filter((block) => block.trim()).join('\n\n');
+}
+
 export const STATE_LABELS: Record<string, string> = {
   draft: 'Draf',
   in_review: 'Menunggu review',
