@@ -255,6 +255,52 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await Promise.all([first.close(), second.close()]);
   }, 120_000);
 
+  it('a platform admin provisions an OPD whose first admin accepts the invitation and publishes', async () => {
+    const platform = await browser.newPage({ viewport: PHONE });
+    await platform.goto(`${admin}/masuk`);
+    await platform.fill('#email', 'platform@laman.example');
+    await platform.fill('#password', PASSWORD);
+    await platform.click('button[type=submit]');
+    await platform.waitForURL(/\/platform\/$/);
+    expect(await platform.textContent('h1')).toContain('Semua OPD (5)');
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.screenshot({ path: path.join(SHOTS, 'platform-opd-ponsel.png'), fullPage: true });
+
+    await platform.click('text=Tambah OPD');
+    await platform.click('form.card button[type=submit]');
+    expect(await platform.textContent('#slug-galat')).toBeTruthy();
+    expect(await platform.getAttribute('#name', 'aria-invalid')).toBe('true');
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.fill('#name', 'Dinas Pariwisata dan Ekonomi Kreatif');
+    await platform.fill('#shortName', 'Disparekraf');
+    await platform.fill('#slug', 'disparekraf');
+    await platform.selectOption('#kind', 'dinas');
+    await platform.fill('#adminName', 'Sari Wulandari');
+    await platform.fill('#adminEmail', 'sari.wulandari@laman.example');
+    await platform.click('form.card button[type=submit]');
+    const invitation = await platform.getAttribute('#tautan-undangan', 'href');
+    expect(invitation).toMatch(new RegExp(`^${admin}/terima-undangan\\?token=`));
+
+    const newcomer = await (await browser.newContext({ viewport: PHONE })).newPage();
+    await newcomer.goto(invitation);
+    expect(await axeViolations(newcomer)).toEqual([]);
+    await newcomer.fill('#password', 'Pariwisata-Lampung-2026');
+    await newcomer.fill('#again', 'Pariwisata-Lampung-2026');
+    await newcomer.click('form.card button[type=submit]');
+    await newcomer.waitForURL(/\/opd\/disparekraf\/$/);
+    await newcomer.click('text=Tulis berita');
+    await newcomer.fill('#title', 'Festival Krakatau kembali digelar');
+    await newcomer.fill('#body', 'Festival tahunan kembali hadir.');
+    await newcomer.click('button[value=terbitkan]');
+    const live = await waitForLive(newcomer);
+    expect(live).toMatch(
+      /^http:\/\/disparekraf\.localhost:\d+\/berita\/festival-krakatau-kembali-digelar\/$/,
+    );
+    await newcomer.goto(live);
+    expect(await newcomer.textContent('h1')).toBe('Festival Krakatau kembali digelar');
+    await Promise.all([platform.close(), newcomer.close()]);
+  }, 120_000);
+
   it('signs out with a POST and then asks to sign in again', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');
     await page.click('text=Keluar');

@@ -82,23 +82,25 @@ async function parse(response: Response): Promise<unknown> {
   );
 }
 
-/** Signs in; the tokens go into HttpOnly cookies. */
-export async function signIn(
-  cookies: AstroCookies,
-  email: string,
-  password: string,
-  secure: boolean,
-): Promise<Me> {
+/** Starts a session from an API answer that carries tokens; the tokens go into HttpOnly cookies. */
+async function startSession(cookies: AstroCookies, path: string, body: object, secure: boolean): Promise<Me> {
   const session = (await parse(
-    await fetch(`${API_URL}/api/v1/auth/login`, {
+    await fetch(`${API_URL}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
+      body: JSON.stringify(body),
     }),
   )) as TokenPair & { user: Me };
   setSession(cookies, session, secure);
   return session.user;
 }
+
+export const signIn = (cookies: AstroCookies, email: string, password: string, secure: boolean) =>
+  startSession(cookies, '/api/v1/auth/login', { email, password }, secure);
+
+/** Accepts an invitation, choosing a password, and signs in. */
+export const acceptInvitation = (cookies: AstroCookies, token: string, password: string, secure: boolean) =>
+  startSession(cookies, '/api/v1/auth/invitations/accept', { token, password }, secure);
 
 export class ApiClient {
   constructor(

@@ -22,7 +22,12 @@ async function main(): Promise<void> {
   const runtime = await prepareLocalRuntime();
   const stopDatabase = async () => runtime.embedded?.stop();
   try {
-    const config = loadConfig(process.env, runtime.defaults);
+    const adminPort = Number(process.env['LAMAN_ADMIN_PORT'] || 4321);
+    // Invitation links point at the admin app that this command starts.
+    const config = loadConfig(process.env, {
+      ...runtime.defaults,
+      ADMIN_URL: `http://localhost:${adminPort}`,
+    });
     await runMigrations(config.database.ownerUrl);
     const seeded = await seedOnce(config.database.url);
     const app = await createApp(config, { shutdownHooks: false });
@@ -32,7 +37,6 @@ async function main(): Promise<void> {
     const sitesPort = Number(process.env['LAMAN_SITES_PORT'] || 3001);
     const sites = await startSitesServer(config.sites.dir, sitesPort, config.host);
     const slugs = await enqueueMissingSites(app, config.sites.dir);
-    const adminPort = Number(process.env['LAMAN_ADMIN_PORT'] || 4321);
     const admin = startAdmin(config, adminPort, sitesPort);
     printBanner(
       config.publicApiUrl,

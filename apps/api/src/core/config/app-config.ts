@@ -127,6 +127,7 @@ export interface ConfigDefaults {
   DATABASE_URL?: string;
   DATABASE_OWNER_URL?: string;
   JWT_SECRET?: string;
+  ADMIN_URL?: string;
 }
 
 export function loadConfig(
