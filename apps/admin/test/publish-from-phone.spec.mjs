@@ -106,14 +106,14 @@ describe('admin app: one form submission from a phone to a live site', () => {
     rmSync(parent, { recursive: true, force: true });
   });
 
-  async function signIn(email) {
+  async function signIn(email, landing = /\/opd\/disdukcapil\/$/) {
     const page = await browser.newPage({ viewport: PHONE });
     await page.goto(`${admin}/`);
     expect(new URL(page.url()).pathname).toBe('/masuk');
     await page.fill('#email', email);
     await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/opd\/disdukcapil\/$/);
+    await page.click('form.card button[type=submit]');
+    await page.waitForURL(landing);
     return page;
   }
 
@@ -300,6 +300,81 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await newcomer.textContent('h1')).toBe('Festival Krakatau kembali digelar');
     await Promise.all([platform.close(), newcomer.close()]);
   }, 120_000);
+
+  it('keeps every page light for a phone on mobile data (no JavaScript, a few KB)', async () => {
+    const page = await signIn('editor.disdukcapil@laman.example');
+    const weights = {};
+    for (const [name, url] of [
+      ['masuk', `${admin}/masuk`],
+      ['opd', `${admin}/opd/disdukcapil/`],
+      ['tulis-berita', `${admin}/opd/disdukcapil/berita/baru`],
+      ['konten', `${admin}/opd/disdukcapil/konten/daftar`],
+    ]) {
+      let bytes = 0;
+      let scripts = 0;
+      const count = async (response) => {
+        bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+        if (response.request().resourceType() === 'script') scripts += 1;
+      };
+      page.on('response', count);
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      page.off('response', count);
+      weights[name] = { bytes, scripts };
+    }
+    console.log(`Admin page weights (uncompressed): ${JSON.stringify(weights)}`);
+    for (const weight of Object.values(weights)) {
+      expect(weight.scripts).toBe(0);
+      expect(weight.bytes).toBeLessThan(30_000);
+      expect(weight.bytes).toBeGreaterThan(1_000);
+    }
+    await page.close();
+  }, 60_000);
+
+  it('lists content with search and filters, and shows a monitor every OPD read-only', async () => {
+    const page = await signIn('editor.disdukcapil@laman.example');
+    await page.click('text=Semua konten');
+    await page.fill('#q', 'Kupang Kota');
+    await page.selectOption('#jenis', 'berita');
+    await page.click('form.card button[type=submit]');
+    await page.waitForURL(/q=Kupang/);
+    const titles = await page.$$eval('ul.items li a', (links) => links.map((link) => link.textContent));
+    expect(titles).toEqual(['Pelayanan KTP-el keliling di Kelurahan Kupang Kota']);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+
+    const monitor = await signIn('monitor@laman.example', /\/pantau\/$/);
+    expect(await monitor.$$eval('ul.items li strong', (names) => names.length)).toBeGreaterThanOrEqual(5);
+    expect(await monitor.$('form.card')).toBeNull();
+    expect(await axeViolations(monitor)).toEqual([]);
+    await monitor.close();
+  }, 60_000);
+
+  it('a tenant admin sees what the site lacks, and saves settings with clear errors (phone, brand colour contrast)', async () => {
+    const page = await signIn('admin.disdukcapil@laman.example', /\/opd\/disdukcapil\/$/);
+    const gaps = await page.textContent('#belum-ada + ul');
+    expect(gaps).toContain('Belum ada profil PPID');
+    expect(gaps).toContain('Belum ada nomor telepon');
+
+    await page.click('text=Pengaturan situs');
+    await page.fill('#phone', '(0000)000000');
+    await page.fill('#brandColor', '#f1c232');
+    await page.click('form.card button[type=submit]');
+    expect(await page.textContent('#phone-galat')).toMatch(/^Harus berupa nomor telepon Indonesia/);
+    expect(await page.textContent('#brandColor-galat')).toContain('4,5:1');
+    expect(await page.inputValue('#phone')).toBe('(0000)000000');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'pengaturan-ponsel.png'), fullPage: true });
+
+    await page.fill('#phone', '0721 481234');
+    await page.fill('#brandColor', '#7b1fa2');
+    await page.click('form.card button[type=submit]');
+    await page.waitForURL(/tersimpan=1/);
+    expect(await page.inputValue('#phone')).toBe('0721 481234');
+    await page.goto(`${admin}/opd/disdukcapil/`);
+    expect(await page.textContent('#belum-ada + ul')).not.toContain('Belum ada nomor telepon');
+    await page.close();
+  }, 60_000);
 
   it('signs out with a POST and then asks to sign in again', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');

@@ -53,10 +53,20 @@ export class ApiError extends Error {
       const field = detail.field.startsWith(prefix)
         ? detail.field.slice(prefix.length).split('.')[0]!
         : detail.field;
-      out[field] ??= detail.message;
+      out[field] ??= fieldMessage(detail);
     }
     return out;
   }
+}
+
+/**
+ * The API names the field at the start of its message (`settings.contact.phone harus …`); next to the field
+ * in a form that path is noise, so the message starts with the rule itself: "Harus …".
+ */
+export function fieldMessage(detail: FieldError): string {
+  if (!detail.message.startsWith(`${detail.field} `)) return detail.message;
+  const rest = detail.message.slice(detail.field.length + 1);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 export function setSession(cookies: AstroCookies, tokens: TokenPair, secure: boolean): void {

@@ -48,6 +48,18 @@ export function documentToText(document: unknown): string {
   return blocks.filter((block) => block.trim()).join('\n\n');
 }
 
+export const TYPE_LABELS: Record<string, string> = {
+  berita: 'Berita',
+  pengumuman: 'Pengumuman',
+  agenda: 'Agenda',
+  layanan: 'Layanan',
+  halaman: 'Halaman profil',
+  pejabat: 'Pejabat',
+  dokumen: 'Dokumen',
+  indikator: 'Indikator kinerja',
+  galeri: 'Galeri',
+};
+
 export const STATE_LABELS: Record<string, string> = {
   draft: 'Draf',
   in_review: 'Menunggu review',

@@ -242,12 +242,15 @@ export async function seedDemoContent(
         openingHours: 'Senin–Kamis 07.30–16.00 WIB, Jumat 07.30–16.30 WIB',
       },
       brandColor: '#0b5394',
-      // Only pages the site theme has today; Kinerja and PPID join the menu with their pages.
       menu: [
         { label: 'Beranda', href: '/' },
-        { label: 'Profil', pageSlug: 'visi-dan-misi' },
+        { label: 'Profil', href: '/profil/' },
         { label: 'Berita', href: '/berita/' },
+        { label: 'Pengumuman', href: '/pengumuman/' },
+        { label: 'Agenda', href: '/agenda/' },
         { label: 'Layanan', href: '/layanan/' },
+        { label: 'Kinerja', href: '/kinerja/' },
+        { label: 'PPID', href: '/dokumen/' },
         { label: 'Kontak', href: '/kontak/' },
       ],
       complaintLinks: [{ label: 'SP4N-LAPOR!', url: 'https://www.lapor.go.id' }],
