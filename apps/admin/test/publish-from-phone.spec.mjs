@@ -373,6 +373,33 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await page.inputValue('#phone')).toBe('0721 481234');
     await page.goto(`${admin}/opd/disdukcapil/`);
     expect(await page.textContent('#belum-ada + ul')).not.toContain('Belum ada nomor telepon');
+
+    // Users: invite a contributor (one-time link), make them an editor, deactivate; the audit log shows it.
+    await page.click('text=Pengguna');
+    await page.fill('#name', 'Budi Santoso');
+    await page.fill('#email', 'budi.santoso@laman.example');
+    await page.selectOption('#role', 'contributor');
+    await page.click('button[value=undang]');
+    expect(await page.getAttribute('#tautan-undangan', 'href')).toContain('/terima-undangan?token=');
+    const row = page.locator('ul.items li', { hasText: 'Budi Santoso' });
+    await row.locator('select').selectOption('editor');
+    await row.locator('button[value=peran]').click();
+    expect(
+      await page.locator('ul.items li', { hasText: 'Budi Santoso' }).locator('.state').first().textContent(),
+    ).toBe('Editor');
+    await page
+      .locator('ul.items li', { hasText: 'Budi Santoso' })
+      .locator('button[value=nonaktifkan]')
+      .click();
+    expect(await page.locator('ul.items li', { hasText: 'Budi Santoso' }).textContent()).toContain(
+      'Nonaktif',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${admin}/opd/disdukcapil/log`);
+    const log = await page.textContent('ul.items');
+    expect(log).toContain('mengundang pengguna');
+    expect(log).toContain('mengubah pengaturan situs');
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
 
