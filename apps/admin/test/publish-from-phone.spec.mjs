@@ -241,6 +241,15 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await second.click('button[value=terbitkan]');
     await second.waitForURL(/dari=terbitkan/);
 
+    // The history shows, word by word, what the last save changed, and can restore an earlier revision.
+    await second.click('text=Riwayat revisi');
+    expect(await second.textContent('p.diff ins')).toContain('Minggu');
+    expect(await axeViolations(second)).toEqual([]);
+    await second.click('text=Revisi 1');
+    await second.click('button:has-text("Pulihkan revisi 1")');
+    await second.waitForURL(/pesan=Revisi/);
+    expect(await second.inputValue('#body')).toBe('Layanan buka Sabtu.');
+
     await first.goto(itemUrl);
     await first.click('button[value=tarik]');
     await first.waitForURL(/dari=tarik/);
