@@ -137,6 +137,24 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'validasi-ponsel.png'), fullPage: true });
 
+    // The API refuses a too-long title after the photo was uploaded: the photo is deleted again.
+    const mediaCount = async () => {
+      const library = await browser.newPage({ viewport: PHONE });
+      await library.context().addCookies(await page.context().cookies());
+      await library.goto(`${admin}/opd/disdukcapil/media/`);
+      const count = await library.$$eval('ul.grid li', (items) => items.length);
+      await library.close();
+      return count;
+    };
+    const before = await mediaCount();
+    await page.fill('#title', 'Judul yang terlalu panjang '.repeat(20));
+    await page.fill('#body', 'Isi.');
+    await page.setInputFiles('#foto', PHOTO);
+    await page.fill('#alt', 'Foto uji');
+    await page.click('button[value=terbitkan]');
+    expect(await page.textContent('#title-galat')).toMatch(/^Maksimal \d+ karakter|maksimal/i);
+    expect(await mediaCount()).toBe(before);
+
     const title = 'Pelayanan KTP-el keliling di Kelurahan Kupang Kota';
     await page.fill('#title', title);
     await page.fill(
@@ -168,6 +186,19 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await page.waitForLoadState('networkidle');
     expect(await photo.evaluate((image) => image.complete && image.naturalWidth)).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, 'situs-berita-ponsel.png'), fullPage: true });
+
+    // The photo is in the media library, with its alt text and where it is used; live use blocks deletion.
+    await page.goto(`${admin}/opd/disdukcapil/media/?q=foto-kegiatan`);
+    await page.click('ul.grid a');
+    expect(await page.inputValue('#alt')).toBe('Petugas merekam sidik jari warga di meja pelayanan');
+    expect(await page.textContent('#dipakai + ul')).toContain(title);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('button[value=hapus]');
+    expect(await page.textContent('[role=alert]')).toContain(title);
+    await page.fill('#caption', 'Pelayanan keliling, November 2026');
+    await page.click('button[value=simpan]');
+    await page.waitForURL(/tersimpan=1/);
+    expect(await page.inputValue('#caption')).toBe('Pelayanan keliling, November 2026');
     console.log(`Screenshots of the admin app: ${SHOTS}`);
     await page.close();
   }, 120_000);

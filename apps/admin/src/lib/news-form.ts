@@ -116,7 +116,8 @@ export async function saveNews(
       ? await api.send('PUT', `${base}/content/berita/${existing.id}`, { version: input.version, fields })
       : await api.send('POST', `${base}/content/berita`, { fields });
   } catch (error) {
-    if (mediaId) await api.send('DELETE', `${base}/media/${mediaId}`).catch(() => undefined);
+    // A fresh upload is at version 1.
+    if (mediaId) await api.send('DELETE', `${base}/media/${mediaId}?version=1`).catch(() => undefined);
     if (error instanceof ApiError && error.code === 'CONTENT_VERSION_CONFLICT') {
       const current = await api.get<{ version: number; title: string; fields: Record<string, unknown> }>(
         `${base}/content/items/${existing!.id}`,
