@@ -9,6 +9,12 @@ describe('OpenAPI document', () => {
   });
   afterAll(() => t.close());
 
+  it('sends a visitor of the bare address to the documentation', async () => {
+    const root = await t.http().get('/');
+    expect(root.status).toBe(302);
+    expect(root.headers['location']).toBe('/api/docs');
+  });
+
   it('is served at /api/docs.json and matches the committed apps/api/openapi.json (run `pnpm openapi` after API changes)', async () => {
     const live = (await t.http().get('/api/docs.json')).body;
     const committed = JSON.parse(readFileSync(path.join(__dirname, '../../openapi.json'), 'utf8'));

@@ -32,6 +32,14 @@ export async function createApp(
   // Security headers for a JSON API. The default CSP would break the bundled Swagger UI page; JSON needs none.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   // Before the body parser, so even a malformed body gets a request id in its error response.
+  // Someone opening the API's bare address (as the start banner's first URL invites) lands on its documentation.
+  app.use(
+    (
+      request: { method: string; path: string },
+      response: { redirect(status: number, url: string): void },
+      next: () => void,
+    ) => (request.method === 'GET' && request.path === '/' ? response.redirect(302, '/api/docs') : next()),
+  );
   app.use(assignRequestId);
   app.use(requireJsonBody);
   app.useBodyParser('json', { limit: '1mb' });
