@@ -128,7 +128,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     // Mistakes first: the messages sit on the fields, in Bahasa Indonesia, and nothing is saved.
     await page.fill('#summary', 'Ringkasan yang tidak hilang.');
     await page.setInputFiles('#foto', PHOTO);
-    await page.click('button[value=terbitkan]');
+    await submitWithPhoto(page, 'button[value=terbitkan]');
     expect(await page.textContent('#title-galat')).toBe('Judul wajib diisi');
     expect(await page.textContent('#body-galat')).toBe('Isi berita wajib diisi');
     expect(await page.textContent('#alt-galat')).toContain('teks alternatif');
@@ -151,7 +151,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await page.fill('#body', 'Isi.');
     await page.setInputFiles('#foto', PHOTO);
     await page.fill('#alt', 'Foto uji');
-    await page.click('button[value=terbitkan]');
+    await submitWithPhoto(page, 'button[value=terbitkan]');
     expect(await page.textContent('#title-galat')).toMatch(/^Maksimal \d+ karakter|maksimal/i);
     expect(await mediaCount()).toBe(before);
 
@@ -163,9 +163,18 @@ describe('admin app: one form submission from a phone to a live site', () => {
     );
     await page.setInputFiles('#foto', PHOTO);
     await page.fill('#alt', 'Petugas merekam sidik jari warga di meja pelayanan');
+    // On a slow link the person sees the upload moving (held back here so the bar can be seen).
+    const slow = async (route) => {
+      if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    };
+    await page.route('**/berita/baru', slow);
     const submitted = performance.now();
     await page.click('button[value=terbitkan]');
+    await page.waitForSelector('#kemajuan-teks:not([hidden])');
+    expect(await page.textContent('#kemajuan-teks')).toMatch(/Mengunggah foto|Foto terkirim/);
     await page.waitForURL(/\/konten\//);
+    await page.unroute('**/berita/baru', slow);
     await page.waitForSelector('.success a', { timeout: 60_000 });
     const seconds = ((performance.now() - submitted) / 1000).toFixed(1);
     console.log(`Terbitkan → "Sudah tayang" shown on the phone: ${seconds} s`);
@@ -202,6 +211,12 @@ describe('admin app: one form submission from a phone to a live site', () => {
     console.log(`Screenshots of the admin app: ${SHOTS}`);
     await page.close();
   }, 120_000);
+
+  /** Submits a form that carries a photo and returns once its answer is shown (sent by the upload script). */
+  async function submitWithPhoto(page, button) {
+    await page.click(button);
+    await page.waitForSelector('#kemajuan-teks', { state: 'hidden' });
+  }
 
   async function waitForLive(page) {
     await page.waitForSelector('.success a', { timeout: 60_000 });
