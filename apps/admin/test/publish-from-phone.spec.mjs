@@ -311,12 +311,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
   }, 120_000);
 
   it('a platform admin provisions an OPD whose first admin accepts the invitation and publishes', async () => {
-    const platform = await browser.newPage({ viewport: PHONE });
-    await platform.goto(`${admin}/masuk`);
-    await platform.fill('#email', 'platform@laman.example');
-    await platform.fill('#password', PASSWORD);
-    await platform.click('button[type=submit]');
-    await platform.waitForURL(/\/platform\/$/);
+    const platform = await signIn('platform@laman.example', /\/platform\/$/);
     expect(await platform.textContent('h1')).toContain('Semua OPD (5)');
     expect(await axeViolations(platform)).toEqual([]);
     await platform.screenshot({ path: path.join(SHOTS, 'platform-opd-ponsel.png'), fullPage: true });

@@ -11,6 +11,7 @@ import { PlatformAlertsRepository } from './platform-alerts.repository';
 import { type SiteBuild } from './site-build.entity';
 import { SiteBuildsRepository } from './site-builds.repository';
 import { SiteFolders } from './site-folders';
+import { TenantsRepository } from '../tenants/tenants.repository';
 
 interface TenantRef {
   id: string;
@@ -21,6 +22,7 @@ interface TenantRef {
 @Injectable()
 export class SiteOperationsService {
   private readonly folders: SiteFolders;
+  private readonly tenants = new TenantsRepository();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -56,9 +58,7 @@ export class SiteOperationsService {
 
   /** Makes a kept earlier build live again, and records that as a build of its own. */
   async rollback(tenantId: string, buildId: string, actor: Principal): Promise<SiteBuild> {
-    const [tenant] = await this.db.platformQuery<TenantRef>(`SELECT id, slug FROM tenants WHERE id = $1`, [
-      tenantId,
-    ]);
+    const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
     if (!tenant) throw new DomainError('TENANT_NOT_FOUND', 'OPD tidak ditemukan');
     return this.db.inTenant(
       tenant.id,
