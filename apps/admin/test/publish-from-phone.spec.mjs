@@ -127,11 +127,11 @@ describe('admin app: one form submission from a phone to a live site', () => {
 
     // Mistakes first: the messages sit on the fields, in Bahasa Indonesia, and nothing is saved.
     await page.fill('#summary', 'Ringkasan yang tidak hilang.');
-    await page.setInputFiles('#foto', PHOTO);
+    await page.setInputFiles('#cover-file', PHOTO);
     await submitWithPhoto(page, 'button[value=terbitkan]');
     expect(await page.textContent('#title-galat')).toBe('Judul wajib diisi');
     expect(await page.textContent('#body-galat')).toBe('Isi berita wajib diisi');
-    expect(await page.textContent('#alt-galat')).toContain('teks alternatif');
+    expect(await page.textContent('#cover-alt-galat')).toContain('teks alternatif');
     expect(await page.getAttribute('#title', 'aria-invalid')).toBe('true');
     expect(await page.inputValue('#summary')).toBe('Ringkasan yang tidak hilang.');
     expect(await axeViolations(page)).toEqual([]);
@@ -149,8 +149,8 @@ describe('admin app: one form submission from a phone to a live site', () => {
     const before = await mediaCount();
     await page.fill('#title', 'Judul yang terlalu panjang '.repeat(20));
     await page.fill('#body', 'Isi.');
-    await page.setInputFiles('#foto', PHOTO);
-    await page.fill('#alt', 'Foto uji');
+    await page.setInputFiles('#cover-file', PHOTO);
+    await page.fill('#cover-alt', 'Foto uji');
     await submitWithPhoto(page, 'button[value=terbitkan]');
     expect(await page.textContent('#title-galat')).toMatch(/^Maksimal \d+ karakter|maksimal/i);
     expect(await mediaCount()).toBe(before);
@@ -161,8 +161,8 @@ describe('admin app: one form submission from a phone to a live site', () => {
       '#body',
       'Petugas Disdukcapil melayani perekaman KTP-el.\n\nWarga cukup membawa kartu keluarga.',
     );
-    await page.setInputFiles('#foto', PHOTO);
-    await page.fill('#alt', 'Petugas merekam sidik jari warga di meja pelayanan');
+    await page.setInputFiles('#cover-file', PHOTO);
+    await page.fill('#cover-alt', 'Petugas merekam sidik jari warga di meja pelayanan');
     // On a slow link the person sees the upload moving (held back here so the bar can be seen).
     const slow = async (route) => {
       if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -172,7 +172,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     const submitted = performance.now();
     await page.click('button[value=terbitkan]');
     await page.waitForSelector('#kemajuan-teks:not([hidden])');
-    expect(await page.textContent('#kemajuan-teks')).toMatch(/Mengunggah foto|Foto terkirim/);
+    expect(await page.textContent('#kemajuan-teks')).toMatch(/Mengunggah berkas|Berkas terkirim/);
     await page.waitForURL(/\/konten\//);
     await page.unroute('**/berita/baru', slow);
     await page.waitForSelector('.success a', { timeout: 60_000 });
@@ -212,6 +212,11 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await page.close();
   }, 120_000);
 
+  /** The text of the rich-text editor (kept in step in the form's hidden text box). */
+  function bodyText(page) {
+    return page.$eval('textarea[name=body]', (box) => box.value);
+  }
+
   /** Submits a form that carries a photo and returns once its answer is shown (sent by the upload script). */
   async function submitWithPhoto(page, button) {
     await page.click(button);
@@ -222,6 +227,91 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await page.waitForSelector('.success a', { timeout: 60_000 });
     return page.getAttribute('.success a', 'href');
   }
+
+  it('every content type has its form: rows, lists, decimals with a comma and rich text reach the public site', async () => {
+    const page = await signIn('editor.disdukcapil@laman.example');
+    for (const type of [
+      'berita',
+      'pengumuman',
+      'agenda',
+      'halaman',
+      'pejabat',
+      'layanan',
+      'dokumen',
+      'indikator',
+      'galeri',
+    ]) {
+      await page.goto(`${admin}/opd/disdukcapil/${type}/baru`);
+      expect(
+        await page.$$eval('form.card label, form.card legend', (labels) => labels.length),
+      ).toBeGreaterThan(3);
+      expect({ type, violations: await axeViolations(page) }).toEqual({ type, violations: [] });
+    }
+
+    // A performance indicator: a number typed wrong is caught on its own row; a comma decimal is fine.
+    await page.goto(`${admin}/opd/disdukcapil/indikator/baru`);
+    await page.fill('#name', 'Persentase pengaduan selesai tepat waktu');
+    await page.fill('#unit', 'persen');
+    await page.fill('#values-0-year', '2025');
+    await page.fill('#values-0-target', 'sembilan puluh');
+    await page.click('button[value=terbitkan]');
+    expect(await page.textContent('#values-0-target-galat')).toBe('Target harus berupa angka');
+    expect(await page.inputValue('#name')).toBe('Persentase pengaduan selesai tepat waktu');
+    await page.click('button[value="tambah:values"]');
+    expect(await page.$('#values-3-year')).not.toBeNull();
+    await page.fill('#values-0-target', '90,5');
+    await page.fill('#values-0-actual', '92,25');
+    await page.fill('#values-1-year', '2026');
+    await page.fill('#values-1-target', '95');
+    await page.screenshot({ path: path.join(SHOTS, 'indikator-ponsel.png'), fullPage: true });
+    await page.click('button[value=terbitkan]');
+    const kinerja = await waitForLive(page);
+    expect(kinerja).toMatch(/\/kinerja\/$/);
+    await page.goto(kinerja);
+    const performance = await page.textContent('main');
+    expect(performance).toContain('Persentase pengaduan selesai tepat waktu');
+    expect(performance).toContain('92,25');
+
+    // A service: the API's rule (an online channel needs its address) lands on the row's field.
+    await page.goto(`${admin}/opd/disdukcapil/layanan/baru`);
+    await page.fill('#name', 'Legalisir dokumen kependudukan');
+    await page.fill('#requirements', 'Dokumen asli\nFotokopi dokumen');
+    await page.fill('#procedure', 'Unggah dokumen\nTunggu verifikasi\nAmbil di loket');
+    await page.fill('#processingTime', '1 hari kerja');
+    await page.fill('#fee', 'Gratis');
+    await page.fill('#output', 'Dokumen terlegalisir');
+    await page.fill('#complaintHandling', 'SP4N-LAPOR!');
+    await page.selectOption('#deliveryChannels-0-kind', 'online');
+    await page.fill('#deliveryChannels-0-name', 'Layanan daring Disdukcapil');
+    await page.click('button[value=terbitkan]');
+    expect(await page.textContent('#deliveryChannels-0-url-galat')).toBeTruthy();
+    expect(await page.inputValue('#procedure')).toBe('Unggah dokumen\nTunggu verifikasi\nAmbil di loket');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#deliveryChannels-0-url', 'https://disdukcapil.example/legalisir');
+    await page.click('button[value=terbitkan]');
+    const service = await waitForLive(page);
+    expect(service).toMatch(/\/layanan\/legalisir-dokumen-kependudukan\/$/);
+    await page.goto(service);
+    expect(await page.textContent('main')).toContain('Tunggu verifikasi');
+
+    // An announcement written with the rich-text editor: bold text stays bold on the site.
+    await page.goto(`${admin}/opd/disdukcapil/pengumuman/baru`);
+    await page.fill('#title', 'Perekaman KTP-el tutup sementara');
+    await page.click('#body');
+    await page.keyboard.type('Layanan perekaman ');
+    await page.click('button.tool-tebal');
+    await page.keyboard.type('tutup pada 1 Desember');
+    await page.click('button.tool-tebal');
+    await page.keyboard.type(' karena pemeliharaan jaringan.');
+    expect(await page.getAttribute('button.tool-tebal', 'aria-pressed')).toBe('false');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'editor-teks-ponsel.png'), fullPage: true });
+    await page.click('button[value=terbitkan]');
+    const announcement = await waitForLive(page);
+    await page.goto(announcement);
+    expect(await page.innerHTML('main')).toContain('<strong>tutup pada 1 Desember</strong>');
+    await page.close();
+  }, 180_000);
 
   it('a contributor submits for review (no Terbitkan button); an editor sends one back with a note and publishes another', async () => {
     const contributor = await signIn('kontributor.disdukcapil@laman.example');
@@ -279,7 +369,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await second.fill('#body', 'Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
     await second.click('button[value=terbitkan]');
     expect(await second.textContent('[role=alert]')).toContain('baru saja diubah orang lain');
-    expect(await second.inputValue('#body')).toBe('Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
+    expect(await bodyText(second)).toBe('Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
     expect(await second.textContent('#versi-terbaru + p')).toBe('Jadwal layanan akhir pekan (diperbarui)');
     expect(await axeViolations(second)).toEqual([]);
     await second.screenshot({ path: path.join(SHOTS, 'konflik-ponsel.png'), fullPage: true });
@@ -294,11 +384,14 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await second.click('text=Revisi 1');
     await second.click('button:has-text("Pulihkan revisi 1")');
     await second.waitForURL(/pesan=Revisi/);
-    expect(await second.inputValue('#body')).toBe('Layanan buka Sabtu.');
+    expect(await bodyText(second)).toBe('Layanan buka Sabtu.');
 
-    await first.goto(itemUrl);
-    await first.click('button[value=tarik]');
-    await first.waitForURL(/dari=tarik/);
+    // (The first tab may still be reloading itself while it follows a build: take the item off in a new tab.)
+    const third = await browser.newPage({ viewport: PHONE });
+    await third.context().addCookies(await first.context().cookies());
+    await third.goto(itemUrl);
+    await third.click('button[value=tarik]');
+    await third.waitForURL(/dari=tarik/);
     let status = 200;
     for (let attempt = 0; attempt < 300 && status === 200; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -307,7 +400,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
       ).status;
     }
     expect(status).toBe(404);
-    await Promise.all([first.close(), second.close()]);
+    await Promise.all([first.close(), second.close(), third.close()]);
   }, 120_000);
 
   it('a platform admin provisions an OPD whose first admin accepts the invitation and publishes', async () => {
@@ -351,7 +444,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await Promise.all([platform.close(), newcomer.close()]);
   }, 120_000);
 
-  it('keeps every page light for a phone on mobile data (no JavaScript, a few KB)', async () => {
+  it('keeps every page light for a phone on mobile data (a few KB; JavaScript only for the text editor)', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');
     const weights = {};
     for (const [name, url] of [
@@ -362,22 +455,28 @@ describe('admin app: one form submission from a phone to a live site', () => {
     ]) {
       let bytes = 0;
       let scripts = 0;
+      let scriptBytes = 0;
       const count = async (response) => {
-        bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
-        if (response.request().resourceType() === 'script') scripts += 1;
+        const size = (await response.body().catch(() => Buffer.alloc(0))).length;
+        bytes += size;
+        if (response.request().resourceType() !== 'script') return;
+        scripts += 1;
+        scriptBytes += size;
       };
       page.on('response', count);
       await page.goto(url);
       await page.waitForLoadState('networkidle');
       page.off('response', count);
-      weights[name] = { bytes, scripts };
+      weights[name] = { bytes, scripts, scriptBytes };
     }
     console.log(`Admin page weights (uncompressed): ${JSON.stringify(weights)}`);
-    for (const weight of Object.values(weights)) {
-      expect(weight.scripts).toBe(0);
-      expect(weight.bytes).toBeLessThan(30_000);
+    // Only a form with a rich-text field loads a script (the editor), and it works before that arrives.
+    for (const [name, weight] of Object.entries(weights)) {
+      expect({ name, scripts: weight.scripts }).toEqual({ name, scripts: name === 'tulis-berita' ? 1 : 0 });
+      expect(weight.bytes - weight.scriptBytes).toBeLessThan(30_000);
       expect(weight.bytes).toBeGreaterThan(1_000);
     }
+    expect(weights['tulis-berita'].scriptBytes).toBeLessThan(450_000);
     await page.close();
   }, 60_000);
 

@@ -46,6 +46,16 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /** Messages by the field's full path without the prefix (`fields.values.0.target` → `values.0.target`). */
+  byPath(prefix = 'fields.'): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const detail of this.details) {
+      const field = detail.field.startsWith(prefix) ? detail.field.slice(prefix.length) : detail.field;
+      out[field] ??= fieldMessage(detail);
+    }
+    return out;
+  }
+
   /** Messages by form field name (the last segment of the API's dotted path, e.g. `fields.cover.mediaId` → `cover`). */
   byField(prefix = 'fields.'): Record<string, string> {
     const out: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { diffWords } from 'diff';
-import { documentToText } from './content';
+import { documentToText } from './rich-text';
 
 export interface Piece {
   kind: 'same' | 'added' | 'removed';

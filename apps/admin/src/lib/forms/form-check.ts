@@ -1,0 +1,85 @@
+import { type Field, inputName } from './spec';
+import { type FormState, liveRows, parseNumber, ROWS, type Uploads } from './form-state';
+
+export type FieldErrors = Record<string, string>;
+
+export const ALT_MISSING = 'Jelaskan isi foto untuk pembaca tunanetra (teks alternatif)';
+
+/**
+ * Checks what can be checked before anything is uploaded (a mistake should not cost an upload on a slow link):
+ * required fields, numbers, and alt text for a new photo. The API checks everything again.
+ */
+export function checkState(fields: Field[], state: FormState, uploads: Uploads, prefix = ''): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of fields) {
+    const name = inputName(prefix, field.name);
+    const typed = (state[name] ?? '').trim();
+    const missing = `${field.label} wajib diisi`;
+    switch (field.kind) {
+      case 'checkbox':
+      case 'files':
+      case 'group':
+        if (field.kind === 'group') Object.assign(errors, checkState(field.fields, state, uploads, name));
+        break;
+      case 'photo':
+        if (uploads.has(`${name}.file`) && !(state[`${name}.alt`] ?? '').trim())
+          errors[`${name}.alt`] = ALT_MISSING;
+        else if (field.required && !uploads.has(`${name}.file`) && !state[`${name}.mediaId`])
+          errors[`${name}.file`] = missing;
+        break;
+      case 'number':
+        if (!typed) {
+          if (field.required) errors[name] = missing;
+        } else {
+          const value = parseNumber(typed);
+          if (value === null) errors[name] = `${field.label} harus berupa angka`;
+          else if (field.integer && !Number.isInteger(value))
+            errors[name] = `${field.label} harus bilangan bulat`;
+        }
+        break;
+      case 'rows': {
+        const rows = liveRows(field, state, name, uploads);
+        if (field.required && rows.length === 0)
+          errors[name] = `Isi minimal satu baris ${field.label.toLowerCase()}`;
+        for (const row of rows) Object.assign(errors, checkState(field.fields, state, uploads, row));
+        break;
+      }
+      default:
+        if (field.required && !typed) errors[name] = missing;
+    }
+  }
+  return errors;
+}
+
+/**
+ * Puts the API's field errors (`fields.values.0.target`, `fields.cover.mediaId`) on the nearest input the form
+ * shows: the exact one, else the field that holds it.
+ */
+export function placeApiErrors(apiErrors: FieldErrors, shown: Set<string>): FieldErrors {
+  const placed: FieldErrors = {};
+  for (const [path, message] of Object.entries(apiErrors)) {
+    const parts = path.split('.');
+    while (parts.length > 1 && !shown.has(parts.join('.'))) parts.pop();
+    placed[parts.join('.')] ??= message;
+  }
+  return placed;
+}
+
+/** Every input and field name a form shows, for placing errors. */
+export function shownNames(
+  fields: Field[],
+  state: FormState,
+  prefix = '',
+  names = new Set<string>(),
+): Set<string> {
+  for (const field of fields) {
+    const name = inputName(prefix, field.name);
+    names.add(name);
+    if (field.kind === 'photo') ['file', 'alt', 'caption'].forEach((key) => names.add(`${name}.${key}`));
+    if (field.kind === 'group') shownNames(field.fields, state, name, names);
+    if (field.kind === 'rows')
+      for (let index = 0; index < (Number(state[`${name}.${ROWS}`]) || 0); index++)
+        shownNames(field.fields, state, `${name}.${index}`, names);
+  }
+  return names;
+}

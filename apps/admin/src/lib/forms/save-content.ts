@@ -1,0 +1,205 @@
+import { type ApiClient, ApiError } from '../api';
+import { checkState, type FieldErrors, placeApiErrors, shownNames } from './form-check';
+import { type FormState, fromState, readForm, REMOVE, ROWS, rowCount, type Uploads } from './form-state';
+import { type ContentForm, type Field, inputName } from './spec';
+
+/** What the buttons of a content form ask for, after saving. */
+export type WorkflowAction =
+  'draf' | 'ajukan' | 'terbitkan' | 'jadwalkan' | 'batal-jadwal' | 'kembalikan' | 'tarik';
+const STEPS: Record<WorkflowAction, string | null> = {
+  draf: null,
+  ajukan: 'submit',
+  terbitkan: 'publish',
+  jadwalkan: 'schedule',
+  'batal-jadwal': 'unschedule',
+  kembalikan: 'return',
+  tarik: 'unpublish',
+};
+
+export interface ContentInput {
+  state: FormState;
+  uploads: Uploads;
+  action: WorkflowAction;
+  /** "Tambah baris" of a rows field: show one more row, save nothing. */
+  addRowTo: string | null;
+  /** The editor's note when sending the item back. */
+  comment: string;
+  /** When to publish (Jadwalkan), WIB. */
+  publishAt: string;
+  /** The version the form was opened at (editing an existing item). */
+  version: number | null;
+}
+
+export interface ExistingItem {
+  id: string;
+  fields: Record<string, unknown>;
+}
+
+export interface SaveOutcome {
+  /** The saved item (null when nothing could be saved). */
+  itemId: string | null;
+  /** Messages by input name, in Bahasa Indonesia. */
+  errors: FieldErrors;
+  /** A message for the whole form. */
+  message: string;
+  /** Someone else saved the item meanwhile: the item as it is now (the form keeps what this person typed). */
+  conflict?: { version: number; title: string; fields: Record<string, unknown> };
+}
+
+export function readContentForm(form: FormData): ContentInput {
+  const { state, uploads } = readForm(form);
+  const take = (name: string) => {
+    const value = (state[name] ?? '').trim();
+    delete state[name];
+    return value;
+  };
+  const action = take('aksi');
+  const version = Number(take('version'));
+  return {
+    state,
+    uploads,
+    action: action in STEPS ? (action as WorkflowAction) : 'draf',
+    addRowTo: action.startsWith('tambah:') ? action.slice('tambah:'.length) : null,
+    comment: take('comment'),
+    publishAt: take('publishAt'),
+    version: Number.isInteger(version) && version > 0 ? version : null,
+  };
+}
+
+/** Shows one more row in a rows field (a form that works without JavaScript). */
+export function addRow(state: FormState, name: string): void {
+  state[`${name}.${ROWS}`] = String(rowCount(state, name) + 1);
+}
+
+function checkWorkflow(input: ContentInput): FieldErrors {
+  const errors: FieldErrors = {};
+  if (input.action === 'kembalikan' && input.comment.length < 3)
+    errors['comment'] = 'Tulis catatan untuk penulis: apa yang perlu diperbaiki';
+  if (input.action === 'jadwalkan' && !input.publishAt) errors['publishAt'] = 'Pilih waktu terbit';
+  return errors;
+}
+
+const failure = (error: unknown, itemId: string | null, prefix = ''): SaveOutcome => {
+  if (!(error instanceof ApiError) || error.status >= 500) throw error;
+  return { itemId, errors: error.byPath(), message: `${prefix}${error.message}` };
+};
+
+/**
+ * One form submission: upload the chosen photos and files, save the item with them (new, or a new revision at
+ * the version the form was opened at), then take the workflow step of the pressed button. If saving fails,
+ * the uploads are deleted again: nothing is left half-written.
+ */
+export async function saveContent(
+  api: ApiClient,
+  tenant: string,
+  form: ContentForm,
+  input: ContentInput,
+  existing?: ExistingItem,
+): Promise<SaveOutcome> {
+  const errors = { ...checkState(form.fields, input.state, input.uploads), ...checkWorkflow(input) };
+  if (Object.keys(errors).length) return { itemId: null, errors, message: 'Periksa isian yang ditandai.' };
+  const base = `/api/v1/tenants/${tenant}`;
+  const state = { ...input.state };
+  const uploaded: string[] = [];
+  const discardUploads = () =>
+    Promise.all(
+      uploaded.map((id) => api.send('DELETE', `${base}/media/${id}?version=1`).catch(() => undefined)),
+    );
+  try {
+    await uploadAll(api, base, form.fields, state, input.uploads, uploaded);
+  } catch (error) {
+    await discardUploads();
+    const outcome = failure(error, null);
+    return { ...outcome, message: `Berkas tidak dapat diunggah: ${outcome.message}` };
+  }
+  const fields = { ...(existing?.fields ?? {}) };
+  const typed = fromState(form.fields, state);
+  for (const field of form.fields) {
+    if (field.name in typed) fields[field.name] = typed[field.name];
+    else delete fields[field.name];
+  }
+  let item: { id: string; version: number };
+  try {
+    item = existing
+      ? await api.send('PUT', `${base}/content/${form.type}/${existing.id}`, {
+          version: input.version,
+          fields,
+        })
+      : await api.send('POST', `${base}/content/${form.type}`, { fields });
+  } catch (error) {
+    await discardUploads();
+    if (existing && error instanceof ApiError && error.code === 'CONTENT_VERSION_CONFLICT') {
+      const current = await api.get<SaveOutcome['conflict'] & object>(`${base}/content/items/${existing.id}`);
+      return {
+        itemId: null,
+        errors: {},
+        message:
+          'Tulisan ini baru saja diubah orang lain. Isian Anda masih di bawah; bandingkan dengan versi terbaru, lalu simpan lagi bila sudah sesuai.',
+        conflict: current,
+      };
+    }
+    const outcome = failure(error, null);
+    return { ...outcome, errors: placeApiErrors(outcome.errors, shownNames(form.fields, state)) };
+  }
+  return takeStep(api, base, item, input);
+}
+
+async function takeStep(
+  api: ApiClient,
+  base: string,
+  item: { id: string; version: number },
+  input: ContentInput,
+): Promise<SaveOutcome> {
+  const step = STEPS[input.action];
+  if (!step) return { itemId: item.id, errors: {}, message: '' };
+  const body: Record<string, unknown> = { version: item.version };
+  if (input.action === 'kembalikan') body['comment'] = input.comment;
+  if (input.action === 'jadwalkan') body['publishAt'] = input.publishAt;
+  try {
+    await api.send('POST', `${base}/content/items/${item.id}/${step}`, body);
+    return { itemId: item.id, errors: {}, message: '' };
+  } catch (error) {
+    return failure(error, item.id, 'Tersimpan, tetapi langkah berikutnya belum berhasil: ');
+  }
+}
+
+/** Uploads every chosen file into the media library and points the form's state at the new media. */
+async function uploadAll(
+  api: ApiClient,
+  base: string,
+  fields: Field[],
+  state: FormState,
+  uploads: Uploads,
+  uploaded: string[],
+  prefix = '',
+): Promise<void> {
+  const send = async (file: File, meta: Record<string, string>) => {
+    const body = new FormData();
+    body.set('file', file, file.name);
+    for (const [key, value] of Object.entries(meta)) if (value) body.set(key, value);
+    const media = await api.upload<{ id: string }>(`${base}/media`, body);
+    uploaded.push(media.id);
+    return media.id;
+  };
+  for (const field of fields) {
+    const name = inputName(prefix, field.name);
+    if (field.kind === 'photo' && uploads.has(`${name}.file`)) {
+      const meta = { alt: state[`${name}.alt`] ?? '', caption: state[`${name}.caption`] ?? '' };
+      state[`${name}.mediaId`] = await send(uploads.get(`${name}.file`)![0]!, meta);
+      state[`${name}.url`] = '';
+      state[`${name}.${REMOVE}`] = '';
+    }
+    if (field.kind === 'files') {
+      for (const file of uploads.get(`${name}.new`) ?? []) {
+        const index = rowCount(state, name);
+        state[`${name}.${index}.mediaId`] = await send(file, {});
+        state[`${name}.${index}.caption`] = file.name;
+        state[`${name}.${ROWS}`] = String(index + 1);
+      }
+    }
+    if (field.kind === 'group') await uploadAll(api, base, field.fields, state, uploads, uploaded, name);
+    if (field.kind === 'rows')
+      for (let index = 0; index < rowCount(state, name); index++)
+        await uploadAll(api, base, field.fields, state, uploads, uploaded, `${name}.${index}`);
+  }
+}
