@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { ApiClient, ApiError, type Me } from './lib/api';
 
-const PUBLIC_PATHS = new Set(['/masuk', '/terima-undangan']);
+const PUBLIC_PATHS = new Set(['/masuk', '/terima-undangan', '/atur-ulang-sandi']);
 
 /** Every page but the sign-in page needs a session; the API decides what the person may see and do. */
 export const onRequest = defineMiddleware(async (context, next) => {

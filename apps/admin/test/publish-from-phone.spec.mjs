@@ -148,7 +148,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     };
     const before = await mediaCount();
     await page.fill('#title', 'Judul yang terlalu panjang '.repeat(20));
-    await page.fill('#body', 'Isi.');
+    await fillBody(page, 'Isi.');
     await page.setInputFiles('#cover-file', PHOTO);
     await page.fill('#cover-alt', 'Foto uji');
     await submitWithPhoto(page, 'button[value=terbitkan]');
@@ -157,8 +157,8 @@ describe('admin app: one form submission from a phone to a live site', () => {
 
     const title = 'Pelayanan KTP-el keliling di Kelurahan Kupang Kota';
     await page.fill('#title', title);
-    await page.fill(
-      '#body',
+    await fillBody(
+      page,
       'Petugas Disdukcapil melayani perekaman KTP-el.\n\nWarga cukup membawa kartu keluarga.',
     );
     await page.setInputFiles('#cover-file', PHOTO);
@@ -211,6 +211,12 @@ describe('admin app: one form submission from a phone to a live site', () => {
     console.log(`Screenshots of the admin app: ${SHOTS}`);
     await page.close();
   }, 120_000);
+
+  /** Types into the rich-text editor once it has replaced the plain text box. */
+  async function fillBody(page, text) {
+    await page.waitForSelector('.editor#body');
+    await page.fill('#body', text);
+  }
 
   /** The text of the rich-text editor (kept in step in the form's hidden text box). */
   function bodyText(page) {
@@ -297,7 +303,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     // An announcement written with the rich-text editor: bold text stays bold on the site.
     await page.goto(`${admin}/opd/disdukcapil/pengumuman/baru`);
     await page.fill('#title', 'Perekaman KTP-el tutup sementara');
-    await page.click('#body');
+    await page.click('.editor#body');
     await page.keyboard.type('Layanan perekaman ');
     await page.click('button.tool-tebal');
     await page.keyboard.type('tutup pada 1 Desember');
@@ -319,7 +325,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
       await contributor.goto(`${admin}/opd/disdukcapil/berita/baru`);
       expect(await contributor.$('button[value=terbitkan]')).toBeNull();
       await contributor.fill('#title', title);
-      await contributor.fill('#body', `Isi ${title}.`);
+      await fillBody(contributor, `Isi ${title}.`);
       await contributor.click('button[value=ajukan]');
       await contributor.waitForURL(/\/konten\//);
       expect(await contributor.textContent('.state')).toBe('Menunggu review');
@@ -352,7 +358,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     const first = await signIn('editor.disdukcapil@laman.example');
     await first.click('text=Tulis berita');
     await first.fill('#title', 'Jadwal layanan akhir pekan');
-    await first.fill('#body', 'Layanan buka Sabtu.');
+    await fillBody(first, 'Layanan buka Sabtu.');
     await first.click('button[value=terbitkan]');
     await first.waitForURL(/\/konten\//);
     const itemUrl = first.url().split('?')[0];
@@ -366,7 +372,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await first.click('button[value=terbitkan]');
     await first.waitForURL(/dari=terbitkan/);
 
-    await second.fill('#body', 'Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
+    await fillBody(second, 'Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
     await second.click('button[value=terbitkan]');
     expect(await second.textContent('[role=alert]')).toContain('baru saja diubah orang lain');
     expect(await bodyText(second)).toBe('Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
@@ -433,7 +439,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await newcomer.waitForURL(/\/opd\/disparekraf\/$/);
     await newcomer.click('text=Tulis berita');
     await newcomer.fill('#title', 'Festival Krakatau kembali digelar');
-    await newcomer.fill('#body', 'Festival tahunan kembali hadir.');
+    await fillBody(newcomer, 'Festival tahunan kembali hadir.');
     await newcomer.click('button[value=terbitkan]');
     const live = await waitForLive(newcomer);
     expect(live).toMatch(
@@ -551,6 +557,63 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('a forgotten password: the tenant admin makes a one-time link, old sessions end; then the person changes it', async () => {
+    const admin1 = await signIn('admin.disdukcapil@laman.example', /\/opd\/disdukcapil\/$/);
+    await admin1.goto(`${admin}/opd/disdukcapil/pengguna`);
+    await admin1.fill('#name', 'Rina Marlina');
+    await admin1.fill('#email', 'rina.marlina@laman.example');
+    await admin1.click('button[value=undang]');
+    const invitation = await admin1.getAttribute('#tautan-undangan', 'href');
+    const rina = await (await browser.newContext({ viewport: PHONE })).newPage();
+    await rina.goto(invitation);
+    await rina.fill('#password', 'Rina-Pertama-2026');
+    await rina.fill('#again', 'Rina-Pertama-2026');
+    await rina.click('form.card button[type=submit]');
+    await rina.waitForURL(/\/opd\/disdukcapil\/$/);
+
+    await admin1.goto(`${admin}/opd/disdukcapil/pengguna`);
+    await admin1
+      .locator('ul.items li', { hasText: 'Rina Marlina' })
+      .locator('button[value=atur-ulang-sandi]')
+      .click();
+    const reset = await admin1.getAttribute('#tautan-undangan', 'href');
+    expect(reset).toMatch(new RegExp(`^${admin}/atur-ulang-sandi\\?token=`));
+
+    const phone = await (await browser.newContext({ viewport: PHONE })).newPage();
+    await phone.goto(reset);
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.fill('#password', 'Rina-Kedua-2026');
+    await phone.fill('#again', 'Rina-Lain-2026');
+    await phone.click('form.card button[type=submit]');
+    expect(await phone.textContent('#again-galat')).toBe('Kedua kata sandi tidak sama');
+    await phone.fill('#password', 'Rina-Kedua-2026');
+    await phone.fill('#again', 'Rina-Kedua-2026');
+    await phone.click('form.card button[type=submit]');
+    await phone.waitForURL(/\/opd\/disdukcapil\/$/);
+    // The session from before the reset has ended (its access token lapses; the refresh is refused).
+    await rina.context().clearCookies({ name: 'laman_akses' });
+    await rina.goto(`${admin}/opd/disdukcapil/`);
+    expect(new URL(rina.url()).pathname).toBe('/masuk');
+
+    // Changing the password later, from "Akun saya": a wrong current password is named on its field.
+    await phone.click('header a[href="/akun"]');
+    await phone.fill('#currentPassword', 'salah-sekali-2026');
+    await phone.fill('#newPassword', 'Rina-Ketiga-2026');
+    await phone.fill('#again', 'Rina-Ketiga-2026');
+    await phone.click('form.card button[type=submit]');
+    expect(await phone.textContent('#currentPassword-galat')).toBeTruthy();
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.fill('#currentPassword', 'Rina-Kedua-2026');
+    await phone.fill('#newPassword', 'Rina-Ketiga-2026');
+    await phone.fill('#again', 'Rina-Ketiga-2026');
+    await phone.click('form.card button[type=submit]');
+    await phone.waitForURL(/tersimpan=1/);
+    expect(await phone.textContent('[role=status]')).toContain('Kata sandi diganti');
+    await phone.goto(`${admin}/opd/disdukcapil/`);
+    expect(new URL(phone.url()).pathname).toBe('/opd/disdukcapil/');
+    await Promise.all([admin1.close(), rina.close(), phone.close()]);
+  }, 90_000);
 
   it('signs out with a POST and then asks to sign in again', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');

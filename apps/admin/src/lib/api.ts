@@ -118,9 +118,20 @@ async function startSession(cookies: AstroCookies, path: string, body: object, s
 export const signIn = (cookies: AstroCookies, email: string, password: string, secure: boolean) =>
   startSession(cookies, '/api/v1/auth/login', { email, password }, secure);
 
-/** Accepts an invitation, choosing a password, and signs in. */
-export const acceptInvitation = (cookies: AstroCookies, token: string, password: string, secure: boolean) =>
-  startSession(cookies, '/api/v1/auth/invitations/accept', { token, password }, secure);
+/** Chooses a password with a one-time link (accepting an invitation, or resetting a password) and signs in. */
+export const startSessionWithLink = (
+  cookies: AstroCookies,
+  purpose: 'invitation' | 'password_reset',
+  token: string,
+  password: string,
+  secure: boolean,
+) =>
+  startSession(
+    cookies,
+    purpose === 'invitation' ? '/api/v1/auth/invitations/accept' : '/api/v1/auth/password-reset',
+    { token, password },
+    secure,
+  );
 
 export class ApiClient {
   constructor(
@@ -147,6 +158,15 @@ export class ApiClient {
 
   upload<T>(path: string, form: FormData): Promise<T> {
     return this.call<T>(path, { method: 'POST', body: form });
+  }
+
+  /** Changes the password: the API ends every other session and answers with a new one for this device. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const session = await this.send<TokenPair>('POST', '/api/v1/auth/password', {
+      currentPassword,
+      newPassword,
+    });
+    setSession(this.cookies, session, this.secure);
   }
 
   /** Ends the session at the API too, so the refresh token cannot be used again. */

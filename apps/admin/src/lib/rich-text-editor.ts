@@ -119,4 +119,14 @@ function mount(box: HTMLElement): void {
   refresh();
 }
 
-document.querySelectorAll<HTMLElement>('[data-editor]').forEach(mount);
+function mountAll(): void {
+  document.querySelectorAll<HTMLElement>('[data-editor]:not([data-mounted])').forEach((box) => {
+    box.dataset['mounted'] = '';
+    mount(box);
+  });
+}
+
+// A module runs once per window: when the upload script writes the server's answer into this same document,
+// it calls this again for the new form.
+(window as Window & { lamanMountEditors?: () => void }).lamanMountEditors = mountAll;
+mountAll();

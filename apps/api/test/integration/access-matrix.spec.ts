@@ -74,6 +74,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/auth/login': { allowed: ACTORS, status: 400, body: {} },
   'POST /api/v1/auth/refresh': { allowed: ACTORS, status: 400, body: {} },
   'POST /api/v1/auth/invitations/accept': { allowed: ACTORS, status: 400, body: {} },
+  'POST /api/v1/auth/password-reset': { allowed: ACTORS, status: 400, body: {} },
   'GET /api/v1/auth/me': { allowed: SIGNED_IN, status: 200 },
   'POST /api/v1/auth/password': { allowed: SIGNED_IN, status: 400, body: {} },
   'POST /api/v1/auth/logout': { allowed: SIGNED_IN, status: 204 },
@@ -105,6 +106,11 @@ const MATRIX: Record<string, Row> = {
     userId: 'missing',
   },
   'POST /api/v1/tenants/{tenant}/users/{userId}/invitation': {
+    allowed: TENANT_ADMINS,
+    status: 404,
+    userId: 'missing',
+  },
+  'POST /api/v1/tenants/{tenant}/users/{userId}/password-reset': {
     allowed: TENANT_ADMINS,
     status: 404,
     userId: 'missing',
@@ -153,6 +159,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/admin/users/{userId}/deactivate': { allowed: ['platform_admin'], status: 404 },
   'POST /api/v1/admin/users/{userId}/reactivate': { allowed: ['platform_admin'], status: 404 },
   'POST /api/v1/admin/users/{userId}/invitation': { allowed: ['platform_admin'], status: 404 },
+  'POST /api/v1/admin/users/{userId}/password-reset': { allowed: ['platform_admin'], status: 404 },
 };
 
 describe('access matrix: every endpoint × every role', () => {

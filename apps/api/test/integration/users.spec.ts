@@ -168,6 +168,57 @@ describe('tenant admins manage the people of their OPD', () => {
     expect(again.status).toBe(409);
   });
 
+  it('resets a forgotten password with a one-time link: old sessions end, the link works once', async () => {
+    const forgetful = await t.given.memberSignedIn(tenant, 'editor');
+    const link = await t.http().post(`${users()}/${forgetful.user.id}/password-reset`).set(admin.auth);
+    expect(link.status).toBe(201);
+    expect(link.body.url).toMatch(/\/atur-ulang-sandi\?token=/);
+    expect(new Date(link.body.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(24 * 3_600_000);
+    const reset = (password: string) =>
+      t.http().post('/api/v1/auth/password-reset').send({ token: link.body.token, password });
+
+    // A weak password is refused and the link still works afterwards.
+    const weak = await reset('pendek');
+    expect(weak.status).toBe(400);
+    expect(weak.body.details[0].field).toBe('password');
+    const done = await reset('Sandi-Baru-Editor-2026');
+    expect(done.status).toBe(200);
+    expect(done.body.user.id).toBe(forgetful.user.id);
+    expect((await reset('Sandi-Lain-Editor-2026')).status).toBe(410);
+
+    // The session from before the reset ends; the new password signs in.
+    const refreshed = await t
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: forgetful.refreshToken });
+    expect(refreshed.status).toBe(401);
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: forgetful.email, password: 'Sandi-Baru-Editor-2026' });
+    expect(login.status).toBe(200);
+    const audit = await t.http().get(`/api/v1/tenants/${tenant.slug}/audit-events`).set(admin.auth);
+    expect(audit.body.map((event: { action: string }) => event.action)).toContain(
+      'user.password_reset_issued',
+    );
+  });
+
+  it('leaves the password of someone who also works in another OPD to the platform admins', async () => {
+    const shared = await t.given.member(await t.given.tenant(), 'editor');
+    await t
+      .http()
+      .post(users())
+      .set(admin.auth)
+      .send({ email: shared.email, name: shared.name, role: 'contributor' });
+    const refused = await t.http().post(`${users()}/${shared.id}/password-reset`).set(admin.auth);
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain('Diskominfotik');
+    const platform = await t.given.platformSignedIn('platform_admin');
+    const link = await t.http().post(`/api/v1/admin/users/${shared.id}/password-reset`).set(platform.auth);
+    expect(link.status).toBe(201);
+    expect(link.body.token).toBeTruthy();
+  });
+
   it('lists members with their role and account status', async () => {
     const listed = await t.http().get(users()).set(admin.auth);
     expect(listed.status).toBe(200);

@@ -83,6 +83,19 @@ export class AuthController {
     return this.auth.changePassword(principal, body.currentPassword, body.newPassword, clientOf(request));
   }
 
+  @Post('password-reset')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @PublicEndpoint({
+    summary: 'Atur ulang kata sandi dengan tautan sekali pakai, lalu masuk',
+    description: 'Semua sesi lama pengguna itu dicabut.',
+    errors: [410, 429],
+  })
+  @ApiOkResponse({ type: SessionDto })
+  resetPassword(@Body() body: AcceptInvitationDto, @Req() request: Request): Promise<SessionDto> {
+    return this.auth.resetPassword(body.token, body.password, clientOf(request));
+  }
+
   @Post('invitations/accept')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)

@@ -150,18 +150,36 @@ export class AuthService {
     });
   }
 
-  async acceptInvitation(token: string, password: string, client: ClientInfo): Promise<SessionDto> {
+  acceptInvitation(token: string, password: string, client: ClientInfo): Promise<SessionDto> {
+    return this.setPasswordWithLink(token, 'invitation', password, client);
+  }
+
+  /** A forgotten password replaced through a one-time link; every earlier session of the account ends. */
+  resetPassword(token: string, password: string, client: ClientInfo): Promise<SessionDto> {
+    return this.setPasswordWithLink(token, 'password_reset', password, client);
+  }
+
+  private async setPasswordWithLink(
+    token: string,
+    purpose: 'invitation' | 'password_reset',
+    password: string,
+    client: ClientInfo,
+  ): Promise<SessionDto> {
     const session = await this.db.inPlatform(async (manager) => {
-      const used = await this.userTokens.consume(manager, token, 'invitation');
+      const used = await this.userTokens.consume(manager, token, purpose);
       const user = used && (await this.users.findById(manager, used.userId));
       if (!used || !user || user.status === 'deactivated') {
         throw new DomainError(
           'INVITATION_INVALID',
-          'Tautan undangan tidak berlaku atau sudah dipakai; minta tautan baru ke admin OPD',
+          purpose === 'invitation'
+            ? 'Tautan undangan tidak berlaku atau sudah dipakai; minta tautan baru ke admin OPD'
+            : 'Tautan atur ulang kata sandi tidak berlaku atau sudah dipakai; minta tautan baru ke admin OPD',
         );
       }
       assertPasswordPolicy(password, user);
       await this.users.setPassword(manager, user.id, await this.hasher.hash(password), true);
+      if (purpose === 'password_reset')
+        await this.sessions.revokeAllForUser(manager, user.id, 'password_changed');
       await this.users.recordSuccessfulLogin(manager, user.id);
       return { userId: user.id, tokens: await this.startSession(manager, user.id, client) };
     });

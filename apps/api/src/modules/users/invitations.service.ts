@@ -12,6 +12,9 @@ import { MembershipsRepository } from './memberships.repository';
 import { type User } from './user.entity';
 import { UsersRepository } from './users.repository';
 
+/** A reset link is short-lived: it grants the account to whoever holds it. */
+const PASSWORD_RESET_TTL_HOURS = 24;
+
 export interface NewMember {
   email: string;
   name: string;
@@ -64,6 +67,22 @@ export class InvitationsService {
     return this.issue(manager, user.id, invitedBy);
   }
 
+  /**
+   * A one-time link to choose a new password, for someone who forgot theirs (an admin sends it, e.g. by
+   * WhatsApp). An older unused reset link stops working; the sessions end when the new password is set.
+   */
+  async issuePasswordReset(manager: EntityManager, user: User, issuedBy: string): Promise<InvitationDto> {
+    if (user.status !== 'active') {
+      throw new DomainError(
+        'CONFLICT',
+        user.status === 'invited'
+          ? 'Pengguna ini belum mengaktifkan akunnya; buat ulang undangannya'
+          : 'Akun ini nonaktif; aktifkan kembali terlebih dahulu',
+      );
+    }
+    return this.issue(manager, user.id, issuedBy, 'password_reset');
+  }
+
   /** A new platform-wide account (no tenant yet), invited with a one-time link. */
   async createInvitedUser(
     manager: EntityManager,
@@ -85,15 +104,15 @@ export class InvitationsService {
     manager: EntityManager,
     userId: string,
     invitedBy: string | null,
+    purpose: 'invitation' | 'password_reset' = 'invitation',
   ): Promise<InvitationDto> {
-    const expiresAt = new Date(Date.now() + this.config.auth.invitationTtlHours * 3_600_000);
-    const token = await this.tokens.issue(manager, {
-      userId,
-      purpose: 'invitation',
-      expiresAt,
-      createdBy: invitedBy,
-    });
-    const url = new URL('/terima-undangan', this.config.adminUrl);
+    const hours = purpose === 'invitation' ? this.config.auth.invitationTtlHours : PASSWORD_RESET_TTL_HOURS;
+    const expiresAt = new Date(Date.now() + hours * 3_600_000);
+    const token = await this.tokens.issue(manager, { userId, purpose, expiresAt, createdBy: invitedBy });
+    const url = new URL(
+      purpose === 'invitation' ? '/terima-undangan' : '/atur-ulang-sandi',
+      this.config.adminUrl,
+    );
     url.searchParams.set('token', token);
     return { url: url.toString(), token, expiresAt };
   }

@@ -99,4 +99,18 @@ export class PlatformUsersController {
   ): Promise<InvitationDto> {
     return this.users.reissueInvitation(userId, actor);
   }
+
+  @Post(':userId/password-reset')
+  @PlatformEndpoint({
+    summary: 'Buat tautan sekali pakai untuk mengatur ulang kata sandi (berlaku 24 jam)',
+    roles: ['platform_admin'],
+    errors: [404, 409],
+  })
+  @ApiCreatedResponse({ type: InvitationDto })
+  issuePasswordReset(
+    @UuidParam('userId') userId: string,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<InvitationDto> {
+    return this.users.issuePasswordReset(userId, actor);
+  }
 }

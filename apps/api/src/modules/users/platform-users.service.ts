@@ -95,6 +95,15 @@ export class PlatformUsersService {
     });
   }
 
+  issuePasswordReset(userId: string, actor: Principal): Promise<InvitationDto> {
+    return this.db.inPlatform(async (manager) => {
+      const user = await this.users.findById(manager, userId);
+      if (!user) throw notFound();
+      this.audit(actor, 'platform.user_password_reset_issued', userId);
+      return this.invitations.issuePasswordReset(manager, user, actor.userId);
+    });
+  }
+
   private async require(manager: EntityManager, userId: string, actor: Principal): Promise<User> {
     if (userId === actor.userId) {
       throw new DomainError('CANNOT_CHANGE_OWN_ACCESS', 'Anda tidak dapat mengubah akses akun Anda sendiri');

@@ -93,4 +93,20 @@ export class TenantUsersController {
   ): Promise<InvitationDto> {
     return this.users.reissueInvitation(tenant, userId);
   }
+
+  @Post(':userId/password-reset')
+  @TenantEndpoint({
+    summary: 'Buat tautan sekali pakai untuk mengatur ulang kata sandi (berlaku 24 jam)',
+    description:
+      'Untuk anggota yang lupa kata sandi. Akun yang juga dipakai di OPD lain diatur ulang oleh admin platform.',
+    minRole: 'tenant_admin',
+    errors: [403, 409],
+  })
+  @ApiCreatedResponse({ type: InvitationDto })
+  issuePasswordReset(
+    @CurrentTenant() tenant: TenantContext,
+    @UuidParam('userId') userId: string,
+  ): Promise<InvitationDto> {
+    return this.users.issuePasswordReset(tenant, userId);
+  }
 }

@@ -52,6 +52,30 @@ export class TenantUsersService {
     });
   }
 
+  /**
+   * A password reset link for a member. Only for people who belong to this OPD alone: an account that also
+   * works in another OPD (or on the platform) is not this admin's to take over; Diskominfotik resets it.
+   */
+  async issuePasswordReset(tenant: TenantContext, userId: string): Promise<InvitationDto> {
+    // Row-level security shows a person's memberships in every OPD only in that person's own scope.
+    const elsewhere = await this.db.asUser(userId, (manager) => this.memberships.listOwn(manager, userId));
+    const user = await this.db.inPlatform((manager) => this.users.findById(manager, userId));
+    if (user?.platformRole || elsewhere.some((membership) => membership.tenantId !== tenant.tenantId)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Akun ini juga dipakai di OPD lain atau di tingkat kota; minta Diskominfotik mengatur ulang kata sandinya',
+      );
+    }
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      await this.membershipOf(tx, userId);
+      const member = await this.users.findById(tx.manager, userId);
+      if (!member) throw notFound();
+      const link = await this.invitations.issuePasswordReset(tx.manager, member, tenant.actor.userId);
+      await this.record(tx, tenant, 'user.password_reset_issued', userId);
+      return link;
+    });
+  }
+
   changeRole(tenant: TenantContext, userId: string, role: TenantRole): Promise<MemberRow> {
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       const membership = await this.membershipOf(tx, userId);
