@@ -309,6 +309,9 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await page.keyboard.type('tutup pada 1 Desember');
     await page.click('button.tool-tebal');
     await page.keyboard.type(' karena pemeliharaan jaringan.');
+    // It stops showing in three days (WIB), so the dashboard lists it as about to go.
+    const inThreeDays = new Date(Date.now() + 3 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 16);
+    await page.fill('#validUntil', inThreeDays);
     expect(await page.getAttribute('button.tool-tebal', 'aria-pressed')).toBe('false');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'editor-teks-ponsel.png'), fullPage: true });
@@ -316,6 +319,8 @@ describe('admin app: one form submission from a phone to a live site', () => {
     const announcement = await waitForLive(page);
     await page.goto(announcement);
     expect(await page.innerHTML('main')).toContain('<strong>tutup pada 1 Desember</strong>');
+    await page.goto(`${admin}/opd/disdukcapil/`);
+    expect(await page.textContent('#segera-berakhir + ul')).toContain('Perekaman KTP-el tutup sementara');
     await page.close();
   }, 180_000);
 
@@ -414,6 +419,13 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await platform.textContent('h1')).toContain('Semua OPD (5)');
     expect(await axeViolations(platform)).toEqual([]);
     await platform.screenshot({ path: path.join(SHOTS, 'platform-opd-ponsel.png'), fullPage: true });
+
+    await platform.click('text=Build situs');
+    expect(await platform.textContent('main')).toContain('Dinas Kependudukan dan Pencatatan Sipil');
+    expect(await platform.$$eval('main details', (builds) => builds.length)).toBeGreaterThan(0);
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.screenshot({ path: path.join(SHOTS, 'build-situs-ponsel.png'), fullPage: true });
+    await platform.goto(`${admin}/platform/`);
 
     await platform.click('text=Tambah OPD');
     await platform.click('form.card button[type=submit]');

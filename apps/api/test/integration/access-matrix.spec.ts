@@ -149,6 +149,7 @@ const MATRIX: Record<string, Row> = {
     body: {},
   },
   'GET /api/v1/admin/alerts': { allowed: PLATFORM_READERS, status: 200 },
+  'GET /api/v1/admin/sites': { allowed: PLATFORM_READERS, status: 200 },
   'GET /api/v1/admin/users': { allowed: ['platform_admin'], status: 200 },
   'POST /api/v1/admin/users': { allowed: ['platform_admin'], status: 400, body: {} },
   'PATCH /api/v1/admin/users/{userId}': {

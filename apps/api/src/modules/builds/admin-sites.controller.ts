@@ -11,15 +11,30 @@ import {
   RebuildSitesDto,
   RollbackSiteDto,
   SiteBuildDto,
+  SiteOverviewDto,
   toPlatformAlertDto,
   toSiteBuildDto,
 } from './builds.dto';
+import { BuildHistoryService } from './build-history.service';
 import { SiteOperationsService } from './site-operations.service';
 
 @ApiTags('Platform: situs')
 @Controller('admin')
 export class AdminSitesController {
-  constructor(@Inject(SiteOperationsService) private readonly sites: SiteOperationsService) {}
+  constructor(
+    @Inject(SiteOperationsService) private readonly sites: SiteOperationsService,
+    @Inject(BuildHistoryService) private readonly history: BuildHistoryService,
+  ) {}
+
+  @Get('sites')
+  @PlatformEndpoint({
+    summary: 'Situs semua OPD aktif: tiga build terakhir masing-masing, dengan keluaran pembangun',
+    roles: ['platform_admin', 'monitor'],
+  })
+  @ApiOkResponse({ type: [SiteOverviewDto] })
+  overview(): Promise<SiteOverviewDto[]> {
+    return this.history.overview(3);
+  }
 
   @Post('sites/rebuild')
   @HttpCode(202)

@@ -1,16 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../../core/database/database.service';
 import { QUEUE_SCHEMA, SITE_BUILD_QUEUE } from '../../core/queue/site-build-queue';
-import { type SiteBuildDto, toSiteBuildDto } from './builds.dto';
+import { TenantsRepository } from '../tenants/tenants.repository';
+import { type SiteBuildDto, type SiteOverviewDto, toSiteBuildDto } from './builds.dto';
 import { SiteBuildsRepository } from './site-builds.repository';
 
 /** A tenant's builds, newest first, with a build still waiting in the queue shown on top as `queued`. */
 @Injectable()
 export class BuildHistoryService {
+  private readonly tenants = new TenantsRepository();
+
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(SiteBuildsRepository) private readonly builds: SiteBuildsRepository,
   ) {}
+
+  /** Every active OPD's latest builds, for the platform's overview (each read in that tenant's own scope). */
+  async overview(perTenant: number): Promise<SiteOverviewDto[]> {
+    const [tenants] = await this.db.inPlatform((manager) =>
+      this.tenants.list(manager, { status: 'active', limit: 1000, offset: 0 }),
+    );
+    const overview: SiteOverviewDto[] = [];
+    for (const tenant of tenants) {
+      const builds = await this.list(tenant.id, { limit: perTenant, offset: 0 });
+      overview.push({ tenantId: tenant.id, slug: tenant.slug, name: tenant.name, builds });
+    }
+    return overview;
+  }
 
   async list(tenantId: string, page: { limit: number; offset: number }): Promise<SiteBuildDto[]> {
     return this.db.inTenant(tenantId, async (tx) => {

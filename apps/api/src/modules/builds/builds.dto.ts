@@ -42,6 +42,14 @@ export function toSiteBuildDto(build: SiteBuild): SiteBuildDto {
   return { id, status, trigger, attempt, startedAt, finishedAt, durationMs, buildMs, pages, checks, log };
 }
 
+export class SiteOverviewDto {
+  @ApiProperty({ format: 'uuid' }) tenantId: string;
+  @ApiProperty({ example: 'disdukcapil' }) slug: string;
+  @ApiProperty({ example: 'Dinas Kependudukan dan Pencatatan Sipil' }) name: string;
+  @ApiProperty({ type: [SiteBuildDto], description: 'Build terbaru dulu, dengan keluarannya' })
+  builds: SiteBuildDto[];
+}
+
 export class RebuildSitesDto {
   @ApiPropertyOptional({ type: [String], example: ['disdukcapil'], description: 'Kosong: semua OPD aktif' })
   @IsOptional()
