@@ -337,6 +337,16 @@ describe('admin app: one form submission from a phone to a live site', () => {
       return contributor.url();
     };
     const first = await propose('Usulan berita dari kontributor');
+    // Pratinjau: the public page as it will look, from the site's own theme, before anything is published.
+    const [preview] = await Promise.all([
+      contributor.waitForEvent('popup'),
+      contributor.click('text=Pratinjau (tab baru)'),
+    ]);
+    await preview.waitForLoadState();
+    expect(await preview.textContent('main h1')).toBe('Usulan berita dari kontributor');
+    expect(await preview.textContent('[role=note]')).toContain('belum tayang');
+    await preview.screenshot({ path: path.join(SHOTS, 'pratinjau-ponsel.png'), fullPage: true });
+    await preview.close();
     const second = await propose('Usulan kedua yang perlu diperbaiki');
 
     const editor = await signIn('editor.disdukcapil@laman.example');

@@ -11,6 +11,7 @@ import { BuildsModule } from './modules/builds/builds.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
 import { MediaModule } from './modules/media/media.module';
+import { PreviewModule } from './modules/preview/preview.module';
 import { PublicModule } from './modules/public/public.module';
 import { SiteSettingsModule } from './modules/site-settings/site-settings.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -37,6 +38,7 @@ export class AppModule {
         MediaModule,
         BuildsModule,
         PublicModule,
+        PreviewModule,
       ],
     };
   }

@@ -175,16 +175,28 @@ export class ApiClient {
     clearSession(this.cookies);
   }
 
+  /** An HTML page the API renders (the preview), with its security policy; errors come back as ApiError. */
+  async page(path: string): Promise<{ html: string; policy: string }> {
+    const response = await this.authorized(path, { method: 'GET' });
+    if (!response.ok) await parse(response);
+    return {
+      html: await response.text(),
+      policy: response.headers.get('content-security-policy') ?? "default-src 'none'",
+    };
+  }
+
   private async call<T>(path: string, init: RequestInit): Promise<T> {
+    return (await parse(await this.authorized(path, init))) as T;
+  }
+
+  private async authorized(path: string, init: RequestInit): Promise<Response> {
     let access = this.cookies.get(ACCESS)?.value ?? (await this.refresh());
     const attempt = (token: string) =>
       fetch(`${API_URL}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
-    let response = await attempt(access);
-    if (response.status === 401) {
-      access = await this.refresh();
-      response = await attempt(access);
-    }
-    return (await parse(response)) as T;
+    const response = await attempt(access);
+    if (response.status !== 401) return response;
+    access = await this.refresh();
+    return attempt(access);
   }
 
   private async refresh(): Promise<string> {

@@ -44,6 +44,7 @@ function contentRows(): Record<string, Row> {
     [`DELETE ${CONTENT}/items/{id}`]: { allowed: WRITERS, status: 400 },
     [`POST ${CONTENT}/items/{id}/submit`]: { allowed: WRITERS, status: 400, body: {} },
     [`GET ${CONTENT}/items/{id}/revisions`]: { allowed: READERS, status: 404 },
+    [`GET ${CONTENT}/items/{id}/preview`]: { allowed: WRITERS, status: 404 },
     [`GET ${CONTENT}/items/{id}/revisions/{number}`]: { allowed: READERS, status: 404 },
     [`GET ${CONTENT}/items/{id}/revisions/{number}/diff`]: { allowed: READERS, status: 404 },
     [`POST ${CONTENT}/items/{id}/revisions/{number}/restore`]: { allowed: WRITERS, status: 400, body: {} },

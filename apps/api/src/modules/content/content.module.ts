@@ -24,6 +24,6 @@ import { CONTENT_TYPE_REGISTRY } from './types/registry';
     PublishingService,
     ScheduledPublisher,
   ],
-  exports: [PublishedContentRepository, ScheduledPublisher],
+  exports: [PublishedContentRepository, ScheduledPublisher, ContentStore, PublishingService],
 })
 export class ContentModule {}

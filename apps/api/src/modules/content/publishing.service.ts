@@ -186,6 +186,23 @@ export class PublishingService {
     });
   }
 
+  /**
+   * Writes the working copy into the public projection, as citizens would read it. Publishing does this for
+   * good; a preview does it in a transaction it rolls back.
+   */
+  async project(tx: TenantTransaction, { item, working }: LoadedItem): Promise<void> {
+    const definition = contentType(item.type);
+    await this.published.upsert(tx, {
+      itemId: item.id,
+      revisionId: working.id,
+      type: item.type,
+      slug: item.slug,
+      data: publicData(working.data, definition.richTextFields),
+      publishedAt: item.firstPublishedAt ?? new Date(),
+      ...definition.project(working.data as never),
+    });
+  }
+
   /** Renders the working copy into the public projection and makes it the live revision. */
   private async goLive(
     tx: TenantTransaction,
@@ -193,18 +210,8 @@ export class PublishingService {
     flags: Partial<ContentItem> = {},
   ): Promise<void> {
     await this.mediaReferences.assertPublishable(tx, working.data);
-    const definition = contentType(item.type);
-    const columns = definition.project(working.data as never);
+    await this.project(tx, { item, working });
     const now = new Date();
-    await this.published.upsert(tx, {
-      itemId: item.id,
-      revisionId: working.id,
-      type: item.type,
-      slug: item.slug,
-      data: publicData(working.data, definition.richTextFields),
-      publishedAt: item.firstPublishedAt ?? now,
-      ...columns,
-    });
     await this.store.items.update(
       tx,
       { id: item.id },

@@ -12,5 +12,6 @@ import { PublicTenants } from './public-tenants';
   imports: [SiteSettingsModule, MediaModule],
   controllers: [PublicController, PublicMediaController],
   providers: [PublicCache, PublicContentRepository, PublicService, PublicTenants],
+  exports: [PublicService],
 })
 export class PublicModule {}

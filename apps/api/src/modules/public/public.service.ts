@@ -51,14 +51,24 @@ export class PublicService {
   /** The whole published site of one OPD in one answer: what the static site builder renders. */
   snapshot(slug: string): Promise<CachedResponse> {
     return this.respond(slug, 'snapshot', (tenant) =>
-      this.db.inTenant(tenant.id, async (tx) => ({
-        tenant: toPublicTenant(tenant),
-        contentVersion: Number(tenant.content_version),
-        settings: (await this.withMedia(tx, tenant, [(await this.settings.read(tx)).settings]))[0],
-        profilePages: await this.content.profilePages(tx),
-        items: await this.withMedia(tx, tenant, await this.content.everything(tx)),
-      })),
+      this.db.inTenant(tenant.id, (tx) => this.snapshotIn(tx, tenant)),
     );
+  }
+
+  /** The snapshot as a transaction sees it (a preview reads it with a draft projected, then rolls back). */
+  async snapshotIn(tx: TenantTransaction, tenant: PublicTenant): Promise<object> {
+    return {
+      tenant: toPublicTenant(tenant),
+      contentVersion: Number(tenant.content_version),
+      settings: (await this.withMedia(tx, tenant, [(await this.settings.read(tx)).settings]))[0],
+      profilePages: await this.content.profilePages(tx),
+      items: await this.withMedia(tx, tenant, await this.content.everything(tx)),
+    };
+  }
+
+  /** An active tenant's public identity (throws TENANT_NOT_FOUND otherwise). */
+  activeTenant(slug: string): Promise<PublicTenant> {
+    return this.publicTenants.active(slug);
   }
 
   list(slug: string, query: PublicListQueryDto): Promise<CachedResponse> {
