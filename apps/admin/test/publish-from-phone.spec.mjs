@@ -534,20 +534,28 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(gaps).toContain('Belum ada nomor telepon');
 
     await page.click('text=Pengaturan situs');
-    await page.fill('#phone', '(0000)000000');
+    await page.fill('#contact-phone', '(0000)000000');
     await page.fill('#brandColor', '#f1c232');
-    await page.click('form.card button[type=submit]');
-    expect(await page.textContent('#phone-galat')).toMatch(/^Harus berupa nomor telepon Indonesia/);
+    await page.click('button[value=simpan]');
+    expect(await page.textContent('#contact-phone-galat')).toMatch(/^Harus berupa nomor telepon Indonesia/);
     expect(await page.textContent('#brandColor-galat')).toContain('4,5:1');
-    expect(await page.inputValue('#phone')).toBe('(0000)000000');
+    expect(await page.inputValue('#contact-phone')).toBe('(0000)000000');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'pengaturan-ponsel.png'), fullPage: true });
 
-    await page.fill('#phone', '0721 481234');
+    await page.fill('#contact-phone', '0721 481234');
     await page.fill('#brandColor', '#7b1fa2');
-    await page.click('form.card button[type=submit]');
+    // A logo from the phone, and the menu reordered: Layanan moves up above Agenda.
+    await page.fill('#logo-alt', 'Logo Disdukcapil');
+    expect(await page.inputValue('#menu-5-label')).toBe('Layanan');
+    await page.click('button[value="naik:menu.5"]');
+    expect(await page.inputValue('#menu-4-label')).toBe('Layanan');
+    await page.setInputFiles('#logo-file', PHOTO);
+    await submitWithPhoto(page, 'button[value=simpan]');
     await page.waitForURL(/tersimpan=1/);
-    expect(await page.inputValue('#phone')).toBe('0721 481234');
+    expect(await page.inputValue('#contact-phone')).toBe('0721 481234');
+    expect(await page.inputValue('#menu-4-label')).toBe('Layanan');
+    expect(await page.$('fieldset#logo img.thumb')).not.toBeNull();
     await page.goto(`${admin}/opd/disdukcapil/`);
     expect(await page.textContent('#belum-ada + ul')).not.toContain('Belum ada nomor telepon');
 

@@ -5,3 +5,4 @@ export {
   DEFAULT_BRAND_COLOR,
   usableBrandColor,
 } from './contrast.js';
+export { DEFAULT_MENU, type MenuEntry } from './site-menu.js';

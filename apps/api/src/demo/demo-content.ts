@@ -242,17 +242,6 @@ export async function seedDemoContent(
         openingHours: 'Senin–Kamis 07.30–16.00 WIB, Jumat 07.30–16.30 WIB',
       },
       brandColor: '#0b5394',
-      menu: [
-        { label: 'Beranda', href: '/' },
-        { label: 'Profil', href: '/profil/' },
-        { label: 'Berita', href: '/berita/' },
-        { label: 'Pengumuman', href: '/pengumuman/' },
-        { label: 'Agenda', href: '/agenda/' },
-        { label: 'Layanan', href: '/layanan/' },
-        { label: 'Kinerja', href: '/kinerja/' },
-        { label: 'PPID', href: '/dokumen/' },
-        { label: 'Kontak', href: '/kontak/' },
-      ],
       complaintLinks: [{ label: 'SP4N-LAPOR!', url: 'https://www.lapor.go.id' }],
     });
   }

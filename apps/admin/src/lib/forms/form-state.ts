@@ -222,3 +222,49 @@ export function liveRows(
 
 const isChoice = (field: Field & { kind: 'rows' }, key: string) =>
   field.fields.some((sub) => sub.name === key && (sub.kind === 'select' || sub.kind === 'checkbox'));
+
+/** Buttons that rearrange a form without saving: `tambah:<rows>` adds a row, `naik:<rows>.<n>` moves row n up. */
+export const isLayoutAction = (action: string) => /^(tambah|naik):[\w.]+$/.test(action);
+
+export function applyLayout(state: FormState, action: string): void {
+  const [verb, target = ''] = action.split(':');
+  if (verb === 'tambah') {
+    state[`${target}.${ROWS}`] = String(rowCount(state, target) + 1);
+    return;
+  }
+  const match = /^(.+)\.(\d+)$/.exec(target);
+  const index = Number(match?.[2]);
+  if (!match || index < 1 || index >= rowCount(state, match[1]!)) return;
+  swapRows(state, `${match[1]}.${index - 1}.`, `${match[1]}.${index}.`);
+}
+
+function swapRows(state: FormState, above: string, below: string): void {
+  const moved: FormState = {};
+  for (const [key, value] of Object.entries(state)) {
+    if (key.startsWith(above)) moved[below + key.slice(above.length)] = value;
+    else if (key.startsWith(below)) moved[above + key.slice(below.length)] = value;
+    else continue;
+    delete state[key];
+  }
+  Object.assign(state, moved);
+}
+
+/** The stored object with the form's fields put in: what the form does not show (map coordinates…) stays. */
+export function mergeFields(
+  fields: Field[],
+  stored: Record<string, unknown>,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
+  const merged = { ...stored };
+  for (const field of fields) {
+    const value =
+      field.kind === 'group'
+        ? mergeFields(field.fields, asRecord(stored[field.name]), asRecord(values[field.name]))
+        : values[field.name];
+    const empty =
+      value === undefined || (field.kind === 'group' && Object.keys(value as object).length === 0);
+    if (empty) delete merged[field.name];
+    else merged[field.name] = value;
+  }
+  return merged;
+}

@@ -1,7 +1,8 @@
 import { type ApiClient, ApiError } from '../api';
 import { checkState, type FieldErrors, placeApiErrors, shownNames } from './form-check';
-import { type FormState, fromState, readForm, REMOVE, ROWS, rowCount, type Uploads } from './form-state';
-import { type ContentForm, type Field, inputName } from './spec';
+import { type FormState, isLayoutAction, mergeFields, readForm, type Uploads } from './form-state';
+import { type ContentForm } from './spec';
+import { saveWithUploads, UploadFailed } from './uploads';
 
 /** What the buttons of a content form ask for, after saving. */
 export type WorkflowAction =
@@ -20,8 +21,8 @@ export interface ContentInput {
   state: FormState;
   uploads: Uploads;
   action: WorkflowAction;
-  /** "Tambah baris" of a rows field: show one more row, save nothing. */
-  addRowTo: string | null;
+  /** A button that only rearranges the form (add a row, move a row up): applied, nothing saved. */
+  layout: string | null;
   /** The editor's note when sending the item back. */
   comment: string;
   /** When to publish (Jadwalkan), WIB. */
@@ -59,16 +60,11 @@ export function readContentForm(form: FormData): ContentInput {
     state,
     uploads,
     action: action in STEPS ? (action as WorkflowAction) : 'draf',
-    addRowTo: action.startsWith('tambah:') ? action.slice('tambah:'.length) : null,
+    layout: isLayoutAction(action) ? action : null,
     comment: take('comment'),
     publishAt: take('publishAt'),
     version: Number.isInteger(version) && version > 0 ? version : null,
   };
-}
-
-/** Shows one more row in a rows field (a form that works without JavaScript). */
-export function addRow(state: FormState, name: string): void {
-  state[`${name}.${ROWS}`] = String(rowCount(state, name) + 1);
 }
 
 function checkWorkflow(input: ContentInput): FieldErrors {
@@ -100,34 +96,19 @@ export async function saveContent(
   if (Object.keys(errors).length) return { itemId: null, errors, message: 'Periksa isian yang ditandai.' };
   const base = `/api/v1/tenants/${tenant}`;
   const state = { ...input.state };
-  const uploaded: string[] = [];
-  const discardUploads = () =>
-    Promise.all(
-      uploaded.map((id) => api.send('DELETE', `${base}/media/${id}?version=1`).catch(() => undefined)),
-    );
-  try {
-    await uploadAll(api, base, form.fields, state, input.uploads, uploaded);
-  } catch (error) {
-    await discardUploads();
-    const outcome = failure(error, null);
-    return { ...outcome, message: `Berkas tidak dapat diunggah: ${outcome.message}` };
-  }
-  const fields = { ...(existing?.fields ?? {}) };
-  const typed = fromState(form.fields, state);
-  for (const field of form.fields) {
-    if (field.name in typed) fields[field.name] = typed[field.name];
-    else delete fields[field.name];
-  }
   let item: { id: string; version: number };
   try {
-    item = existing
-      ? await api.send('PUT', `${base}/content/${form.type}/${existing.id}`, {
-          version: input.version,
-          fields,
-        })
-      : await api.send('POST', `${base}/content/${form.type}`, { fields });
+    item = await saveWithUploads(api, tenant, form.fields, state, input.uploads, (typed) => {
+      const fields = mergeFields(form.fields, existing?.fields ?? {}, typed);
+      return existing
+        ? api.send('PUT', `${base}/content/${form.type}/${existing.id}`, { version: input.version, fields })
+        : api.send('POST', `${base}/content/${form.type}`, { fields });
+    });
   } catch (error) {
-    await discardUploads();
+    if (error instanceof UploadFailed) {
+      const outcome = failure(error.reason, null);
+      return { ...outcome, message: `Berkas tidak dapat diunggah: ${outcome.message}` };
+    }
     if (existing && error instanceof ApiError && error.code === 'CONTENT_VERSION_CONFLICT') {
       const current = await api.get<SaveOutcome['conflict'] & object>(`${base}/content/items/${existing.id}`);
       return {
@@ -160,46 +141,5 @@ async function takeStep(
     return { itemId: item.id, errors: {}, message: '' };
   } catch (error) {
     return failure(error, item.id, 'Tersimpan, tetapi langkah berikutnya belum berhasil: ');
-  }
-}
-
-/** Uploads every chosen file into the media library and points the form's state at the new media. */
-async function uploadAll(
-  api: ApiClient,
-  base: string,
-  fields: Field[],
-  state: FormState,
-  uploads: Uploads,
-  uploaded: string[],
-  prefix = '',
-): Promise<void> {
-  const send = async (file: File, meta: Record<string, string>) => {
-    const body = new FormData();
-    body.set('file', file, file.name);
-    for (const [key, value] of Object.entries(meta)) if (value) body.set(key, value);
-    const media = await api.upload<{ id: string }>(`${base}/media`, body);
-    uploaded.push(media.id);
-    return media.id;
-  };
-  for (const field of fields) {
-    const name = inputName(prefix, field.name);
-    if (field.kind === 'photo' && uploads.has(`${name}.file`)) {
-      const meta = { alt: state[`${name}.alt`] ?? '', caption: state[`${name}.caption`] ?? '' };
-      state[`${name}.mediaId`] = await send(uploads.get(`${name}.file`)![0]!, meta);
-      state[`${name}.url`] = '';
-      state[`${name}.${REMOVE}`] = '';
-    }
-    if (field.kind === 'files') {
-      for (const file of uploads.get(`${name}.new`) ?? []) {
-        const index = rowCount(state, name);
-        state[`${name}.${index}.mediaId`] = await send(file, {});
-        state[`${name}.${index}.caption`] = file.name;
-        state[`${name}.${ROWS}`] = String(index + 1);
-      }
-    }
-    if (field.kind === 'group') await uploadAll(api, base, field.fields, state, uploads, uploaded, name);
-    if (field.kind === 'rows')
-      for (let index = 0; index < rowCount(state, name); index++)
-        await uploadAll(api, base, field.fields, state, uploads, uploaded, `${name}.${index}`);
   }
 }

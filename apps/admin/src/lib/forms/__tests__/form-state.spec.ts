@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CONTENT_FORMS } from '../content-forms';
 import { checkState, placeApiErrors, shownNames } from '../form-check';
-import { fromState, toState, toWibInput, type Uploads } from '../form-state';
-import { addRow } from '../save-content';
+import { applyLayout, fromState, mergeFields, toState, toWibInput, type Uploads } from '../form-state';
 
 const INDIKATOR = CONTENT_FORMS['indikator']!;
 const LAYANAN = CONTENT_FORMS['layanan']!;
@@ -33,7 +32,7 @@ describe('content forms: from the API to the inputs and back', () => {
     };
     const state = toState(INDIKATOR.fields, fields);
     expect(state['values.0.actual']).toBe('96,4');
-    addRow(state, 'values');
+    applyLayout(state, 'tambah:values');
     expect(state['values.__rows']).toBe('2');
     expect(fromState(INDIKATOR.fields, state)).toEqual(fields);
     state['values.1.year'] = '2026';
@@ -42,6 +41,22 @@ describe('content forms: from the API to the inputs and back', () => {
       { year: 2025, target: 95, actual: 96.4 },
       { year: 2026, target: 97.5 },
     ]);
+  });
+
+  it('moves a row up without saving anything', () => {
+    const state = toState(INDIKATOR.fields, {
+      values: [
+        { year: 2025, target: 1 },
+        { year: 2026, target: 2 },
+      ],
+    });
+    applyLayout(state, 'naik:values.1');
+    expect(fromState(INDIKATOR.fields, state)['values']).toEqual([
+      { year: 2026, target: 2 },
+      { year: 2025, target: 1 },
+    ]);
+    applyLayout(state, 'naik:values.0');
+    expect(state['values.0.year']).toBe('2026');
   });
 
   it('drops a row marked for removal and keeps nested objects', () => {
@@ -74,6 +89,20 @@ describe('content forms: from the API to the inputs and back', () => {
         { type: 'paragraph', content: [{ type: 'text', text: 'Paragraf baru' }] },
       ],
     });
+  });
+
+  it('keeps what the form does not show when saving a group, and drops what was emptied', () => {
+    const stored = { contact: { phone: '0721 1', latitude: -5.4 }, sector: 'Kependudukan', extra: 1 };
+    const values = fromState(LAYANAN.fields, {
+      ...toState(LAYANAN.fields, stored),
+      sector: '',
+      'contact.phone': '',
+    });
+    expect(mergeFields(LAYANAN.fields, stored, values)).toMatchObject({
+      contact: { latitude: -5.4 },
+      extra: 1,
+    });
+    expect(mergeFields(LAYANAN.fields, stored, values)).not.toHaveProperty('sector');
   });
 
   it('shows instants in WIB for a datetime input', () => {
