@@ -208,6 +208,18 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await page.click('button[value=simpan]');
     await page.waitForURL(/tersimpan=1/);
     expect(await page.inputValue('#caption')).toBe('Pelayanan keliling, November 2026');
+    // Replacing the file keeps its id, so the content using it follows; choosing nothing is a clear error.
+    await page.click('button[value=ganti]');
+    expect(await page.textContent('#berkas-galat')).toBe('Pilih berkas pengganti');
+    const versionBefore = await page.getAttribute('form[data-unggah] input[name=version]', 'value');
+    await page.setInputFiles('#berkas', PHOTO);
+    await submitWithPhoto(page, 'button[value=ganti]');
+    await page.waitForURL(/diganti=1/);
+    expect(await page.textContent('[role=status]')).toContain('Berkas diganti');
+    expect(Number(await page.getAttribute('form[data-unggah] input[name=version]', 'value'))).toBeGreaterThan(
+      Number(versionBefore),
+    );
+    expect(await axeViolations(page)).toEqual([]);
     console.log(`Screenshots of the admin app: ${SHOTS}`);
     await page.close();
   }, 120_000);

@@ -156,8 +156,8 @@ export class ApiClient {
     });
   }
 
-  upload<T>(path: string, form: FormData): Promise<T> {
-    return this.call<T>(path, { method: 'POST', body: form });
+  upload<T>(path: string, form: FormData, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
+    return this.call<T>(path, { method, body: form });
   }
 
   /** Changes the password: the API ends every other session and answers with a new one for this device. */
