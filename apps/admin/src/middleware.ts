@@ -16,8 +16,19 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (error instanceof ApiError && error.status === 401) return context.redirect('/masuk');
     throw error;
   }
+  const moved = movedPath(context.locals.me, context.url.pathname);
+  if (moved) return context.redirect(`${moved}${context.url.search}`, 301);
   const response = await next();
   // Pages show one person's data: never cache them in shared caches or the back-forward cache of others.
   response.headers.set('Cache-Control', 'private, no-store');
   return response;
 });
+
+/** `/opd/<old slug>/…` of an OPD that was renamed: the same page under its new slug. */
+function movedPath(me: Me, pathname: string): string | null {
+  const [, section, slug, ...rest] = pathname.split('/');
+  if (section !== 'opd' || !slug || me.memberships.some((membership) => membership.slug === slug))
+    return null;
+  const renamed = me.memberships.find((membership) => membership.formerSlugs.includes(slug));
+  return renamed ? ['', 'opd', renamed.slug, ...rest].join('/') : null;
+}

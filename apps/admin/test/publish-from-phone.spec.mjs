@@ -481,6 +481,38 @@ describe('admin app: one form submission from a phone to a live site', () => {
     );
     await newcomer.goto(live);
     expect(await newcomer.textContent('h1')).toBe('Festival Krakatau kembali digelar');
+
+    // The OPD is reorganised: a new name and slug. Old bookmarks and the old site address keep working.
+    await platform.goto(`${admin}/platform/`);
+    await platform
+      .locator('ul.items li', { hasText: 'Dinas Pariwisata dan Ekonomi Kreatif' })
+      .locator('text=ubah data')
+      .click();
+    await platform.fill('#slug', 'Bukan Slug!');
+    await platform.click('form.card button[type=submit]');
+    expect(await platform.textContent('#slug-galat')).toBeTruthy();
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.fill('#name', 'Dinas Pariwisata dan Kebudayaan');
+    await platform.fill('#shortName', 'Disparbud');
+    await platform.fill('#slug', 'disparbud');
+    await platform.click('form.card button[type=submit]');
+    await platform.waitForURL(/\/platform\/\?pesan=/);
+    await newcomer.goto(`${admin}/opd/disparekraf/`);
+    expect(new URL(newcomer.url()).pathname).toBe('/opd/disparbud/');
+    expect(await newcomer.textContent('h1')).toBe('Dinas Pariwisata dan Kebudayaan');
+    const renamedSite = live.replace('disparekraf.localhost', 'disparbud.localhost');
+    let status = 0;
+    for (let attempt = 0; attempt < 300 && status !== 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (
+        await fetch(
+          renamedSite.replace(/^http:\/\/([a-z0-9-]+)\.localhost:(\d+)\//, 'http://127.0.0.1:$2/$1/'),
+        )
+      ).status;
+    }
+    expect(status).toBe(200);
+    await newcomer.goto(live);
+    expect(await newcomer.textContent('header')).toContain('Dinas Pariwisata dan Kebudayaan');
     await Promise.all([platform.close(), newcomer.close()]);
   }, 120_000);
 

@@ -109,9 +109,12 @@ export async function buildSite({ api, tenant, out, full = false }) {
     const next = path.join(tenantDir, `live.${buildId}`);
     await symlink(path.join('builds', buildId), next);
     await rename(next, path.join(tenantDir, 'live'));
+    // A renamed OPD's old addresses show its current site (its pages name the new address as canonical).
+    const formerHosts = (snapshot.tenant.formerSlugs ?? []).map((slug) => `${slug}.${sitesDomain}`);
     await linkHosts(path.resolve(out), tenant, [
-      ...new Set([`${snapshot.tenant.slug}.${sitesDomain}`, host]),
+      ...new Set([`${snapshot.tenant.slug}.${sitesDomain}`, host, ...formerHosts]),
     ]);
+    await retireFormerFolders(path.resolve(out), tenant, snapshot.tenant.formerSlugs ?? []);
     await prune(tenantDir, KEEP);
     return { ...summary, totalMs: Math.round(performance.now() - started) };
   } catch (error) {
@@ -221,6 +224,22 @@ async function linkHosts(out, slug, hosts) {
     if (hosts.includes(name) || name.startsWith('.')) continue;
     const current = await readlink(path.join(folder, name)).catch(() => null);
     if (current === target) await rm(path.join(folder, name), { force: true });
+  }
+}
+
+/**
+ * After a rename, a folder under an old slug would keep serving the old site to anything that reads sites by
+ * folder: it becomes a link to the new one.
+ */
+async function retireFormerFolders(out, slug, formerSlugs) {
+  for (const former of formerSlugs) {
+    const folder = path.join(out, former);
+    if ((await readlink(folder).catch(() => null)) === slug) continue;
+    const next = path.join(out, `.${former}.${process.pid}`);
+    await rm(next, { force: true });
+    await symlink(slug, next);
+    await rm(folder, { recursive: true, force: true });
+    await rename(next, folder);
   }
 }
 

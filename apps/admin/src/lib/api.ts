@@ -13,6 +13,8 @@ export interface Membership {
   shortName: string;
   tenantStatus: string;
   role: 'contributor' | 'editor' | 'tenant_admin';
+  /** Slugs the OPD had before a rename: old bookmarks lead to its new address. */
+  formerSlugs: string[];
 }
 
 export interface Me {

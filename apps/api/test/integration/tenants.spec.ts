@@ -137,6 +137,54 @@ describe('tenant provisioning and lifecycle (platform admins)', () => {
     expect(missing.body.code).toBe('TENANT_NOT_FOUND');
   });
 
+  it('renames an OPD with a new slug: the old one keeps reaching it and stays reserved', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/admin/tenants')
+      .set(platform.auth)
+      .send(newTenant('bappeda'));
+    const id = created.body.tenant.id;
+    const renamed = await t
+      .http()
+      .patch(`/api/v1/admin/tenants/${id}`)
+      .set(platform.auth)
+      .send({ slug: 'bapperida', name: 'Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ slug: 'bapperida', formerSlugs: ['bappeda'] });
+
+    // The public API answers under the old slug with the OPD as it is now; the site is rebuilt.
+    const old = await t.http().get('/api/v1/public/bappeda/site');
+    expect(old.status).toBe(200);
+    expect(old.body.tenant).toMatchObject({ slug: 'bapperida', formerSlugs: ['bappeda'] });
+    const inTenant = (sql: string) =>
+      t.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [id]);
+        return manager.query(sql);
+      });
+    const [queued] = await inTenant(
+      `SELECT count(*)::int AS n FROM site_change_events WHERE kind = 'tenant.changed'`,
+    );
+    expect(queued.n).toBe(1);
+    // Nobody else can take the old slug; going back to it is allowed.
+    const taken = await t
+      .http()
+      .post('/api/v1/admin/tenants')
+      .set(platform.auth)
+      .send(newTenant('bappeda', 'x@laman.example'));
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('TENANT_SLUG_TAKEN');
+    const back = await t
+      .http()
+      .patch(`/api/v1/admin/tenants/${id}`)
+      .set(platform.auth)
+      .send({ slug: 'bappeda' });
+    expect(back.body).toMatchObject({ slug: 'bappeda', formerSlugs: ['bapperida'] });
+    const audit = await inTenant(
+      `SELECT data FROM audit_events WHERE action = 'tenant.updated' ORDER BY created_at`,
+    );
+    expect(audit[0].data).toMatchObject({ from: 'bappeda', to: 'bapperida' });
+  });
+
   it('suspends a tenant: its users can still read but not write, until it is reactivated', async () => {
     const tenant = await t.given.tenant();
     const admin = await t.given.memberSignedIn(tenant, 'tenant_admin');

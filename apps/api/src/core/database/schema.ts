@@ -8,6 +8,7 @@ import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { Content1764400000000 } from './migrations/1764400000000-content';
 import { Media1764500000000 } from './migrations/1764500000000-media';
 import { Builds1764600000000 } from './migrations/1764600000000-builds';
+import { TenantFormerSlugs1764800000000 } from './migrations/1764800000000-tenant-former-slugs';
 import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
 import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
 import { SiteBuild } from '../../modules/builds/site-build.entity';
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Media1764500000000,
   Builds1764600000000,
   BuildChecks1764700000000,
+  TenantFormerSlugs1764800000000,
 ];

@@ -6,6 +6,7 @@ import { DomainError } from '../../core/errors/domain-error';
 export interface PublicTenant {
   id: string;
   slug: string;
+  former_slugs: string[];
   name: string;
   short_name: string;
   kind: string;
@@ -33,8 +34,8 @@ export class PublicTenants {
 
   async active(slug: string): Promise<PublicTenant> {
     const rows: PublicTenant[] = await this.db.platformQuery(
-      `SELECT id, slug, name, short_name, kind, custom_domain, content_version, last_published_at
-         FROM tenants WHERE slug = $1 AND status = 'active'`,
+      `SELECT id, slug, former_slugs, name, short_name, kind, custom_domain, content_version, last_published_at
+         FROM tenants WHERE (slug = $1 OR $1 = ANY(former_slugs)) AND status = 'active'`,
       [slug],
     );
     const tenant = rows[0];

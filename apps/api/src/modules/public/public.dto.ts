@@ -141,6 +141,11 @@ export class PublicSearchPageDto {
 
 export class PublicTenantDto {
   @ApiProperty() slug: string;
+  @ApiProperty({
+    type: [String],
+    description: 'Slug lama setelah ganti nama; alamat lamanya tetap mengarah ke sini',
+  })
+  formerSlugs: string[];
   @ApiProperty() name: string;
   @ApiProperty() shortName: string;
   @ApiProperty() kind: string;

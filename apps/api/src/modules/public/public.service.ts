@@ -23,7 +23,7 @@ export class PublicService {
   tenants(): Promise<CachedResponse> {
     return this.cache.getOrCompute(`tenants:${this.publicTenants.directoryGeneration}`, null, async () => {
       const rows: PublicTenant[] = await this.db.platformQuery(
-        `SELECT slug, name, short_name, kind, custom_domain, last_published_at FROM tenants WHERE status = 'active' ORDER BY name`,
+        `SELECT slug, former_slugs, name, short_name, kind, custom_domain, last_published_at FROM tenants WHERE status = 'active' ORDER BY name`,
       );
       return rows.map(toPublicTenant);
     });
@@ -123,6 +123,7 @@ export class PublicService {
 function toPublicTenant(row: Omit<PublicTenant, 'id' | 'content_version'>): PublicTenantDto {
   return {
     slug: row.slug,
+    formerSlugs: row.former_slugs,
     name: row.name,
     shortName: row.short_name,
     kind: row.kind,

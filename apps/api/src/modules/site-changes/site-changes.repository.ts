@@ -10,7 +10,8 @@ export type SiteChangeKind =
   | 'content.expired'
   | 'content.became_valid'
   | 'settings.changed'
-  | 'media.replaced';
+  | 'media.replaced'
+  | 'tenant.changed';
 
 /**
  * Records that the public site of a tenant changed: an outbox row for the site builder and a new public

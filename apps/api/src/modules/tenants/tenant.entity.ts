@@ -24,6 +24,8 @@ export class Tenant {
   @Column({ name: 'suspended_reason', type: 'text', nullable: true }) suspendedReason: string | null;
   @Column({ name: 'suspended_at', type: 'timestamptz', nullable: true }) suspendedAt: Date | null;
   @Column({ name: 'former_names', type: 'text', array: true }) formerNames: string[];
+  /** Slugs it had before a rename: they keep reaching this OPD and stay reserved. */
+  @Column({ name: 'former_slugs', type: 'text', array: true }) formerSlugs: string[];
   @Column({ name: 'custom_domain', type: 'text', nullable: true }) customDomain: string | null;
   @Column({ name: 'contact_name', type: 'text', nullable: true }) contactName: string | null;
   @Column({ name: 'contact_email', type: 'text', nullable: true }) contactEmail: string | null;

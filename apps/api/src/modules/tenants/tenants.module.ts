@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SiteChangesModule } from '../site-changes/site-changes.module';
 import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
 import { AdminTenantsController } from './admin-tenants.controller';
@@ -7,7 +8,7 @@ import { TenantsRepository } from './tenants.repository';
 import { TenantsService } from './tenants.service';
 
 @Module({
-  imports: [UsersModule, AuditModule],
+  imports: [UsersModule, AuditModule, SiteChangesModule],
   controllers: [AdminTenantsController, TenantProfileController],
   providers: [TenantsRepository, TenantsService],
 })

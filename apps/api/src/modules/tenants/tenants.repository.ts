@@ -22,6 +22,15 @@ export class TenantsRepository {
     return manager.getRepository(Tenant).findOne({ where: { slug } });
   }
 
+  /** Whether a slug is used, now or before a rename, by an OPD other than `exceptId`. */
+  async isSlugTaken(manager: EntityManager, slug: string, exceptId?: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM tenants WHERE (slug = $1 OR $1 = ANY(former_slugs)) AND id IS DISTINCT FROM $2::uuid`,
+      [slug, exceptId ?? null],
+    );
+    return rows.length > 0;
+  }
+
   async isDomainTaken(manager: EntityManager, domain: string, exceptId?: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `SELECT 1 FROM tenants WHERE lower(custom_domain) = lower($1) AND id IS DISTINCT FROM $2::uuid`,

@@ -4,6 +4,7 @@ import { type EntityManager, QueryFailedError } from 'typeorm';
 import { type Principal, type TenantContext } from '../../core/access/principal';
 import { Database } from '../../core/database/database.service';
 import { SiteChangeNotifier } from '../../core/database/site-change-notifier';
+import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
 import { InvitationsService } from '../users/invitations.service';
@@ -18,6 +19,9 @@ import {
 import { type Tenant } from './tenant.entity';
 import { TenantsRepository } from './tenants.repository';
 
+/** The OPD's own fields its public site shows: changing one rebuilds the site. */
+const SITE_FIELDS = ['slug', 'name', 'shortName', 'kind', 'customDomain'] as const;
+
 /** Provisioning and lifecycle of OPD tenants (platform admins), and an OPD's own profile (tenant admins). */
 @Injectable()
 export class TenantsService {
@@ -27,6 +31,7 @@ export class TenantsService {
     @Inject(InvitationsService) private readonly invitations: InvitationsService,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(SiteChangeNotifier) private readonly notifier: SiteChangeNotifier,
+    @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
   ) {}
 
   /** Creates the tenant and its first tenant admin in one transaction: both exist, or neither does. */
@@ -73,16 +78,27 @@ export class TenantsService {
   update(id: string, dto: UpdateTenantDto, actor: Principal): Promise<Tenant> {
     return translateUniqueViolations(dto, () =>
       this.db.inTenant(id, async (tx) => {
-        await this.require(tx.manager, id);
+        const before = await this.require(tx.manager, id);
         if (dto.customDomain) await this.assertDomainFree(tx.manager, dto.customDomain, id);
-        const updated = await this.tenants.update(tx.manager, id, dto);
-        await this.notifier.tenantChanged(tx);
+        const renamed = dto.slug !== undefined && dto.slug !== before.slug;
+        if (renamed) await this.assertSlugFree(tx.manager, dto.slug!, id);
+        const updated = await this.tenants.update(tx.manager, id, {
+          ...dto,
+          // The old slug keeps reaching this OPD (public API, old site address) and stays reserved for it.
+          ...(renamed
+            ? { formerSlugs: [...before.formerSlugs.filter((slug) => slug !== dto.slug), before.slug] }
+            : {}),
+        });
+        // What the site shows of the OPD itself changed: rebuild it (under its new slug, if renamed).
+        if (SITE_FIELDS.some((field) => dto[field] !== undefined && dto[field] !== before[field]))
+          await this.siteChanges.record(tx, 'tenant.changed');
+        else await this.notifier.tenantChanged(tx);
         await this.audit.record(tx, {
           actorUserId: actor.userId,
           action: 'tenant.updated',
           targetType: 'tenant',
           targetId: id,
-          data: { fields: Object.keys(dto) },
+          data: { fields: Object.keys(dto), ...(renamed ? { from: before.slug, to: dto.slug } : {}) },
         });
         return updated;
       }),
@@ -141,8 +157,8 @@ export class TenantsService {
     return tenant;
   }
 
-  private async assertSlugFree(manager: EntityManager, slug: string): Promise<void> {
-    if (await this.tenants.findBySlug(manager, slug)) throw slugTaken(slug);
+  private async assertSlugFree(manager: EntityManager, slug: string, exceptId?: string): Promise<void> {
+    if (await this.tenants.isSlugTaken(manager, slug, exceptId)) throw slugTaken(slug);
   }
 
   private async assertDomainFree(manager: EntityManager, domain: string, exceptId?: string): Promise<void> {

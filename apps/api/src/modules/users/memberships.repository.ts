@@ -23,6 +23,7 @@ export interface OwnMembershipRow {
   shortName: string;
   tenantStatus: string;
   role: TenantRole;
+  formerSlugs: string[];
 }
 
 @Injectable()
@@ -54,7 +55,8 @@ export class MembershipsRepository extends TenantScopedRepository<Membership> {
   /** A user's active memberships in every tenant; needs a transaction scoped to that user (Database.asUser). */
   listOwn(manager: EntityManager, userId: string): Promise<OwnMembershipRow[]> {
     return manager.query(
-      `SELECT t.id AS "tenantId", t.slug, t.name, t.short_name AS "shortName", t.status AS "tenantStatus", m.role
+      `SELECT t.id AS "tenantId", t.slug, t.name, t.short_name AS "shortName", t.status AS "tenantStatus", m.role,
+              t.former_slugs AS "formerSlugs"
          FROM memberships m JOIN tenants t ON t.id = m.tenant_id
         WHERE m.user_id = $1 AND m.status = 'active'
         ORDER BY t.name`,

@@ -57,6 +57,7 @@ export class MembershipDto {
   @ApiProperty({ example: 'Diskominfo' }) shortName: string;
   @ApiProperty({ enum: ['active', 'suspended'] }) tenantStatus: string;
   @ApiProperty({ enum: TENANT_ROLES }) role: TenantRole;
+  @ApiProperty({ type: [String], description: 'Slug lama OPD (setelah ganti nama)' }) formerSlugs: string[];
 }
 
 export class MeDto {

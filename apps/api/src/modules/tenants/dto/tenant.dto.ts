@@ -116,6 +116,7 @@ export class CreateTenantDto extends TenantContactDto {
 
 export class UpdateTenantDto extends PartialType(
   PickType(CreateTenantDto, [
+    'slug',
     'name',
     'shortName',
     'kind',
@@ -176,6 +177,8 @@ export class TenantDto {
   @ApiProperty({ enum: ['active', 'suspended'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) suspendedReason: string | null;
   @ApiProperty({ type: [String] }) formerNames: string[];
+  @ApiProperty({ type: [String], description: 'Slug lama (setelah ganti nama); tetap mengarah ke OPD ini' })
+  formerSlugs: string[];
   @ApiProperty({ nullable: true, type: String }) customDomain: string | null;
   @ApiProperty({ nullable: true, type: String }) contactName: string | null;
   @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
@@ -219,6 +222,7 @@ export function toTenantDto(tenant: Tenant): TenantDto {
     status: tenant.status,
     suspendedReason: tenant.suspendedReason,
     formerNames: tenant.formerNames,
+    formerSlugs: tenant.formerSlugs,
     customDomain: tenant.customDomain,
     contactName: tenant.contactName,
     contactEmail: tenant.contactEmail,
