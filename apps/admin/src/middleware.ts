@@ -1,13 +1,16 @@
 import { defineMiddleware } from 'astro:middleware';
 import { ApiClient, ApiError, type Me } from './lib/api';
+import { LOCALE_COOKIE, localeFrom, translator } from './lib/i18n';
 
-const PUBLIC_PATHS = new Set(['/masuk', '/terima-undangan', '/atur-ulang-sandi']);
+const PUBLIC_PATHS = new Set(['/masuk', '/terima-undangan', '/atur-ulang-sandi', '/bahasa']);
 
 /** Every page but the sign-in page needs a session; the API decides what the person may see and do. */
 export const onRequest = defineMiddleware(async (context, next) => {
   const secure = context.url.protocol === 'https:';
   context.locals.api = new ApiClient(context.cookies, secure);
   context.locals.me = null;
+  context.locals.locale = localeFrom(context.cookies.get(LOCALE_COOKIE)?.value);
+  context.locals.t = translator(context.locals.locale);
   if (PUBLIC_PATHS.has(context.url.pathname) || context.url.pathname.startsWith('/_')) return next();
   if (!context.locals.api.signedIn) return context.redirect('/masuk');
   try {

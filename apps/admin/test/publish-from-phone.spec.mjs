@@ -689,6 +689,27 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await Promise.all([admin1.close(), rina.close(), phone.close()]);
   }, 90_000);
 
+  it('speaks English as a second language, chosen once, for pages, forms and messages', async () => {
+    const page = await signIn('editor.disdukcapil@laman.example');
+    await page.click('a[hreflang=en]');
+    await page.waitForURL(/\/opd\/disdukcapil\/$/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('#situs')).toBe('Public site');
+    await page.click('text=Write news');
+    expect(await page.textContent('h1')).toBe('Write news');
+    expect(await page.textContent('label[for=title]')).toBe('Title');
+    await page.click('button[value=terbitkan]');
+    expect(await page.textContent('#title-galat')).toBe('Title is required');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'english-ponsel.png'), fullPage: true });
+    // The choice is remembered; switching back restores Bahasa Indonesia.
+    await page.goto(`${admin}/opd/disdukcapil/konten/daftar`);
+    expect(await page.textContent('h1')).toBe('All content');
+    await page.click('a[hreflang=id]');
+    expect(await page.textContent('h1')).toBe('Semua konten');
+    await page.close();
+  }, 60_000);
+
   it('signs out with a POST and then asks to sign in again', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');
     await page.click('text=Keluar');

@@ -7,6 +7,10 @@ import { documentToText, textToDocument } from './rich-text';
  * stays in the form, hidden and kept in step, with the document beside it: without JavaScript the form still
  * works with paragraphs of plain text.
  */
+/** The page's translations of the editor's texts (see EDITOR_TEXTS), by their Bahasa Indonesia text. */
+let texts: Record<string, string> = {};
+const say = (text: string) => texts[text] ?? text;
+
 const TOOLS: Array<{ label: string; run: (editor: Editor) => void; active: (editor: Editor) => boolean }> = [
   { label: 'Tebal', run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
   {
@@ -33,7 +37,7 @@ const TOOLS: Array<{ label: string; run: (editor: Editor) => void; active: (edit
     label: 'Tautan',
     run: (e) => {
       const current = (e.getAttributes('link')['href'] as string | undefined) ?? 'https://';
-      const href = window.prompt('Alamat tautan (kosongkan untuk melepas tautan):', current);
+      const href = window.prompt(say('Alamat tautan (kosongkan untuk melepas tautan):'), current);
       if (href === null) return;
       if (href.trim() === '' || href.trim() === 'https://')
         e.chain().focus().extendMarkRange('link').unsetLink().run();
@@ -54,6 +58,7 @@ function startingDocument(textarea: HTMLTextAreaElement, stored: HTMLInputElemen
 }
 
 function mount(box: HTMLElement): void {
+  texts = JSON.parse(box.dataset['texts'] ?? '{}') as Record<string, string>;
   const textarea = box.querySelector('textarea');
   const stored = box.querySelector<HTMLInputElement>('input[type=hidden]');
   if (!textarea || !stored) return;
@@ -62,8 +67,9 @@ function mount(box: HTMLElement): void {
   if (label) label.id = `${id}-label`;
   const hint = document.getElementById(`${id}-petunjuk`);
   if (hint)
-    hint.textContent =
-      'Tekan Enter untuk paragraf baru; pilih teks lalu tombol format untuk menebalkan, membuat daftar atau tautan.';
+    hint.textContent = say(
+      'Tekan Enter untuk paragraf baru; pilih teks lalu tombol format untuk menebalkan, membuat daftar atau tautan.',
+    );
   textarea.id = `${id}-teks`;
   textarea.hidden = true;
   textarea.removeAttribute('required');
@@ -72,7 +78,7 @@ function mount(box: HTMLElement): void {
   const toolbar = document.createElement('div');
   toolbar.className = 'toolbar';
   toolbar.setAttribute('role', 'toolbar');
-  toolbar.setAttribute('aria-label', 'Format teks');
+  toolbar.setAttribute('aria-label', say('Format teks'));
   box.prepend(toolbar);
   const area = document.createElement('div');
   box.append(area);
@@ -105,7 +111,7 @@ function mount(box: HTMLElement): void {
   const buttons = TOOLS.map((tool) => {
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = tool.label;
+    button.textContent = say(tool.label);
     button.className = `tool-${tool.label.toLowerCase().replace(/ /g, '-')}`;
     // Keeps the editor's selection (and the marks chosen for the next letters) while the button is pressed.
     button.addEventListener('mousedown', (event) => event.preventDefault());

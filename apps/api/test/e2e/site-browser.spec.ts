@@ -97,6 +97,8 @@ describe('an OPD site in a real browser', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).toBe('solid');
     await page.keyboard.press('Enter');
+    // Following the link is asynchronous: wait for it rather than read the address at once.
+    await page.waitForURL(`${origin}/#isi`, { timeout: 5_000 });
     expect(page.url()).toBe(`${origin}/#isi`);
     await page.close();
   });

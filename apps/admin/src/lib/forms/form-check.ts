@@ -1,4 +1,5 @@
 import { type Field, inputName } from './spec';
+import { type Translate, translator } from '../i18n';
 import { type FormState, liveRows, parseNumber, ROWS, type Uploads } from './form-state';
 
 export type FieldErrors = Record<string, string>;
@@ -9,21 +10,28 @@ export const ALT_MISSING = 'Jelaskan isi foto untuk pembaca tunanetra (teks alte
  * Checks what can be checked before anything is uploaded (a mistake should not cost an upload on a slow link):
  * required fields, numbers, and alt text for a new photo. The API checks everything again.
  */
-export function checkState(fields: Field[], state: FormState, uploads: Uploads, prefix = ''): FieldErrors {
+export function checkState(
+  fields: Field[],
+  state: FormState,
+  uploads: Uploads,
+  t: Translate = translator('id'),
+  prefix = '',
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of fields) {
     const name = inputName(prefix, field.name);
     const typed = (state[name] ?? '').trim();
-    const missing = `${field.label} wajib diisi`;
+    const label = t(field.label);
+    const missing = t('{label} wajib diisi', { label });
     switch (field.kind) {
       case 'checkbox':
       case 'files':
       case 'group':
-        if (field.kind === 'group') Object.assign(errors, checkState(field.fields, state, uploads, name));
+        if (field.kind === 'group') Object.assign(errors, checkState(field.fields, state, uploads, t, name));
         break;
       case 'photo':
         if (uploads.has(`${name}.file`) && !(state[`${name}.alt`] ?? '').trim())
-          errors[`${name}.alt`] = ALT_MISSING;
+          errors[`${name}.alt`] = t(ALT_MISSING);
         else if (field.required && !uploads.has(`${name}.file`) && !state[`${name}.mediaId`])
           errors[`${name}.file`] = missing;
         break;
@@ -32,16 +40,16 @@ export function checkState(fields: Field[], state: FormState, uploads: Uploads, 
           if (field.required) errors[name] = missing;
         } else {
           const value = parseNumber(typed);
-          if (value === null) errors[name] = `${field.label} harus berupa angka`;
+          if (value === null) errors[name] = t('{label} harus berupa angka', { label });
           else if (field.integer && !Number.isInteger(value))
-            errors[name] = `${field.label} harus bilangan bulat`;
+            errors[name] = t('{label} harus bilangan bulat', { label });
         }
         break;
       case 'rows': {
         const rows = liveRows(field, state, name, uploads);
         if (field.required && rows.length === 0)
-          errors[name] = `Isi minimal satu baris ${field.label.toLowerCase()}`;
-        for (const row of rows) Object.assign(errors, checkState(field.fields, state, uploads, row));
+          errors[name] = t('Isi minimal satu baris {label}', { label: label.toLowerCase() });
+        for (const row of rows) Object.assign(errors, checkState(field.fields, state, uploads, t, row));
         break;
       }
       default:

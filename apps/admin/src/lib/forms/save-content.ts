@@ -1,4 +1,5 @@
 import { type ApiClient, ApiError } from '../api';
+import { type Translate, translator } from '../i18n';
 import { checkState, type FieldErrors, placeApiErrors, shownNames } from './form-check';
 import { type FormState, isLayoutAction, mergeFields, readForm, type Uploads } from './form-state';
 import { type ContentForm } from './spec';
@@ -67,11 +68,11 @@ export function readContentForm(form: FormData): ContentInput {
   };
 }
 
-function checkWorkflow(input: ContentInput): FieldErrors {
+function checkWorkflow(input: ContentInput, t: Translate): FieldErrors {
   const errors: FieldErrors = {};
   if (input.action === 'kembalikan' && input.comment.length < 3)
-    errors['comment'] = 'Tulis catatan untuk penulis: apa yang perlu diperbaiki';
-  if (input.action === 'jadwalkan' && !input.publishAt) errors['publishAt'] = 'Pilih waktu terbit';
+    errors['comment'] = t('Tulis catatan untuk penulis: apa yang perlu diperbaiki');
+  if (input.action === 'jadwalkan' && !input.publishAt) errors['publishAt'] = t('Pilih waktu terbit');
   return errors;
 }
 
@@ -90,10 +91,10 @@ export async function saveContent(
   tenant: string,
   form: ContentForm,
   input: ContentInput,
-  existing?: ExistingItem,
+  { existing, t = translator('id') }: { existing?: ExistingItem; t?: Translate } = {},
 ): Promise<SaveOutcome> {
-  const errors = { ...checkState(form.fields, input.state, input.uploads), ...checkWorkflow(input) };
-  if (Object.keys(errors).length) return { itemId: null, errors, message: 'Periksa isian yang ditandai.' };
+  const errors = { ...checkState(form.fields, input.state, input.uploads, t), ...checkWorkflow(input, t) };
+  if (Object.keys(errors).length) return { itemId: null, errors, message: t('Periksa isian yang ditandai.') };
   const base = `/api/v1/tenants/${tenant}`;
   const state = { ...input.state };
   let item: { id: string; version: number };
@@ -107,22 +108,23 @@ export async function saveContent(
   } catch (error) {
     if (error instanceof UploadFailed) {
       const outcome = failure(error.reason, null);
-      return { ...outcome, message: `Berkas tidak dapat diunggah: ${outcome.message}` };
+      return { ...outcome, message: `${t('Berkas tidak dapat diunggah:')} ${outcome.message}` };
     }
     if (existing && error instanceof ApiError && error.code === 'CONTENT_VERSION_CONFLICT') {
       const current = await api.get<SaveOutcome['conflict'] & object>(`${base}/content/items/${existing.id}`);
       return {
         itemId: null,
         errors: {},
-        message:
+        message: t(
           'Tulisan ini baru saja diubah orang lain. Isian Anda masih di bawah; bandingkan dengan versi terbaru, lalu simpan lagi bila sudah sesuai.',
+        ),
         conflict: current,
       };
     }
     const outcome = failure(error, null);
     return { ...outcome, errors: placeApiErrors(outcome.errors, shownNames(form.fields, state)) };
   }
-  return takeStep(api, base, item, input);
+  return takeStep(api, base, item, input, t);
 }
 
 async function takeStep(
@@ -130,6 +132,7 @@ async function takeStep(
   base: string,
   item: { id: string; version: number },
   input: ContentInput,
+  t: Translate,
 ): Promise<SaveOutcome> {
   const step = STEPS[input.action];
   if (!step) return { itemId: item.id, errors: {}, message: '' };
@@ -140,6 +143,6 @@ async function takeStep(
     await api.send('POST', `${base}/content/items/${item.id}/${step}`, body);
     return { itemId: item.id, errors: {}, message: '' };
   } catch (error) {
-    return failure(error, item.id, 'Tersimpan, tetapi langkah berikutnya belum berhasil: ');
+    return failure(error, item.id, `${t('Tersimpan, tetapi langkah berikutnya belum berhasil:')} `);
   }
 }

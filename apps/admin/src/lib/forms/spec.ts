@@ -59,9 +59,10 @@ export interface MediaPreview {
 export function askFilesAgain(
   uploads: Map<string, File[]>,
   errors: Record<string, string>,
+  t: (text: string) => string = (text) => text,
 ): Record<string, string> {
   const out = { ...errors };
   for (const name of uploads.keys())
-    out[name] ??= 'Pilih berkasnya lagi (berkas tidak disimpan karena isian perlu diperbaiki).';
+    out[name] ??= t('Pilih berkasnya lagi (berkas tidak disimpan karena isian perlu diperbaiki).');
   return out;
 }

@@ -1,0 +1,16 @@
+import type { APIRoute } from 'astro';
+import { LOCALE_COOKIE } from '../lib/i18n';
+
+/** Switches the admin's language (a preference cookie for a year) and goes back to the page. */
+export const GET: APIRoute = ({ url, cookies, redirect }) => {
+  const locale = url.searchParams.get('ke') === 'en' ? 'en' : 'id';
+  cookies.set(LOCALE_COOKIE, locale, {
+    path: '/',
+    maxAge: 365 * 86_400,
+    sameSite: 'lax',
+    secure: url.protocol === 'https:',
+  });
+  const back = url.searchParams.get('kembali') ?? '/';
+  // Only a path on this site: never an open redirect.
+  return redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
+};
