@@ -9,7 +9,13 @@ interface PublicItem {
  * What the OPD's public site still lacks, from what citizens can see now (published content and settings),
  * in the words of the domain brief's checklist. The city's full scoring comes with the oversight module.
  */
-export async function siteGaps(api: ApiClient, slug: string, now = new Date()): Promise<string[]> {
+/** A missing item in the words of the checklist (a text to translate, with its values). */
+export interface Gap {
+  text: string;
+  values?: Record<string, string | number>;
+}
+
+export async function siteGaps(api: ApiClient, slug: string, now = new Date()): Promise<Gap[]> {
   const base = `/api/v1/public/${slug}`;
   // The public API pages by 20; a few pages cover any real OPD's pages, services, documents and officials.
   const list = async (type: string): Promise<PublicItem[]> => {
@@ -41,7 +47,7 @@ export async function siteGaps(api: ApiClient, slug: string, now = new Date()): 
         document.fields['category'] === category &&
         (documentYear === undefined || document.year === documentYear),
     );
-  const gaps: Array<[boolean, string]> = [
+  const gaps: Array<[boolean, string | Gap]> = [
     [!contact['phone'], 'Belum ada nomor telepon'],
     [!contact['address'], 'Belum ada alamat kantor'],
     [!contact['email'], 'Belum ada email resmi'],
@@ -50,10 +56,12 @@ export async function siteGaps(api: ApiClient, slug: string, now = new Date()): 
     [!pageKinds.has('struktur-organisasi'), 'Belum ada struktur organisasi'],
     [officials.length === 0, 'Belum ada data pejabat'],
     [services.length === 0, 'Belum ada layanan yang diterbitkan'],
-    [!hasDocument('renja', year), `Renja ${year} belum diunggah`],
+    [!hasDocument('renja', year), { text: 'Renja {year} belum diunggah', values: { year } }],
     [!hasDocument('maklumat') && !pageKinds.has('maklumat'), 'Maklumat pelayanan belum diunggah'],
     [!pageKinds.has('ppid'), 'Belum ada profil PPID'],
     [!hasDocument('ppid_daftar_informasi_publik'), 'Daftar informasi publik (PPID) belum diunggah'],
   ];
-  return gaps.filter(([missing]) => missing).map(([, text]) => text);
+  return gaps
+    .filter(([missing]) => missing)
+    .map(([, gap]) => (typeof gap === 'string' ? { text: gap } : gap));
 }
