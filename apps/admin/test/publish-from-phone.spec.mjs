@@ -312,6 +312,20 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await page.goto(service);
     expect(await page.textContent('main')).toContain('Tunggu verifikasi');
 
+    // An official's photo chosen from the media library (no upload): the site shows it with its variants.
+    await page.goto(`${admin}/opd/disdukcapil/pejabat/baru`);
+    await page.fill('#name', 'Drs. Hendra Gunawan, M.Si.');
+    await page.fill('#position', 'Sekretaris Dinas');
+    await page.click('fieldset#photo summary');
+    await page.click('fieldset#photo label.pick >> nth=0');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('button[value=terbitkan]');
+    const officials = await waitForLive(page);
+    await page.goto(officials);
+    const card = page.locator('main article', { hasText: 'Drs. Hendra Gunawan, M.Si.' });
+    const portrait = card.locator('img');
+    expect(await portrait.getAttribute('srcset')).toMatch(/w320\.jpg 320w/);
+
     // An announcement written with the rich-text editor: bold text stays bold on the site.
     await page.goto(`${admin}/opd/disdukcapil/pengumuman/baru`);
     await page.fill('#title', 'Perekaman KTP-el tutup sementara');

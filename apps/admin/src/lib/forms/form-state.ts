@@ -10,6 +10,8 @@ export type Uploads = Map<string, File[]>;
 export const ROWS = '__rows';
 export const REMOVE = '__hapus';
 export const DOC = '__doc';
+/** A photo chosen from the media library instead of uploaded. */
+export const PICK = '__pilih';
 
 const WIB_PARTS = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Jakarta',

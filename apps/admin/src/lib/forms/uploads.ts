@@ -1,5 +1,5 @@
 import { type ApiClient } from '../api';
-import { type FormState, fromState, REMOVE, ROWS, rowCount, type Uploads } from './form-state';
+import { type FormState, fromState, PICK, REMOVE, ROWS, rowCount, type Uploads } from './form-state';
 import { type Field, inputName } from './spec';
 
 /** An upload the API refused (too big, not a photo…): nothing was saved. */
@@ -65,6 +65,11 @@ async function uploadAll(
     if (field.kind === 'photo' && uploads.has(`${name}.file`)) {
       const meta = { alt: state[`${name}.alt`] ?? '', caption: state[`${name}.caption`] ?? '' };
       state[`${name}.mediaId`] = await send(uploads.get(`${name}.file`)![0]!, meta);
+      state[`${name}.url`] = '';
+      state[`${name}.${REMOVE}`] = '';
+    } else if (field.kind === 'photo' && state[`${name}.${PICK}`]) {
+      // A photo chosen from the library: its own alt text and variants come with it.
+      state[`${name}.mediaId`] = state[`${name}.${PICK}`]!;
       state[`${name}.url`] = '';
       state[`${name}.${REMOVE}`] = '';
     }

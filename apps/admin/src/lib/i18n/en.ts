@@ -452,4 +452,5 @@ export const EN: Record<string, string> = {
   Sistem: 'System',
   masuk: 'signed in',
   menerbitkan: 'published',
+  'Atau pilih foto dari pustaka media': 'Or choose a photo from the media library',
 };
