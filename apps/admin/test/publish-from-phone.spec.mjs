@@ -580,7 +580,12 @@ describe('admin app: one form submission from a phone to a live site', () => {
 
     const monitor = await signIn('monitor@laman.example', /\/pantau\/$/);
     expect(await monitor.$$eval('ul.items li strong', (names) => names.length)).toBeGreaterThanOrEqual(5);
-    expect(await monitor.$('form.card')).toBeNull();
+    // Scores with their reasons, lowest first; no form that changes anything.
+    expect(await monitor.textContent('#opd-disdukcapil .state')).toMatch(
+      /^\d+ · (Informatif|Menuju Informatif|Cukup Informatif|Kurang Informatif|Tidak Informatif)$/,
+    );
+    expect(await monitor.textContent('#opd-disdukcapil details')).toContain('Belum ada profil PPID');
+    expect(await monitor.$('main form[method=post]')).toBeNull();
     expect(await axeViolations(monitor)).toEqual([]);
     await monitor.close();
   }, 60_000);

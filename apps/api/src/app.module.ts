@@ -11,6 +11,7 @@ import { BuildsModule } from './modules/builds/builds.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
 import { MediaModule } from './modules/media/media.module';
+import { OversightModule } from './modules/oversight/oversight.module';
 import { PreviewModule } from './modules/preview/preview.module';
 import { PublicModule } from './modules/public/public.module';
 import { SiteSettingsModule } from './modules/site-settings/site-settings.module';
@@ -39,6 +40,7 @@ export class AppModule {
         BuildsModule,
         PublicModule,
         PreviewModule,
+        OversightModule,
       ],
     };
   }

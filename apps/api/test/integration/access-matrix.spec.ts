@@ -45,6 +45,7 @@ function contentRows(): Record<string, Row> {
     [`POST ${CONTENT}/items/{id}/submit`]: { allowed: WRITERS, status: 400, body: {} },
     [`GET ${CONTENT}/items/{id}/revisions`]: { allowed: READERS, status: 404 },
     [`GET ${CONTENT}/items/{id}/preview`]: { allowed: WRITERS, status: 404 },
+    ['GET /api/v1/tenants/{tenant}/oversight']: { allowed: READERS, status: 200 },
     [`GET ${CONTENT}/items/{id}/revisions/{number}`]: { allowed: READERS, status: 404 },
     [`GET ${CONTENT}/items/{id}/revisions/{number}/diff`]: { allowed: READERS, status: 404 },
     [`POST ${CONTENT}/items/{id}/revisions/{number}/restore`]: { allowed: WRITERS, status: 400, body: {} },
@@ -151,6 +152,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/v1/admin/alerts': { allowed: PLATFORM_READERS, status: 200 },
   'GET /api/v1/admin/sites': { allowed: PLATFORM_READERS, status: 200 },
+  'GET /api/v1/admin/oversight': { allowed: PLATFORM_READERS, status: 200 },
   'GET /api/v1/admin/users': { allowed: ['platform_admin'], status: 200 },
   'POST /api/v1/admin/users': { allowed: ['platform_admin'], status: 400, body: {} },
   'PATCH /api/v1/admin/users/{userId}': {

@@ -12,6 +12,6 @@ import { PublicTenants } from './public-tenants';
   imports: [SiteSettingsModule, MediaModule],
   controllers: [PublicController, PublicMediaController],
   providers: [PublicCache, PublicContentRepository, PublicService, PublicTenants],
-  exports: [PublicService],
+  exports: [PublicService, PublicContentRepository],
 })
 export class PublicModule {}

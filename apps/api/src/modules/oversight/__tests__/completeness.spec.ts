@@ -1,0 +1,104 @@
+import { assess, type SiteFacts } from '../completeness';
+
+const NOW = new Date('2026-03-15T03:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+const page = (kind: string) => ({
+  type: 'halaman',
+  category: kind,
+  year: null,
+  tags: [],
+  publishedAt: daysAgo(100),
+  fields: {},
+});
+const doc = (
+  category: string,
+  year: number,
+  tags: string[] = ['berkala'],
+  publishedDaysAgo = 10,
+  fields = {},
+) => ({
+  type: 'dokumen',
+  category,
+  year,
+  tags,
+  publishedAt: daysAgo(publishedDaysAgo),
+  fields,
+});
+const other = (type: string, publishedDaysAgo = 10) => ({
+  type,
+  category: null,
+  year: null,
+  tags: [],
+  publishedAt: daysAgo(publishedDaysAgo),
+  fields: {},
+});
+
+/** An OPD that publishes everything the city expects, as of NOW (March 2026). */
+function complete(): SiteFacts {
+  return {
+    contact: { phone: '0721 252041', address: 'Jl. Dr. Susilo No. 2', email: 'opd@bandarlampungkota.go.id' },
+    items: [
+      page('visi-misi'),
+      page('tupoksi'),
+      page('struktur-organisasi'),
+      page('ppid'),
+      other('pejabat'),
+      other('layanan'),
+      other('berita', 5),
+      doc('maklumat', 2025),
+      doc('skm', 2025, ['berkala'], 60),
+      doc('ppid_daftar_informasi_publik', 2026),
+      doc('renstra', 2025, ['berkala'], 300, { yearTo: 2029 }),
+      doc('renja', 2026),
+      doc('perjanjian_kinerja', 2026),
+      doc('lkjip', 2024),
+    ],
+  };
+}
+
+describe('completeness score', () => {
+  it('gives 100, Informatif, to an OPD that publishes everything expected', () => {
+    const result = assess(complete(), NOW);
+    expect(result.checks.filter((check) => !check.met)).toEqual([]);
+    expect(result).toMatchObject({ score: 100, band: 'informatif', bandLabel: 'Informatif' });
+  });
+
+  it('names each gap with its weight and lands in the matching band', () => {
+    const facts = complete();
+    facts.contact = { address: 'Jl. Dr. Susilo No. 2' };
+    facts.items = facts.items.filter((item) => item.category !== 'ppid' && item.type !== 'layanan');
+    const result = assess(facts, NOW);
+    expect(result.checks.filter((check) => !check.met).map((check) => [check.code, check.weight])).toEqual([
+      ['contact.phone', 5],
+      ['contact.email', 3],
+      ['services.published', 10],
+      ['ppid.profile', 6],
+    ]);
+    expect(result).toMatchObject({ score: 76, band: 'cukup_informatif' });
+  });
+
+  it('lowers the score when a deadline passes, with no change to the content', () => {
+    const facts = complete();
+    const before = assess(facts, NOW);
+    // 1 April (WIB): the 2025 LKjIP is now due; news from 5 days ago is 22 days old, still fresh.
+    const after = assess(facts, new Date('2026-03-31T17:30:00Z'));
+    expect(before.score).toBe(100);
+    expect(after.checks.find((check) => check.code === 'performance.report')).toMatchObject({
+      met: false,
+      text: 'LKjIP {year} belum diunggah',
+      values: { year: 2025 },
+    });
+    expect(after.score).toBe(95);
+    expect(after.band).toBe('informatif');
+    // Two months on, the news has gone stale too.
+    expect(
+      assess(facts, new Date('2026-05-20T03:00:00Z'))
+        .checks.filter((check) => !check.met)
+        .map((check) => check.code),
+    ).toEqual(['performance.report', 'news.monthly']);
+  });
+
+  it('scores an empty site 0, Tidak Informatif', () => {
+    expect(assess({ contact: {}, items: [] }, NOW)).toMatchObject({ score: 0, band: 'tidak_informatif' });
+  });
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PublicModule } from '../public/public.module';
+import { SiteSettingsModule } from '../site-settings/site-settings.module';
+import { OversightController } from './oversight.controller';
+import { OversightService } from './oversight.service';
+
+@Module({
+  imports: [PublicModule, SiteSettingsModule],
+  controllers: [OversightController],
+  providers: [OversightService],
+})
+export class OversightModule {}

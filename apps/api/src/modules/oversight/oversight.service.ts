@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../../core/database/database.service';
+import { PublicContentRepository } from '../public/public-content.repository';
+import { SiteSettingsService } from '../site-settings/site-settings.service';
+import { TenantsRepository } from '../tenants/tenants.repository';
+import { assess, type Completeness } from './completeness';
+
+export interface TenantCompleteness extends Completeness {
+  tenantId: string;
+  slug: string;
+  name: string;
+  kind: string;
+  lastPublishedAt: Date | null;
+  /** Whole days since the OPD last published (null: never). */
+  daysSinceUpdate: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Scores each OPD's public site from what citizens can see now (the published projection and the site
+ * settings), read in that tenant's own scope. Computed on request: it is cheap, and always current.
+ */
+@Injectable()
+export class OversightService {
+  private readonly tenants = new TenantsRepository();
+
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(PublicContentRepository) private readonly content: PublicContentRepository,
+    @Inject(SiteSettingsService) private readonly settings: SiteSettingsService,
+  ) {}
+
+  async forTenant(tenantId: string, now = new Date()): Promise<TenantCompleteness> {
+    const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
+    if (!tenant) throw new Error(`Tenant ${tenantId} not found`);
+    const facts = await this.db.inTenant(tenantId, async (tx) => ({
+      contact: ((await this.settings.read(tx)).settings.contact ?? {}) as { phone?: string },
+      items: await this.content.everything(tx),
+    }));
+    const last = tenant.lastPublishedAt;
+    return {
+      tenantId,
+      slug: tenant.slug,
+      name: tenant.name,
+      kind: tenant.kind,
+      lastPublishedAt: last,
+      daysSinceUpdate: last ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null,
+      ...assess(facts, now),
+    };
+  }
+
+  /** Every active OPD, lowest score first. */
+  async overview(now = new Date()): Promise<TenantCompleteness[]> {
+    const [tenants] = await this.db.inPlatform((manager) =>
+      this.tenants.list(manager, { status: 'active', limit: 1000, offset: 0 }),
+    );
+    const scored: TenantCompleteness[] = [];
+    for (const tenant of tenants) scored.push(await this.forTenant(tenant.id, now));
+    return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  }
+}
