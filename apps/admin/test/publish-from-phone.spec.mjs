@@ -586,6 +586,19 @@ describe('admin app: one form submission from a phone to a live site', () => {
     );
     expect(await monitor.textContent('#opd-disdukcapil details')).toContain('Belum ada profil PPID');
     expect(await monitor.$('main form[method=post]')).toBeNull();
+    const csv = await monitor.request.get(`${admin}/pantau/skor.csv`);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '"OPD","Slug","Jenis","Skor","Kategori","Hari sejak terakhir terbit","Terakhir terbit","Belum terpenuhi"',
+    );
+    expect(lines.find((line) => line.includes('"disdukcapil"'))).toMatch(
+      /^"Dinas Kependudukan dan Pencatatan Sipil","disdukcapil","Dinas","\d+","[A-Za-z ]+Informatif",.*Belum ada profil PPID/,
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(6);
     expect(await axeViolations(monitor)).toEqual([]);
     await monitor.close();
   }, 60_000);

@@ -474,4 +474,11 @@ export const EN: Record<string, string> = {
   'Perjanjian kinerja {year} belum diunggah': 'The {year} performance agreement is not uploaded yet',
   'LKjIP {year} belum diunggah': 'The {year} performance report (LKjIP) is not uploaded yet',
   'Tidak ada berita dalam 30 hari terakhir': 'No news in the last 30 days',
+  'Unduh CSV': 'Download CSV',
+  OPD: 'OPD',
+  Slug: 'Slug',
+  Skor: 'Score',
+  'Hari sejak terakhir terbit': 'Days since last published',
+  'Terakhir terbit': 'Last published',
+  'Belum terpenuhi': 'Not met',
 };
