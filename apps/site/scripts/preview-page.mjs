@@ -8,20 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { sitePagePath } from '@laman/shared';
 import { build } from 'astro';
-
-/** Where each content type appears on the site: its own page, or the list page that shows it. */
-const PAGES = {
-  berita: (slug) => `berita/${slug}/`,
-  layanan: (slug) => `layanan/${slug}/`,
-  halaman: (slug) => `profil/${slug}/`,
-  pengumuman: () => 'pengumuman/',
-  agenda: () => 'agenda/',
-  pejabat: () => 'pejabat/',
-  dokumen: () => 'dokumen/',
-  indikator: () => 'kinerja/',
-  galeri: () => 'galeri/',
-};
 
 const { values } = parseArgs({
   options: {
@@ -31,8 +19,7 @@ const { values } = parseArgs({
     html: { type: 'string' },
   },
 });
-const page = PAGES[values.type ?? ''];
-if (!values.snapshot || !page || !values.slug || !values.html) {
+if (!values.snapshot || !values.type || !values.slug || !values.html) {
   console.error('Usage: preview-page.mjs --snapshot FILE --type TYPE --slug SLUG --html OUT.html');
   process.exit(2);
 }
@@ -48,7 +35,10 @@ try {
   process.env.LAMAN_RENDER_ONLY_FILE = only;
   process.chdir(siteRoot);
   await build({ root: siteRoot, outDir, logLevel: 'error' });
-  const html = await readFile(path.join(outDir, page(values.slug), 'index.html'), 'utf8');
+  const html = await readFile(
+    path.join(outDir, sitePagePath(values.type, values.slug), 'index.html'),
+    'utf8',
+  );
   await writeFile(values.html, html);
 } finally {
   await rm(outDir, { recursive: true, force: true });

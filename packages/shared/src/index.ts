@@ -6,3 +6,4 @@ export {
   usableBrandColor,
 } from './contrast.js';
 export { DEFAULT_MENU, type MenuEntry } from './site-menu.js';
+export { sitePagePath } from './site-pages.js';

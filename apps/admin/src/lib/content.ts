@@ -1,3 +1,4 @@
+import { sitePagePath } from '@laman/shared';
 import type { Me } from './api';
 
 /** The role the person has in an OPD (a platform admin acts as its admin), or null. */
@@ -14,22 +15,9 @@ export function siteUrl(slug: string): string {
   return template.replace('{slug}', slug).replace(/\/$/, '');
 }
 
-/** Where an item appears on the public site, relative to its root. */
-export function publicPath(type: string, slug: string): string {
-  switch (type) {
-    case 'berita':
-    case 'layanan':
-      return `${type}/${slug}/`;
-    case 'halaman':
-      return `profil/${slug}/`;
-    case 'pengumuman':
-      return `pengumuman/#${slug}`;
-    case 'indikator':
-      return 'kinerja/';
-    default:
-      return `${type}/`;
-  }
-}
+/** Where an item appears on the public site, relative to its root (an announcement: its anchor on the list). */
+export const publicPath = (type: string, slug: string) =>
+  type === 'pengumuman' ? `${sitePagePath(type, slug)}#${slug}` : sitePagePath(type, slug);
 
 export const TYPE_LABELS: Record<string, string> = {
   berita: 'Berita',

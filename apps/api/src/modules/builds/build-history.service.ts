@@ -17,9 +17,7 @@ export class BuildHistoryService {
 
   /** Every active OPD's latest builds, for the platform's overview (each read in that tenant's own scope). */
   async overview(perTenant: number): Promise<SiteOverviewDto[]> {
-    const [tenants] = await this.db.inPlatform((manager) =>
-      this.tenants.list(manager, { status: 'active', limit: 1000, offset: 0 }),
-    );
+    const tenants = await this.db.inPlatform((manager) => this.tenants.listActive(manager));
     const overview: SiteOverviewDto[] = [];
     for (const tenant of tenants) {
       const builds = await this.list(tenant.id, { limit: perTenant, offset: 0 });

@@ -39,7 +39,7 @@ export interface Completeness {
   checks: Check[];
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 /** LKjIP of a year is due by the end of March of the next (Permenpan RB 53/2014). */
 const LKJIP_DUE_MONTH = 3;
 

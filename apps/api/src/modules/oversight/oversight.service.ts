@@ -3,7 +3,8 @@ import { Database } from '../../core/database/database.service';
 import { PublicContentRepository } from '../public/public-content.repository';
 import { SiteSettingsService } from '../site-settings/site-settings.service';
 import { TenantsRepository } from '../tenants/tenants.repository';
-import { assess, type Completeness } from './completeness';
+import { type Tenant } from '../tenants/tenant.entity';
+import { assess, type Completeness, DAY_MS, type SiteFacts } from './completeness';
 
 export interface TenantCompleteness extends Completeness {
   tenantId: string;
@@ -14,8 +15,6 @@ export interface TenantCompleteness extends Completeness {
   /** Whole days since the OPD last published (null: never). */
   daysSinceUpdate: number | null;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Scores each OPD's public site from what citizens can see now (the published projection and the site
@@ -34,13 +33,25 @@ export class OversightService {
   async forTenant(tenantId: string, now = new Date()): Promise<TenantCompleteness> {
     const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
     if (!tenant) throw new Error(`Tenant ${tenantId} not found`);
-    const facts = await this.db.inTenant(tenantId, async (tx) => ({
-      contact: ((await this.settings.read(tx)).settings.contact ?? {}) as { phone?: string },
+    return this.score(tenant, now);
+  }
+
+  /** Every active OPD, lowest score first. */
+  async overview(now = new Date()): Promise<TenantCompleteness[]> {
+    const tenants = await this.db.inPlatform((manager) => this.tenants.listActive(manager));
+    const scored: TenantCompleteness[] = [];
+    for (const tenant of tenants) scored.push(await this.score(tenant, now));
+    return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  }
+
+  private async score(tenant: Tenant, now: Date): Promise<TenantCompleteness> {
+    const facts = await this.db.inTenant(tenant.id, async (tx) => ({
+      contact: ((await this.settings.read(tx)).settings.contact ?? {}) as SiteFacts['contact'],
       items: await this.content.everything(tx),
     }));
     const last = tenant.lastPublishedAt;
     return {
-      tenantId,
+      tenantId: tenant.id,
       slug: tenant.slug,
       name: tenant.name,
       kind: tenant.kind,
@@ -48,15 +59,5 @@ export class OversightService {
       daysSinceUpdate: last ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null,
       ...assess(facts, now),
     };
-  }
-
-  /** Every active OPD, lowest score first. */
-  async overview(now = new Date()): Promise<TenantCompleteness[]> {
-    const [tenants] = await this.db.inPlatform((manager) =>
-      this.tenants.list(manager, { status: 'active', limit: 1000, offset: 0 }),
-    );
-    const scored: TenantCompleteness[] = [];
-    for (const tenant of tenants) scored.push(await this.forTenant(tenant.id, now));
-    return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   }
 }

@@ -58,6 +58,11 @@ export class TenantsRepository {
     return query.take(filter.limit).skip(filter.offset).getManyAndCount();
   }
 
+  /** Every active OPD, by name (the city has tens, not thousands). */
+  async listActive(manager: EntityManager): Promise<Tenant[]> {
+    return manager.getRepository(Tenant).find({ where: { status: 'active' }, order: { name: 'ASC' } });
+  }
+
   insert(
     manager: EntityManager,
     values: Partial<Tenant> & Pick<Tenant, 'id' | 'slug' | 'name' | 'shortName' | 'kind'>,
