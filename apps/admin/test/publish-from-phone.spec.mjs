@@ -515,17 +515,23 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(new URL(newcomer.url()).pathname).toBe('/opd/disparbud/');
     expect(await newcomer.textContent('h1')).toBe('Dinas Pariwisata dan Kebudayaan');
     const renamedSite = live.replace('disparekraf.localhost', 'disparbud.localhost');
+    // Node cannot resolve *.localhost: the sites server also answers by path.
+    const byPath = (url) =>
+      url.replace(/^http:\/\/([a-z0-9-]+)\.localhost:(\d+)\//, 'http://127.0.0.1:$2/$1/');
     let status = 0;
     for (let attempt = 0; attempt < 300 && status !== 200; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      status = (
-        await fetch(
-          renamedSite.replace(/^http:\/\/([a-z0-9-]+)\.localhost:(\d+)\//, 'http://127.0.0.1:$2/$1/'),
-        )
-      ).status;
+      status = (await fetch(byPath(renamedSite))).status;
     }
     expect(status).toBe(200);
+    // The old address moves permanently to the new one (nginx does the same through the API in production).
+    const moved = await fetch(byPath(live), { redirect: 'manual' });
+    expect([moved.status, moved.headers.get('location')]).toEqual([
+      301,
+      '/disparbud/berita/festival-krakatau-kembali-digelar/',
+    ]);
     await newcomer.goto(live);
+    expect(newcomer.url()).toBe(renamedSite);
     expect(await newcomer.textContent('header')).toContain('Dinas Pariwisata dan Kebudayaan');
     await Promise.all([platform.close(), newcomer.close()]);
   }, 120_000);
@@ -740,6 +746,17 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await page.click('a[hreflang=id]');
     expect(await page.textContent('h1')).toBe('Semua konten');
     await page.close();
+
+    // Rules only the API knows come back in English too, on the right field.
+    const tenantAdmin = await signIn('admin.disdukcapil@laman.example');
+    await tenantAdmin.context().addCookies([{ name: 'laman_bahasa', value: 'en', url: admin }]);
+    await tenantAdmin.goto(`${admin}/opd/disdukcapil/pengaturan`);
+    await tenantAdmin.fill('#contact-phone', '(0000)000000');
+    await tenantAdmin.click('button[value=simpan]');
+    expect(await tenantAdmin.textContent('#contact-phone-galat')).toMatch(
+      /^Must be a real Indonesian phone number/,
+    );
+    await tenantAdmin.close();
   }, 60_000);
 
   it('signs out with a POST and then asks to sign in again', async () => {

@@ -109,12 +109,11 @@ export async function buildSite({ api, tenant, out, full = false }) {
     const next = path.join(tenantDir, `live.${buildId}`);
     await symlink(path.join('builds', buildId), next);
     await rename(next, path.join(tenantDir, 'live'));
-    // A renamed OPD's old addresses show its current site (its pages name the new address as canonical).
-    const formerHosts = (snapshot.tenant.formerSlugs ?? []).map((slug) => `${slug}.${sitesDomain}`);
-    await linkHosts(path.resolve(out), tenant, [
-      ...new Set([`${snapshot.tenant.slug}.${sitesDomain}`, host, ...formerHosts]),
-    ]);
-    await retireFormerFolders(path.resolve(out), tenant, snapshot.tenant.formerSlugs ?? []);
+    // A renamed OPD's old host gets no link: nginx then asks the API, which answers 301 to the new address.
+    const formerSlugs = snapshot.tenant.formerSlugs ?? [];
+    const hosts = [...new Set([`${snapshot.tenant.slug}.${sitesDomain}`, host])];
+    await linkHosts(path.resolve(out), tenant, hosts, formerSlugs);
+    await retireFormerFolders(path.resolve(out), tenant, formerSlugs);
     await prune(tenantDir, KEEP);
     return { ...summary, totalMs: Math.round(performance.now() - started) };
   } catch (error) {
@@ -208,12 +207,14 @@ function listed(checks) {
 
 /**
  * nginx serves `<out>/_domains/<host>`: one link per host name of the site (its subdomain and its custom
- * domain), each swapped in with rename(2). A host the site no longer has (a changed domain) is unlinked.
+ * domain), each swapped in with rename(2). A host the site no longer has (a changed domain, or the address
+ * under a former slug) is unlinked.
  */
-async function linkHosts(out, slug, hosts) {
+async function linkHosts(out, slug, hosts, formerSlugs) {
   const folder = path.join(out, '_domains');
   await mkdir(folder, { recursive: true });
   const target = path.join('..', slug, 'live');
+  const ours = new Set([slug, ...formerSlugs].map((own) => path.join('..', own, 'live')));
   for (const host of hosts) {
     const next = path.join(folder, `.${host}.${process.pid}`);
     await rm(next, { force: true });
@@ -223,13 +224,13 @@ async function linkHosts(out, slug, hosts) {
   for (const name of await readdir(folder)) {
     if (hosts.includes(name) || name.startsWith('.')) continue;
     const current = await readlink(path.join(folder, name)).catch(() => null);
-    if (current === target) await rm(path.join(folder, name), { force: true });
+    if (ours.has(current)) await rm(path.join(folder, name), { force: true });
   }
 }
 
 /**
  * After a rename, a folder under an old slug would keep serving the old site to anything that reads sites by
- * folder: it becomes a link to the new one.
+ * folder: it becomes a link to the new one, which the local sites server answers with a 301 to the new address.
  */
 async function retireFormerFolders(out, slug, formerSlugs) {
   for (const former of formerSlugs) {

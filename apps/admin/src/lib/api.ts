@@ -1,4 +1,5 @@
 import type { AstroCookies } from 'astro';
+import { LOCALE_COOKIE, localeFrom } from './i18n';
 
 /** The API the admin talks to, server-side only (browsers never see tokens). */
 export const API_URL = (process.env['LAMAN_API_URL'] ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
@@ -81,6 +82,11 @@ export function fieldMessage(detail: FieldError): string {
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
+/** The API tells its errors in the language the person chose for the admin. */
+function language(cookies: AstroCookies): Record<string, string> {
+  return { 'accept-language': localeFrom(cookies.get(LOCALE_COOKIE)?.value) };
+}
+
 export function setSession(cookies: AstroCookies, tokens: TokenPair, secure: boolean): void {
   const base = { httpOnly: true, sameSite: 'strict' as const, secure, path: '/' };
   cookies.set(ACCESS, tokens.accessToken, { ...base, maxAge: tokens.accessTokenExpiresIn });
@@ -109,7 +115,7 @@ async function startSession(cookies: AstroCookies, path: string, body: object, s
   const session = (await parse(
     await fetch(`${API_URL}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...language(cookies) },
       body: JSON.stringify(body),
     }),
   )) as TokenPair & { user: Me };
@@ -194,7 +200,10 @@ export class ApiClient {
   private async authorized(path: string, init: RequestInit): Promise<Response> {
     let access = this.cookies.get(ACCESS)?.value ?? (await this.refresh());
     const attempt = (token: string) =>
-      fetch(`${API_URL}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+      fetch(`${API_URL}${path}`, {
+        ...init,
+        headers: { ...init.headers, ...language(this.cookies), authorization: `Bearer ${token}` },
+      });
     const response = await attempt(access);
     if (response.status !== 401) return response;
     access = await this.refresh();

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { type Server } from 'node:http';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -21,6 +21,12 @@ export function startSitesServer(sitesDir: string, port: number, host: string): 
     if (!hostSlug && request.path === '/') return void response.type('html').send(siteIndex(sitesDir));
     if (!slug || !SLUG.test(slug))
       return void response.status(404).type('text/plain').send('Situs tidak ditemukan');
+    const movedTo = renamedTo(sitesDir, slug);
+    if (movedTo) {
+      const rest = hostSlug ? request.originalUrl : request.originalUrl.slice(slug.length + 1) || '/';
+      const base = hostSlug ? `${request.protocol}://${movedTo}.localhost:${port}` : `/${movedTo}`;
+      return void response.redirect(301, `${base}${rest}`);
+    }
     const root = path.join(sitesDir, slug, 'live');
     if (!existsSync(root))
       return void response.status(404).type('text/plain').send(`Situs ${slug} belum dibangun`);
@@ -34,6 +40,16 @@ export function startSitesServer(sitesDir: string, port: number, host: string): 
   return new Promise((resolve) => {
     const server = app.listen(port, host, () => resolve(server));
   });
+}
+
+/** The builder leaves a renamed OPD's old folder as a link to its new one: the old address moves there, as in nginx. */
+function renamedTo(sitesDir: string, slug: string): string | null {
+  try {
+    const target = readlinkSync(path.join(sitesDir, slug));
+    return SLUG.test(target) ? target : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The bare address lists the sites built so far, so a first visit is not a dead end. */

@@ -125,6 +125,7 @@ describe('nginx serving the built sites (production configuration)', () => {
         LAMAN_NGINX_PORT: `127.0.0.1:${port}`,
         LAMAN_NGINX_RUNTIME: runtime,
         LAMAN_MEDIA_ORIGIN: apiUrl,
+        LAMAN_API_UPSTREAM: apiUrl,
       }),
     );
     await run(NGINX, ['-t', '-q', '-e', 'stderr', '-c', config]);
@@ -172,5 +173,32 @@ describe('nginx serving the built sites (production configuration)', () => {
     expect((await get(port, 'opd-lain.bandarlampungkota.go.id', '/')).status).toBe(404);
     expect((await get(port, 'localhost', '/')).status).toBe(404);
     expect((await get(port, '..', '/')).status).toBe(400);
+
+    // The OPD is renamed: its old address moves permanently to its address of choice (the custom domain),
+    // path and query kept.
+    const renamed = await t
+      .http()
+      .patch(`/api/v1/admin/tenants/${tenant.id}`)
+      .set(admin.auth)
+      .send({ slug: `${tenant.slug}-baru` });
+    expect(renamed.status).toBe(200);
+    await run(
+      process.execPath,
+      [BUILDER, '--api', apiUrl, '--tenant', `${tenant.slug}-baru`, '--out', sites],
+      { env: { ...process.env, LAMAN_SITES_DOMAIN: 'bandarlampungkota.go.id' } },
+    );
+    await run('chmod', ['-R', 'a+rX', sites]);
+    const newHost = `${tenant.slug}-baru.bandarlampungkota.go.id`;
+    expect((await get(port, newHost, `/berita/${created.body.slug}/`)).status).toBe(200);
+    const oldAddress = await get(port, subdomain, `/berita/${created.body.slug}/?utm=wa`, {
+      'X-Forwarded-Proto': 'https',
+    });
+    expect([oldAddress.status, oldAddress.headers.location]).toEqual([
+      301,
+      `https://${domain}/berita/${created.body.slug}/?utm=wa`,
+    ]);
+    const stillUnknown = await get(port, 'opd-lain.bandarlampungkota.go.id', '/');
+    expect([stillUnknown.status, stillUnknown.body]).toEqual([404, expect.not.stringContaining('"code"')]);
+    expect(nginxLog).toBe('');
   });
 });

@@ -133,6 +133,7 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/v1/tenants/{tenant}/media/{id}': { allowed: EDITORS, status: 400 },
   'GET /api/v1/public/{tenant}/media/{id}/{token}/{name}': { allowed: ACTORS, status: 404 },
   'GET /api/v1/public/tenants': { allowed: ACTORS, status: 200 },
+  'GET /api/v1/public/site-address': { allowed: ACTORS, status: 400 },
   'GET /api/v1/public/{tenant}/site': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/snapshot': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/content': { allowed: ACTORS, status: 200 },

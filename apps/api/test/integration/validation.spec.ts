@@ -103,6 +103,59 @@ describe('bad input gets a clear 4xx and loses nothing', () => {
     ]);
   });
 
+  it('answers in English, limits included, when the client prefers English', async () => {
+    const before = await counts();
+    const response = await provision({ ...VALID, shortName: 'S'.repeat(61), contactEmail: 'dinkes@' }).set(
+      'Accept-Language',
+      'en-GB,en;q=0.9,id;q=0.5',
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers['content-language']).toBe('en');
+    expect(response.body.message).toBe('The data sent is not valid');
+    expect(response.body.details).toEqual(
+      expect.arrayContaining([
+        { field: 'shortName', constraint: 'maxLength', message: 'shortName must be at most 60 characters' },
+        {
+          field: 'contactEmail',
+          constraint: 'isEmail',
+          message: 'contactEmail must be a valid email address',
+        },
+      ]),
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it('keeps Bahasa Indonesia by default and for Indonesian browsers, without internal fields', async () => {
+    for (const language of [undefined, 'id-ID,id;q=0.9,en;q=0.8']) {
+      const request = provision({ ...VALID, shortName: 'S'.repeat(61) });
+      const response = language ? await request.set('Accept-Language', language) : await request;
+      expect(response.headers['content-language']).toBe('id');
+      expect(response.body.details).toEqual([
+        { field: 'shortName', constraint: 'maxLength', message: 'shortName maksimal 60 karakter' },
+      ]);
+    }
+  });
+
+  it("tells a service's own field rules and unknown routes in English too", async () => {
+    const weak = await t
+      .http()
+      .post('/api/v1/auth/password')
+      .set(platform.auth)
+      .set('Accept-Language', 'en')
+      .send({ currentPassword: 'salah sekali', newPassword: 'rahasia' });
+    expect(weak.body.details?.[0]?.message ?? weak.body.message).toMatch(/^[A-Za-z]/);
+    expect(JSON.stringify(weak.body)).not.toMatch(/ salah|harus|minimal/);
+    const missing = await t
+      .http()
+      .delete('/api/v1/admin/tenants')
+      .set(platform.auth)
+      .set('Accept-Language', 'en');
+    expect(missing.body).toMatchObject({
+      code: 'ROUTE_NOT_FOUND',
+      message: 'There is no DELETE /api/v1/admin/tenants',
+    });
+  });
+
   it('answers malformed JSON with 400 MALFORMED_REQUEST', async () => {
     const before = await counts();
     const response = await provision('{"slug": "dinkes", ', 'application/json');

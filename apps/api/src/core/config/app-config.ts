@@ -34,6 +34,10 @@ const envSchema = z
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
     LAMAN_MEDIA_DIR: z.string().min(1).optional(),
     LAMAN_SITES_DIR: z.string().min(1).optional(),
+    LAMAN_SITES_DOMAIN: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/)
+      .default('bandarlampungkota.go.id'),
     LAMAN_API_URL: z.url().optional(),
     MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
     S3_BUCKET: z.string().min(3).default('laman-media'),
@@ -86,8 +90,11 @@ export interface AppConfig {
   schedulerIntervalSeconds: number;
   /** Responses the public API keeps in memory (0: no cache). */
   publicCacheEntries: number;
-  /** Where built sites live (`<dir>/<slug>/live`), and the API address the site builder reads from. */
-  sites: { dir: string; apiUrl: string };
+  /**
+   * Where built sites live (`<dir>/<slug>/live`), the API address the site builder reads from, and the city
+   * domain OPD sites live under (`<slug>.<domain>`).
+   */
+  sites: { dir: string; apiUrl: string; domain: string };
   media: {
     /** Local storage's root, and the work folder for uploads with either driver. */
     dir: string;
@@ -167,6 +174,7 @@ function toAppConfig(env: Env): AppConfig {
     sites: {
       dir: env.LAMAN_SITES_DIR ?? path.resolve(__dirname, '../../../../../.data/sites'),
       apiUrl: env.LAMAN_API_URL ?? `http://127.0.0.1:${env.PORT}`,
+      domain: env.LAMAN_SITES_DOMAIN,
     },
     media: {
       dir: env.LAMAN_MEDIA_DIR ?? path.resolve(__dirname, '../../../../../.data/media'),

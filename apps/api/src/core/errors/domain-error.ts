@@ -7,6 +7,8 @@ export interface FieldError {
   constraint: string;
   /** What is wrong, in Bahasa Indonesia, ready to show next to the field. */
   message: string;
+  /** The rule's limits (e.g. a maximum length), so the message can be told in another language; not sent. */
+  args?: unknown[];
 }
 
 /**
@@ -31,6 +33,6 @@ export class DomainError extends Error {
   }
 }
 
-export function fieldError(field: string, constraint: string, message: string): FieldError {
-  return { field, constraint, message };
+export function fieldError(field: string, constraint: string, message: string, args?: unknown[]): FieldError {
+  return { field, constraint, message, ...(args ? { args } : {}) };
 }

@@ -3,8 +3,9 @@ import { type Request, type Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type FieldError } from './domain-error';
 import { type ErrorCode } from './error-codes';
+import { inLocale, localeOf } from './localise-error';
 
-interface Mapped {
+export interface Mapped {
   status: number;
   code: ErrorCode;
   message: string;
@@ -38,11 +39,15 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const mapped = this.map(exception, request);
-    if (mapped.status >= 500) {
+    const found = this.map(exception, request);
+    if (found.status >= 500) {
       this.logger.error({ err: exception, path: request.originalUrl }, 'Unhandled error');
     }
+    const locale = localeOf(request);
+    const mapped = inLocale(found, locale, request);
     for (const [name, value] of Object.entries(mapped.headers ?? {})) response.setHeader(name, value);
+    response.setHeader('Content-Language', locale);
+    response.vary('Accept-Language');
     response.status(mapped.status).json({
       statusCode: mapped.status,
       code: mapped.code,

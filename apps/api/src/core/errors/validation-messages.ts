@@ -1,11 +1,10 @@
 import { type ValidationError } from 'class-validator';
 import { getMetadataStorage } from 'class-validator';
 import { type FieldError } from './domain-error';
-
-type Template = (field: string, args: unknown[]) => string;
+import { type Template } from './english-messages';
 
 /** Bahasa Indonesia messages for the validation rules our DTOs use, with the rule's own limits. */
-const TEMPLATES: Record<string, Template> = {
+export const TEMPLATES: Record<string, Template> = {
   isDefined: (f) => `${f} wajib diisi`,
   isObject: (f) => `${f} harus berupa objek`,
   isNotEmpty: (f) => `${f} tidak boleh kosong`,
@@ -57,27 +56,30 @@ export function toFieldErrors(errors: ValidationError[], parentPath = ''): Field
       // "Required when …" says more than a bare "required".
       const conditional = error.constraints?.['requiredWhen'] !== undefined;
       const constraint = conditional ? 'requiredWhen' : 'isDefined';
-      return [{ field, constraint, message: describe(error, field, constraint, '') }];
+      const args = constraintArgs(error, constraint);
+      return [{ field, constraint, message: describe(field, constraint, '', args), args }];
     }
     // One message per field: the rule declared first (by convention the type check) is listed last.
     const broken = Object.entries(error.constraints ?? {}).at(-1);
-    const own = broken
-      ? [
-          {
-            field,
-            constraint: broken[0] === 'whitelistValidation' ? 'unknownField' : broken[0],
-            message: describe(error, field, broken[0], broken[1]),
-          },
-        ]
-      : [];
+    const own = broken ? [brokenRule(error, field, broken[0], broken[1])] : [];
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
 }
 
-function describe(error: ValidationError, field: string, constraint: string, englishMessage: string): string {
+function brokenRule(error: ValidationError, field: string, rule: string, englishMessage: string): FieldError {
+  const args = constraintArgs(error, rule);
+  return {
+    field,
+    constraint: rule === 'whitelistValidation' ? 'unknownField' : rule,
+    message: describe(field, rule, englishMessage, args),
+    args,
+  };
+}
+
+function describe(field: string, constraint: string, englishMessage: string, args: unknown[]): string {
   const template = TEMPLATES[constraint];
   if (!template) return `${field}: ${englishMessage}`;
-  return template(field, constraintArgs(error, constraint));
+  return template(field, args);
 }
 
 function constraintArgs(error: ValidationError, constraint: string): unknown[] {

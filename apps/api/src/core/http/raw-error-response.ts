@@ -1,5 +1,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ERROR_STATUS, type ErrorCode } from '../errors/error-codes';
+import { ENGLISH_BY_CODE } from '../errors/english-messages';
+import { localeOf } from '../errors/localise-error';
 
 /**
  * The standard error body, for the few answers given outside Nest's pipeline (plain middleware that runs
@@ -12,13 +14,16 @@ export function writeErrorResponse(
   message: string,
 ): void {
   const statusCode = ERROR_STATUS[code];
+  const locale = localeOf(request);
   response.statusCode = statusCode;
   response.setHeader('Content-Type', 'application/json; charset=utf-8');
+  response.setHeader('Content-Language', locale);
+  response.setHeader('Vary', 'Accept-Language');
   response.end(
     JSON.stringify({
       statusCode,
       code,
-      message,
+      message: locale === 'en' ? ENGLISH_BY_CODE[code] : message,
       requestId: (request as IncomingMessage & { id?: string }).id ?? '',
     }),
   );

@@ -62,10 +62,18 @@ export function passwordProblems(
 ): FieldError[] {
   const problems: FieldError[] = [];
   if (password.length < PASSWORD_MIN_LENGTH) {
-    problems.push(fieldError(field, 'minLength', `${field} minimal ${PASSWORD_MIN_LENGTH} karakter`));
+    problems.push(
+      fieldError(field, 'minLength', `${field} minimal ${PASSWORD_MIN_LENGTH} karakter`, [
+        PASSWORD_MIN_LENGTH,
+      ]),
+    );
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
-    problems.push(fieldError(field, 'maxLength', `${field} maksimal ${PASSWORD_MAX_LENGTH} karakter`));
+    problems.push(
+      fieldError(field, 'maxLength', `${field} maksimal ${PASSWORD_MAX_LENGTH} karakter`, [
+        PASSWORD_MAX_LENGTH,
+      ]),
+    );
   }
   const normalized = password.toLowerCase().replace(/\s+/g, '');
   if (COMMON.has(normalized) || /^(.)\1+$/.test(normalized)) {

@@ -286,7 +286,7 @@ function slugTaken(slug: string): DomainError {
   return new DomainError(
     'CONTENT_SLUG_TAKEN',
     `Slug "${slug}" sudah dipakai konten lain dengan jenis yang sama`,
-    [{ field: 'fields.slug', constraint: 'unique', message: `slug "${slug}" sudah dipakai` }],
+    [{ field: 'fields.slug', constraint: 'unique', message: `slug "${slug}" sudah dipakai`, args: [slug] }],
   );
 }
 

@@ -42,6 +42,7 @@ export class MediaReferences {
           field: `${path}.alt`,
           constraint: 'altRequired',
           message: `${path}: foto "${media.fileName}" belum punya teks alternatif`,
+          args: [media.fileName],
         });
       }
     }

@@ -6,7 +6,7 @@ const isContentType: PipeTransform<string, string> = {
   transform(value: string): string {
     if ((CONTENT_TYPES as readonly string[]).includes(value)) return value;
     throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
-      fieldError('type', 'isIn', `type harus salah satu dari: ${CONTENT_TYPES.join(', ')}`),
+      fieldError('type', 'isIn', `type harus salah satu dari: ${CONTENT_TYPES.join(', ')}`, [CONTENT_TYPES]),
     ]);
   },
 };

@@ -33,14 +33,19 @@ export class PublicTenants {
   }
 
   async active(slug: string): Promise<PublicTenant> {
+    const tenant = await this.activeOrNull(slug);
+    if (!tenant) throw new DomainError('TENANT_NOT_FOUND', `Situs OPD "${slug}" tidak ditemukan`);
+    return tenant;
+  }
+
+  /** By its slug or a former one (a renamed OPD keeps its old addresses). */
+  async activeOrNull(slug: string): Promise<PublicTenant | null> {
     const rows: PublicTenant[] = await this.db.platformQuery(
       `SELECT id, slug, former_slugs, name, short_name, kind, custom_domain, content_version, last_published_at
          FROM tenants WHERE (slug = $1 OR $1 = ANY(former_slugs)) AND status = 'active'`,
       [slug],
     );
-    const tenant = rows[0];
-    if (!tenant) throw new DomainError('TENANT_NOT_FOUND', `Situs OPD "${slug}" tidak ditemukan`);
-    return tenant;
+    return rows[0] ?? null;
   }
 
   get directoryGeneration(): number {

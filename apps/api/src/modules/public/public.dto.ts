@@ -189,3 +189,14 @@ export class PublicSnapshotDto {
   })
   items: PublicItemDto[];
 }
+
+export class SiteAddressQueryDto {
+  @ApiProperty({ example: 'disdukcapil-lama.bandarlampungkota.go.id', maxLength: 253 })
+  @IsString()
+  @MaxLength(253)
+  host: string;
+  @ApiPropertyOptional({ enum: ['http', 'https'], default: 'https' })
+  @IsOptional()
+  @IsIn(['http', 'https'])
+  proto?: 'http' | 'https';
+}

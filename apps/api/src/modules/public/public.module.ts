@@ -7,11 +7,13 @@ import { PublicContentRepository } from './public-content.repository';
 import { PublicController } from './public.controller';
 import { PublicService } from './public.service';
 import { PublicTenants } from './public-tenants';
+import { SiteAddressController } from './site-address.controller';
+import { SiteAddresses } from './site-addresses';
 
 @Module({
   imports: [SiteSettingsModule, MediaModule],
-  controllers: [PublicController, PublicMediaController],
-  providers: [PublicCache, PublicContentRepository, PublicService, PublicTenants],
+  controllers: [PublicController, PublicMediaController, SiteAddressController],
+  providers: [PublicCache, PublicContentRepository, PublicService, PublicTenants, SiteAddresses],
   exports: [PublicService, PublicContentRepository],
 })
 export class PublicModule {}

@@ -168,13 +168,18 @@ export class TenantsService {
 
 function slugTaken(slug: string): DomainError {
   return new DomainError('TENANT_SLUG_TAKEN', `Slug "${slug}" sudah dipakai OPD lain`, [
-    { field: 'slug', constraint: 'unique', message: `slug "${slug}" sudah dipakai` },
+    { field: 'slug', constraint: 'unique', message: `slug "${slug}" sudah dipakai`, args: [slug] },
   ]);
 }
 
 function domainTaken(domain: string): DomainError {
   return new DomainError('TENANT_DOMAIN_TAKEN', `Domain "${domain}" sudah dipakai OPD lain`, [
-    { field: 'customDomain', constraint: 'unique', message: `customDomain "${domain}" sudah dipakai` },
+    {
+      field: 'customDomain',
+      constraint: 'unique',
+      message: `customDomain "${domain}" sudah dipakai`,
+      args: [domain],
+    },
   ]);
 }
 
