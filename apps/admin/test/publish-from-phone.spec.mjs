@@ -525,7 +525,12 @@ describe('admin app: one form submission from a phone to a live site', () => {
     }
     expect(status).toBe(200);
     // The old address moves permanently to the new one (nginx does the same through the API in production).
-    const moved = await fetch(byPath(live), { redirect: 'manual' });
+    // The builder retires the old folder just after the new site goes live.
+    let moved = await fetch(byPath(live), { redirect: 'manual' });
+    for (let attempt = 0; attempt < 100 && moved.status !== 301; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      moved = await fetch(byPath(live), { redirect: 'manual' });
+    }
     expect([moved.status, moved.headers.get('location')]).toEqual([
       301,
       '/disparbud/berita/festival-krakatau-kembali-digelar/',
@@ -606,8 +611,33 @@ describe('admin app: one form submission from a phone to a live site', () => {
     );
     expect(lines.length).toBeGreaterThanOrEqual(6);
     expect(await axeViolations(monitor)).toEqual([]);
+
+    // The city portal: news from every OPD (the renamed OPD's festival, linked at its new address), the
+    // service catalogue with MPP and online marks, and city-wide search.
+    await monitor.click('#portal');
+    await monitor.waitForURL(/^http:\/\/portal\.localhost:\d+\/$/);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      if ((await monitor.textContent('main')).includes('Festival Krakatau kembali digelar')) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await monitor.reload();
+    }
+    expect(await monitor.getAttribute('text=Festival Krakatau kembali digelar', 'href')).toMatch(
+      /^http:\/\/disparbud\.localhost:\d+\/berita\/festival-krakatau-kembali-digelar\/$/,
+    );
+    expect(await axeViolations(monitor)).toEqual([]);
+    await monitor.screenshot({ path: path.join(SHOTS, 'portal-ponsel.png'), fullPage: true });
+    await monitor.click('nav >> text=Katalog layanan');
+    const kk = monitor.locator('#mpp ~ article', { hasText: 'Penerbitan Kartu Keluarga' });
+    expect(await kk.locator('.mark.mpp').count()).toBe(1);
+    expect(await axeViolations(monitor)).toEqual([]);
+    await monitor.fill('#cari-situs', 'kartu keluarga');
+    await monitor.click('form[role=search] button');
+    await monitor.waitForSelector('#hasil ol li a');
+    const hits = await monitor.$$eval('#hasil ol li a', (links) => links.map((link) => link.textContent));
+    expect(hits).toContain('Penerbitan Kartu Keluarga');
+    expect(await axeViolations(monitor)).toEqual([]);
     await monitor.close();
-  }, 60_000);
+  }, 90_000);
 
   it('a tenant admin sees what the site lacks, and saves settings with clear errors (phone, brand colour contrast)', async () => {
     const page = await signIn('admin.disdukcapil@laman.example', /\/opd\/disdukcapil\/$/);

@@ -1,7 +1,8 @@
 // The site worker's warm builder: a long-lived child process that keeps Astro, Vite and Pagefind loaded, so a
 // publish does not pay Node's and Astro's start-up (about 2.7 s) on every build. It takes one request at a
-// time over IPC ({ id, api, tenant, out, full }) and answers { id, outcome: 'live' | 'held' | 'failed', summary,
+// time over IPC ({ id, api, tenant, out, full }, or { id, api, out, portal: true } for the city portal) and answers { id, outcome: 'live' | 'held' | 'failed', summary,
 // error }. It exits when its worker goes away.
+import { buildPortal } from './portal-builder.mjs';
 import { BuildHeld, buildSite } from './site-builder.mjs';
 
 process.on('disconnect', () => process.exit(0));
@@ -14,7 +15,7 @@ let builds = 0;
 
 process.on('message', async (request) => {
   try {
-    const summary = await buildSite(request);
+    const summary = request.portal ? await buildPortal(request) : await buildSite(request);
     process.send({ id: request.id, outcome: 'live', summary });
   } catch (error) {
     if (error instanceof BuildHeld) process.send({ id: request.id, outcome: 'held', summary: error.summary });

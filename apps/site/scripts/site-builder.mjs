@@ -27,7 +27,7 @@ import { htmlFiles, inspectFile, pagePath, summarize } from './site-checks.mjs';
 
 const KEEP = 3;
 const LISTED = 50;
-const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const theme = themeVersion(siteRoot);
 /** Leftovers of a builder that died mid-build are removed once they are this old. */
 const STALE_MS = 15 * 60_000;
@@ -130,10 +130,10 @@ export async function buildSite({ api, tenant, out, full = false }) {
  * imports only once: every later build would render the first tenant's pages). Then the result moves to the
  * sites folder, by rename or, across file systems (a Docker volume), by copy.
  */
-async function renderWithAstro(stagingDir, buildDir) {
+export async function renderWithAstro(stagingDir, buildDir, sources = {}) {
   process.chdir(siteRoot);
   try {
-    await build({ root: siteRoot, outDir: stagingDir, logLevel: 'warn' });
+    await build({ root: siteRoot, outDir: stagingDir, logLevel: 'warn', ...sources });
     await rm(path.join(stagingDir, '.prerender'), { recursive: true, force: true });
     await mkdir(path.dirname(buildDir), { recursive: true });
     await rename(stagingDir, buildDir).catch(async (error) => {
@@ -145,7 +145,7 @@ async function renderWithAstro(stagingDir, buildDir) {
   }
 }
 
-async function removeStale(folder) {
+export async function removeStale(folder) {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
@@ -162,7 +162,7 @@ async function fetchSnapshot(api, tenant) {
   return Buffer.from(await response.arrayBuffer());
 }
 
-async function liveBuild(tenantDir) {
+export async function liveBuild(tenantDir) {
   const target = await readlink(path.join(tenantDir, 'live')).catch(() => null);
   return target ? path.basename(target) : null;
 }
@@ -186,7 +186,7 @@ async function reusePages(fromDir, toDir, pages) {
   }
 }
 
-async function indexForSearch(folder) {
+export async function indexForSearch(folder) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'id' });
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   await index.addDirectory({ path: folder });
@@ -210,7 +210,7 @@ function listed(checks) {
  * domain), each swapped in with rename(2). A host the site no longer has (a changed domain, or the address
  * under a former slug) is unlinked.
  */
-async function linkHosts(out, slug, hosts, formerSlugs) {
+export async function linkHosts(out, slug, hosts, formerSlugs) {
   const folder = path.join(out, '_domains');
   await mkdir(folder, { recursive: true });
   const target = path.join('..', slug, 'live');
@@ -245,7 +245,7 @@ async function retireFormerFolders(out, slug, formerSlugs) {
 }
 
 /** Keeps the newest builds and their manifests; never the one `live` points at (after a rollback, an older one). */
-async function prune(tenantDir, keep) {
+export async function prune(tenantDir, keep) {
   const live = await liveBuild(tenantDir);
   const builds = (await readdir(path.join(tenantDir, 'builds'))).sort();
   for (const old of builds.slice(0, Math.max(0, builds.length - keep))) {

@@ -7,3 +7,4 @@ export {
 } from './contrast.js';
 export { DEFAULT_MENU, type MenuEntry } from './site-menu.js';
 export { sitePagePath } from './site-pages.js';
+export { TENANT_KIND_LABELS } from './tenant-kinds.js';

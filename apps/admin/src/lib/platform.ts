@@ -2,15 +2,7 @@ import type { Me } from './api';
 
 export const isPlatformAdmin = (me: Me) => me.platformRole === 'platform_admin';
 
-export const KIND_LABELS: Record<string, string> = {
-  dinas: 'Dinas',
-  badan: 'Badan',
-  kecamatan: 'Kecamatan',
-  bagian: 'Bagian',
-  inspektorat: 'Inspektorat',
-  sekretariat: 'Sekretariat',
-  lainnya: 'Lainnya',
-};
+export { TENANT_KIND_LABELS as KIND_LABELS } from '@laman/shared';
 
 export interface TenantRow {
   id: string;

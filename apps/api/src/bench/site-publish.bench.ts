@@ -14,7 +14,9 @@ import { insertNews } from './seed-news';
  * `pnpm bench`: publish-to-live latency. A real API, a real site worker (warm builder) and a real static
  * server, as `pnpm start` runs them. For OPDs with 10, 100, 1,000 and 5,000 news items: the time from the
  * publish API call returning to the new article being served over HTTP, over several publishes; the floor
- * (a cold `astro build` of the same content, as a one-shot full build); and rebuilding 40 OPDs of 100 items.
+ * (a cold `astro build` of the same content, as a one-shot full build); rebuilding 40 OPDs of 100 items; and,
+ * with those 40 OPDs in the city, publish-to-portal: the time until the new article is listed on the city
+ * portal (its goal: the same as an OPD site's).
  */
 const run = promisify(execFile);
 const SIZES = (process.env['LAMAN_BENCH_SITE_SIZES'] || '10,100,1000,5000').split(',').map(Number);
@@ -97,7 +99,13 @@ async function signIn(
 }
 
 /** Publishes one news item; returns ms from the publish call returning until the article is served. */
-async function publishAndWait(env: Env, slug: string, token: string, title: string): Promise<number> {
+async function publishAndWait(
+  env: Env,
+  slug: string,
+  token: string,
+  title: string,
+  servedAt?: { url: string; text: string },
+): Promise<number> {
   const content = `${env.api}/api/v1/tenants/${slug}/content`;
   const text = (value: string) => ({ type: 'paragraph', content: [{ type: 'text', text: value }] });
   const draft = await json(
@@ -116,8 +124,12 @@ async function publishAndWait(env: Env, slug: string, token: string, title: stri
     token,
   );
   const published = performance.now();
-  const url = `http://127.0.0.1:${env.sitesPort}/${slug}/berita/${draft.slug}/`;
-  await waitFor(`${url} to be live`, async () => ((await fetch(url).catch(() => null))?.ok ? true : null));
+  const url = servedAt?.url ?? `http://127.0.0.1:${env.sitesPort}/${slug}/berita/${draft.slug}/`;
+  await waitFor(`${url} to be live`, async () => {
+    const response = await fetch(url).catch(() => null);
+    if (!response?.ok) return null;
+    return !servedAt || (await response.text()).includes(servedAt.text) ? true : null;
+  });
   return performance.now() - published;
 }
 
@@ -231,6 +243,23 @@ async function measureRebuild(env: Env) {
   };
 }
 
+/** Publish → listed on the city portal's latest news, with REBUILD_TENANTS OPDs in the city. */
+async function measurePortal(env: Env) {
+  const { rows } = await env.client.query(`SELECT id FROM tenants WHERE slug = 'rebuild-0'`);
+  const token = await signIn(env, 'editor.portal@bench.example', null, rows[0].id);
+  const url = `http://127.0.0.1:${env.sitesPort}/portal/berita/`;
+  const latencies: number[] = [];
+  for (let index = 0; index < PUBLISHES; index++) {
+    const title = `Berita kota ${index + 1}`;
+    latencies.push(await publishAndWait(env, 'rebuild-0', token, title, { url, text: title }));
+  }
+  return {
+    tenants: REBUILD_TENANTS,
+    p50Ms: Math.round(percentile(latencies, 50)),
+    p95Ms: Math.round(percentile(latencies, 95)),
+  };
+}
+
 async function main(): Promise<void> {
   const database = await benchDatabase();
   const children: ChildProcess[] = [];
@@ -288,6 +317,9 @@ async function main(): Promise<void> {
     console.log(`Rebuilding ${REBUILD_TENANTS} OPDs of 100 items each…`);
     const rebuild = await measureRebuild(env);
     console.log(JSON.stringify(rebuild));
+    console.log(`Publish-to-portal with ${REBUILD_TENANTS} OPDs (${PUBLISHES} publishes)…`);
+    const portal = await measurePortal(env);
+    console.log(JSON.stringify(portal));
 
     console.log('\nPublish-to-live (publish call returned → new article served over HTTP), warm site worker');
     console.log(
@@ -314,8 +346,14 @@ async function main(): Promise<void> {
         `${seconds(rebuild.perTenantMs)} s per OPD. Public API while rebuilding: p50 ${rebuild.apiDuringRebuildMs.p50} ms, ` +
         `p99 ${rebuild.apiDuringRebuildMs.p99} ms (idle: p50 ${rebuild.apiIdleMs.p50} ms, p99 ${rebuild.apiIdleMs.p99} ms).`,
     );
+    const siteP50 = sizes.find((size) => size.items === 100)?.p50Ms ?? sizes[0]?.p50Ms ?? 0;
+    console.log(
+      `\nPublish-to-portal (${portal.tenants} OPDs; publish call returned → article listed on the portal): ` +
+        `p50 ${seconds(portal.p50Ms)} s, p95 ${seconds(portal.p95Ms)} s; ` +
+        `${(portal.p50Ms / siteP50).toFixed(2)}× an OPD site's p50 (${seconds(siteP50)} s).`,
+    );
     mkdirSync(path.dirname(REPORT), { recursive: true });
-    writeFileSync(REPORT, JSON.stringify({ sizes, rebuild, publishes: PUBLISHES }, null, 2));
+    writeFileSync(REPORT, JSON.stringify({ sizes, rebuild, portal, publishes: PUBLISHES }, null, 2));
     console.log(`Report: ${REPORT}`);
   } finally {
     await client.end().catch(() => undefined);

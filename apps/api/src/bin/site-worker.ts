@@ -2,7 +2,15 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../core/config/app-config';
 import { createDataSource } from '../core/database/data-source';
 import { Database } from '../core/database/database.service';
-import { QUEUE_SCHEMA, SITE_BUILD_QUEUE, type SiteBuildJob } from '../core/queue/site-build-queue';
+import {
+  PORTAL_BUILD_QUEUE,
+  type PortalBuildJob,
+  QUEUE_SCHEMA,
+  SITE_BUILD_QUEUE,
+  type SiteBuildJob,
+} from '../core/queue/site-build-queue';
+import { WarmBuilder } from '../modules/builds/builder-process';
+import { PortalBuilder } from '../modules/builds/portal-builder';
 import { SiteBuilder } from '../modules/builds/site-builder';
 
 /**
@@ -17,7 +25,9 @@ async function main(): Promise<void> {
     poolSize: 3,
     applicationName: 'laman-site-worker',
   }).initialize();
-  const builder = new SiteBuilder(new Database(dataSource), config);
+  const warm = new WarmBuilder();
+  const builder = new SiteBuilder(new Database(dataSource), config, warm);
+  const portal = new PortalBuilder(warm, config);
   const { PgBoss } = await import('pg-boss');
   const boss = new PgBoss({
     connectionString: config.database.url,
@@ -32,34 +42,38 @@ async function main(): Promise<void> {
   });
   boss.on('error', (error) => console.error('pg-boss:', error.message));
   await boss.start();
-  await boss.work<SiteBuildJob>(
-    SITE_BUILD_QUEUE,
-    {
-      // NOTIFY wakes the worker when a job is sent; after a build, the next waiting job (sent while this
-      // one ran) is fetched within half a second rather than at pg-boss's relaxed 30-second backstop.
-      pollingIntervalSeconds: 0.5,
-      notifyPollingIntervalSeconds: 0.5,
-      batchSize: 1,
-      includeMetadata: true,
-    },
-    async ([job]) => {
-      if (!job) return;
-      const outcome = await builder.run(job.data, job.id, job.retryCount + 1);
-      console.log(
-        JSON.stringify({
-          event: 'site-build',
-          tenantId: job.data.tenantId,
-          outcome,
-          trigger: job.data.trigger,
-        }),
-      );
-    },
-  );
+  // NOTIFY wakes the worker when a job is sent; after a build, the next waiting job (sent while this one
+  // ran) is fetched within half a second rather than at pg-boss's relaxed 30-second backstop.
+  const polling = {
+    pollingIntervalSeconds: 0.5,
+    notifyPollingIntervalSeconds: 0.5,
+    batchSize: 1,
+    includeMetadata: true,
+  } as const;
+  await boss.work<SiteBuildJob>(SITE_BUILD_QUEUE, polling, async ([job]) => {
+    if (!job) return;
+    const outcome = await builder.run(job.data, job.id, job.retryCount + 1);
+    console.log(
+      JSON.stringify({
+        event: 'site-build',
+        tenantId: job.data.tenantId,
+        outcome,
+        trigger: job.data.trigger,
+      }),
+    );
+  });
+  await boss.work<PortalBuildJob>(PORTAL_BUILD_QUEUE, polling, async ([job]) => {
+    if (!job) return;
+    const { totalMs } = await portal.run();
+    console.log(
+      JSON.stringify({ event: 'portal-build', outcome: 'live', totalMs, trigger: job.data.trigger }),
+    );
+  });
   console.log('Site worker ready');
 
   const stop = async () => {
     await boss.stop({ graceful: true, timeout: 20_000 });
-    builder.stop();
+    warm.stop();
     await dataSource.destroy();
     process.exit(0);
   };

@@ -33,8 +33,8 @@ async function main(): Promise<void> {
     const app = await createApp(config, { shutdownHooks: false });
     if (seeded) await seedDemoContent(app, seeded.tenants);
     await app.listen(config.port, config.host);
-    const worker = startSiteWorker(config);
     const sitesPort = Number(process.env['LAMAN_SITES_PORT'] || 3001);
+    const worker = startSiteWorker(config, sitesPort);
     const sites = await startSitesServer(config.sites.dir, sitesPort, config.host);
     const slugs = await enqueueMissingSites(app, config.sites.dir);
     const admin = startAdmin(config, adminPort, sitesPort);
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
 }
 
 /** The site build worker as its own process, as in production (SIGINT/SIGTERM stop it gracefully). */
-function startSiteWorker(config: AppConfig): ChildProcess {
+function startSiteWorker(config: AppConfig, sitesPort: number): ChildProcess {
   return spawn(process.execPath, [path.join(__dirname, 'site-worker.js')], {
     env: {
       ...process.env,
@@ -88,6 +88,8 @@ function startSiteWorker(config: AppConfig): ChildProcess {
       LAMAN_API_URL: `http://127.0.0.1:${config.port}`,
       LAMAN_SITES_DIR: config.sites.dir,
       LAMAN_MEDIA_DIR: config.media.dir,
+      // The city portal links each OPD's site where this command serves it.
+      LAMAN_SITES_URL: `http://{slug}.localhost:${sitesPort}`,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -129,11 +131,14 @@ async function enqueueMissingSites(app: INestApplication, sitesDir: string): Pro
     if (!existsSync(path.join(sitesDir, tenant.slug, 'live')))
       await db.inTenant(tenant.id, (tx) => queue.enqueue(tx, 'site.missing'));
   }
+  if (!existsSync(path.join(sitesDir, 'portal', 'live'))) await queue.enqueuePortal('portal.missing');
   return tenants.map((tenant) => tenant.slug);
 }
 
 function siteLines(slugs: string[], port: number): string[] {
   return [
+    `City portal (OPD directory, latest news, service catalogue): http://portal.localhost:${port}/`,
+    '',
     'Public OPD sites (the site worker rebuilds one within seconds of each publish):',
     ...slugs.map((slug) => `  http://${slug}.localhost:${port}/   (or http://localhost:${port}/${slug}/)`),
   ];

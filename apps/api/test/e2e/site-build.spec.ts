@@ -1,56 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
-import { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gunzipSync } from 'node:zlib';
-import { parse } from 'parse5';
+import { filesUnder, htmlErrors, searchIndexText, serveTestApp, stopServedApp } from '../helpers/built-site';
 import { sampleFields } from '../helpers/content-samples';
 import { publishSampleSite, SAMPLE_TITLES } from '../helpers/sample-site';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { type TestApp } from '../helpers/test-app';
 
 /** Real Astro builds of a small OPD from the real public API: published content in, drafts never. */
 const run = promisify(execFile);
 const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
-
-async function filesUnder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-/** Errors a spec-compliant HTML parser reports (bad nesting, duplicate attributes, missing doctype…). */
-function htmlErrors(html: string): string[] {
-  const errors: string[] = [];
-  parse(html, { onParseError: (error) => errors.push(`${error.code} at line ${error.startLine}`) });
-  return errors;
-}
-
-/** The text of every page in the Pagefind index (its fragments are gzipped JSON). */
-async function searchIndexText(site: string): Promise<string> {
-  const folder = path.join(site, 'pagefind', 'fragment');
-  const fragments = await readdir(folder);
-  const texts = await Promise.all(
-    fragments.map(async (name) => gunzipSync(await readFile(path.join(folder, name))).toString('utf8')),
-  );
-  return texts.join('\n');
-}
 
 describe('building an OPD site', () => {
   let t: TestApp;
   let apiUrl: string;
   let out: string;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    out = await mkdtemp(path.join(tmpdir(), 'laman-sites-'));
-  });
-  afterAll(async () => {
-    await t.close();
-    await rm(out, { recursive: true, force: true });
-  });
+  beforeAll(async () => ({ t, apiUrl, out } = await serveTestApp('laman-sites-')));
+  afterAll(() => stopServedApp(t, out));
 
   const buildSite = (slug: string, api = apiUrl) =>
     run(process.execPath, [BUILDER, '--api', api, '--tenant', slug, '--out', out]);

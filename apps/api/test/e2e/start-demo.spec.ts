@@ -197,6 +197,17 @@ describe('pnpm start (demo launcher)', () => {
     expect(home.split(`href="${headline}"`)).toHaveLength(2);
     expect(first.output()).toContain(`http://disdukcapil.localhost:${sitesPort}/`);
 
+    // The city portal is built too: the demo's services in one catalogue, linking each OPD's site here.
+    let catalogue = '';
+    for (let attempt = 0; attempt < 600 && !catalogue.includes('Penerbitan Kartu Keluarga'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const response = await fetch(`http://127.0.0.1:${sitesPort}/portal/layanan/`).catch(() => null);
+      catalogue = response?.ok ? await response.text() : '';
+    }
+    expect(catalogue).toContain('Penerbitan Kartu Keluarga');
+    expect(catalogue).toContain(`href="http://disdukcapil.localhost:${sitesPort}/layanan/`);
+    expect(first.output()).toContain(`http://portal.localhost:${sitesPort}/`);
+
     expect(await stop(first)).toBe(0);
     expect(await portOpen(dbPort)).toBe(false);
     expect(await portOpen(apiPort)).toBe(false);

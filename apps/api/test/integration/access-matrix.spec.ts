@@ -46,6 +46,7 @@ function contentRows(): Record<string, Row> {
     [`GET ${CONTENT}/items/{id}/revisions`]: { allowed: READERS, status: 404 },
     [`GET ${CONTENT}/items/{id}/preview`]: { allowed: WRITERS, status: 404 },
     ['GET /api/v1/tenants/{tenant}/oversight']: { allowed: READERS, status: 200 },
+    ['GET /api/v1/tenants/{tenant}/oversight/history']: { allowed: READERS, status: 200 },
     [`GET ${CONTENT}/items/{id}/revisions/{number}`]: { allowed: READERS, status: 404 },
     [`GET ${CONTENT}/items/{id}/revisions/{number}/diff`]: { allowed: READERS, status: 404 },
     [`POST ${CONTENT}/items/{id}/revisions/{number}/restore`]: { allowed: WRITERS, status: 400, body: {} },
@@ -134,6 +135,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/public/{tenant}/media/{id}/{token}/{name}': { allowed: ACTORS, status: 404 },
   'GET /api/v1/public/tenants': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/site-address': { allowed: ACTORS, status: 400 },
+  'GET /api/v1/public/city': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/site': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/snapshot': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/content': { allowed: ACTORS, status: 200 },
@@ -154,6 +156,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/admin/alerts': { allowed: PLATFORM_READERS, status: 200 },
   'GET /api/v1/admin/sites': { allowed: PLATFORM_READERS, status: 200 },
   'GET /api/v1/admin/oversight': { allowed: PLATFORM_READERS, status: 200 },
+  'GET /api/v1/admin/oversight/history': { allowed: PLATFORM_READERS, status: 200 },
   'GET /api/v1/admin/users': { allowed: ['platform_admin'], status: 200 },
   'POST /api/v1/admin/users': { allowed: ['platform_admin'], status: 400, body: {} },
   'PATCH /api/v1/admin/users/{userId}': {

@@ -27,6 +27,7 @@ describe('schema migrations', () => {
       expect(tables).toEqual([
         'audit_events',
         'auth_sessions',
+        'completeness_scores',
         'content_items',
         'content_revisions',
         'media',

@@ -1,3 +1,4 @@
+import { ScoreHistoryService } from '../../src/modules/oversight/score-history.service';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
@@ -52,5 +53,53 @@ describe('city oversight: completeness score per OPD', () => {
     expect(mine).toMatchObject({ score: after.score, band: after.band, daysSinceUpdate: 0 });
     const scores = overview.body.map((entry: { score: number }) => entry.score);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
+  });
+
+  it('keeps a daily history: scored when content changes and once a day, charted for the OPD and the city', async () => {
+    const history = t.app.get(ScoreHistoryService);
+    const day1 = new Date('2026-12-01T03:00:00Z');
+    const day2 = new Date('2026-12-02T03:00:00Z');
+    expect(await history.recordDue(day1)).toBeGreaterThanOrEqual(1);
+    // Nothing changed: nothing to score again the same day.
+    expect(await history.recordDue(day1)).toBe(0);
+    const before = await own();
+
+    const created = await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/berita`)
+      .set(editor.auth)
+      .send({ fields: sampleFields('berita', 'Berita untuk riwayat skor') });
+    await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/publish`)
+      .set(editor.auth)
+      .send({ version: created.body.version });
+    expect(await history.recordDue(day1)).toBe(1);
+    // A new day scores every OPD again, changed or not (deadlines pass by themselves).
+    const active = (await t.http().get('/api/v1/admin/oversight').set(monitor.auth)).body.length;
+    expect(await history.recordDue(day2)).toBe(active);
+
+    const own30 = await t
+      .http()
+      .get(`/api/v1/tenants/${tenant.slug}/oversight/history?days=30`)
+      .set(editor.auth);
+    expect(own30.status).toBe(200);
+    const withNews = (await own()).score;
+    expect(withNews).toBeGreaterThan(before.score);
+    expect(own30.body).toEqual([
+      { day: '2026-12-01', score: withNews, band: expect.any(String) },
+      { day: '2026-12-02', score: withNews, band: expect.any(String) },
+    ]);
+
+    const city = await t.http().get('/api/v1/admin/oversight/history?days=30').set(monitor.auth);
+    expect(city.status).toBe(200);
+    expect(city.body.days).toEqual(['2026-12-01', '2026-12-02']);
+    expect(city.body.city[1]).toMatchObject({ day: '2026-12-02', tenants: active });
+    expect(
+      city.body.tenants.find((entry: { slug: string }) => entry.slug === tenant.slug).points,
+    ).toHaveLength(2);
+    const badRange = await t.http().get('/api/v1/admin/oversight/history?days=3').set(monitor.auth);
+    expect(badRange.status).toBe(400);
+    expect(badRange.body.details[0]).toMatchObject({ field: 'days', constraint: 'min' });
   });
 });

@@ -475,6 +475,13 @@ export const EN: Record<string, string> = {
   'LKjIP {year} belum diunggah': 'The {year} performance report (LKjIP) is not uploaded yet',
   'Tidak ada berita dalam 30 hari terakhir': 'No news in the last 30 days',
   'Unduh CSV': 'Download CSV',
+  'Rata-rata skor kota, 90 hari': 'City average score, 90 days',
+  'Skor {name}, 90 hari': '{name} score, 90 days',
+  'Skor 90 hari terakhir': 'Score over the last 90 days',
+  'Dari {start} ({from}) menjadi {end} ({to})': 'From {start} ({from}) to {end} ({to})',
+  'Riwayat skor mulai tercatat hari ini.': 'The score history starts being recorded today.',
+  'Portal kota: direktori OPD, berita dan katalog layanan':
+    'City portal: OPD directory, news and service catalogue',
   OPD: 'OPD',
   Slug: 'Slug',
   Skor: 'Score',

@@ -9,6 +9,7 @@ import { Content1764400000000 } from './migrations/1764400000000-content';
 import { Media1764500000000 } from './migrations/1764500000000-media';
 import { Builds1764600000000 } from './migrations/1764600000000-builds';
 import { TenantFormerSlugs1764800000000 } from './migrations/1764800000000-tenant-former-slugs';
+import { ScoreHistory1764900000000 } from './migrations/1764900000000-score-history';
 import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
 import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
 import { SiteBuild } from '../../modules/builds/site-build.entity';
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Builds1764600000000,
   BuildChecks1764700000000,
   TenantFormerSlugs1764800000000,
+  ScoreHistory1764900000000,
 ];

@@ -1,11 +1,11 @@
 import { withClient } from '../database/provision';
 import { APP_ROLE } from '../database/provision';
-import { QUEUE_SCHEMA, SITE_BUILD_QUEUE } from './site-build-queue';
+import { PORTAL_BUILD_QUEUE, QUEUE_SCHEMA, SITE_BUILD_QUEUE } from './site-build-queue';
 
 const HEARTBEAT_SECONDS = 10;
 
 /**
- * Installs or upgrades pg-boss's own schema as the owning role, creates the site-build queue, and lets the
+ * Installs or upgrades pg-boss's own schema as the owning role, creates the site and portal build queues, and lets the
  * application role use it. Runs with the migrations; idempotent.
  */
 export async function installQueue(ownerUrl: string): Promise<void> {
@@ -31,9 +31,11 @@ export async function installQueue(ownerUrl: string): Promise<void> {
       heartbeatSeconds: HEARTBEAT_SECONDS,
       notify: true,
     };
-    // One build may run and one wait per tenant.
-    if (await boss.getQueue(SITE_BUILD_QUEUE)) await boss.updateQueue(SITE_BUILD_QUEUE, options);
-    else await boss.createQueue(SITE_BUILD_QUEUE, { policy: 'stately', ...options });
+    // One build may run and one wait per tenant (and for the city portal).
+    for (const queue of [SITE_BUILD_QUEUE, PORTAL_BUILD_QUEUE]) {
+      if (await boss.getQueue(queue)) await boss.updateQueue(queue, options);
+      else await boss.createQueue(queue, { policy: 'stately', ...options });
+    }
   } finally {
     await boss.stop({ graceful: false, close: true });
   }

@@ -11,7 +11,13 @@ import { APP_CONFIG } from '../config/config.module';
 import { type TenantTransaction } from '../database/database.service';
 
 export const SITE_BUILD_QUEUE = 'site-build';
+/** The city portal shows every OPD's news and services: any site change rebuilds it too. */
+export const PORTAL_BUILD_QUEUE = 'portal-build';
 export const QUEUE_SCHEMA = 'pgboss';
+
+export interface PortalBuildJob {
+  trigger: string;
+}
 
 export interface SiteBuildJob {
   tenantId: string;
@@ -53,6 +59,13 @@ export class SiteBuildQueue implements OnApplicationBootstrap, OnApplicationShut
     await this.boss?.stop({ graceful: false, close: true }).catch(() => undefined);
   }
 
+  /** A portal build on its own (the portal is missing, e.g. after an upgrade); OPD changes send one anyway. */
+  async enqueuePortal(trigger: string): Promise<void> {
+    if (!this.boss) throw new Error('SiteBuildQueue used before the application started');
+    const job: PortalBuildJob = { trigger };
+    await this.boss.send(PORTAL_BUILD_QUEUE, job, { singletonKey: 'portal', priority: PRIORITY.change });
+  }
+
   async enqueue(
     tx: TenantTransaction,
     trigger: string,
@@ -65,11 +78,11 @@ export class SiteBuildQueue implements OnApplicationBootstrap, OnApplicationShut
     const background = options.background === true;
     const job: SiteBuildJob = { tenantId: tx.tenantId, trigger, ...(background ? { background } : {}) };
     const priority = background ? PRIORITY.background : PRIORITY.change;
-    await this.boss.send(SITE_BUILD_QUEUE, job, {
-      singletonKey: tx.tenantId,
-      priority,
-      db: { executeSql: (text: string, values?: unknown[]) => client.query(text, values) as never },
-    });
+    const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values) as never };
+    await this.boss.send(SITE_BUILD_QUEUE, job, { singletonKey: tx.tenantId, priority, db });
+    // One portal build waits at most (the queue is stately): a burst of publishes across OPDs builds it once.
+    const portalJob: PortalBuildJob = { trigger };
+    await this.boss.send(PORTAL_BUILD_QUEUE, portalJob, { singletonKey: 'portal', priority, db });
     // The queue keeps one waiting build per tenant: if a background rebuild is already waiting, this change
     // rides on it, so it takes this change's priority instead of waiting behind every other OPD.
     if (!background)

@@ -12,11 +12,14 @@ const TIMEOUT_MS = 10 * 60_000;
 
 export type Outcome = 'live' | 'failed' | 'held';
 
-export interface BuildRequest {
+export interface SiteBuildRequest {
   api: string;
-  tenant: string;
   out: string;
+  tenant: string;
 }
+
+/** One OPD's site, or the city portal. */
+export type BuildRequest = SiteBuildRequest | { api: string; out: string; portal: true };
 
 export interface BuilderRun {
   outcome: Outcome;
@@ -43,8 +46,38 @@ export class WarmBuilder {
   private output = '';
   private nextId = 1;
   private waiting: ((answer: ServiceAnswer) => void) | null = null;
+  private busy = false;
+  private readonly siteTurns: Array<() => void> = [];
+  private readonly portalTurns: Array<() => void> = [];
 
+  /**
+   * Builds one at a time. An OPD's site goes before a waiting portal build: an editor is watching for their
+   * page, and the portal build that follows picks up their change anyway.
+   */
   async build(request: BuildRequest): Promise<BuilderRun> {
+    await this.takeTurn('portal' in request);
+    try {
+      return await this.buildNow(request);
+    } finally {
+      this.passTurn();
+    }
+  }
+
+  private takeTurn(portal: boolean): Promise<void> {
+    if (!this.busy) {
+      this.busy = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => (portal ? this.portalTurns : this.siteTurns).push(resolve));
+  }
+
+  private passTurn(): void {
+    const next = this.siteTurns.shift() ?? this.portalTurns.shift();
+    if (next) next();
+    else this.busy = false;
+  }
+
+  private async buildNow(request: BuildRequest): Promise<BuilderRun> {
     await this.start();
     this.output = '';
     const id = this.nextId++;
@@ -93,7 +126,7 @@ export class WarmBuilder {
  * A one-shot builder process for background work (rebuilding every site): a full render at low CPU priority,
  * so editors' publishes, served by the warm builder, and the API come first.
  */
-export function buildInBackground(request: BuildRequest, niceness: number): Promise<BuilderRun> {
+export function buildInBackground(request: SiteBuildRequest, niceness: number): Promise<BuilderRun> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,

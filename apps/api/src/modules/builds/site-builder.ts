@@ -20,11 +20,11 @@ export const SPAM_ALERT = 'site.build_held_spam';
 export class SiteBuilder {
   private readonly builds = new SiteBuildsRepository();
   private readonly alerts = new PlatformAlertsRepository();
-  private readonly warm = new WarmBuilder();
-
   constructor(
     private readonly db: Database,
     private readonly config: AppConfig,
+    /** Shared with the portal builder: one warm builder process per worker, one build at a time. */
+    private readonly warm = new WarmBuilder(),
   ) {}
 
   async run(job: SiteBuildJob, jobId: string, attempt: number): Promise<Outcome | 'skipped'> {
@@ -59,6 +59,8 @@ export class SiteBuilder {
     const result = job.background
       ? await buildInBackground(request, BACKGROUND_NICENESS)
       : await this.warm.build(request);
+    // The alert changes before the build record does: whoever sees the build finished sees its alert too.
+    await this.updateSpamAlert(job.tenantId, tenant, build.id, result);
     await this.db.inTenant(job.tenantId, async (tx) => {
       await this.builds.update(
         tx,
@@ -82,7 +84,6 @@ export class SiteBuilder {
         );
       }
     });
-    await this.updateSpamAlert(job.tenantId, tenant, build.id, result);
     if (result.outcome === 'failed')
       throw new Error(`Build of ${tenant.slug} failed: ${result.log.slice(-500)}`);
     return result.outcome;

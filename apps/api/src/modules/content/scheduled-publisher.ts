@@ -8,6 +8,7 @@ import {
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { Database } from '../../core/database/database.service';
+import { RepeatingTask } from '../../core/scheduling/repeating-task';
 import { ContentItemsRepository } from './content.repositories';
 import { PublishedContentRepository } from './published-content.repository';
 import { PublishingService } from './publishing.service';
@@ -27,8 +28,7 @@ export interface TickReport {
 @Injectable()
 export class ScheduledPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ScheduledPublisher');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<TickReport> | undefined;
+  private readonly task = new RepeatingTask((now) => this.pass(now), this.logger, 'Scheduler tick failed');
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -40,24 +40,16 @@ export class ScheduledPublisher implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.schedulerIntervalSeconds;
-    if (seconds <= 0) return;
-    this.timer = setInterval(
-      () => void this.tick().catch((error) => this.logger.error({ err: error }, 'Scheduler tick failed')),
-      seconds * 1000,
-    );
-    this.timer.unref();
+    this.task.start(this.config.schedulerIntervalSeconds);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass over every active tenant. Safe to call concurrently (from tests, or several instances). */
-  async tick(now = new Date()): Promise<TickReport> {
-    this.running = this.pass(now);
-    return this.running;
+  tick(now = new Date()): Promise<TickReport> {
+    return this.task.run(now);
   }
 
   private async pass(now: Date): Promise<TickReport> {

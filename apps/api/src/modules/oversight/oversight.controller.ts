@@ -1,15 +1,19 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentTenant } from '../../core/access/current.decorators';
 import { PlatformEndpoint, TenantEndpoint } from '../../core/access/endpoint.decorators';
 import { type TenantContext } from '../../core/access/principal';
-import { TenantCompletenessDto } from './oversight.dto';
+import { CityTrendDto, HistoryQueryDto, ScorePointDto, TenantCompletenessDto } from './oversight.dto';
 import { OversightService } from './oversight.service';
+import { ScoreHistoryService } from './score-history.service';
 
 @ApiTags('Pemantauan kota')
 @Controller()
 export class OversightController {
-  constructor(@Inject(OversightService) private readonly oversight: OversightService) {}
+  constructor(
+    @Inject(OversightService) private readonly oversight: OversightService,
+    @Inject(ScoreHistoryService) private readonly history: ScoreHistoryService,
+  ) {}
 
   @Get('admin/oversight')
   @PlatformEndpoint({
@@ -30,5 +34,31 @@ export class OversightController {
   @ApiOkResponse({ type: TenantCompletenessDto })
   tenant(@CurrentTenant() tenant: TenantContext): Promise<TenantCompletenessDto> {
     return this.oversight.forTenant(tenant.tenantId);
+  }
+
+  @Get('admin/oversight/history')
+  @PlatformEndpoint({
+    summary: 'Riwayat skor harian semua OPD aktif dan rata-rata kota, untuk grafik tren',
+    roles: ['platform_admin', 'monitor'],
+    errors: [400],
+  })
+  @ApiOkResponse({ type: CityTrendDto })
+  cityHistory(@Query() query: HistoryQueryDto): Promise<CityTrendDto> {
+    return this.history.city(query.days);
+  }
+
+  @Get('tenants/:tenant/oversight/history')
+  @TenantEndpoint({
+    summary: 'Riwayat skor harian OPD ini, untuk grafik tren',
+    minRole: 'contributor',
+    monitorMayRead: true,
+    errors: [400],
+  })
+  @ApiOkResponse({ type: [ScorePointDto] })
+  tenantHistory(
+    @CurrentTenant() tenant: TenantContext,
+    @Query() query: HistoryQueryDto,
+  ): Promise<ScorePointDto[]> {
+    return this.history.forTenant(tenant.tenantId, query.days);
   }
 }

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { BANDS } from './completeness';
 
 export class CompletenessCheckDto {
@@ -31,4 +33,38 @@ export class TenantCompletenessDto {
     description: 'Setiap hal yang diharapkan kota, terpenuhi atau belum',
   })
   checks: CompletenessCheckDto[];
+}
+
+export class HistoryQueryDto {
+  @ApiPropertyOptional({ minimum: 7, maximum: 366, default: 90, description: 'Berapa hari ke belakang' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(7)
+  @Max(366)
+  days: number = 90;
+}
+
+export class ScorePointDto {
+  @ApiProperty({ example: '2026-11-29', description: 'Hari (WIB)' }) day: string;
+  @ApiProperty({ example: 76 }) score: number;
+  @ApiProperty({ enum: BANDS.map((entry) => entry.band) }) band: string;
+}
+
+export class CityAverageDto {
+  @ApiProperty({ example: '2026-11-29' }) day: string;
+  @ApiProperty({ example: 61.5, description: 'Rata-rata skor OPD yang dinilai hari itu' }) average: number;
+  @ApiProperty({ example: 40 }) tenants: number;
+}
+
+export class TenantTrendDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [ScorePointDto] }) points: ScorePointDto[];
+}
+
+export class CityTrendDto {
+  @ApiProperty({ type: [String] }) days: string[];
+  @ApiProperty({ type: [CityAverageDto] }) city: CityAverageDto[];
+  @ApiProperty({ type: [TenantTrendDto] }) tenants: TenantTrendDto[];
 }

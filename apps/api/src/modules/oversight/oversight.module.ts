@@ -3,10 +3,11 @@ import { PublicModule } from '../public/public.module';
 import { SiteSettingsModule } from '../site-settings/site-settings.module';
 import { OversightController } from './oversight.controller';
 import { OversightService } from './oversight.service';
+import { ScoreHistoryService } from './score-history.service';
 
 @Module({
   imports: [PublicModule, SiteSettingsModule],
   controllers: [OversightController],
-  providers: [OversightService],
+  providers: [OversightService, ScoreHistoryService],
 })
 export class OversightModule {}

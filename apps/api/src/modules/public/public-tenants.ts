@@ -38,6 +38,14 @@ export class PublicTenants {
     return tenant;
   }
 
+  /** Every active OPD, by name. */
+  allActive(): Promise<PublicTenant[]> {
+    return this.db.platformQuery(
+      `SELECT id, slug, former_slugs, name, short_name, kind, custom_domain, content_version, last_published_at
+         FROM tenants WHERE status = 'active' ORDER BY name`,
+    );
+  }
+
   /** By its slug or a former one (a renamed OPD keeps its old addresses). */
   async activeOrNull(slug: string): Promise<PublicTenant | null> {
     const rows: PublicTenant[] = await this.db.platformQuery(

@@ -20,7 +20,7 @@ import { ContentTypeParam } from './content-type-param';
 const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
 
 /** Answers from a cached response, or 304 when the caller already has it. */
-function send(request: Request, response: Response, entry: CachedResponse): void {
+export function sendCached(request: Request, response: Response, entry: CachedResponse): void {
   response.setHeader('Cache-Control', CACHE_CONTROL);
   response.setHeader('ETag', entry.etag);
   if (entry.lastModified) response.setHeader('Last-Modified', entry.lastModified);
@@ -47,7 +47,7 @@ export class PublicController {
   @PublicEndpoint({ summary: 'Daftar situs OPD aktif se-kota (nama, slug, domain, terakhir terbit)' })
   @ApiOkResponse({ type: [PublicTenantDto] })
   async tenants(@Req() request: Request, @Res() response: Response): Promise<void> {
-    send(request, response, await this.publicApi.tenants());
+    sendCached(request, response, await this.publicApi.tenants());
   }
 
   @Get(':tenant/site')
@@ -62,7 +62,7 @@ export class PublicController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    send(request, response, await this.publicApi.site(tenant));
+    sendCached(request, response, await this.publicApi.site(tenant));
   }
 
   @Get(':tenant/snapshot')
@@ -77,7 +77,7 @@ export class PublicController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    send(request, response, await this.publicApi.snapshot(tenant));
+    sendCached(request, response, await this.publicApi.snapshot(tenant));
   }
 
   @Get(':tenant/content')
@@ -94,7 +94,7 @@ export class PublicController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    send(request, response, await this.publicApi.list(tenant, query));
+    sendCached(request, response, await this.publicApi.list(tenant, query));
   }
 
   @Get(':tenant/content/:type/:slug')
@@ -108,7 +108,7 @@ export class PublicController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    send(request, response, await this.publicApi.item(tenant, type, slug));
+    sendCached(request, response, await this.publicApi.item(tenant, type, slug));
   }
 
   @Get(':tenant/search')
@@ -121,6 +121,6 @@ export class PublicController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    send(request, response, await this.publicApi.search(tenant, query));
+    sendCached(request, response, await this.publicApi.search(tenant, query));
   }
 }

@@ -7,13 +7,15 @@ import { PublicContentRepository } from './public-content.repository';
 import { PublicController } from './public.controller';
 import { PublicService } from './public.service';
 import { PublicTenants } from './public-tenants';
+import { CityController } from './city.controller';
+import { CityService } from './city.service';
 import { SiteAddressController } from './site-address.controller';
 import { SiteAddresses } from './site-addresses';
 
 @Module({
   imports: [SiteSettingsModule, MediaModule],
-  controllers: [PublicController, PublicMediaController, SiteAddressController],
-  providers: [PublicCache, PublicContentRepository, PublicService, PublicTenants, SiteAddresses],
+  controllers: [PublicController, PublicMediaController, SiteAddressController, CityController],
+  providers: [PublicCache, PublicContentRepository, PublicService, PublicTenants, SiteAddresses, CityService],
   exports: [PublicService, PublicContentRepository],
 })
 export class PublicModule {}

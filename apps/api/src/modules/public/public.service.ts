@@ -22,10 +22,7 @@ export class PublicService {
 
   tenants(): Promise<CachedResponse> {
     return this.cache.getOrCompute(`tenants:${this.publicTenants.directoryGeneration}`, null, async () => {
-      const rows: PublicTenant[] = await this.db.platformQuery(
-        `SELECT slug, former_slugs, name, short_name, kind, custom_domain, last_published_at FROM tenants WHERE status = 'active' ORDER BY name`,
-      );
-      return rows.map(toPublicTenant);
+      return (await this.publicTenants.allActive()).map(toPublicTenant);
     });
   }
 

@@ -1,0 +1,132 @@
+import { execFile } from 'node:child_process';
+import { readFile, readlink } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { filesUnder, htmlErrors, searchIndexText, serveTestApp, stopServedApp } from '../helpers/built-site';
+import { sampleFields } from '../helpers/content-samples';
+import { type SignedIn } from '../helpers/given';
+import { type TestApp } from '../helpers/test-app';
+
+/** The city portal built by real Astro from the real city snapshot: published content of active OPDs only. */
+const run = promisify(execFile);
+const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-portal.mjs');
+
+describe('building the city portal', () => {
+  let t: TestApp;
+  let apiUrl: string;
+  let out: string;
+
+  beforeAll(async () => ({ t, apiUrl, out } = await serveTestApp('laman-portal-')));
+  afterAll(() => stopServedApp(t, out));
+
+  async function publish(slug: string, editor: SignedIn, type: string, fields: object): Promise<string> {
+    const created = await t
+      .http()
+      .post(`/api/v1/tenants/${slug}/content/${type}`)
+      .set(editor.auth)
+      .send({ fields });
+    expect(created.status).toBe(201);
+    const published = await t
+      .http()
+      .post(`/api/v1/tenants/${slug}/content/items/${created.body.id}/publish`)
+      .set(editor.auth)
+      .send({ version: created.body.version });
+    expect(published.status).toBe(200);
+    return created.body.slug as string;
+  }
+
+  it('lists the directory, latest news, urgent announcements and the service catalogue; never drafts or suspended OPDs', async () => {
+    const active = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(active, 'editor');
+    const news = await publish(
+      active.slug,
+      editor,
+      'berita',
+      sampleFields('berita', 'Posyandu keliling se-kecamatan'),
+    );
+    await publish(active.slug, editor, 'pengumuman', {
+      ...sampleFields('pengumuman', 'Pelayanan tutup saat cuti bersama'),
+      urgent: true,
+    });
+    await publish(active.slug, editor, 'layanan', {
+      ...sampleFields('layanan', 'Akta Kelahiran Portal'),
+      sector: 'Kependudukan',
+      lifeEvents: ['kelahiran'],
+      deliveryChannels: [
+        { kind: 'mall_pelayanan_publik', name: 'MPP Bandar Lampung' },
+        { kind: 'online', name: 'Laman daring', url: 'https://contoh.go.id/daftar' },
+      ],
+    });
+    await publish(active.slug, editor, 'layanan', {
+      ...sampleFields('layanan', 'Surat Keterangan Usaha Portal'),
+      sector: 'Perizinan',
+      deliveryChannels: [{ kind: 'kantor_opd', name: 'Kantor' }],
+    });
+    await t
+      .http()
+      .post(`/api/v1/tenants/${active.slug}/content/berita`)
+      .set(editor.auth)
+      .send({ fields: sampleFields('berita', 'DRAF-PORTAL-RAHASIA') });
+    const suspended = await t.given.tenant();
+    const other = await t.given.memberSignedIn(suspended, 'editor');
+    await publish(suspended.slug, other, 'berita', sampleFields('berita', 'BERITA-OPD-NONAKTIF'));
+    const platform = await t.given.platformSignedIn('platform_admin');
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/admin/tenants/${suspended.id}/suspend`)
+          .set(platform.auth)
+          .send({ reason: 'Reorganisasi' })
+      ).status,
+    ).toBe(200);
+
+    const built = await run(process.execPath, [BUILDER, '--api', apiUrl, '--out', out], {
+      env: { ...process.env, LAMAN_SITES_DOMAIN: 'bandarlampungkota.go.id', LAMAN_SITES_URL: '' },
+    });
+    expect(JSON.parse(built.stdout)).toMatchObject({ portal: true });
+    const live = path.join(out, 'portal', 'live');
+    const page = (route: string) => readFile(path.join(live, route, 'index.html'), 'utf8');
+    const site = `https://${active.slug}.bandarlampungkota.go.id`;
+
+    const home = await page('');
+    expect(home).toContain('Pelayanan tutup saat cuti bersama');
+    expect(home).toContain(`href="${site}/berita/${news}/"`);
+    const directory = await page('opd');
+    expect(directory).toContain(`href="${site}/"`);
+    expect(directory).toContain(active.name);
+    const catalogue = await page('layanan');
+    expect(catalogue).toMatch(/id="peristiwa-kelahiran"/);
+    expect(catalogue).toMatch(/id="bidang-kependudukan"/);
+    const mpp = catalogue.slice(catalogue.indexOf('id="mpp"'), catalogue.indexOf('id="daring"'));
+    expect(mpp).toContain('Akta Kelahiran Portal');
+    expect(mpp).not.toContain('Surat Keterangan Usaha Portal');
+    const online = catalogue.slice(catalogue.indexOf('id="daring"'));
+    expect(online).toContain('Akta Kelahiran Portal');
+    expect(online).not.toContain('Surat Keterangan Usaha Portal');
+
+    const everything = (
+      await Promise.all(
+        (await filesUnder(live))
+          .filter((file) => file.endsWith('.html'))
+          .map((file) => readFile(file, 'utf8')),
+      )
+    ).join('\n');
+    expect(everything).not.toContain('DRAF-PORTAL-RAHASIA');
+    expect(everything).not.toContain('BERITA-OPD-NONAKTIF');
+    expect(everything).not.toContain(suspended.name);
+    for (const route of ['', 'opd', 'layanan', 'berita', 'cari', '404.html']) {
+      const html = route.endsWith('.html')
+        ? await readFile(path.join(live, route), 'utf8')
+        : await page(route);
+      expect([route, htmlErrors(html)]).toEqual([route, []]);
+    }
+    // City-wide search covers services, news and OPDs.
+    const indexed = await searchIndexText(live);
+    expect(indexed).toContain('Surat Keterangan Usaha Portal');
+    expect(indexed).toContain('Posyandu keliling se-kecamatan');
+    expect(await readlink(path.join(out, '_domains', 'portal.bandarlampungkota.go.id'))).toBe(
+      path.join('..', 'portal', 'live'),
+    );
+  }, 120_000);
+});

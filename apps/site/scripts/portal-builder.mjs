@@ -1,0 +1,81 @@
+// Builds the city portal (apps/site/portal: OPD directory, latest news, urgent announcements, service
+// catalogue, city-wide search) from the public read API's city snapshot, and makes it live atomically, in the
+// same layout as an OPD site: <out>/portal/builds/<id>, <out>/portal/live, _domains/<portal host>. The slug
+// `portal` is reserved, so no OPD can take the folder or the host.
+import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { indexForSearch, linkHosts, prune, removeStale, renderWithAstro, siteRoot } from './site-builder.mjs';
+
+export const PORTAL = 'portal';
+const KEEP = 3;
+
+/** The portal's host name: LAMAN_PORTAL_HOST, else `portal.<LAMAN_SITES_DOMAIN>`. */
+export function portalHost() {
+  return (
+    process.env.LAMAN_PORTAL_HOST ||
+    `${PORTAL}.${process.env.LAMAN_SITES_DOMAIN || 'bandarlampungkota.go.id'}`
+  );
+}
+
+/**
+ * @param {{ api: string, out: string }} request
+ * @returns the build's summary (timings, counts); throws on failure, leaving the live portal as it was
+ */
+export async function buildPortal({ api, out }) {
+  const started = performance.now();
+  const portalDir = path.resolve(out, PORTAL);
+  const buildId = `${Date.now()}`;
+  const buildDir = path.join(portalDir, 'builds', buildId);
+  const workDir = path.join(portalDir, 'work', buildId);
+  await removeStale(path.join(portalDir, 'work'));
+  try {
+    let since = performance.now();
+    await mkdir(workDir, { recursive: true });
+    const cityFile = path.join(workDir, 'city.json');
+    const city = await fetchCity(api);
+    await writeFile(cityFile, JSON.stringify(city));
+    const fetchMs = Math.round(performance.now() - since);
+
+    since = performance.now();
+    process.env.LAMAN_CITY_FILE = cityFile;
+    await renderWithAstro(path.join(siteRoot, '.builds', `${PORTAL}-${buildId}`), buildDir, {
+      srcDir: path.join(siteRoot, 'portal'),
+      publicDir: path.join(siteRoot, 'portal', 'public'),
+    });
+    const buildMs = Math.round(performance.now() - since);
+
+    since = performance.now();
+    await indexForSearch(buildDir);
+    const searchIndexMs = Math.round(performance.now() - since);
+
+    const next = path.join(portalDir, `live.${buildId}`);
+    await symlink(path.join('builds', buildId), next);
+    await rename(next, path.join(portalDir, 'live'));
+    await linkHosts(path.resolve(out), PORTAL, [portalHost()], []);
+    await prune(portalDir, KEEP);
+    return {
+      portal: true,
+      build: buildId,
+      opd: city.tenants.length,
+      news: city.news.length,
+      services: city.services.length,
+      fetchMs,
+      buildMs,
+      searchIndexMs,
+      totalMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    await rm(buildDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function fetchCity(api) {
+  const response = await fetch(`${api.replace(/\/$/, '')}/api/v1/public/city`, {
+    signal: AbortSignal.timeout(60_000),
+  });
+  if (!response.ok) throw new Error(`city snapshot: HTTP ${response.status}`);
+  return response.json();
+}
