@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { chromium } from 'playwright-core';
 
 /**
@@ -46,11 +48,13 @@ describe('admin app: one form submission from a phone to a live site', () => {
   let browser;
   let admin;
   let parent;
+  let dbPort;
 
   beforeAll(async () => {
     parent = mkdtempSync(path.join(tmpdir(), 'laman-admin-'));
     chmodSync(parent, 0o755);
-    const [apiPort, dbPort, sitesPort, adminPort] = await Promise.all([
+    let apiPort, sitesPort, adminPort;
+    [apiPort, dbPort, sitesPort, adminPort] = await Promise.all([
       freePort(),
       freePort(),
       freePort(),
@@ -610,6 +614,27 @@ describe('admin app: one form submission from a phone to a live site', () => {
       /^"Dinas Kependudukan dan Pencatatan Sipil","disdukcapil","Dinas","\d+","[A-Za-z ]+Informatif",.*Belum ada profil PPID/,
     );
     expect(lines.length).toBeGreaterThanOrEqual(6);
+    // The same as an Excel workbook: numbers as numbers, one row per missing item, and the daily trend.
+    const xlsx = await monitor.request.get(`${admin}/pantau/skor.xlsx`);
+    expect(xlsx.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.body());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Skor', 'Belum terpenuhi', 'Tren']);
+    const scoreRow = workbook
+      .getWorksheet('Skor')
+      .getSheetValues()
+      .find((row) => row?.[2] === 'disdukcapil');
+    expect(typeof scoreRow[4]).toBe('number');
+    const gapRows = workbook
+      .getWorksheet('Belum terpenuhi')
+      .getSheetValues()
+      .filter((row) => row?.[2] === 'disdukcapil');
+    expect(gapRows.map((row) => row[3])).toContain('Belum ada profil PPID');
+    expect(workbook.getWorksheet('Tren').getRow(1).values).toEqual(
+      expect.arrayContaining(['Hari', 'Rata-rata kota', 'disdukcapil']),
+    );
     expect(await axeViolations(monitor)).toEqual([]);
 
     // The city portal: news from every OPD (the renamed OPD's festival, linked at its new address), the
@@ -756,6 +781,53 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(new URL(phone.url()).pathname).toBe('/opd/disdukcapil/');
     await Promise.all([admin1.close(), rina.close(), phone.close()]);
   }, 90_000);
+
+  it('a monitor sees an OPD that went stale drop in the ranking, and its editor sees the same item to do', async () => {
+    const stale = 'kec-teluk-betung-utara';
+    const monitor = await signIn('monitor@laman.example', /\/pantau\/$/);
+    const ranking = () => monitor.$$eval('ul.items > li', (items) => items.map((item) => item.id));
+    const scoreOf = async () => Number((await monitor.textContent(`#opd-${stale} .state`)).split(' ')[0]);
+    const before = { rank: (await ranking()).indexOf(`opd-${stale}`), score: await scoreOf() };
+    expect(await monitor.textContent(`#opd-${stale}`)).not.toContain(
+      'Tidak ada berita dalam 30 hari terakhir',
+    );
+
+    // Time passes: the OPD's news and its last publication are now 45 days old (written as the database's
+    // superuser, as the clock would have done it).
+    const secrets = JSON.parse(readFileSync(path.join(parent, 'data', 'local-secrets.json'), 'utf8'));
+    const db = new pg.Client({
+      connectionString: `postgresql://postgres:${encodeURIComponent(secrets.superuserPassword)}@127.0.0.1:${dbPort}/laman`,
+    });
+    await db.connect();
+    try {
+      await db.query(
+        `UPDATE published_content SET published_at = published_at - interval '45 days'
+          WHERE type = 'berita' AND tenant_id = (SELECT id FROM tenants WHERE slug = $1)`,
+        [stale],
+      );
+      await db.query(
+        `UPDATE tenants SET last_published_at = last_published_at - interval '45 days',
+           content_version = content_version + 1 WHERE slug = $1`,
+        [stale],
+      );
+    } finally {
+      await db.end();
+    }
+
+    await monitor.reload();
+    const after = { rank: (await ranking()).indexOf(`opd-${stale}`), score: await scoreOf() };
+    expect(after.score).toBeLessThan(before.score);
+    expect(after.rank).toBeLessThanOrEqual(before.rank);
+    expect(await monitor.textContent(`#opd-${stale}`)).toContain('Tidak ada berita dalam 30 hari terakhir');
+    await monitor.goto(`${admin}/pantau/?urut=hari`);
+    expect((await ranking())[0]).toBe(`opd-${stale}`);
+    expect(await monitor.textContent(`#opd-${stale}`)).toContain('45 hari sejak terakhir diperbarui');
+    await monitor.close();
+
+    const editor = await signIn(`editor.${stale}@laman.example`, new RegExp(`/opd/${stale}/$`));
+    expect(await editor.textContent('#belum-ada + ul')).toContain('Tidak ada berita dalam 30 hari terakhir');
+    await editor.close();
+  }, 60_000);
 
   it('speaks English as a second language, chosen once, for pages, forms and messages', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');

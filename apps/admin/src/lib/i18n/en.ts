@@ -488,4 +488,9 @@ export const EN: Record<string, string> = {
   'Hari sejak terakhir terbit': 'Days since last published',
   'Terakhir terbit': 'Last published',
   'Belum terpenuhi': 'Not met',
+  Bobot: 'Weight',
+  Tren: 'Trend',
+  Hari: 'Day',
+  'Rata-rata kota': 'City average',
+  'Unduh Excel (XLSX)': 'Download Excel (XLSX)',
 };
