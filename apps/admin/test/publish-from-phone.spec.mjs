@@ -829,6 +829,83 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await editor.close();
   }, 60_000);
 
+  it("a platform admin sets the city policy and one OPD's differences; the to-do lists follow", async () => {
+    const platform = await signIn('platform@laman.example', /\/platform\/$/);
+    await platform.click('text=Kebijakan pemantauan');
+    await platform.waitForURL(/\/platform\/kebijakan$/);
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.fill('#newsMaxDays', '500');
+    await platform.click('form.card button[type=submit]');
+    expect(await platform.textContent('#newsMaxDays-galat')).toBeTruthy();
+    expect(await platform.inputValue('#newsMaxDays')).toBe('500');
+    // News every 60 days, and the city stops asking for a Renstra.
+    await platform.fill('#newsMaxDays', '60');
+    await platform.uncheck('input[name=required][value="performance.renstra"]');
+    await platform.click('form.card button[type=submit]');
+    expect(await platform.textContent('[role=status]')).toContain('Kebijakan tersimpan');
+    expect(await platform.isChecked('input[name=required][value="performance.renstra"]')).toBe(false);
+
+    // Kec. Teluk Betung Utara need not keep its own PPID profile.
+    await platform.goto(`${admin}/platform/`);
+    await platform
+      .locator('ul.items li', { hasText: 'Teluk Betung Utara' })
+      .locator('text=kebijakan')
+      .click();
+    await platform.waitForURL(/\/kebijakan$/);
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.check('input[name=exempt][value="ppid.profile"]');
+    await platform.click('form.card button[type=submit]');
+    expect(await platform.textContent('[role=status]')).toContain('Tersimpan');
+    await platform.close();
+
+    const editor = await signIn(
+      'editor.kec-teluk-betung-utara@laman.example',
+      /\/opd\/kec-teluk-betung-utara\/$/,
+    );
+    const todo = await editor.textContent('#belum-ada + ul');
+    expect(todo).not.toContain('Renstra');
+    expect(todo).not.toContain('Belum ada profil PPID');
+    // Its news, 45 days old, is within the city's new 60-day cadence.
+    expect(todo).not.toContain('Tidak ada berita');
+    await editor.close();
+    const other = await signIn('editor.disdukcapil@laman.example');
+    const otherTodo = await other.textContent('#belum-ada + ul');
+    expect(otherTodo).toContain('Belum ada profil PPID');
+    expect(otherTodo).not.toContain('Renstra');
+    await other.close();
+  }, 60_000);
+
+  it('weekly digests are written for every OPD and the city, readable in the app, and an OPD may opt out', async () => {
+    const tenantAdmin = await signIn('admin.dpmptsp@laman.example', /\/opd\/dpmptsp\/$/);
+    await tenantAdmin.click('text=Ringkasan mingguan');
+    await tenantAdmin.uncheck('#kirim');
+    await tenantAdmin.click('form.card button[type=submit]');
+    expect(await tenantAdmin.textContent('[role=status]')).toContain('dihentikan');
+    expect(await tenantAdmin.isChecked('#kirim')).toBe(false);
+
+    const platform = await signIn('platform@laman.example', /\/platform\/$/);
+    await platform.goto(`${admin}/pantau/ringkasan`);
+    await platform.click('text=Tulis dan kirim ringkasan minggu ini sekarang');
+    // The API's scheduler may have written this week's digests already (they are due from Monday 07:00 WIB);
+    // either way nothing is written twice.
+    expect(await platform.textContent('[role=status]')).toMatch(
+      /^Ringkasan \d{4}-W\d{2} (ditulis|sudah ditulis)/,
+    );
+    // `pnpm start` has no mail server: digests are kept and shown, and say so.
+    expect(await platform.textContent('#ringkasan-disdukcapil')).toContain('server surel belum diatur');
+    expect(await platform.textContent('#ringkasan-dpmptsp')).toContain('berhenti berlangganan');
+    expect(await platform.textContent('main')).toContain('Ringkasan mingguan OPD');
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.close();
+
+    const editor = await signIn('editor.disdukcapil@laman.example');
+    await editor.click('text=Ringkasan mingguan');
+    await editor.locator('ul.items li details summary').first().click();
+    expect(await editor.textContent('pre.digest')).toContain('- Belum ada profil PPID');
+    expect(await axeViolations(editor)).toEqual([]);
+    await Promise.all([editor.close(), tenantAdmin.close()]);
+  }, 60_000);
+
   it('speaks English as a second language, chosen once, for pages, forms and messages', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');
     await page.click('a[hreflang=en]');

@@ -12,6 +12,7 @@ import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
 import { MediaModule } from './modules/media/media.module';
 import { OversightModule } from './modules/oversight/oversight.module';
+import { DigestsModule } from './modules/digests/digests.module';
 import { PreviewModule } from './modules/preview/preview.module';
 import { PublicModule } from './modules/public/public.module';
 import { SiteSettingsModule } from './modules/site-settings/site-settings.module';
@@ -41,6 +42,7 @@ export class AppModule {
         PublicModule,
         PreviewModule,
         OversightModule,
+        DigestsModule,
       ],
     };
   }

@@ -102,4 +102,65 @@ describe('city oversight: completeness score per OPD', () => {
     expect(badRange.status).toBe(400);
     expect(badRange.body.details[0]).toMatchObject({ field: 'days', constraint: 'min' });
   });
+
+  it("follows the city policy platform admins set, and one OPD's own differences", async () => {
+    const platform = await t.given.platformSignedIn('platform_admin');
+    const policyPath = '/api/v1/admin/oversight/policy';
+    const initial = await t.http().get(policyPath).set(monitor.auth);
+    expect(initial.status).toBe(200);
+    expect(initial.body.policy).toEqual(initial.body.defaults);
+    expect(initial.body.checks).toHaveLength(18);
+    const { policy } = initial.body as { policy: { required: string[] } & Record<string, unknown> };
+
+    const bad = await t
+      .http()
+      .put(policyPath)
+      .set(platform.auth)
+      .send({ ...policy, newsMaxDays: 500, required: ['news.monthly', 'bukan.kode'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual([
+      'newsMaxDays',
+      'required',
+    ]);
+    expect((await t.http().get(policyPath).set(monitor.auth)).body.policy).toEqual(policy);
+
+    // The city stops counting services: the check leaves every to-do list and the score is rescaled.
+    const before = await own();
+    const saved = await t
+      .http()
+      .put(policyPath)
+      .set(platform.auth)
+      .send({ ...policy, required: policy.required.filter((code) => code !== 'services.published') });
+    expect(saved.status).toBe(200);
+    const cityOnly = await own();
+    expect(cityOnly.checks.some((check) => check.code === 'services.published')).toBe(false);
+    expect(cityOnly.score).not.toBe(before.score);
+    // Every OPD is due for a new point in its history.
+    const history = t.app.get(ScoreHistoryService);
+    const active = (await t.http().get('/api/v1/admin/oversight').set(monitor.auth)).body.length;
+    expect(await history.recordDue(new Date('2026-12-02T04:00:00Z'))).toBe(active);
+
+    // This OPD publishes news every 90 days and needs no Renstra of its own.
+    const tenantPath = `/api/v1/admin/tenants/${tenant.id}/oversight-policy`;
+    const override = await t
+      .http()
+      .put(tenantPath)
+      .set(platform.auth)
+      .send({ newsMaxDays: 90, exempt: ['performance.renstra'] });
+    expect(override.status).toBe(200);
+    expect(override.body.override).toEqual({ newsMaxDays: 90, exempt: ['performance.renstra'] });
+    expect(override.body.effective.newsMaxDays).toBe(90);
+    const differing = await own();
+    expect(differing.checks.some((check) => check.code === 'performance.renstra')).toBe(false);
+    expect(differing.checks.find((check) => check.code === 'news.monthly')).toMatchObject({
+      values: { days: 90 },
+    });
+    const monitorCannot = await t.http().put(tenantPath).set(monitor.auth).send({});
+    expect(monitorCannot.status).toBe(403);
+
+    // An empty override means: follow the city again.
+    expect((await t.http().put(tenantPath).set(platform.auth).send({})).body.override).toBeNull();
+    expect((await t.http().put(policyPath).set(platform.auth).send(initial.body.defaults)).status).toBe(200);
+    expect((await own()).score).toBe(before.score);
+  });
 });

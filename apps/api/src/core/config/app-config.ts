@@ -39,6 +39,11 @@ const envSchema = z
       .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/)
       .default('bandarlampungkota.go.id'),
     LAMAN_API_URL: z.url().optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Laman Kota Bandar Lampung <laman@bandarlampungkota.go.id>'),
     MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
     S3_BUCKET: z.string().min(3).default('laman-media'),
     S3_REGION: z.string().min(1).default('us-east-1'),
@@ -84,6 +89,8 @@ export interface AppConfig {
   port: number;
   publicApiUrl: string;
   adminUrl: string;
+  /** Where weekly digests are sent through (unset: digests are kept and shown in the app, not e-mailed). */
+  mail: { smtpUrl: string | null; from: string };
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   /** Seconds between scheduled-publishing passes; 0 turns the scheduler off (tests drive it by hand). */
@@ -167,6 +174,7 @@ function toAppConfig(env: Env): AppConfig {
     port: env.PORT,
     publicApiUrl: env.PUBLIC_API_URL ?? `http://localhost:${env.PORT}`,
     adminUrl: env.ADMIN_URL,
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,

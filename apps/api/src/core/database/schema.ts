@@ -10,6 +10,8 @@ import { Media1764500000000 } from './migrations/1764500000000-media';
 import { Builds1764600000000 } from './migrations/1764600000000-builds';
 import { TenantFormerSlugs1764800000000 } from './migrations/1764800000000-tenant-former-slugs';
 import { ScoreHistory1764900000000 } from './migrations/1764900000000-score-history';
+import { OversightPolicy1765000000000 } from './migrations/1765000000000-oversight-policy';
+import { Digests1765100000000 } from './migrations/1765100000000-digests';
 import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
 import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
 import { SiteBuild } from '../../modules/builds/site-build.entity';
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   BuildChecks1764700000000,
   TenantFormerSlugs1764800000000,
   ScoreHistory1764900000000,
+  OversightPolicy1765000000000,
+  Digests1765100000000,
 ];

@@ -1,14 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { Database } from '../../core/database/database.service';
-import { RepeatingTask } from '../../core/scheduling/repeating-task';
+import { PeriodicService } from '../../core/scheduling/periodic-service';
 import { ContentItemsRepository } from './content.repositories';
 import { PublishedContentRepository } from './published-content.repository';
 import { PublishingService } from './publishing.service';
@@ -26,33 +20,24 @@ export interface TickReport {
  * run it and each item still goes live once. Runs every SCHEDULER_INTERVAL_SECONDS (15 s: within a minute).
  */
 @Injectable()
-export class ScheduledPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ScheduledPublisher');
-  private readonly task = new RepeatingTask((now) => this.pass(now), this.logger, 'Scheduler tick failed');
-
+export class ScheduledPublisher extends PeriodicService<TickReport> {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(ContentItemsRepository) private readonly items: ContentItemsRepository,
     @Inject(PublishedContentRepository) private readonly published: PublishedContentRepository,
     @Inject(PublishingService) private readonly publishing: PublishingService,
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start(this.config.schedulerIntervalSeconds);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('ScheduledPublisher', config.schedulerIntervalSeconds);
   }
 
   /** One pass over every active tenant. Safe to call concurrently (from tests, or several instances). */
   tick(now = new Date()): Promise<TickReport> {
-    return this.task.run(now);
+    return this.runPass(now);
   }
 
-  private async pass(now: Date): Promise<TickReport> {
+  protected async pass(now: Date): Promise<TickReport> {
     const report: TickReport = { published: 0, timeBoundaries: 0, failedTenants: 0 };
     const tenants: Array<{ id: string }> = await this.db.inPlatform((manager) =>
       manager.query(`SELECT id FROM tenants WHERE status = 'active'`),

@@ -1,7 +1,10 @@
+import { CHECK_WEIGHTS, type CityPolicy, DEFAULT_POLICY } from './policy';
+
 /**
  * How complete and current an OPD's public site is, scored 0–100 in the Komisi Informasi monev's bands, with
- * the reason behind every point. A pure function of what citizens can see now and of the date: a deadline
- * that passes lowers the score without anyone touching the content.
+ * the reason behind every point. A pure function of what citizens can see now, of the date and of the city's
+ * policy: a deadline that passes lowers the score without anyone touching the content. Only the checks the
+ * policy requires count; the score is the share of their weight that is met.
  */
 export interface SiteFacts {
   contact: { phone?: string; address?: string; email?: string };
@@ -40,8 +43,8 @@ export interface Completeness {
 }
 
 export const DAY_MS = 86_400_000;
-/** LKjIP of a year is due by the end of March of the next (Permenpan RB 53/2014). */
-const LKJIP_DUE_MONTH = 3;
+/** Months as the cadences count them. */
+const MONTH_DAYS = 365 / 12;
 
 function jakartaDate(now: Date): { year: number; month: number } {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -54,7 +57,7 @@ function jakartaDate(now: Date): { year: number; month: number } {
   return { year: Number(parts['year']), month: Number(parts['month']) };
 }
 
-export function assess(facts: SiteFacts, now: Date): Completeness {
+export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT_POLICY): Completeness {
   const { year, month } = jakartaDate(now);
   const age = (item: SiteFacts['items'][number]) =>
     (now.getTime() - new Date(item.publishedAt).getTime()) / DAY_MS;
@@ -63,73 +66,73 @@ export function assess(facts: SiteFacts, now: Date): Completeness {
   const documents = of('dokumen');
   const document = (category: string, documentYear?: number) =>
     documents.some((d) => d.category === category && (documentYear === undefined || d.year === documentYear));
-  const lkjipYear = month > LKJIP_DUE_MONTH ? year - 1 : year - 2;
+  // LKjIP of a year is due by the end of the policy's month of the next (Permenpan RB 53/2014: March).
+  const lkjipYear = month > policy.lkjipDueMonth ? year - 1 : year - 2;
   const renstraInForce = documents.some((d) => {
     const to = typeof d.fields['yearTo'] === 'number' ? d.fields['yearTo'] : (d.year ?? 0) + 4;
     return d.category === 'renstra' && d.year !== null && d.year <= year && year <= to;
   });
-  const check = (
-    code: string,
-    weight: number,
-    met: boolean,
-    text: string,
-    values?: Check['values'],
-  ): Check => (values ? { code, weight, met, text, values } : { code, weight, met, text });
+  const check = (code: string, met: boolean, text: string, values?: Check['values']): Check => {
+    const weight = CHECK_WEIGHTS[code]!;
+    return values ? { code, weight, met, text, values } : { code, weight, met, text };
+  };
+  const { newsMaxDays, periodicInfoMaxMonths, surveyMaxMonths } = policy;
 
-  const checks = [
-    check('contact.phone', 5, Boolean(facts.contact.phone), 'Belum ada nomor telepon'),
-    check('contact.address', 4, Boolean(facts.contact.address), 'Belum ada alamat kantor'),
-    check('contact.email', 3, Boolean(facts.contact.email), 'Belum ada email resmi'),
-    check('profile.vision', 6, pages.has('visi-misi'), 'Belum ada halaman visi dan misi'),
-    check('profile.duties', 6, pages.has('tupoksi'), 'Belum ada halaman tugas pokok dan fungsi'),
-    check('profile.structure', 5, pages.has('struktur-organisasi'), 'Belum ada struktur organisasi'),
-    check('profile.officials', 5, of('pejabat').length > 0, 'Belum ada data pejabat'),
-    check('services.published', 10, of('layanan').length > 0, 'Belum ada layanan yang diterbitkan'),
+  const all = [
+    check('contact.phone', Boolean(facts.contact.phone), 'Belum ada nomor telepon'),
+    check('contact.address', Boolean(facts.contact.address), 'Belum ada alamat kantor'),
+    check('contact.email', Boolean(facts.contact.email), 'Belum ada email resmi'),
+    check('profile.vision', pages.has('visi-misi'), 'Belum ada halaman visi dan misi'),
+    check('profile.duties', pages.has('tupoksi'), 'Belum ada halaman tugas pokok dan fungsi'),
+    check('profile.structure', pages.has('struktur-organisasi'), 'Belum ada struktur organisasi'),
+    check('profile.officials', of('pejabat').length > 0, 'Belum ada data pejabat'),
+    check('services.published', of('layanan').length > 0, 'Belum ada layanan yang diterbitkan'),
     check(
       'services.pledge',
-      6,
       document('maklumat') || pages.has('maklumat'),
       'Maklumat pelayanan belum diunggah',
     ),
     check(
       'services.survey',
-      5,
-      documents.some((d) => d.category === 'skm' && age(d) <= 365),
-      'Hasil survei kepuasan masyarakat 12 bulan terakhir belum diunggah',
+      documents.some((d) => d.category === 'skm' && age(d) <= surveyMaxMonths * MONTH_DAYS),
+      'Hasil survei kepuasan masyarakat {months} bulan terakhir belum diunggah',
+      { months: surveyMaxMonths },
     ),
-    check('ppid.profile', 6, pages.has('ppid'), 'Belum ada profil PPID'),
+    check('ppid.profile', pages.has('ppid'), 'Belum ada profil PPID'),
     check(
       'ppid.list',
-      8,
       document('ppid_daftar_informasi_publik'),
       'Daftar informasi publik (PPID) belum diunggah',
     ),
     check(
       'ppid.periodic',
-      4,
-      documents.some((d) => d.tags.includes('berkala') && age(d) <= 183),
-      'Informasi berkala tidak diperbarui dalam 6 bulan',
+      documents.some((d) => d.tags.includes('berkala') && age(d) <= periodicInfoMaxMonths * MONTH_DAYS),
+      'Informasi berkala tidak diperbarui dalam {months} bulan',
+      { months: periodicInfoMaxMonths },
     ),
-    check('performance.renstra', 4, renstraInForce, 'Renstra yang berlaku belum diunggah'),
-    check('performance.renja', 6, document('renja', year), 'Renja {year} belum diunggah', { year }),
+    check('performance.renstra', renstraInForce, 'Renstra yang berlaku belum diunggah'),
+    check('performance.renja', document('renja', year), 'Renja {year} belum diunggah', { year }),
     check(
       'performance.agreement',
-      4,
       document('perjanjian_kinerja', year),
       'Perjanjian kinerja {year} belum diunggah',
       { year },
     ),
-    check('performance.report', 5, document('lkjip', lkjipYear), 'LKjIP {year} belum diunggah', {
+    check('performance.report', document('lkjip', lkjipYear), 'LKjIP {year} belum diunggah', {
       year: lkjipYear,
     }),
     check(
       'news.monthly',
-      8,
-      of('berita').some((news) => age(news) <= 30),
-      'Tidak ada berita dalam 30 hari terakhir',
+      of('berita').some((news) => age(news) <= newsMaxDays),
+      'Tidak ada berita dalam {days} hari terakhir',
+      { days: newsMaxDays },
     ),
   ];
-  const score = checks.reduce((sum, item) => sum + (item.met ? item.weight : 0), 0);
+  const required = new Set(policy.required);
+  const checks = all.filter((item) => required.has(item.code));
+  const total = checks.reduce((sum, item) => sum + item.weight, 0);
+  const met = checks.reduce((sum, item) => sum + (item.met ? item.weight : 0), 0);
+  const score = total === 0 ? 100 : Math.round((met / total) * 100);
   const band = BANDS.find((entry) => score >= entry.min)!;
   return { score, band: band.band, bandLabel: band.label, checks };
 }

@@ -1,11 +1,14 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentTenant } from '../../core/access/current.decorators';
+import { CurrentPrincipal, CurrentTenant } from '../../core/access/current.decorators';
 import { PlatformEndpoint, TenantEndpoint } from '../../core/access/endpoint.decorators';
-import { type TenantContext } from '../../core/access/principal';
+import { type Principal, type TenantContext } from '../../core/access/principal';
+import { UuidParam } from '../../core/http/uuid-param';
 import { CityTrendDto, HistoryQueryDto, ScorePointDto, TenantCompletenessDto } from './oversight.dto';
 import { OversightService } from './oversight.service';
 import { ScoreHistoryService } from './score-history.service';
+import { CityPolicyDto, CityPolicyViewDto, TenantPolicyOverrideDto, TenantPolicyViewDto } from './policy.dto';
+import { PolicyService } from './policy.service';
 
 @ApiTags('Pemantauan kota')
 @Controller()
@@ -13,7 +16,56 @@ export class OversightController {
   constructor(
     @Inject(OversightService) private readonly oversight: OversightService,
     @Inject(ScoreHistoryService) private readonly history: ScoreHistoryService,
+    @Inject(PolicyService) private readonly policies: PolicyService,
   ) {}
+
+  @Get('admin/oversight/policy')
+  @PlatformEndpoint({
+    summary: 'Kebijakan kota: hal yang wajib ada di setiap situs OPD dan irama pembaruannya',
+    roles: ['platform_admin', 'monitor'],
+  })
+  @ApiOkResponse({ type: CityPolicyViewDto })
+  cityPolicy(): Promise<CityPolicyViewDto> {
+    return this.policies.viewCity();
+  }
+
+  @Put('admin/oversight/policy')
+  @PlatformEndpoint({
+    summary: 'Ubah kebijakan kota (skor semua OPD dihitung ulang)',
+    roles: ['platform_admin'],
+  })
+  @ApiOkResponse({ type: CityPolicyViewDto })
+  saveCityPolicy(
+    @Body() body: CityPolicyDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<CityPolicyViewDto> {
+    return this.policies.saveCity(body, actor);
+  }
+
+  @Get('admin/tenants/:tenantId/oversight-policy')
+  @PlatformEndpoint({
+    summary: 'Perbedaan kebijakan satu OPD dari kebijakan kota, dan kebijakan yang berlaku baginya',
+    roles: ['platform_admin', 'monitor'],
+    errors: [404],
+  })
+  @ApiOkResponse({ type: TenantPolicyViewDto })
+  tenantPolicy(@UuidParam('tenantId') tenantId: string): Promise<TenantPolicyViewDto> {
+    return this.policies.viewTenant(tenantId);
+  }
+
+  @Put('admin/tenants/:tenantId/oversight-policy')
+  @PlatformEndpoint({
+    summary: 'Atur perbedaan kebijakan satu OPD (kosong: ikut kebijakan kota)',
+    roles: ['platform_admin'],
+    errors: [404],
+  })
+  @ApiOkResponse({ type: TenantPolicyViewDto })
+  saveTenantPolicy(
+    @UuidParam('tenantId') tenantId: string,
+    @Body() body: TenantPolicyOverrideDto,
+  ): Promise<TenantPolicyViewDto> {
+    return this.policies.saveTenant(tenantId, body);
+  }
 
   @Get('admin/oversight')
   @PlatformEndpoint({

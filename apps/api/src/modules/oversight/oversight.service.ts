@@ -4,7 +4,9 @@ import { PublicContentRepository } from '../public/public-content.repository';
 import { SiteSettingsService } from '../site-settings/site-settings.service';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { type Tenant } from '../tenants/tenant.entity';
-import { assess, type Completeness, DAY_MS, type SiteFacts } from './completeness';
+import { assess, type Check, type Completeness, DAY_MS, type SiteFacts } from './completeness';
+import { type CityPolicy, effectivePolicy } from './policy';
+import { PolicyService } from './policy.service';
 
 export interface TenantCompleteness extends Completeness {
   tenantId: string;
@@ -28,27 +30,56 @@ export class OversightService {
     @Inject(Database) private readonly db: Database,
     @Inject(PublicContentRepository) private readonly content: PublicContentRepository,
     @Inject(SiteSettingsService) private readonly settings: SiteSettingsService,
+    @Inject(PolicyService) private readonly policies: PolicyService,
   ) {}
 
   async forTenant(tenantId: string, now = new Date()): Promise<TenantCompleteness> {
     const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
     if (!tenant) throw new Error(`Tenant ${tenantId} not found`);
-    return this.score(tenant, now);
+    return this.score(tenant, now, await this.policies.cityPolicy());
+  }
+
+  /**
+   * One OPD's score now, and what it still meets now but will not in `days` (news going stale, a deadline
+   * passing): the same assessment a week ahead, with the same content.
+   */
+  async outlook(
+    tenantId: string,
+    now: Date,
+    days: number,
+  ): Promise<TenantCompleteness & { dueSoon: Check[] }> {
+    const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
+    if (!tenant) throw new Error(`Tenant ${tenantId} not found`);
+    const policy = effectivePolicy(await this.policies.cityPolicy(), tenant.oversightPolicy);
+    const facts = await this.facts(tenant);
+    const current = this.describe(tenant, now, assess(facts, now, policy));
+    const later = assess(facts, new Date(now.getTime() + days * DAY_MS), policy);
+    const metNow = new Set(current.checks.filter((check) => check.met).map((check) => check.code));
+    return { ...current, dueSoon: later.checks.filter((check) => !check.met && metNow.has(check.code)) };
   }
 
   /** Every active OPD, lowest score first. */
   async overview(now = new Date()): Promise<TenantCompleteness[]> {
     const tenants = await this.db.inPlatform((manager) => this.tenants.listActive(manager));
+    const city = await this.policies.cityPolicy();
     const scored: TenantCompleteness[] = [];
-    for (const tenant of tenants) scored.push(await this.score(tenant, now));
+    for (const tenant of tenants) scored.push(await this.score(tenant, now, city));
     return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   }
 
-  private async score(tenant: Tenant, now: Date): Promise<TenantCompleteness> {
-    const facts = await this.db.inTenant(tenant.id, async (tx) => ({
+  private async score(tenant: Tenant, now: Date, city: CityPolicy): Promise<TenantCompleteness> {
+    const facts = await this.facts(tenant);
+    return this.describe(tenant, now, assess(facts, now, effectivePolicy(city, tenant.oversightPolicy)));
+  }
+
+  private facts(tenant: Tenant): Promise<SiteFacts> {
+    return this.db.inTenant(tenant.id, async (tx) => ({
       contact: ((await this.settings.read(tx)).settings.contact ?? {}) as SiteFacts['contact'],
       items: await this.content.everything(tx),
     }));
+  }
+
+  private describe(tenant: Tenant, now: Date, completeness: Completeness): TenantCompleteness {
     const last = tenant.lastPublishedAt;
     return {
       tenantId: tenant.id,
@@ -57,7 +88,7 @@ export class OversightService {
       kind: tenant.kind,
       lastPublishedAt: last,
       daysSinceUpdate: last ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null,
-      ...assess(facts, now),
+      ...completeness,
     };
   }
 }

@@ -1,14 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { Database } from '../../core/database/database.service';
-import { RepeatingTask } from '../../core/scheduling/repeating-task';
+import { PeriodicService } from '../../core/scheduling/periodic-service';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { DAY_MS } from './completeness';
 import { OversightService } from './oversight.service';
@@ -31,32 +25,24 @@ export interface CityTrend {
  * upserted, so a repeat only rewrites the same value.
  */
 @Injectable()
-export class ScoreHistoryService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ScoreHistory');
+export class ScoreHistoryService extends PeriodicService<number> {
   private readonly history = new ScoreHistoryRepository();
   private readonly tenants = new TenantsRepository();
-  private readonly task = new RepeatingTask((now) => this.record(now), this.logger, 'Scoring failed');
 
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(OversightService) private readonly oversight: OversightService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start(this.config.schedulerIntervalSeconds);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('ScoreHistory', config.schedulerIntervalSeconds);
   }
 
   /** Scores every OPD that changed or is not scored today; returns how many were scored. */
   recordDue(now = new Date()): Promise<number> {
-    return this.task.run(now);
+    return this.runPass(now);
   }
 
-  private async record(now: Date): Promise<number> {
+  protected async pass(now: Date): Promise<number> {
     const day = wibDay(now);
     const due = await this.db.inPlatform((manager) => this.history.due(manager, day));
     for (const tenant of due) {

@@ -1,3 +1,4 @@
+import { type TenantPolicyOverride } from '../oversight/policy';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const TENANT_KINDS = [
@@ -33,6 +34,11 @@ export class Tenant {
   @Column({ type: 'text', nullable: true }) address: string | null;
   @Column({ name: 'require_second_editor', type: 'boolean' }) requireSecondEditor: boolean;
   @Column({ name: 'last_published_at', type: 'timestamptz', nullable: true }) lastPublishedAt: Date | null;
+  /** How this OPD differs from the city's oversight policy (null: not at all). */
+  @Column({ name: 'oversight_policy', type: 'jsonb', nullable: true })
+  oversightPolicy: TenantPolicyOverride | null;
+  /** The OPD asked not to receive the weekly digest by e-mail (it is still kept and shown in the app). */
+  @Column({ name: 'digest_opt_out', type: 'boolean', default: false }) digestOptOut: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -50,6 +50,14 @@ describe('configuration from the environment', () => {
     ).toBe(BASE.DATABASE_URL);
   });
 
+  it('sends digests only through an smtp:// or smtps:// server, and none when it is unset or empty', () => {
+    expect(loadConfig({ ...BASE, SMTP_URL: 'smtp://mail.example:587' }).mail.smtpUrl).toBe(
+      'smtp://mail.example:587',
+    );
+    expect(loadConfig({ ...BASE, SMTP_URL: '' }).mail.smtpUrl).toBeNull();
+    expect(() => loadConfig({ ...BASE, SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+  });
+
   it('parses booleans strictly', () => {
     expect(loadConfig({ ...BASE, TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
     expect(() => loadConfig({ ...BASE, MIGRATE_ON_START: 'sometimes' })).toThrow(/MIGRATE_ON_START/);

@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { Database } from '../../core/database/database.service';
+import { Mailer } from '../../core/mail/mailer';
+import { PeriodicService } from '../../core/scheduling/periodic-service';
+import { OversightService } from '../oversight/oversight.service';
+import { PolicyService } from '../oversight/policy.service';
+import { type Tenant } from '../tenants/tenant.entity';
+import { TenantsRepository } from '../tenants/tenants.repository';
+import { cityDigest, digestWeek, opdDigest } from './digest-text';
+import { type DigestRow, type DigestStatus, DigestsRepository } from './digests.repository';
+
+const DUE_SOON_DAYS = 7;
+
+export interface DigestRun {
+  week: string;
+  /** OPD digests written by this run (sent, skipped or failed). */
+  opd: number;
+  city: boolean;
+}
+
+export interface CityDigestsView {
+  week: string;
+  digests: DigestRow[];
+  opd: Array<{ slug: string; name: string; optOut: boolean; latest: DigestRow | null }>;
+}
+
+/**
+ * The weekly nudges: each OPD's digest to its editors and admins (unless it opted out), then the city summary
+ * to monitors and platform admins, from Monday 07:00 WIB. Every digest is recorded with how sending went, and
+ * each is claimed once per week, so a repeat pass or a second instance sends nothing twice.
+ */
+@Injectable()
+export class DigestsService extends PeriodicService<DigestRun> {
+  private readonly digests = new DigestsRepository();
+  private readonly tenants = new TenantsRepository();
+
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(OversightService) private readonly oversight: OversightService,
+    @Inject(PolicyService) private readonly policies: PolicyService,
+    @Inject(Mailer) private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super('Digests', config.schedulerIntervalSeconds);
+  }
+
+  protected pass(now: Date): Promise<DigestRun> {
+    return this.sendDue(now);
+  }
+
+  /** This week's digests if they are due and not written yet; `force` ignores the Monday 07:00 start. */
+  async sendDue(now = new Date(), force = false): Promise<DigestRun> {
+    const { week, due } = digestWeek(now);
+    const nothing = { week, opd: 0, city: false };
+    if (!due && !force) return nothing;
+    if (await this.db.inPlatform((manager) => this.digests.cityDone(manager, week))) return nothing;
+    const active = await this.db.inPlatform((manager) => this.tenants.listActive(manager));
+    let opd = 0;
+    for (const tenant of active) if (await this.sendOpd(tenant, week, now)) opd++;
+    return { week, opd, city: await this.sendCity(week, now) };
+  }
+
+  private async sendOpd(tenant: Tenant, week: string, now: Date): Promise<boolean> {
+    const outlook = await this.oversight.outlook(tenant.id, now, DUE_SOON_DAYS);
+    const text = opdDigest(
+      {
+        name: tenant.name,
+        score: outlook.score,
+        bandLabel: outlook.bandLabel,
+        missing: outlook.checks.filter((check) => !check.met),
+        dueSoon: outlook.dueSoon,
+        dashboardUrl: `${this.config.adminUrl}/opd/${tenant.slug}/`,
+      },
+      week,
+    );
+    const recipients = tenant.digestOptOut
+      ? []
+      : await this.db.inTenant(tenant.id, (tx) => this.digests.opdRecipients(tx));
+    const id = await this.db.inTenant(tenant.id, (tx) =>
+      this.digests.claim(tx, { week, ...text, recipients }),
+    );
+    if (!id) return false;
+    const [status, reason] = await this.deliver(recipients, text, tenant.digestOptOut ? 'opted_out' : null);
+    await this.db.inTenant(tenant.id, (tx) => this.digests.finish(tx, id, status, reason));
+    return true;
+  }
+
+  private async sendCity(week: string, now: Date): Promise<boolean> {
+    const [rows, policy] = await Promise.all([this.oversight.overview(now), this.policies.cityPolicy()]);
+    const text = cityDigest(
+      rows.map((row) => ({
+        name: row.name,
+        score: row.score,
+        bandLabel: row.bandLabel,
+        missing: row.checks.filter((check) => !check.met).length,
+        daysSinceUpdate: row.daysSinceUpdate,
+      })),
+      week,
+      policy.newsMaxDays,
+      `${this.config.adminUrl}/pantau/`,
+    );
+    const recipients = await this.db.inPlatform((manager) => this.digests.cityRecipients(manager));
+    const id = await this.db.inPlatform((manager) =>
+      this.digests.claimCity(manager, { week, ...text, recipients }),
+    );
+    if (!id) return false;
+    const [status, reason] = await this.deliver(recipients, text, null);
+    await this.db.inPlatform((manager) => this.digests.finishCity(manager, id, status, reason));
+    return true;
+  }
+
+  private async deliver(
+    recipients: string[],
+    text: { subject: string; body: string },
+    skip: string | null,
+  ): Promise<[DigestStatus, string | null]> {
+    if (skip) return ['skipped', skip];
+    if (recipients.length === 0) return ['skipped', 'no_recipients'];
+    if (!this.mailer.configured) return ['skipped', 'smtp_not_configured'];
+    try {
+      await this.mailer.send({ to: recipients, subject: text.subject, text: text.body });
+      return ['sent', null];
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Digest not sent');
+      return ['failed', error instanceof Error ? error.message.slice(0, 500) : String(error)];
+    }
+  }
+
+  async forTenant(tenantId: string): Promise<{ optOut: boolean; digests: DigestRow[] }> {
+    const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
+    const digests = await this.db.inTenant(tenantId, (tx) => this.digests.recent(tx, 12));
+    return { optOut: tenant?.digestOptOut ?? false, digests };
+  }
+
+  async setOptOut(tenantId: string, optOut: boolean): Promise<{ optOut: boolean }> {
+    await this.db.inPlatform((manager) => this.digests.setOptOut(manager, tenantId, optOut));
+    return { optOut };
+  }
+
+  async city(now = new Date()): Promise<CityDigestsView> {
+    const { week } = digestWeek(now);
+    const digests = await this.db.inPlatform((manager) => this.digests.recentCity(manager, 8));
+    const active = await this.db.inPlatform((manager) => this.tenants.listActive(manager));
+    const opd: CityDigestsView['opd'] = [];
+    for (const tenant of active) {
+      const [latest] = await this.db.inTenant(tenant.id, (tx) => this.digests.recent(tx, 1));
+      opd.push({ slug: tenant.slug, name: tenant.name, optOut: tenant.digestOptOut, latest: latest ?? null });
+    }
+    return { week, digests, opd };
+  }
+}
