@@ -72,10 +72,16 @@ export async function buildPortal({ api, out }) {
   }
 }
 
+/** The city snapshot, with each OPD's completeness band when the city publishes them (else an empty list). */
 async function fetchCity(api) {
-  const response = await fetch(`${api.replace(/\/$/, '')}/api/v1/public/city`, {
-    signal: AbortSignal.timeout(60_000),
-  });
-  if (!response.ok) throw new Error(`city snapshot: HTTP ${response.status}`);
-  return response.json();
+  const [city, transparency] = await Promise.all(
+    ['city', 'city/transparency'].map(async (route) => {
+      const response = await fetch(`${api.replace(/\/$/, '')}/api/v1/public/${route}`, {
+        signal: AbortSignal.timeout(60_000),
+      });
+      if (!response.ok) throw new Error(`${route}: HTTP ${response.status}`);
+      return response.json();
+    }),
+  );
+  return { ...city, transparency };
 }

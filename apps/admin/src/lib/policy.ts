@@ -7,6 +7,7 @@ export interface CityPolicy {
   periodicInfoMaxMonths: number;
   surveyMaxMonths: number;
   lkjipDueMonth: number;
+  publicTransparency: boolean;
 }
 
 export interface PolicyView {
@@ -17,7 +18,9 @@ export interface PolicyView {
 }
 
 export interface TenantPolicyView {
-  override: Partial<Omit<CityPolicy, 'required' | 'lkjipDueMonth'>> & { exempt?: string[] };
+  override: Partial<Omit<CityPolicy, 'required' | 'lkjipDueMonth' | 'publicTransparency'>> & {
+    exempt?: string[];
+  };
   effective: CityPolicy;
 }
 

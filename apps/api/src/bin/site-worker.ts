@@ -26,8 +26,9 @@ async function main(): Promise<void> {
     applicationName: 'laman-site-worker',
   }).initialize();
   const warm = new WarmBuilder();
-  const builder = new SiteBuilder(new Database(dataSource), config, warm);
-  const portal = new PortalBuilder(warm, config);
+  const database = new Database(dataSource);
+  const builder = new SiteBuilder(database, config, warm);
+  const portal = new PortalBuilder(database, warm, config);
   const { PgBoss } = await import('pg-boss');
   const boss = new PgBoss({
     connectionString: config.database.url,
@@ -64,10 +65,8 @@ async function main(): Promise<void> {
   });
   await boss.work<PortalBuildJob>(PORTAL_BUILD_QUEUE, polling, async ([job]) => {
     if (!job) return;
-    const { totalMs } = await portal.run();
-    console.log(
-      JSON.stringify({ event: 'portal-build', outcome: 'live', totalMs, trigger: job.data.trigger }),
-    );
+    const outcome = await portal.run(job.data, job.id, job.retryCount + 1);
+    console.log(JSON.stringify({ event: 'portal-build', outcome, trigger: job.data.trigger }));
   });
   console.log('Site worker ready');
 

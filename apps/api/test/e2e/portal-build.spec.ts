@@ -128,5 +128,26 @@ describe('building the city portal', () => {
     expect(await readlink(path.join(out, '_domains', 'portal.bandarlampungkota.go.id'))).toBe(
       path.join('..', 'portal', 'live'),
     );
+
+    // The transparency page exists only once the city chooses to publish every OPD's band.
+    expect(home).not.toContain('href="/keterbukaan/"');
+    await expect(page('keterbukaan')).rejects.toThrow(/ENOENT/);
+    const policy = (await t.http().get('/api/v1/admin/oversight/policy').set(platform.auth)).body.policy;
+    const enabled = await t
+      .http()
+      .put('/api/v1/admin/oversight/policy')
+      .set(platform.auth)
+      .send({ ...policy, publicTransparency: true });
+    expect(enabled.status).toBe(200);
+    await run(process.execPath, [BUILDER, '--api', apiUrl, '--out', out], {
+      env: { ...process.env, LAMAN_SITES_DOMAIN: 'bandarlampungkota.go.id', LAMAN_SITES_URL: '' },
+    });
+    const transparency = await page('keterbukaan');
+    expect(transparency).toMatch(
+      new RegExp(`${active.name}</a></th><td>[^<]+</td><td>\\d+</td><td>[A-Za-z ]+Informatif</td>`),
+    );
+    expect(transparency).not.toContain(suspended.name);
+    expect(htmlErrors(transparency)).toEqual([]);
+    expect(await page('')).toContain('href="/keterbukaan/"');
   }, 120_000);
 });

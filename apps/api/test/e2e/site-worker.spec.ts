@@ -156,6 +156,20 @@ describe('site build pipeline', () => {
       return manager.query(`SELECT count(*)::int AS n FROM site_change_events WHERE processed_at IS NULL`);
     });
     expect(pending).toEqual([{ n: 0 }]);
+
+    // The same publish rebuilds the city portal, recorded for platform admins; the article is listed there.
+    const admin = await t.given.platformSignedIn('monitor');
+    let portal: Array<{ status: string; trigger: string; log: string }> = [];
+    for (let attempt = 0; attempt < 600 && !portal.some((build) => build.status === 'live'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      portal = (await t.http().get('/api/v1/admin/portal/builds').set(admin.auth)).body;
+    }
+    expect(portal.find((build) => build.status === 'live')).toMatchObject({
+      trigger: 'content.published',
+      log: expect.stringContaining('"portal":true'),
+    });
+    const news = await readFile(path.join(sites, 'portal', 'live', 'berita', 'index.html'), 'utf8');
+    expect(news).toContain('Layanan Adminduk buka hari Sabtu');
   });
 
   it('holds a build whose pages look like gambling spam, tells platform admins, and rolls back on request', async () => {

@@ -36,6 +36,7 @@ describe('schema migrations', () => {
         'memberships',
         'oversight_policy',
         'platform_alerts',
+        'portal_builds',
         'published_content',
         'schema_migrations',
         'site_builds',

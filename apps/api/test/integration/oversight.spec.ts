@@ -109,7 +109,7 @@ describe('city oversight: completeness score per OPD', () => {
     const initial = await t.http().get(policyPath).set(monitor.auth);
     expect(initial.status).toBe(200);
     expect(initial.body.policy).toEqual(initial.body.defaults);
-    expect(initial.body.checks).toHaveLength(18);
+    expect(initial.body.checks).toHaveLength(19);
     const { policy } = initial.body as { policy: { required: string[] } & Record<string, unknown> };
 
     const bad = await t

@@ -15,6 +15,15 @@ export interface City {
   news: Story[];
   announcements: Story[];
   services: Service[];
+  /** Each OPD's completeness band, when the city publishes them (empty otherwise). */
+  transparency: Array<{
+    slug: string;
+    name: string;
+    kind: string;
+    score: number;
+    band: string;
+    bandLabel: string;
+  }>;
 }
 
 export interface Story {

@@ -562,4 +562,11 @@ export const EN: Record<string, string> = {
   'Tidak dikirim: server surel belum diatur (hanya tersimpan di sini)':
     'Not sent: no mail server configured (kept here only)',
   'Tidak dikirim': 'Not sent',
+  'Realisasi IKU {year} belum diisi': 'The {year} performance indicator (IKU) actuals are not filled in yet',
+  'Realisasi indikator kinerja (IKU) tahun lalu (setelah tenggat LKjIP)':
+    "Last year's performance indicator (IKU) actuals (once the LKjIP is due)",
+  'Tampilkan skor dan kategori tiap OPD di portal kota (halaman Keterbukaan)':
+    "Show each OPD's score and band on the city portal (Transparency page)",
+  'Portal kota': 'City portal',
+  '(tidak ada keluaran)': '(no output)',
 };

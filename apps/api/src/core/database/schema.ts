@@ -12,6 +12,7 @@ import { TenantFormerSlugs1764800000000 } from './migrations/1764800000000-tenan
 import { ScoreHistory1764900000000 } from './migrations/1764900000000-score-history';
 import { OversightPolicy1765000000000 } from './migrations/1765000000000-oversight-policy';
 import { Digests1765100000000 } from './migrations/1765100000000-digests';
+import { PortalBuilds1765200000000 } from './migrations/1765200000000-portal-builds';
 import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
 import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
 import { SiteBuild } from '../../modules/builds/site-build.entity';
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ScoreHistory1764900000000,
   OversightPolicy1765000000000,
   Digests1765100000000,
+  PortalBuilds1765200000000,
 ];

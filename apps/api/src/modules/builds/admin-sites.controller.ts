@@ -7,6 +7,7 @@ import { PageQueryDto } from '../../core/http/page-query.dto';
 import { UuidParam } from '../../core/http/uuid-param';
 import {
   PlatformAlertDto,
+  PortalBuildDto,
   RebuildQueuedDto,
   RebuildSitesDto,
   RollbackSiteDto,
@@ -34,6 +35,16 @@ export class AdminSitesController {
   @ApiOkResponse({ type: [SiteOverviewDto] })
   overview(): Promise<SiteOverviewDto[]> {
     return this.history.overview(3);
+  }
+
+  @Get('portal/builds')
+  @PlatformEndpoint({
+    summary: 'Lima build terakhir portal kota, dengan keluaran pembangun',
+    roles: ['platform_admin', 'monitor'],
+  })
+  @ApiOkResponse({ type: [PortalBuildDto] })
+  portalBuilds(): Promise<PortalBuildDto[]> {
+    return this.history.portalBuilds(5);
   }
 
   @Post('sites/rebuild')

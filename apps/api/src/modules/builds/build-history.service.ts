@@ -3,12 +3,14 @@ import { Database } from '../../core/database/database.service';
 import { QUEUE_SCHEMA, SITE_BUILD_QUEUE } from '../../core/queue/site-build-queue';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { type SiteBuildDto, type SiteOverviewDto, toSiteBuildDto } from './builds.dto';
+import { type PortalBuildRow, PortalBuildsRepository } from './portal-builds.repository';
 import { SiteBuildsRepository } from './site-builds.repository';
 
 /** A tenant's builds, newest first, with a build still waiting in the queue shown on top as `queued`. */
 @Injectable()
 export class BuildHistoryService {
   private readonly tenants = new TenantsRepository();
+  private readonly portal = new PortalBuildsRepository();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -24,6 +26,11 @@ export class BuildHistoryService {
       overview.push({ tenantId: tenant.id, slug: tenant.slug, name: tenant.name, builds });
     }
     return overview;
+  }
+
+  /** The city portal's latest builds (it is rebuilt after every OPD change). */
+  portalBuilds(limit: number): Promise<PortalBuildRow[]> {
+    return this.db.inPlatform((manager) => this.portal.recent(manager, limit));
   }
 
   async list(tenantId: string, page: { limit: number; offset: number }): Promise<SiteBuildDto[]> {

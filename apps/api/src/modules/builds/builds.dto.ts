@@ -83,3 +83,14 @@ export function toPlatformAlertDto(alert: PlatformAlert): PlatformAlertDto {
   const { id, aboutTenantId, kind, message, details, createdAt } = alert;
   return { id, aboutTenantId, kind, message, details, createdAt };
 }
+
+export class PortalBuildDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['building', 'live', 'failed'] }) status: string;
+  @ApiProperty({ example: 'content.published' }) trigger: string;
+  @ApiProperty() attempt: number;
+  @ApiProperty() startedAt: Date;
+  @ApiProperty({ nullable: true, type: Date }) finishedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Number }) durationMs: number | null;
+  @ApiProperty({ description: 'Keluaran pembangun (ringkasan JSON di baris terakhir)' }) log: string;
+}

@@ -1,24 +1,38 @@
 import { type AppConfig } from '../../core/config/app-config';
-import { type WarmBuilder } from './builder-process';
+import { type Database } from '../../core/database/database.service';
+import { type PortalBuildJob } from '../../core/queue/site-build-queue';
+import { type Outcome, type WarmBuilder } from './builder-process';
+import { PortalBuildsRepository } from './portal-builds.repository';
+
+const LOG_LIMIT = 8_000;
 
 /**
- * Runs one queued city portal build on the worker's warm builder (taking turns with OPD builds). A failure
- * leaves the live portal as it was and is thrown, so the queue retries it.
+ * Runs one queued city portal build on the worker's warm builder (taking turns with OPD builds) and records
+ * it. A failure leaves the live portal as it was and is thrown, so the queue retries it.
  */
 export class PortalBuilder {
+  private readonly builds = new PortalBuildsRepository();
+
   constructor(
+    private readonly db: Database,
     private readonly warm: WarmBuilder,
     private readonly config: AppConfig,
   ) {}
 
-  async run(): Promise<{ outcome: 'live'; totalMs: number | null }> {
+  async run(job: PortalBuildJob, jobId: string, attempt: number): Promise<Outcome> {
+    const id = await this.db.inPlatform((manager) =>
+      this.builds.start(manager, { trigger: job.trigger, jobId, attempt }),
+    );
     const result = await this.warm.build({
       api: this.config.sites.apiUrl,
       out: this.config.sites.dir,
       portal: true,
     });
-    if (result.outcome !== 'live') throw new Error(`Portal build failed: ${result.log.slice(-500)}`);
-    const summary = result.summary as { totalMs?: number } | null;
-    return { outcome: 'live', totalMs: summary?.totalMs ?? null };
+    const outcome = result.outcome === 'live' ? 'live' : 'failed';
+    await this.db.inPlatform((manager) =>
+      this.builds.finish(manager, id, outcome, result.log.slice(-LOG_LIMIT)),
+    );
+    if (outcome === 'failed') throw new Error(`Portal build failed: ${result.log.slice(-500)}`);
+    return outcome;
   }
 }

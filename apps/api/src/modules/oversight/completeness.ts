@@ -46,6 +46,12 @@ export const DAY_MS = 86_400_000;
 /** Months as the cadences count them. */
 const MONTH_DAYS = 365 / 12;
 
+/** An indicator (IKU) reports what it achieved in a year: the year's actual is filled in. */
+function hasActual(indicator: SiteFacts['items'][number], year: number): boolean {
+  const values = (indicator.fields['values'] ?? []) as Array<{ year?: number; actual?: number }>;
+  return values.some((value) => value.year === year && typeof value.actual === 'number');
+}
+
 function jakartaDate(now: Date): { year: number; month: number } {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Asia/Jakarta',
@@ -64,6 +70,7 @@ export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT
   const of = (type: string) => facts.items.filter((item) => item.type === type);
   const pages = new Set(of('halaman').map((page) => page.category));
   const documents = of('dokumen');
+  const indicators = of('indikator');
   const document = (category: string, documentYear?: number) =>
     documents.some((d) => d.category === category && (documentYear === undefined || d.year === documentYear));
   // LKjIP of a year is due by the end of the policy's month of the next (Permenpan RB 53/2014: March).
@@ -121,6 +128,12 @@ export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT
     check('performance.report', document('lkjip', lkjipYear), 'LKjIP {year} belum diunggah', {
       year: lkjipYear,
     }),
+    check(
+      'performance.actuals',
+      indicators.length > 0 && indicators.every((indicator) => hasActual(indicator, lkjipYear)),
+      'Realisasi IKU {year} belum diisi',
+      { year: lkjipYear },
+    ),
     check(
       'news.monthly',
       of('berita').some((news) => age(news) <= newsMaxDays),

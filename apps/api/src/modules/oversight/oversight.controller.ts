@@ -1,13 +1,19 @@
 import { Body, Controller, Get, Inject, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentTenant } from '../../core/access/current.decorators';
-import { PlatformEndpoint, TenantEndpoint } from '../../core/access/endpoint.decorators';
+import { PlatformEndpoint, PublicEndpoint, TenantEndpoint } from '../../core/access/endpoint.decorators';
 import { type Principal, type TenantContext } from '../../core/access/principal';
 import { UuidParam } from '../../core/http/uuid-param';
 import { CityTrendDto, HistoryQueryDto, ScorePointDto, TenantCompletenessDto } from './oversight.dto';
 import { OversightService } from './oversight.service';
 import { ScoreHistoryService } from './score-history.service';
-import { CityPolicyDto, CityPolicyViewDto, TenantPolicyOverrideDto, TenantPolicyViewDto } from './policy.dto';
+import {
+  CityPolicyDto,
+  CityPolicyViewDto,
+  TenantPolicyOverrideDto,
+  TenantPolicyViewDto,
+  TransparencyRowDto,
+} from './policy.dto';
 import { PolicyService } from './policy.service';
 
 @ApiTags('Pemantauan kota')
@@ -18,6 +24,24 @@ export class OversightController {
     @Inject(ScoreHistoryService) private readonly history: ScoreHistoryService,
     @Inject(PolicyService) private readonly policies: PolicyService,
   ) {}
+
+  @Get('public/city/transparency')
+  @PublicEndpoint({
+    summary:
+      'Kategori kelengkapan situs tiap OPD untuk halaman keterbukaan portal kota (kosong bila kota tidak mengaktifkannya)',
+  })
+  @ApiOkResponse({ type: [TransparencyRowDto] })
+  async transparency(): Promise<TransparencyRowDto[]> {
+    if (!(await this.policies.cityPolicy()).publicTransparency) return [];
+    return (await this.oversight.overview()).map(({ slug, name, kind, score, band, bandLabel }) => ({
+      slug,
+      name,
+      kind,
+      score,
+      band,
+      bandLabel,
+    }));
+  }
 
   @Get('admin/oversight/policy')
   @PlatformEndpoint({

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CHECK_CODES } from './policy';
 
 export class CityPolicyDto {
@@ -38,6 +38,22 @@ export class CityPolicyDto {
   @Min(1)
   @Max(12)
   lkjipDueMonth: number;
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Tampilkan kategori kelengkapan tiap OPD di portal kota',
+  })
+  @IsOptional()
+  @IsBoolean()
+  publicTransparency: boolean = false;
+}
+
+export class TransparencyRowDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'dinas' }) kind: string;
+  @ApiProperty({ example: 76 }) score: number;
+  @ApiProperty({ example: 'cukup_informatif' }) band: string;
+  @ApiProperty({ example: 'Cukup Informatif' }) bandLabel: string;
 }
 
 export class TenantPolicyOverrideDto {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Principal } from '../../core/access/principal';
 import { Database } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
+import { SiteBuildQueue } from '../../core/queue/site-build-queue';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import {
   CHECK_CODES,
@@ -21,7 +22,10 @@ export class PolicyService {
   private readonly policies = new PolicyRepository();
   private readonly tenants = new TenantsRepository();
 
-  constructor(@Inject(Database) private readonly db: Database) {}
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(SiteBuildQueue) private readonly queue: SiteBuildQueue,
+  ) {}
 
   cityPolicy(): Promise<CityPolicy> {
     return this.db.inPlatform(async (manager) => (await this.policies.city(manager)).policy);
@@ -38,10 +42,14 @@ export class PolicyService {
   }
 
   async saveCity(policy: CityPolicy, actor: Principal): Promise<CityPolicyViewDto> {
+    const before = await this.cityPolicy();
     await this.db.inPlatform(async (manager) => {
       await this.policies.saveCity(manager, normalised(policy), actor.userId);
       await this.policies.rescore(manager);
     });
+    // The portal's transparency page appears or goes away with the setting.
+    if (before.publicTransparency !== policy.publicTransparency)
+      await this.queue.enqueuePortal('policy.changed');
     return this.viewCity();
   }
 

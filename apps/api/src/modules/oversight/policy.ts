@@ -13,6 +13,8 @@ export interface CityPolicy {
   surveyMaxMonths: number;
   /** The month (1–12) by the end of which last year's LKjIP is due. */
   lkjipDueMonth: number;
+  /** The city portal shows each OPD's completeness band on a public transparency page. */
+  publicTransparency: boolean;
 }
 
 export interface TenantPolicyOverride {
@@ -30,8 +32,8 @@ export const CHECK_WEIGHTS: Record<string, number> = {
   'contact.email': 3,
   'profile.vision': 6,
   'profile.duties': 6,
-  'profile.structure': 5,
-  'profile.officials': 5,
+  'profile.structure': 4,
+  'profile.officials': 4,
   'services.published': 10,
   'services.pledge': 6,
   'services.survey': 5,
@@ -42,6 +44,7 @@ export const CHECK_WEIGHTS: Record<string, number> = {
   'performance.renja': 6,
   'performance.agreement': 4,
   'performance.report': 5,
+  'performance.actuals': 2,
   'news.monthly': 8,
 };
 export const CHECK_CODES = Object.keys(CHECK_WEIGHTS);
@@ -52,6 +55,7 @@ export const DEFAULT_POLICY: CityPolicy = {
   periodicInfoMaxMonths: 6,
   surveyMaxMonths: 12,
   lkjipDueMonth: 3,
+  publicTransparency: false,
 };
 
 /** The city's policy with one OPD's differences applied. */
@@ -86,5 +90,6 @@ export const CHECK_LABELS: Record<string, string> = {
   'performance.renja': 'Renja tahun berjalan',
   'performance.agreement': 'Perjanjian kinerja tahun berjalan',
   'performance.report': 'LKjIP tahun lalu (setelah tenggatnya)',
+  'performance.actuals': 'Realisasi indikator kinerja (IKU) tahun lalu (setelah tenggat LKjIP)',
   'news.monthly': 'Berita terbaru',
 };

@@ -52,6 +52,16 @@ function complete(): SiteFacts {
       doc('renja', 2026),
       doc('perjanjian_kinerja', 2026),
       doc('lkjip', 2024),
+      {
+        ...other('indikator', 200),
+        fields: {
+          values: [
+            { year: 2024, target: 90, actual: 91.5 },
+            { year: 2025, target: 92, actual: 92.3 },
+            { year: 2026, target: 94 },
+          ],
+        },
+      },
     ],
   };
 }
@@ -96,6 +106,23 @@ describe('completeness score', () => {
         .checks.filter((check) => !check.met)
         .map((check) => check.code),
     ).toEqual(['performance.report', 'news.monthly']);
+  });
+
+  it("asks for last year's IKU actuals once the LKjIP is due", () => {
+    const facts = complete();
+    const indicator = facts.items.find((item) => item.type === 'indikator')!;
+    indicator.fields = {
+      values: [
+        { year: 2024, target: 90, actual: 91.5 },
+        { year: 2025, target: 92 },
+      ],
+    };
+    expect(assess(facts, NOW).checks.find((check) => check.code === 'performance.actuals')?.met).toBe(true);
+    expect(
+      assess(facts, new Date('2026-04-02T03:00:00Z')).checks.find(
+        (check) => check.code === 'performance.actuals',
+      ),
+    ).toMatchObject({ met: false, text: 'Realisasi IKU {year} belum diisi', values: { year: 2025 } });
   });
 
   it('scores an empty site 0, Tidak Informatif', () => {
