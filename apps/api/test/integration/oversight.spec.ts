@@ -1,4 +1,5 @@
-import { ScoreHistoryService } from '../../src/modules/oversight/score-history.service';
+import { DAY_MS } from '../../src/modules/oversight/completeness';
+import { ScoreHistoryService, wibDay } from '../../src/modules/oversight/score-history.service';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
@@ -18,6 +19,10 @@ describe('city oversight: completeness score per OPD', () => {
     monitor = await t.given.platformSignedIn('monitor');
   });
   afterAll(() => t.close());
+
+  // The two days before today: inside any history window the API is asked for, whenever this runs.
+  const day1 = new Date(Date.now() - 2 * DAY_MS);
+  const day2 = new Date(Date.now() - DAY_MS);
 
   const own = async () =>
     (await t.http().get(`/api/v1/tenants/${tenant.slug}/oversight`).set(editor.auth)).body as {
@@ -57,8 +62,6 @@ describe('city oversight: completeness score per OPD', () => {
 
   it('keeps a daily history: scored when content changes and once a day, charted for the OPD and the city', async () => {
     const history = t.app.get(ScoreHistoryService);
-    const day1 = new Date('2026-12-01T03:00:00Z');
-    const day2 = new Date('2026-12-02T03:00:00Z');
     expect(await history.recordDue(day1)).toBeGreaterThanOrEqual(1);
     // Nothing changed: nothing to score again the same day.
     expect(await history.recordDue(day1)).toBe(0);
@@ -87,14 +90,14 @@ describe('city oversight: completeness score per OPD', () => {
     const withNews = (await own()).score;
     expect(withNews).toBeGreaterThan(before.score);
     expect(own30.body).toEqual([
-      { day: '2026-12-01', score: withNews, band: expect.any(String) },
-      { day: '2026-12-02', score: withNews, band: expect.any(String) },
+      { day: wibDay(day1), score: withNews, band: expect.any(String) },
+      { day: wibDay(day2), score: withNews, band: expect.any(String) },
     ]);
 
     const city = await t.http().get('/api/v1/admin/oversight/history?days=30').set(monitor.auth);
     expect(city.status).toBe(200);
-    expect(city.body.days).toEqual(['2026-12-01', '2026-12-02']);
-    expect(city.body.city[1]).toMatchObject({ day: '2026-12-02', tenants: active });
+    expect(city.body.days).toEqual([wibDay(day1), wibDay(day2)]);
+    expect(city.body.city[1]).toMatchObject({ day: wibDay(day2), tenants: active });
     expect(
       city.body.tenants.find((entry: { slug: string }) => entry.slug === tenant.slug).points,
     ).toHaveLength(2);
@@ -138,7 +141,7 @@ describe('city oversight: completeness score per OPD', () => {
     // Every OPD is due for a new point in its history.
     const history = t.app.get(ScoreHistoryService);
     const active = (await t.http().get('/api/v1/admin/oversight').set(monitor.auth)).body.length;
-    expect(await history.recordDue(new Date('2026-12-02T04:00:00Z'))).toBe(active);
+    expect(await history.recordDue(new Date(day2.getTime() + 60_000))).toBe(active);
 
     // This OPD publishes news every 90 days and needs no Renstra of its own.
     const tenantPath = `/api/v1/admin/tenants/${tenant.id}/oversight-policy`;
