@@ -2,9 +2,18 @@
 // catalogue, city-wide search) from the public read API's city snapshot, and makes it live atomically, in the
 // same layout as an OPD site: <out>/portal/builds/<id>, <out>/portal/live, _domains/<portal host>. The slug
 // `portal` is reserved, so no OPD can take the folder or the host.
-import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { indexForSearch, linkHosts, prune, removeStale, renderWithAstro, siteRoot } from './site-builder.mjs';
+import {
+  fetchPublic,
+  goLive,
+  indexForSearch,
+  linkHosts,
+  prune,
+  removeStale,
+  renderWithAstro,
+  siteRoot,
+} from './site-builder.mjs';
 
 export const PORTAL = 'portal';
 const KEEP = 3;
@@ -48,9 +57,7 @@ export async function buildPortal({ api, out }) {
     await indexForSearch(buildDir);
     const searchIndexMs = Math.round(performance.now() - since);
 
-    const next = path.join(portalDir, `live.${buildId}`);
-    await symlink(path.join('builds', buildId), next);
-    await rename(next, path.join(portalDir, 'live'));
+    await goLive(portalDir, buildId);
     await linkHosts(path.resolve(out), PORTAL, [portalHost()], []);
     await prune(portalDir, KEEP);
     return {
@@ -75,13 +82,7 @@ export async function buildPortal({ api, out }) {
 /** The city snapshot, with each OPD's completeness band when the city publishes them (else an empty list). */
 async function fetchCity(api) {
   const [city, transparency] = await Promise.all(
-    ['city', 'city/transparency'].map(async (route) => {
-      const response = await fetch(`${api.replace(/\/$/, '')}/api/v1/public/${route}`, {
-        signal: AbortSignal.timeout(60_000),
-      });
-      if (!response.ok) throw new Error(`${route}: HTTP ${response.status}`);
-      return response.json();
-    }),
+    ['city', 'city/transparency'].map(async (route) => (await fetchPublic(api, route)).json()),
   );
   return { ...city, transparency };
 }

@@ -106,9 +106,7 @@ export async function buildSite({ api, tenant, out, full = false }) {
     if (checks.spam.length > 0) throw new BuildHeld(summary);
 
     await writeManifest(tenantDir, buildId, { shared: keys.shared, details: keys.details, inspected });
-    const next = path.join(tenantDir, `live.${buildId}`);
-    await symlink(path.join('builds', buildId), next);
-    await rename(next, path.join(tenantDir, 'live'));
+    await goLive(tenantDir, buildId);
     // A renamed OPD's old host gets no link: nginx then asks the API, which answers 301 to the new address.
     const formerSlugs = snapshot.tenant.formerSlugs ?? [];
     const hosts = [...new Set([`${snapshot.tenant.slug}.${sitesDomain}`, host])];
@@ -155,11 +153,23 @@ export async function removeStale(folder) {
 }
 
 async function fetchSnapshot(api, tenant) {
-  const response = await fetch(`${api.replace(/\/$/, '')}/api/v1/public/${tenant}/snapshot`, {
+  return Buffer.from(await (await fetchPublic(api, `${tenant}/snapshot`)).arrayBuffer());
+}
+
+/** One answer of the public read API (`/api/v1/public/<route>`); a non-2xx answer fails the build. */
+export async function fetchPublic(api, route) {
+  const response = await fetch(`${api.replace(/\/$/, '')}/api/v1/public/${route}`, {
     signal: AbortSignal.timeout(60_000),
   });
-  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
+  if (!response.ok) throw new Error(`${route}: HTTP ${response.status}`);
+  return response;
+}
+
+/** Points `<dir>/live` at `builds/<id>` with one rename(2): readers see the old build or the new one. */
+export async function goLive(dir, buildId) {
+  const next = path.join(dir, `live.${buildId}`);
+  await symlink(path.join('builds', buildId), next);
+  await rename(next, path.join(dir, 'live'));
 }
 
 export async function liveBuild(tenantDir) {

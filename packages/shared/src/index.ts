@@ -8,3 +8,4 @@ export {
 export { DEFAULT_MENU, type MenuEntry } from './site-menu.js';
 export { sitePagePath } from './site-pages.js';
 export { TENANT_KIND_LABELS } from './tenant-kinds.js';
+export type { CityPolicy, TenantPolicyOverride } from './oversight-policy.js';

@@ -1,14 +1,5 @@
+import type { CityPolicy, TenantPolicyOverride } from '@laman/shared';
 import type { Field } from './forms/spec';
-
-/** The city's oversight policy as the API holds it (see the API's oversight/policy.ts). */
-export interface CityPolicy {
-  required: string[];
-  newsMaxDays: number;
-  periodicInfoMaxMonths: number;
-  surveyMaxMonths: number;
-  lkjipDueMonth: number;
-  publicTransparency: boolean;
-}
 
 export interface PolicyView {
   policy: CityPolicy;
@@ -18,9 +9,7 @@ export interface PolicyView {
 }
 
 export interface TenantPolicyView {
-  override: Partial<Omit<CityPolicy, 'required' | 'lkjipDueMonth' | 'publicTransparency'>> & {
-    exempt?: string[];
-  };
+  override: TenantPolicyOverride | null;
   effective: CityPolicy;
 }
 

@@ -1,5 +1,6 @@
 import { DAY_MS } from '../../src/modules/oversight/completeness';
-import { ScoreHistoryService, wibDay } from '../../src/modules/oversight/score-history.service';
+import { wibDay } from '../../src/core/time/wib';
+import { ScoreHistoryService } from '../../src/modules/oversight/score-history.service';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';

@@ -5,7 +5,7 @@ import { DomainError, type FieldError } from './domain-error';
 import { type ErrorCode } from './error-codes';
 import { inLocale, localeOf } from './localise-error';
 
-export interface Mapped {
+interface Mapped {
   status: number;
   code: ErrorCode;
   message: string;

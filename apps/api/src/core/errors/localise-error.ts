@@ -2,8 +2,8 @@ import { type IncomingMessage } from 'node:http';
 import accepts from 'accepts';
 import { type Request } from 'express';
 import { type FieldError } from './domain-error';
+import { type ErrorCode } from './error-codes';
 import { ENGLISH_BY_CODE, ENGLISH_TEMPLATES } from './english-messages';
-import { type Mapped } from './http-error.filter';
 
 /** Bahasa Indonesia unless the client prefers English (`Accept-Language: en`), as the admin's English mode does. */
 export type ErrorLocale = 'id' | 'en';
@@ -14,7 +14,11 @@ export function localeOf(request: IncomingMessage): ErrorLocale {
 }
 
 /** Tells the error in the client's language; the rule's limits travel with each field error but are not sent. */
-export function inLocale(mapped: Mapped, locale: ErrorLocale, request: Request): Mapped {
+export function inLocale<T extends { code: ErrorCode; message: string; details?: FieldError[] }>(
+  mapped: T,
+  locale: ErrorLocale,
+  request: Request,
+): T {
   const details = mapped.details
     ?.map((detail) => (locale === 'en' ? inEnglish(detail) : detail))
     .map(withoutArgs);

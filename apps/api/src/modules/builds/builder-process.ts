@@ -9,6 +9,8 @@ const SERVICE = path.join(SITE_SCRIPTS, 'builder-service.mjs');
 /** The one-shot builder's exit code when the checks found spam. */
 const HELD_EXIT_CODE = 3;
 const TIMEOUT_MS = 10 * 60_000;
+/** How much of a builder's output a build record keeps (the end, where the summary and errors are). */
+export const BUILD_LOG_LIMIT = 8_000;
 
 export type Outcome = 'live' | 'failed' | 'held';
 

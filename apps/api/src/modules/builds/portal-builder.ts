@@ -1,10 +1,8 @@
 import { type AppConfig } from '../../core/config/app-config';
 import { type Database } from '../../core/database/database.service';
 import { type PortalBuildJob } from '../../core/queue/site-build-queue';
-import { type Outcome, type WarmBuilder } from './builder-process';
+import { BUILD_LOG_LIMIT, type Outcome, type WarmBuilder } from './builder-process';
 import { PortalBuildsRepository } from './portal-builds.repository';
-
-const LOG_LIMIT = 8_000;
 
 /**
  * Runs one queued city portal build on the worker's warm builder (taking turns with OPD builds) and records
@@ -30,7 +28,7 @@ export class PortalBuilder {
     });
     const outcome = result.outcome === 'live' ? 'live' : 'failed';
     await this.db.inPlatform((manager) =>
-      this.builds.finish(manager, id, outcome, result.log.slice(-LOG_LIMIT)),
+      this.builds.finish(manager, id, outcome, result.log.slice(-BUILD_LOG_LIMIT)),
     );
     if (outcome === 'failed') throw new Error(`Portal build failed: ${result.log.slice(-500)}`);
     return outcome;

@@ -2,10 +2,15 @@ import { type AppConfig } from '../../core/config/app-config';
 import { Database } from '../../core/database/database.service';
 import { type SiteBuildJob } from '../../core/queue/site-build-queue';
 import { PlatformAlertsRepository } from './platform-alerts.repository';
-import { type BuilderRun, buildInBackground, type Outcome, WarmBuilder } from './builder-process';
+import {
+  BUILD_LOG_LIMIT,
+  type BuilderRun,
+  buildInBackground,
+  type Outcome,
+  WarmBuilder,
+} from './builder-process';
 import { SiteBuildsRepository } from './site-builds.repository';
 
-const LOG_LIMIT = 8_000;
 /** Niceness of builders for background work (rebuilding every site), so editors' publishes and the API come first. */
 const BACKGROUND_NICENESS = 10;
 export const SPAM_ALERT = 'site.build_held_spam';
@@ -73,7 +78,7 @@ export class SiteBuilder {
           pages: result.summary?.checks?.pages ?? null,
           checks: result.summary?.checks ?? null,
           output: result.outcome === 'live' ? (result.summary?.build ?? null) : null,
-          log: result.log.slice(-LOG_LIMIT),
+          log: result.log.slice(-BUILD_LOG_LIMIT),
         },
       );
       if (result.outcome === 'live') {

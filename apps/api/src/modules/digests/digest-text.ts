@@ -1,8 +1,9 @@
+import { wibClock } from '../../core/time/wib';
 import { type Check } from '../oversight/completeness';
 
 /** The ISO week (e.g. `2026-W49`) of a moment, counted in WIB, and whether the week's digests are due yet. */
 export function digestWeek(now: Date): { week: string; due: boolean } {
-  const wib = new Date(now.getTime() + 7 * 3_600_000);
+  const wib = wibClock(now);
   const day = wib.getUTCDay() || 7;
   const thursday = new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), wib.getUTCDate() + 4 - day));
   const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);

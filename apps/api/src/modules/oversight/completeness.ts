@@ -1,3 +1,4 @@
+import { wibClock } from '../../core/time/wib';
 import { CHECK_WEIGHTS, type CityPolicy, DEFAULT_POLICY } from './policy';
 
 /**
@@ -52,19 +53,10 @@ function hasActual(indicator: SiteFacts['items'][number], year: number): boolean
   return values.some((value) => value.year === year && typeof value.actual === 'number');
 }
 
-function jakartaDate(now: Date): { year: number; month: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Jakarta',
-    year: 'numeric',
-    month: 'numeric',
-  })
-    .formatToParts(now)
-    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
-  return { year: Number(parts['year']), month: Number(parts['month']) };
-}
-
 export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT_POLICY): Completeness {
-  const { year, month } = jakartaDate(now);
+  const clock = wibClock(now);
+  const year = clock.getUTCFullYear();
+  const month = clock.getUTCMonth() + 1;
   const age = (item: SiteFacts['items'][number]) =>
     (now.getTime() - new Date(item.publishedAt).getTime()) / DAY_MS;
   const of = (type: string) => facts.items.filter((item) => item.type === type);

@@ -34,9 +34,8 @@ export class OversightService {
   ) {}
 
   async forTenant(tenantId: string, now = new Date()): Promise<TenantCompleteness> {
-    const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
-    if (!tenant) throw new Error(`Tenant ${tenantId} not found`);
-    return this.score(tenant, now, await this.policies.cityPolicy());
+    const { tenant, policy } = await this.tenantAndPolicy(tenantId);
+    return this.describe(tenant, now, assess(await this.facts(tenant), now, policy));
   }
 
   /**
@@ -48,9 +47,7 @@ export class OversightService {
     now: Date,
     days: number,
   ): Promise<TenantCompleteness & { dueSoon: Check[] }> {
-    const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
-    if (!tenant) throw new Error(`Tenant ${tenantId} not found`);
-    const policy = effectivePolicy(await this.policies.cityPolicy(), tenant.oversightPolicy);
+    const { tenant, policy } = await this.tenantAndPolicy(tenantId);
     const facts = await this.facts(tenant);
     const current = this.describe(tenant, now, assess(facts, now, policy));
     const later = assess(facts, new Date(now.getTime() + days * DAY_MS), policy);
@@ -70,6 +67,13 @@ export class OversightService {
   private async score(tenant: Tenant, now: Date, city: CityPolicy): Promise<TenantCompleteness> {
     const facts = await this.facts(tenant);
     return this.describe(tenant, now, assess(facts, now, effectivePolicy(city, tenant.oversightPolicy)));
+  }
+
+  /** The OPD and the policy it is held to: the city's, with its own differences. */
+  private async tenantAndPolicy(tenantId: string): Promise<{ tenant: Tenant; policy: CityPolicy }> {
+    const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
+    if (!tenant) throw new Error(`Tenant ${tenantId} not found`);
+    return { tenant, policy: effectivePolicy(await this.policies.cityPolicy(), tenant.oversightPolicy) };
   }
 
   private facts(tenant: Tenant): Promise<SiteFacts> {

@@ -1,29 +1,13 @@
+import { type CityPolicy, type TenantPolicyOverride } from '@laman/shared';
+
 /**
- * What the city expects of every OPD's site, set by platform admins: which checks count, and how fresh news,
- * periodic information and the satisfaction survey must be. Defaults follow the legal cadences in the domain
+ * The checks behind the score and the city's default policy (the policy's shape is shared with the admin app,
+ * in @laman/shared). Defaults follow the legal cadences in the domain
  * brief (periodic information every 6 months, SKM yearly, LKjIP by the end of March) and a monthly news
  * cadence. One OPD may differ: its own cadences, and checks it is exempt from (a kecamatan without its own
  * SAKIP documents, say).
  */
-export interface CityPolicy {
-  /** Codes of the checks that count towards the score. */
-  required: string[];
-  newsMaxDays: number;
-  periodicInfoMaxMonths: number;
-  surveyMaxMonths: number;
-  /** The month (1–12) by the end of which last year's LKjIP is due. */
-  lkjipDueMonth: number;
-  /** The city portal shows each OPD's completeness band on a public transparency page. */
-  publicTransparency: boolean;
-}
-
-export interface TenantPolicyOverride {
-  newsMaxDays?: number;
-  periodicInfoMaxMonths?: number;
-  surveyMaxMonths?: number;
-  /** Checks this OPD does not have to meet. */
-  exempt?: string[];
-}
+export type { CityPolicy, TenantPolicyOverride };
 
 /** Every check the score knows, with its weight (out of 100 when all count). */
 export const CHECK_WEIGHTS: Record<string, number> = {

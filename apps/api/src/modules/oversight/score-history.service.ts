@@ -2,15 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { Database } from '../../core/database/database.service';
+import { wibDay } from '../../core/time/wib';
 import { PeriodicService } from '../../core/scheduling/periodic-service';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { DAY_MS } from './completeness';
 import { OversightService } from './oversight.service';
 import { type ScorePoint, ScoreHistoryRepository } from './score-history.repository';
-
-/** Days are counted in WIB, the city's time zone. */
-const WIB_MS = 7 * 3_600_000;
-export const wibDay = (at: Date): string => new Date(at.getTime() + WIB_MS).toISOString().slice(0, 10);
 
 export interface CityTrend {
   days: string[];
