@@ -125,6 +125,12 @@ describe('building the city portal', () => {
     const indexed = await searchIndexText(live);
     expect(indexed).toContain('Surat Keterangan Usaha Portal');
     expect(indexed).toContain('Posyandu keliling se-kecamatan');
+    // Each service is found once, however many groupings list it (it stands under its life event, its sector,
+    // the MPP and online sections).
+    const fragmentsWith = (text: string) => indexed.split('\n').filter((fragment) => fragment.includes(text));
+    expect(fragmentsWith('Akta Kelahiran Portal')).toHaveLength(1);
+    const [catalogueEntry] = fragmentsWith('Akta Kelahiran Portal');
+    expect(catalogueEntry!.match(/"text":"Akta Kelahiran Portal"/g)).toHaveLength(1);
     expect(await readlink(path.join(out, '_domains', 'portal.bandarlampungkota.go.id'))).toBe(
       path.join('..', 'portal', 'live'),
     );

@@ -569,4 +569,6 @@ export const EN: Record<string, string> = {
     "Show each OPD's score and band on the city portal (Transparency page)",
   'Portal kota': 'City portal',
   '(tidak ada keluaran)': '(no output)',
+  'Skor {value} pada {day}; tren tampil mulai hari berikutnya.':
+    'Score {value} on {day}; the trend shows from the next day on.',
 };
