@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { runMigrations } from '../core/database/data-source';
 import { Database } from '../core/database/database.service';
+import { AuditLog } from '../modules/audit/audit-log.service';
+import { AuditRepository } from '../modules/audit/audit.repository';
 import { UserTokensRepository } from '../modules/auth/user-tokens.repository';
 import { InvitationsService } from '../modules/users/invitations.service';
 import { MembershipsRepository } from '../modules/users/memberships.repository';
@@ -20,15 +22,18 @@ runCommand(async (config) => {
   await runMigrations(config.database.ownerUrl);
   const result = await withDataSource(config, (dataSource) => {
     const users = new UsersRepository();
+    const database = new Database(dataSource);
     const invitations = new InvitationsService(
       users,
       new MembershipsRepository(),
       new UserTokensRepository(),
       config,
+      database,
+      new AuditLog(new AuditRepository(), database),
     );
-    return new Database(dataSource).inPlatform(async (manager) => {
+    return database.inPlatform(async (manager) => {
       if (await users.findByEmail(manager, email)) throw new Error(`An account for ${email} already exists.`);
-      return invitations.createInvitedUser(manager, { email, name, platformRole: 'platform_admin' }, null);
+      return invitations.offerPlatformRole(manager, { email, name, platformRole: 'platform_admin' }, null);
     });
   });
   console.log(`Platform admin ${result.user.email} created.`);

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     const config = loadConfig(process.env, {
       ...runtime.defaults,
       ADMIN_URL: `http://localhost:${adminPort}`,
+      // The admin app runs on this machine and tells the API each person's own address (throttles, logs).
+      TRUST_PROXY: 'loopback',
     });
     await runMigrations(config.database.ownerUrl);
     const seeded = await seedOnce(config.database.url);
@@ -106,6 +108,8 @@ function startAdmin(config: AppConfig, port: number, sitesPort: number): ChildPr
       HOST: config.host,
       PORT: String(port),
       LAMAN_API_URL: `http://127.0.0.1:${config.port}`,
+      // Local trial: a proxy on this machine may speak for the client (and tests act as several clients).
+      ADMIN_TRUSTED_PROXIES: process.env['ADMIN_TRUSTED_PROXIES'] ?? 'loopback',
       LAMAN_SITES_URL: `http://{slug}.localhost:${sitesPort}`,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -61,7 +61,7 @@ export class DirectorySeeder {
 
   async member(tenant: Tenant, user: User, role: TenantRole): Promise<void> {
     await this.db.inTenant(tenant.id, (tx) =>
-      this.memberships.insert(tx, { userId: user.id, role, status: 'active' }),
+      this.memberships.insert(tx, { userId: user.id, role, status: 'active', acceptedAt: new Date() }),
     );
   }
 

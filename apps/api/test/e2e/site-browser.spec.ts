@@ -88,7 +88,8 @@ describe('an OPD site in a real browser', () => {
       }
     }
     expect(found).toEqual({});
-  });
+    // 30 page loads with axe: about 25 s on an idle machine, several times that while other suites run.
+  }, 180_000);
 
   it('can be used with the keyboard alone: the first Tab reaches "Langsung ke isi", which moves to the content', async () => {
     const page = await open('/');

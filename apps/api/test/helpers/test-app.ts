@@ -45,8 +45,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 /** Another API instance on the same database (as behind a load balancer). */
 export async function startAnotherInstance(
   database: TestDatabase,
+  env: Record<string, string> = {},
 ): Promise<{ app: INestApplication; http: () => ReturnType<typeof request>; close(): Promise<void> }> {
-  const app = await createApp(testConfig(database, {}));
+  const app = await createApp(testConfig(database, env));
   const server = app.getHttpServer();
   return { app, http: () => request(server), close: () => app.close() };
 }
@@ -64,6 +65,8 @@ function testConfig(database: TestDatabase, env: Record<string, string>) {
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     // Many sign-ins per second from one address in tests; the throttling suite sets its own limit.
     LOGIN_IP_LIMIT_PER_MINUTE: '100000',
+    // Every test client is 127.0.0.1: the per-client failure count would otherwise join unrelated tests.
+    LOGIN_CLIENT_MAX_FAILURES: '100000',
     // Tests drive the scheduler by hand (ScheduledPublisher.tick) with the clock they need.
     SCHEDULER_INTERVAL_SECONDS: '0',
     LAMAN_MEDIA_DIR: mediaDirOf(database),

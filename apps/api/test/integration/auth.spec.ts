@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { DirectorySeeder } from '../../src/demo/directory-seeder';
 import { TEST_PASSWORD } from '../helpers/given';
+import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 describe('auth', () => {
@@ -43,7 +44,7 @@ describe('auth', () => {
       expect(unknown.body).toMatchObject({ code: wrong.body.code, message: wrong.body.message });
     });
 
-    it('locks an account after repeated failures, even for the right password, with a clear 429', async () => {
+    it('makes this client wait after repeated failures for one email, even with the right password; other emails are unaffected', async () => {
       const user = await t.given.user();
       for (let attempt = 0; attempt < 3; attempt++) {
         const failed = await t
@@ -57,9 +58,10 @@ describe('auth', () => {
         .post('/api/v1/auth/login')
         .send({ email: user.email, password: TEST_PASSWORD });
       expect(locked.status).toBe(429);
-      expect(locked.body.code).toBe('AUTH_ACCOUNT_LOCKED');
-      expect(locked.body.message).toMatch(/coba lagi dalam 15 menit/);
-      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+      expect(locked.body.code).toBe('AUTH_THROTTLED');
+      expect(locked.body.message).toMatch(/coba lagi dalam 1 menit/i);
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(20);
+      expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(30);
       const other = await t.given.user();
       expect((await t.given.signedIn(other)).accessToken).toEqual(expect.any(String));
     });
@@ -128,7 +130,7 @@ describe('auth', () => {
   });
 
   describe('refresh tokens', () => {
-    it('rotate: each refresh gives a new pair, and reusing an old one ends the whole session', async () => {
+    it('rotate: each refresh gives a new pair, and reusing an old one after the grace window ends the whole session', async () => {
       const signedIn = await t.given.signedIn(await t.given.user());
       const first = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: signedIn.refreshToken });
       expect(first.status).toBe(200);
@@ -142,6 +144,7 @@ describe('auth', () => {
         ).status,
       ).toBe(200);
 
+      await asSuperuser(t.database, `UPDATE auth_sessions SET rotated_at = rotated_at - interval '1 minute'`);
       const replay = await t
         .http()
         .post('/api/v1/auth/refresh')
@@ -178,7 +181,7 @@ describe('auth', () => {
       ).toBe(401);
     });
 
-    it('are revoked when a tenant admin deactivates the user', async () => {
+    it('outlive a tenant admin ending the membership, which ends only that OPD', async () => {
       const tenant = await t.given.tenant();
       const admin = await t.given.memberSignedIn(tenant, 'tenant_admin');
       const editor = await t.given.memberSignedIn(tenant, 'editor');
@@ -188,12 +191,12 @@ describe('auth', () => {
         .set(admin.auth);
       expect(response.status).toBe(200);
       expect(response.body.status).toBe('deactivated');
-      expect((await t.http().get('/api/v1/auth/me').set(editor.auth)).status).toBe(401);
+      // The account and its session are the person's, not the OPD's: only the OPD's door closes.
+      expect((await t.http().get('/api/v1/auth/me').set(editor.auth)).status).toBe(200);
+      expect((await t.http().get(`/api/v1/tenants/${tenant.slug}`).set(editor.auth)).status).toBe(403);
       expect(
         (await t.http().post('/api/v1/auth/refresh').send({ refreshToken: editor.refreshToken })).status,
-      ).toBe(401);
-      const again = await t.given.signedIn(editor.user);
-      expect((await t.http().get(`/api/v1/tenants/${tenant.slug}`).set(again.auth)).status).toBe(403);
+      ).toBe(200);
     });
   });
 
@@ -272,7 +275,8 @@ describe('auth', () => {
       expect(invited.body.member).toMatchObject({
         email: 'operator.baru@laman.example',
         role: 'contributor',
-        accountStatus: 'invited',
+        status: 'pending',
+        accountStatus: null,
       });
       const { token, url } = invited.body.invitation;
       expect(url).toContain(encodeURIComponent(token));
@@ -332,27 +336,26 @@ describe('login throttling per IP', () => {
   });
 });
 
-describe('sign-ins in the audit log', () => {
+describe('where sign-ins are shown', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
 
-  it("shows each sign-in in the log of every OPD the person serves, readable by monitors, not by other OPDs' admins", async () => {
-    const [a, b, c] = [await t.given.tenant(), await t.given.tenant(), await t.given.tenant()];
+  it("keeps a person's sign-ins (and address) out of every OPD's audit log; the person sees their own devices", async () => {
+    const [a, b] = [await t.given.tenant(), await t.given.tenant()];
     const person = await t.given.member(a, 'editor');
     await new DirectorySeeder(t.dataSource).member(b, person, 'contributor');
-    await t.given.signedIn(person);
+    const signedIn = await t.given.signedIn(person);
     const monitor = await t.given.platformSignedIn('monitor');
     for (const tenant of [a, b]) {
       const log = await t.http().get(`/api/v1/tenants/${tenant.slug}/audit-events`).set(monitor.auth);
-      expect(log.body).toEqual(
-        expect.arrayContaining([expect.objectContaining({ action: 'auth.login', actorUserId: person.id })]),
-      );
+      expect(log.status).toBe(200);
+      expect(log.body.map((event: { action: string }) => event.action)).not.toContain('auth.login');
     }
-    const adminC = await t.given.memberSignedIn(c, 'tenant_admin');
-    const logC = await t.http().get(`/api/v1/tenants/${c.slug}/audit-events`).set(adminC.auth);
-    expect(logC.body.map((event: { actorUserId: string }) => event.actorUserId)).not.toContain(person.id);
+    const own = await t.http().get('/api/v1/auth/sessions').set(signedIn.auth);
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual([expect.objectContaining({ current: true, ip: expect.any(String) })]);
   });
 });

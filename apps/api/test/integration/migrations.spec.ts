@@ -39,6 +39,7 @@ describe('schema migrations', () => {
         'portal_builds',
         'published_content',
         'schema_migrations',
+        'sign_in_failures',
         'site_builds',
         'site_change_events',
         'site_settings',

@@ -1,4 +1,4 @@
-import { type SignedIn } from '../helpers/given';
+import { type SignedIn, TEST_PASSWORD } from '../helpers/given';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 describe('platform admins manage platform roles and accounts', () => {
@@ -18,7 +18,8 @@ describe('platform admins manage platform roles and accounts', () => {
       .set(platform.auth)
       .send({ email: 'pemantau.baru@laman.example', name: 'Pemantau Baru', platformRole: 'monitor' });
     expect(invited.status).toBe(201);
-    expect(invited.body.user).toMatchObject({ platformRole: 'monitor', status: 'invited' });
+    // Nothing about the account changes until its owner accepts the link.
+    expect(invited.body.user).toMatchObject({ platformRole: null, status: 'invited' });
     const accepted = await t
       .http()
       .post('/api/v1/auth/invitations/accept')
@@ -32,7 +33,7 @@ describe('platform admins manage platform roles and accounts', () => {
     expect(read.status).toBe(200);
   });
 
-  it('gives an existing account a platform role at once, and takes it away at once', async () => {
+  it('offers an existing account a platform role that its owner accepts with their password; takes it away at once', async () => {
     const person = await t.given.signedIn(await t.given.user());
     expect((await t.http().get('/api/v1/admin/tenants').set(person.auth)).status).toBe(403);
     const granted = await t
@@ -41,9 +42,19 @@ describe('platform admins manage platform roles and accounts', () => {
       .set(platform.auth)
       .send({ email: person.email, name: 'x', platformRole: 'monitor' });
     expect(granted.body).toMatchObject({
-      user: { id: person.user.id, platformRole: 'monitor', status: 'active' },
-      invitation: null,
+      user: { id: person.user.id, platformRole: null, status: 'active' },
+      invitation: { token: expect.any(String) },
     });
+    expect((await t.http().get('/api/v1/admin/tenants').set(person.auth)).status).toBe(403);
+    const accept = (password: string) =>
+      t
+        .http()
+        .post('/api/v1/auth/invitations/accept')
+        .send({ token: granted.body.invitation.token, password });
+    const wrong = await accept('Bukan-Sandi-Pemiliknya-1');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.code).toBe('INVITATION_PASSWORD_WRONG');
+    expect((await accept(TEST_PASSWORD)).status).toBe(200);
     expect((await t.http().get('/api/v1/admin/tenants').set(person.auth)).status).toBe(200);
     const twice = await t
       .http()

@@ -60,7 +60,7 @@ describe('tenant provisioning and lifecycle (platform admins)', () => {
     expect(audit.body.map((event: { action: string }) => event.action)).toContain('tenant.provisioned');
   });
 
-  it('adds an existing account as first admin without an invitation', async () => {
+  it('offers an existing account the first-admin role; it counts once its owner accepts', async () => {
     const existing = await t.given.user();
     const created = await t
       .http()
@@ -68,8 +68,19 @@ describe('tenant provisioning and lifecycle (platform admins)', () => {
       .set(platform.auth)
       .send(newTenant('dishub', existing.email));
     expect(created.status).toBe(201);
-    expect(created.body.firstAdmin).toEqual({ userId: existing.id, email: existing.email, invitation: null });
+    expect(created.body.firstAdmin).toEqual({
+      userId: existing.id,
+      email: existing.email,
+      invitation: expect.objectContaining({ token: expect.any(String) }),
+    });
     const signedIn = await t.given.signedIn(existing);
+    const before = await t.http().get('/api/v1/auth/me').set(signedIn.auth);
+    expect(before.body.memberships).toEqual([]);
+    const accepted = await t
+      .http()
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token: created.body.firstAdmin.invitation.token, password: TEST_PASSWORD });
+    expect(accepted.status).toBe(200);
     const me = await t.http().get('/api/v1/auth/me').set(signedIn.auth);
     expect(me.body.memberships).toEqual([expect.objectContaining({ slug: 'dishub', role: 'tenant_admin' })]);
   });

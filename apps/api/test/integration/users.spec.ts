@@ -1,5 +1,5 @@
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
-import { type SignedIn } from '../helpers/given';
+import { type SignedIn, TEST_PASSWORD } from '../helpers/given';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 describe('tenant admins manage the people of their OPD', () => {
@@ -15,26 +15,43 @@ describe('tenant admins manage the people of their OPD', () => {
   });
   afterAll(() => t.close());
 
-  it('adds someone who already works for another OPD directly, and refuses adding them twice', async () => {
+  it('offers someone who already works for another OPD a membership they accept; refuses adding them twice', async () => {
     const elsewhere = await t.given.tenant();
     const person = await t.given.member(elsewhere, 'editor');
     const added = await t
       .http()
       .post(users())
       .set(admin.auth)
-      .send({ email: person.email, name: 'Diabaikan', role: 'contributor' });
+      .send({ email: person.email, name: 'Nama Dari Pengundang', role: 'contributor' });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({
-      member: { userId: person.id, role: 'contributor', accountStatus: 'active' },
-      invitation: null,
+      member: {
+        userId: person.id,
+        name: 'Nama Dari Pengundang',
+        role: 'contributor',
+        status: 'pending',
+        accountStatus: null,
+        lastLoginAt: null,
+      },
+      invitation: { token: expect.any(String) },
     });
-    const me = await t
+    const signedIn = await t.given.signedIn(person);
+    const roles = async () =>
+      (
+        (await t.http().get('/api/v1/auth/me').set(signedIn.auth)).body.memberships as Array<{
+          slug: string;
+          role: string;
+        }>
+      )
+        .map((m) => `${m.slug}:${m.role}`)
+        .sort();
+    expect(await roles()).toEqual([`${elsewhere.slug}:editor`]);
+    const accepted = await t
       .http()
-      .get('/api/v1/auth/me')
-      .set((await t.given.signedIn(person)).auth);
-    expect(
-      me.body.memberships.map((m: { slug: string; role: string }) => `${m.slug}:${m.role}`).sort(),
-    ).toEqual([`${elsewhere.slug}:editor`, `${tenant.slug}:contributor`].sort());
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token: added.body.invitation.token, password: TEST_PASSWORD });
+    expect(accepted.status).toBe(200);
+    expect(await roles()).toEqual([`${elsewhere.slug}:editor`, `${tenant.slug}:contributor`].sort());
     const twice = await t
       .http()
       .post(users())
@@ -205,11 +222,15 @@ describe('tenant admins manage the people of their OPD', () => {
 
   it('leaves the password of someone who also works in another OPD to the platform admins', async () => {
     const shared = await t.given.member(await t.given.tenant(), 'editor');
-    await t
+    const added = await t
       .http()
       .post(users())
       .set(admin.auth)
       .send({ email: shared.email, name: shared.name, role: 'contributor' });
+    await t
+      .http()
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token: added.body.invitation.token, password: TEST_PASSWORD });
     const refused = await t.http().post(`${users()}/${shared.id}/password-reset`).set(admin.auth);
     expect(refused.status).toBe(403);
     expect(refused.body.message).toContain('Diskominfotik');

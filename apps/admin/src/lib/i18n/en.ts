@@ -382,6 +382,10 @@ export const EN: Record<string, string> = {
   Nonaktifkan: 'Deactivate',
   Aktifkan: 'Activate',
   'Buat ulang undangan': 'Reissue the invitation',
+  'Batalkan undangan': 'Withdraw the invitation',
+  'Terima undangan dan masuk': 'Accept the invitation and sign in',
+  'Belum punya akun Laman? Buat kata sandi: minimal 10 karakter, mudah Anda ingat, sulit ditebak orang lain. Sudah punya akun dengan email ini? Masukkan kata sandi akun Anda di kedua kolom.':
+    'New to Laman? Choose a password: at least 10 characters, easy for you to remember, hard for others to guess. Already have an account with this email? Enter its password in both fields.',
   'Tautan atur ulang sandi': 'Password reset link',
   'Undang pengguna': 'Invite a user',
   Peran: 'Role',

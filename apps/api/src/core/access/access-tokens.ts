@@ -8,6 +8,7 @@ interface AccessClaims {
   sub: string;
   sid: string;
   typ: 'access';
+  iat?: number;
 }
 
 /** Short-lived signed access tokens. They name the session, which the guard checks on every request. */
@@ -22,8 +23,14 @@ export class AccessTokens {
     return this.config.auth.accessTtlSeconds;
   }
 
-  sign(userId: string, sessionId: string): Promise<string> {
-    const claims: AccessClaims = { sub: userId, sid: sessionId, typ: 'access' };
+  /** Deterministic for the same session and issue time, so a repeated refresh can return the same token. */
+  sign(userId: string, sessionId: string, issuedAt = new Date()): Promise<string> {
+    const claims: AccessClaims = {
+      sub: userId,
+      sid: sessionId,
+      typ: 'access',
+      iat: Math.floor(issuedAt.getTime() / 1000),
+    };
     return this.jwt.signAsync(claims, { expiresIn: this.ttlSeconds, algorithm: 'HS256' });
   }
 

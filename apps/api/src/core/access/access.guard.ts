@@ -70,8 +70,12 @@ export class AccessGuard implements CanActivate {
     const reading = READ_METHODS.has(request.method);
     const base = { tenantId: tenant.tenantId, slug: tenant.slug, status: tenant.status, actor: principal };
     if (principal.platformRole === 'platform_admin') return { ...base, role: 'tenant_admin' };
-    if (principal.platformRole === 'monitor' && reading && policy.monitorMayRead)
-      return { ...base, role: null };
+    // A city-level account acts by its platform role alone: a monitor stays read-only even if some OPD
+    // once listed it as a member (memberships of platform accounts are inert).
+    if (principal.platformRole === 'monitor') {
+      if (reading && policy.monitorMayRead) return { ...base, role: null };
+      throw new DomainError('TENANT_ACCESS_DENIED', 'Pemantau hanya dapat membaca data OPD');
+    }
 
     if (!tenant.membershipRole || !tenant.membershipActive) {
       throw new DomainError('TENANT_ACCESS_DENIED', `Anda bukan anggota OPD "${slug}"`);

@@ -16,6 +16,28 @@ const positiveInt = z.coerce.number().int().positive();
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/**
+ * Which direct peers may speak for a client (X-Forwarded-For/-Proto): none (`false`), or a comma-separated list
+ * of addresses, CIDR ranges and Express's names (`loopback`, `linklocal`, `uniquelocal`). `true` (any peer) is
+ * refused: anyone who reaches the port could then pick the address the throttles and logs see.
+ */
+const PROXY_ENTRY = /^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i;
+const trustedProxies = z.string().transform((value, ctx): false | string[] => {
+  if (['false', '0', 'no'].includes(value)) return false;
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const bad = entries.filter((entry) => !PROXY_ENTRY.test(entry));
+  if (!entries.length || bad.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false or a list of proxy addresses/CIDRs (loopback, 10.0.0.5, 172.30.0.0/24); not ${bad.join(', ') || value}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
 
 const envSchema = z
@@ -26,7 +48,7 @@ const envSchema = z
     PUBLIC_API_URL: z.url().optional(),
     ADMIN_URL: z.url().default('http://localhost:4321'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: bool.default(false),
+    TRUST_PROXY: trustedProxies.default(false),
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_OWNER_URL: postgresUrl.optional(),
     DATABASE_POOL_SIZE: positiveInt.default(10),
@@ -63,6 +85,7 @@ const envSchema = z
     INVITATION_TTL_HOURS: positiveInt.default(72),
     LOGIN_MAX_FAILURES: positiveInt.default(5),
     LOGIN_LOCK_MINUTES: positiveInt.default(15),
+    LOGIN_CLIENT_MAX_FAILURES: positiveInt.default(20),
     LOGIN_IP_LIMIT_PER_MINUTE: positiveInt.default(30),
   })
   .superRefine((env, ctx) => {
@@ -92,7 +115,8 @@ export interface AppConfig {
   /** Where weekly digests are sent through (unset: digests are kept and shown in the app, not e-mailed). */
   mail: { smtpUrl: string | null; from: string };
   logLevel: Env['LOG_LEVEL'];
-  trustProxy: boolean;
+  /** Peers whose X-Forwarded-For/-Proto are believed (the admin app, a load balancer); false: none. */
+  trustProxy: false | string[];
   /** Seconds between scheduled-publishing passes; 0 turns the scheduler off (tests drive it by hand). */
   schedulerIntervalSeconds: number;
   /** Responses the public API keeps in memory (0: no cache). */
@@ -128,7 +152,11 @@ export interface AppConfig {
     accessTtlSeconds: number;
     refreshTtlDays: number;
     invitationTtlHours: number;
+    /** Failed sign-ins of one email from one client before that client waits. */
     loginMaxFailures: number;
+    /** Failed sign-ins (any email) from one client before it waits. */
+    loginClientMaxFailures: number;
+    /** The longest wait a client can earn. */
     loginLockMinutes: number;
     loginIpLimitPerMinute: number;
   };
@@ -142,6 +170,7 @@ export interface ConfigDefaults {
   DATABASE_OWNER_URL?: string;
   JWT_SECRET?: string;
   ADMIN_URL?: string;
+  TRUST_PROXY?: string;
 }
 
 export function loadConfig(
@@ -213,6 +242,7 @@ function toAppConfig(env: Env): AppConfig {
       refreshTtlDays: env.REFRESH_TTL_DAYS,
       invitationTtlHours: env.INVITATION_TTL_HOURS,
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginClientMaxFailures: env.LOGIN_CLIENT_MAX_FAILURES,
       loginLockMinutes: env.LOGIN_LOCK_MINUTES,
       loginIpLimitPerMinute: env.LOGIN_IP_LIMIT_PER_MINUTE,
     },

@@ -62,6 +62,15 @@ export class Database {
   }
 
   /**
+   * Narrows an open platform transaction to one tenant, so a change that spans a platform table and one
+   * tenant's rows (accepting an invitation) commits or rolls back as one.
+   */
+  async enterTenant(manager: EntityManager, tenantId: string): Promise<TenantTransaction> {
+    await manager.query(SET_SCOPE, [tenantId, '']);
+    return new TenantTransaction(tenantId, manager);
+  }
+
+  /**
    * A single statement on a platform table outside any transaction (one round trip, for hot public reads).
    * No tenant is set on the connection, so tenant-owned tables show nothing here.
    */

@@ -13,6 +13,9 @@ import { ScoreHistory1764900000000 } from './migrations/1764900000000-score-hist
 import { OversightPolicy1765000000000 } from './migrations/1765000000000-oversight-policy';
 import { Digests1765100000000 } from './migrations/1765100000000-digests';
 import { PortalBuilds1765200000000 } from './migrations/1765200000000-portal-builds';
+import { AccountGrants1765300000000 } from './migrations/1765300000000-account-grants';
+import { SignInThrottle1765400000000 } from './migrations/1765400000000-sign-in-throttle';
+import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
 import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
 import { SiteBuild } from '../../modules/builds/site-build.entity';
@@ -49,4 +52,7 @@ export const MIGRATIONS = [
   OversightPolicy1765000000000,
   Digests1765100000000,
   PortalBuilds1765200000000,
+  AccountGrants1765300000000,
+  SignInThrottle1765400000000,
+  RefreshGrace1765500000000,
 ];

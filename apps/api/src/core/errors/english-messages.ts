@@ -42,9 +42,13 @@ export const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   TENANT_STATUS_UNCHANGED: 'The OPD already has this status',
   BUILD_NOT_KEPT: 'That build is no longer kept',
   INVITATION_INVALID: 'This link is no longer valid',
+  INVITATION_ACCOUNT_NOT_ACTIVE:
+    'The account for this email is not activated yet: open the first invitation link you received to choose a password, then open this link again',
+  INVITATION_PASSWORD_WRONG:
+    'This email already has a Laman account: enter that account’s password to accept the invitation',
   PAYLOAD_TOO_LARGE: 'The data sent is too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported data type; send JSON',
-  AUTH_ACCOUNT_LOCKED: 'Too many failed sign-ins; try again later',
+  AUTH_THROTTLED: 'Too many failed sign-ins from this device; try again later',
   RATE_LIMITED: 'Too many requests; try again shortly',
   INTERNAL_ERROR: 'Something went wrong on the server. Please try again.',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable',
@@ -102,6 +106,7 @@ export const ENGLISH_TEMPLATES: Record<string, Template> = {
   commonPassword: (f) => `${f} is too common and easy to guess; choose another`,
   containsEmail: (f) => `${f} must not contain your email address`,
   matchesCurrent: (f) => `${f} is wrong`,
+  matchesAccount: (f) => `${f} does not match this account`,
   differentFromCurrent: (f) => `${f} must differ from the current password`,
   isFuture: (f) => `${f} must be in the future`,
   mediaExists: (f) => `${f}: the file is not in this OPD's media library`,

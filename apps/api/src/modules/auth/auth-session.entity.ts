@@ -9,6 +9,10 @@ export class AuthSession {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
   @Column({ name: 'secret_hash', type: 'text' }) secretHash: string;
+  /** The secret this one replaced, honoured for a few seconds (concurrent refreshes), then proof of theft. */
+  @Column({ name: 'previous_secret_hash', type: 'text', nullable: true, select: true })
+  previousSecretHash: string | null;
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true }) rotatedAt: Date | null;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
   @Column({ name: 'revoked_reason', type: 'text', nullable: true }) revokedReason: string | null;

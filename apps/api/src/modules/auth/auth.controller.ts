@@ -11,6 +11,7 @@ import {
   ChangePasswordDto,
   LoginDto,
   MeDto,
+  OwnSessionDto,
   RefreshDto,
   SessionDto,
   TokenPairDto,
@@ -65,6 +66,13 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
     return this.auth.me(principal.userId);
+  }
+
+  @Get('sessions')
+  @AuthenticatedEndpoint({ summary: 'Perangkat tempat akun ini sedang masuk (waktu, alamat IP, peramban)' })
+  @ApiOkResponse({ type: [OwnSessionDto] })
+  sessions(@CurrentPrincipal() principal: Principal): Promise<OwnSessionDto[]> {
+    return this.auth.ownSessions(principal);
   }
 
   @Post('password')

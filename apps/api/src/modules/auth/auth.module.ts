@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
+import { SignInThrottle } from './sign-in-throttle';
 
 @Module({
   imports: [
@@ -21,6 +22,6 @@ import { PasswordHasher } from './password-hasher';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, PasswordHasher],
+  providers: [AuthService, PasswordHasher, SignInThrottle],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { AccessTokens } from '../../core/access/access-tokens';
 import { type Principal } from '../../core/access/principal';
@@ -6,20 +6,24 @@ import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { Database } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
-import { AuditLog } from '../audit/audit-log.service';
+import { InvitationsService } from '../users/invitations.service';
 import { MembershipsRepository } from '../users/memberships.repository';
 import { UsersRepository } from '../users/users.repository';
 import { AuthSessionsRepository } from './auth-sessions.repository';
-import { type MeDto, type SessionDto, type TokenPairDto } from './dto/auth.dto';
+import { type MeDto, type OwnSessionDto, type SessionDto, type TokenPairDto } from './dto/auth.dto';
 import { PasswordHasher } from './password-hasher';
+import { SignInThrottle } from './sign-in-throttle';
 import { assertPasswordPolicy } from './password-policy';
-import { hashSecret, newSecret, secretMatches } from './secret-tokens';
+import { hashSecret, newSecret, secretMatches, successorSecret } from './secret-tokens';
 import { UserTokensRepository } from './user-tokens.repository';
 
 export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
 }
+
+/** How long the secret a session was just rotated from still answers (with the same new pair). */
+const REFRESH_GRACE_MS = 30_000;
 
 const INVALID_CREDENTIALS = () => new DomainError('AUTH_INVALID_CREDENTIALS', 'Email atau kata sandi salah');
 const INVALID_REFRESH = () =>
@@ -28,8 +32,6 @@ const INVALID_REFRESH = () =>
 /** Sign-in, token rotation, sign-out, password change and invitation acceptance. */
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger('AuthService');
-
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(UsersRepository) private readonly users: UsersRepository,
@@ -39,60 +41,61 @@ export class AuthService {
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     @Inject(AccessTokens) private readonly accessTokens: AccessTokens,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(InvitationsService) private readonly grants: InvitationsService,
+    @Inject(SignInThrottle) private readonly throttle: SignInThrottle,
   ) {}
 
+  /**
+   * The same answer, after the same work, for an unknown email, a wrong password and an account that cannot
+   * sign in (invited, deactivated): 401; and for a client that must wait, 429 before any password is checked.
+   */
   async login(email: string, password: string, client: ClientInfo): Promise<SessionDto> {
-    const { loginMaxFailures, loginLockMinutes } = this.config.auth;
+    await this.throttle.assertMayTry(email, client);
     const user = await this.db.inPlatform((manager) => this.users.findWithPassword(manager, { email }));
-    if (user?.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw accountLocked(user.lockedUntil);
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !passwordOk) {
-      if (user)
-        await this.db.inPlatform((manager) =>
-          this.users.recordFailedLogin(manager, user.id, loginMaxFailures, loginLockMinutes),
-        );
+    if (!user || !passwordOk || user.status !== 'active') {
+      await this.throttle.recordFailure(email, client);
       throw INVALID_CREDENTIALS();
     }
-    if (user.status !== 'active') throw INVALID_CREDENTIALS();
-    const session = await this.db.inPlatform(async (manager) => {
+    await this.throttle.recordSuccess(email, client);
+    return this.db.inPlatform(async (manager) => {
       await this.users.recordSuccessfulLogin(manager, user.id);
       return this.withUser(user.id, await this.startSession(manager, user.id, client));
     });
-    // The sign-in has happened; a failure to log it must not turn it into an error for the user.
-    await this.audit
-      .recordInTenants(
-        session.user.memberships.map((membership) => membership.tenantId),
-        {
-          actorUserId: user.id,
-          action: 'auth.login',
-          targetType: 'user',
-          targetId: user.id,
-          data: { ip: client.ip },
-        },
-      )
-      .catch((error: unknown) =>
-        this.logger.error({ err: error, userId: user.id }, 'Could not record sign-in in the audit log'),
-      );
-    return session;
   }
 
-  /** Rotates the refresh token. Presenting an already used one revokes the whole session (token theft). */
+  /**
+   * Rotates the refresh token. Refreshes racing with the same token (two tabs) within a short grace window get
+   * the same new pair; a wrong secret is refused and leaves the session alone; only the previous secret
+   * presented again after the window (a stolen copy being replayed) revokes the session.
+   */
   async refresh(refreshToken: string): Promise<TokenPairDto> {
     const [sessionId, secret] = refreshToken.split('.');
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw INVALID_REFRESH();
     const outcome = await this.db.inPlatform(async (manager) => {
       const session = await this.sessions.findForUpdate(manager, sessionId);
       if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
-      if (!secretMatches(secret, session.secretHash)) {
-        await this.sessions.revoke(manager, session.id, 'refresh_reuse');
-        return 'reused' as const;
-      }
       const user = await this.users.findById(manager, session.userId);
       if (user?.status !== 'active') return null;
-      const nextSecret = newSecret();
-      await this.sessions.rotate(manager, session.id, hashSecret(nextSecret));
-      return this.tokenPair(session.userId, session.id, nextSecret, session.expiresAt);
+      const next = successorSecret(this.config.auth.jwtSecret, session.id, secret);
+      if (secretMatches(secret, session.secretHash)) {
+        const rotatedAt = new Date();
+        await this.sessions.rotate(manager, session.id, {
+          secretHash: hashSecret(next),
+          previousSecretHash: session.secretHash,
+          rotatedAt,
+        });
+        return this.tokenPair(session.userId, session.id, next, session.expiresAt, rotatedAt);
+      }
+      if (!session.previousSecretHash || !secretMatches(secret, session.previousSecretHash)) return null;
+      const racing =
+        session.rotatedAt &&
+        Date.now() - session.rotatedAt.getTime() <= REFRESH_GRACE_MS &&
+        secretMatches(next, session.secretHash);
+      if (racing)
+        return this.tokenPair(session.userId, session.id, next, session.expiresAt, session.rotatedAt!);
+      await this.sessions.revoke(manager, session.id, 'refresh_reuse');
+      return 'reused' as const;
     });
     if (!outcome || outcome === 'reused') throw INVALID_REFRESH();
     return outcome;
@@ -115,6 +118,19 @@ export class AuthService {
         memberships,
       };
     });
+  }
+
+  /** The caller's own signed-in devices (sign-in time, address, browser). */
+  async ownSessions(principal: Principal): Promise<OwnSessionDto[]> {
+    const sessions = await this.db.inPlatform((manager) => this.sessions.listLive(manager, principal.userId));
+    return sessions.map((session) => ({
+      id: session.id,
+      createdAt: session.createdAt,
+      lastUsedAt: session.lastUsedAt,
+      ip: session.ip,
+      userAgent: session.userAgent,
+      current: session.id === principal.sessionId,
+    }));
   }
 
   /** Every session ends (other devices too); the caller gets a fresh one so they stay signed in here. */
@@ -150,36 +166,53 @@ export class AuthService {
     });
   }
 
-  acceptInvitation(token: string, password: string, client: ClientInfo): Promise<SessionDto> {
-    return this.setPasswordWithLink(token, 'invitation', password, client);
+  /**
+   * Accepts one invitation's grant (a membership, or a platform role). The link of the grant an account was
+   * created for chooses its first password; any other link works only for someone who proves they own the
+   * account with its password, so holding a link never hands over an account that has (or will have) an
+   * owner. Nothing is written unless all of it succeeds; a wrong password leaves the link usable.
+   */
+  async acceptInvitation(token: string, password: string, client: ClientInfo): Promise<SessionDto> {
+    let failedFor: string | null = null;
+    const accepted = await this.db
+      .inPlatform(async (manager) => {
+        const link = await this.userTokens.findUsable(manager, token, 'invitation');
+        const user = link && (await this.users.findWithPassword(manager, { id: link.userId }));
+        if (!link || !user || user.status === 'deactivated') throw invitationInvalid('invitation');
+        if (user.status === 'invited') {
+          if (!link.claimsAccount) throw accountNotActivatedYet();
+          assertPasswordPolicy(password, user);
+          await this.users.setPassword(manager, user.id, await this.hasher.hash(password), true);
+        } else {
+          await this.throttle.assertMayTry(user.email, client);
+          if (!(await this.hasher.verify(user.passwordHash, password))) {
+            failedFor = user.email;
+            throw ownerPasswordWrong();
+          }
+        }
+        await this.grants.applyGrant(manager, link, user);
+        await this.userTokens.markUsed(manager, link.id);
+        await this.users.recordSuccessfulLogin(manager, user.id);
+        return { userId: user.id, tokens: await this.startSession(manager, user.id, client) };
+      })
+      .catch(async (failure: unknown) => {
+        // Counted outside the rolled-back transaction: a guessed password on a link counts like a sign-in.
+        if (failedFor) await this.throttle.recordFailure(failedFor, client);
+        throw failure;
+      });
+    return this.withUser(accepted.userId, accepted.tokens);
   }
 
   /** A forgotten password replaced through a one-time link; every earlier session of the account ends. */
-  resetPassword(token: string, password: string, client: ClientInfo): Promise<SessionDto> {
-    return this.setPasswordWithLink(token, 'password_reset', password, client);
-  }
-
-  private async setPasswordWithLink(
-    token: string,
-    purpose: 'invitation' | 'password_reset',
-    password: string,
-    client: ClientInfo,
-  ): Promise<SessionDto> {
+  async resetPassword(token: string, password: string, client: ClientInfo): Promise<SessionDto> {
     const session = await this.db.inPlatform(async (manager) => {
-      const used = await this.userTokens.consume(manager, token, purpose);
-      const user = used && (await this.users.findById(manager, used.userId));
-      if (!used || !user || user.status === 'deactivated') {
-        throw new DomainError(
-          'INVITATION_INVALID',
-          purpose === 'invitation'
-            ? 'Tautan undangan tidak berlaku atau sudah dipakai; minta tautan baru ke admin OPD'
-            : 'Tautan atur ulang kata sandi tidak berlaku atau sudah dipakai; minta tautan baru ke admin OPD',
-        );
-      }
+      const link = await this.userTokens.findUsable(manager, token, 'password_reset');
+      const user = link && (await this.users.findById(manager, link.userId));
+      if (!link || !user || user.status !== 'active') throw invitationInvalid('password_reset');
       assertPasswordPolicy(password, user);
-      await this.users.setPassword(manager, user.id, await this.hasher.hash(password), true);
-      if (purpose === 'password_reset')
-        await this.sessions.revokeAllForUser(manager, user.id, 'password_changed');
+      await this.users.setPassword(manager, user.id, await this.hasher.hash(password));
+      await this.userTokens.markUsed(manager, link.id);
+      await this.sessions.revokeAllForUser(manager, user.id, 'password_changed');
       await this.users.recordSuccessfulLogin(manager, user.id);
       return { userId: user.id, tokens: await this.startSession(manager, user.id, client) };
     });
@@ -208,9 +241,10 @@ export class AuthService {
     sessionId: string,
     secret: string,
     expiresAt: Date,
+    issuedAt = new Date(),
   ): Promise<TokenPairDto> {
     return {
-      accessToken: await this.accessTokens.sign(userId, sessionId),
+      accessToken: await this.accessTokens.sign(userId, sessionId, issuedAt),
       accessTokenExpiresIn: this.accessTokens.ttlSeconds,
       refreshToken: `${sessionId}.${secret}`,
       refreshTokenExpiresAt: expiresAt,
@@ -222,13 +256,26 @@ export class AuthService {
   }
 }
 
-function accountLocked(until: Date): DomainError {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  const minutes = Math.ceil(seconds / 60);
+function invitationInvalid(purpose: 'invitation' | 'password_reset'): DomainError {
   return new DomainError(
-    'AUTH_ACCOUNT_LOCKED',
-    `Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara; coba lagi dalam ${minutes} menit.`,
-    [],
-    { 'Retry-After': String(seconds) },
+    'INVITATION_INVALID',
+    purpose === 'invitation'
+      ? 'Tautan undangan tidak berlaku atau sudah dipakai; minta tautan baru ke admin OPD'
+      : 'Tautan atur ulang kata sandi tidak berlaku atau sudah dipakai; minta tautan baru ke admin OPD',
+  );
+}
+
+function accountNotActivatedYet(): DomainError {
+  return new DomainError(
+    'INVITATION_ACCOUNT_NOT_ACTIVE',
+    'Akun untuk email ini belum diaktifkan. Buka dulu tautan undangan pertama yang Anda terima untuk membuat kata sandi, lalu buka tautan ini lagi.',
+  );
+}
+
+function ownerPasswordWrong(): DomainError {
+  return new DomainError(
+    'INVITATION_PASSWORD_WRONG',
+    'Email ini sudah punya akun Laman: masukkan kata sandi akun tersebut untuk menerima undangan',
+    [{ field: 'password', constraint: 'matchesAccount', message: 'password tidak cocok dengan akun ini' }],
   );
 }

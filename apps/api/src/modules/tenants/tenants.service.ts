@@ -57,11 +57,11 @@ export class TenantsService {
           action: 'tenant.provisioned',
           targetType: 'tenant',
           targetId: tenantId,
-          data: { slug: dto.slug, firstAdmin: added.user.email },
+          data: { slug: dto.slug, firstAdmin: added.email },
         });
         return {
           tenant: toTenantDto(tenant),
-          firstAdmin: { userId: added.user.id, email: added.user.email, invitation: added.invitation },
+          firstAdmin: { userId: added.userId, email: added.email, invitation: added.invitation },
         };
       }),
     );

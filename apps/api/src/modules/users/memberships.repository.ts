@@ -11,7 +11,8 @@ export interface MemberRow {
   name: string;
   role: TenantRole;
   status: MembershipStatus;
-  userStatus: string;
+  /** Null until the person has accepted: an inviter may not learn about someone else's account. */
+  userStatus: string | null;
   lastLoginAt: Date | null;
   joinedAt: Date;
 }
@@ -32,15 +33,32 @@ export class MembershipsRepository extends TenantScopedRepository<Membership> {
     super(Membership);
   }
 
+  /**
+   * The OPD's people. Someone who has not accepted yet is shown only as the inviter typed them (email, name):
+   * whether that email already had an account, its name and its last sign-in are not this OPD's business.
+   */
   async listMembers(tx: TenantTransaction): Promise<MemberRow[]> {
     return tx.manager.query(
-      `SELECT u.id AS "userId", u.email, u.name, m.role, m.status, u.status AS "userStatus",
-              u.last_login_at AS "lastLoginAt", m.created_at AS "joinedAt"
+      `SELECT u.id AS "userId", u.email,
+              CASE WHEN m.accepted_at IS NULL THEN coalesce(m.invited_name, u.name) ELSE u.name END AS name,
+              m.role, m.status,
+              CASE WHEN m.accepted_at IS NULL THEN NULL ELSE u.status END AS "userStatus",
+              CASE WHEN m.accepted_at IS NULL THEN NULL ELSE u.last_login_at END AS "lastLoginAt",
+              m.created_at AS "joinedAt"
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.tenant_id = $1
-        ORDER BY m.status, u.name`,
+        ORDER BY m.status, name`,
       [tx.tenantId],
     );
+  }
+
+  /** Every tenant where the user has a membership in any state; needs Database.asUser(userId). */
+  async tenantIdsOf(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows: Array<{ tenant_id: string }> = await manager.query(
+      `SELECT tenant_id FROM memberships WHERE user_id = $1`,
+      [userId],
+    );
+    return rows.map((row) => row.tenant_id);
   }
 
   /** Locks the tenant's active admins' rows, so two concurrent demotions cannot both see "another admin". */

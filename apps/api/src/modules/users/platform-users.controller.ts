@@ -36,7 +36,7 @@ export class PlatformUsersController {
   @PlatformEndpoint({
     summary: 'Beri peran platform (admin platform atau monitor)',
     description:
-      'Akun baru mendapat tautan undangan sekali pakai; akun yang sudah ada langsung mendapat perannya.',
+      'Selalu menghasilkan tautan undangan sekali pakai; peran berlaku setelah pemilik akun menerimanya.',
     roles: ['platform_admin'],
     errors: [409],
   })

@@ -30,25 +30,16 @@ export class PlatformUsersService {
     return this.db.inPlatform((manager) => this.users.list(manager, query));
   }
 
-  /** Gives an existing account a platform role, or creates an invited one. */
+  /**
+   * Offers a platform role with a one-time link; the account (new, or one that already exists) gets the role
+   * only when its owner accepts the link (signing in first if the account already has a password).
+   */
   invite(
     person: { email: string; name: string; platformRole: PlatformRole },
     actor: Principal,
-  ): Promise<{ user: User; invitation: InvitationDto | null }> {
+  ): Promise<{ user: User; invitation: InvitationDto }> {
     return this.db.inPlatform(async (manager) => {
-      const existing = await this.users.findByEmail(manager, person.email);
-      if (existing?.platformRole) {
-        throw new DomainError(
-          'USER_ALREADY_PLATFORM',
-          `Pengguna ini sudah berperan ${existing.platformRole}`,
-        );
-      }
-      const result = existing
-        ? {
-            user: await this.update(manager, existing.id, { platformRole: person.platformRole }),
-            invitation: null,
-          }
-        : await this.invitations.createInvitedUser(manager, person, actor.userId);
+      const result = await this.invitations.offerPlatformRole(manager, person, actor.userId);
       this.audit(actor, 'platform.user_invited', result.user.id, { platformRole: person.platformRole });
       return result;
     });
@@ -91,7 +82,7 @@ export class PlatformUsersService {
     return this.db.inPlatform(async (manager) => {
       const user = await this.users.findById(manager, userId);
       if (!user) throw notFound();
-      return this.invitations.reissue(manager, user, actor.userId);
+      return this.invitations.reissuePlatformRole(manager, user, actor.userId);
     });
   }
 

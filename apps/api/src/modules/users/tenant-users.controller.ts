@@ -30,7 +30,7 @@ export class TenantUsersController {
   @TenantEndpoint({
     summary: 'Undang pengguna ke OPD',
     description:
-      'Akun baru mendapat tautan undangan sekali pakai (ditampilkan sekali). Akun yang sudah ada langsung ditambahkan.',
+      'Selalu menghasilkan tautan undangan sekali pakai (ditampilkan sekali), baik email itu sudah punya akun maupun belum; keanggotaan aktif setelah orangnya menerima. Akun tingkat kota tidak dapat ditambahkan.',
     minRole: 'tenant_admin',
     errors: [409],
   })

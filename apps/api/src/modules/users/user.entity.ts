@@ -12,8 +12,6 @@ export class User {
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false }) passwordHash: string | null;
   @Column({ name: 'platform_role', type: 'text', nullable: true }) platformRole: PlatformRole | null;
   @Column({ type: 'text' }) status: UserStatus;
-  @Column({ name: 'failed_login_count', type: 'integer' }) failedLoginCount: number;
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null;
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt: Date | null;

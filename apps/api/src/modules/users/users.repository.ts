@@ -68,7 +68,6 @@ export class UsersRepository {
         ...values,
         email: normalizeEmail(values.email),
         passwordChangedAt: values.passwordHash ? new Date() : null,
-        failedLoginCount: 0,
       }),
     );
   }
@@ -84,8 +83,6 @@ export class UsersRepository {
       {
         passwordHash,
         passwordChangedAt: new Date(),
-        failedLoginCount: 0,
-        lockedUntil: null,
         ...(activate ? { status: 'active' } : {}),
       },
     );
@@ -99,27 +96,8 @@ export class UsersRepository {
     await manager.getRepository(User).update({ id }, patch);
   }
 
-  /** Counts a failed sign-in; the account locks for `lockMinutes` once `maxFailures` is reached. */
-  async recordFailedLogin(
-    manager: EntityManager,
-    id: string,
-    maxFailures: number,
-    lockMinutes: number,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE users
-          SET failed_login_count = failed_login_count + 1,
-              locked_until = CASE WHEN failed_login_count + 1 >= $2
-                                  THEN now() + make_interval(mins => $3) ELSE locked_until END
-        WHERE id = $1`,
-      [id, maxFailures, lockMinutes],
-    );
-  }
-
   async recordSuccessfulLogin(manager: EntityManager, id: string): Promise<void> {
-    await manager
-      .getRepository(User)
-      .update({ id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
+    await manager.getRepository(User).update({ id }, { lastLoginAt: new Date() });
   }
 }
 

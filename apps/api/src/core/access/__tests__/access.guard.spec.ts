@@ -99,6 +99,12 @@ describe('access guard rules', () => {
     expect((await decide({ policy: noMonitors, platformRole: 'monitor' })).code).toBe('TENANT_ACCESS_DENIED');
   });
 
+  it('ignores a membership a monitor holds (older data): monitors still only read', async () => {
+    const asEditor = { policy: editorsOnly, platformRole: 'monitor', membership: 'editor' } as const;
+    expect((await decide({ ...asEditor, method: 'POST' })).code).toBe('TENANT_ACCESS_DENIED');
+    expect((await decide(asEditor)).allowed).toBe(true);
+  });
+
   it('stops writes to a suspended tenant for its members but not reads, and not the platform admin', async () => {
     expect(
       (

@@ -58,8 +58,17 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ ...BASE, SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
   });
 
+  it('trusts only the proxies it is given, never any peer', () => {
+    expect(loadConfig({ ...BASE }).trustProxy).toBe(false);
+    expect(loadConfig({ ...BASE, TRUST_PROXY: 'loopback, 172.30.0.10' }).trustProxy).toEqual([
+      'loopback',
+      '172.30.0.10',
+    ]);
+    expect(() => loadConfig({ ...BASE, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...BASE, TRUST_PROXY: 'evil.example' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('parses booleans strictly', () => {
-    expect(loadConfig({ ...BASE, TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
     expect(() => loadConfig({ ...BASE, MIGRATE_ON_START: 'sometimes' })).toThrow(/MIGRATE_ON_START/);
   });
 });

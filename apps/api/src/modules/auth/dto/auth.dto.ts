@@ -79,3 +79,13 @@ export class TokenPairDto {
 export class SessionDto extends TokenPairDto {
   @ApiProperty({ type: MeDto }) user: MeDto;
 }
+
+/** One of the caller's own signed-in devices: where sign-ins are shown (an OPD's audit log never holds them). */
+export class OwnSessionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Masuk pada' }) createdAt: Date;
+  @ApiProperty({ description: 'Terakhir dipakai' }) lastUsedAt: Date;
+  @ApiProperty({ nullable: true, type: String }) ip: string | null;
+  @ApiProperty({ nullable: true, type: String }) userAgent: string | null;
+  @ApiProperty({ description: 'Sesi permintaan ini' }) current: boolean;
+}

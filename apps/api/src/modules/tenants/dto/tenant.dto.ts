@@ -199,12 +199,12 @@ export class TenantPageDto {
 export class ProvisionedAdminDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() email: string;
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: InvitationDto,
-    nullable: true,
-    description: 'Tautan undangan, hanya ditampilkan sekali',
+    description:
+      'Tautan undangan, hanya ditampilkan sekali; orang itu menjadi admin OPD setelah menerimanya (sama untuk akun baru maupun yang sudah ada)',
   })
-  invitation: InvitationDto | null;
+  invitation: InvitationDto;
 }
 
 export class ProvisionedTenantDto {

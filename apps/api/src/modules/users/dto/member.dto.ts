@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { TENANT_ROLES, type TenantRole } from '../../../core/access/roles';
 import { type MemberRow } from '../memberships.repository';
@@ -35,24 +35,30 @@ export class MemberDto {
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: TENANT_ROLES }) role: TenantRole;
-  @ApiProperty({ enum: ['active', 'deactivated'] }) status: string;
+  @ApiProperty({
+    enum: ['pending', 'active', 'deactivated'],
+    description: 'Keanggotaan di OPD ini (pending: undangan belum diterima orangnya)',
+  })
+  status: string;
   @ApiProperty({
     enum: ['invited', 'active', 'deactivated'],
-    description: 'Status akun (invited: belum membuat kata sandi)',
+    nullable: true,
+    type: String,
+    description: 'Status akun; null selama undangan belum diterima (akun orang lain bukan urusan pengundang)',
   })
-  accountStatus: string;
+  accountStatus: string | null;
   @ApiProperty({ nullable: true, type: Date }) lastLoginAt: Date | null;
   @ApiProperty() joinedAt: Date;
 }
 
 export class InvitedMemberDto {
   @ApiProperty({ type: MemberDto }) member: MemberDto;
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: InvitationDto,
-    nullable: true,
-    description: 'Ada bila orang ini belum punya akun; null bila akun yang sudah ada langsung ditambahkan.',
+    description:
+      'Tautan undangan untuk orang itu (sama, baik email ini sudah punya akun maupun belum). Keanggotaan aktif setelah ia menerimanya.',
   })
-  invitation: InvitationDto | null;
+  invitation: InvitationDto;
 }
 
 export function toMemberDto(row: MemberRow): MemberDto {

@@ -61,12 +61,12 @@ export class PlatformUserPageDto {
 
 export class InvitedPlatformUserDto {
   @ApiProperty({ type: PlatformUserDto }) user: PlatformUserDto;
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: InvitationDto,
-    nullable: true,
-    description: 'Tautan undangan, hanya ditampilkan sekali',
+    description:
+      'Tautan undangan, hanya ditampilkan sekali. Peran platform berlaku setelah pemilik akun menerimanya.',
   })
-  invitation: InvitationDto | null;
+  invitation: InvitationDto;
 }
 
 export function toPlatformUserDto(user: User): PlatformUserDto {
