@@ -23,4 +23,4 @@ USER node
 EXPOSE 4321
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/masuk').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/server/entry.mjs"]
+CMD ["node", "server/edge.mjs"]

@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { ApiClient, ApiError, type Me } from './lib/api';
+import { readFormOnce } from './lib/form-body';
 import { LOCALE_COOKIE, localeFrom, translator } from './lib/i18n';
 
 const PUBLIC_PATHS = new Set(['/masuk', '/terima-undangan', '/atur-ulang-sandi', '/bahasa']);
@@ -7,10 +8,13 @@ const PUBLIC_PATHS = new Set(['/masuk', '/terima-undangan', '/atur-ulang-sandi',
 /** Every page but the sign-in page needs a session; the API decides what the person may see and do. */
 export const onRequest = defineMiddleware(async (context, next) => {
   const secure = context.url.protocol === 'https:';
-  context.locals.api = new ApiClient(context.cookies, secure);
+  // The edge (server/edge.mjs) resolved the client from trusted proxies only; Astro reports what it found.
+  context.locals.api = new ApiClient(context.cookies, secure, context.clientAddress ?? null);
   context.locals.me = null;
   context.locals.locale = localeFrom(context.cookies.get(LOCALE_COOKIE)?.value);
   context.locals.t = translator(context.locals.locale);
+  const refused = await readFormOnce(context.request);
+  if (refused) return refused;
   if (PUBLIC_PATHS.has(context.url.pathname) || context.url.pathname.startsWith('/_')) return next();
   if (!context.locals.api.signedIn) return context.redirect('/masuk');
   try {

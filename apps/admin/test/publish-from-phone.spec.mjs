@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,7 +30,8 @@ function freePort() {
 }
 
 async function axeViolations(page) {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated through DevTools: the admin's policy (script-src 'self') rightly refuses an injected script tag.
+  await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
@@ -434,7 +435,9 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await axeViolations(second)).toEqual([]);
     await second.click('text=Revisi 1');
     await second.click('button:has-text("Pulihkan revisi 1")');
-    await second.waitForURL(/pesan=Revisi/);
+    // The message rides in a one-minute cookie, not in the address (an address could carry any words).
+    await second.waitForURL((url) => /\/konten\/[0-9a-f-]{36}$/.test(url.pathname));
+    expect(await second.textContent('main')).toContain('Revisi dipulihkan');
     expect(await bodyText(second)).toBe('Layanan buka Sabtu.');
 
     // (The first tab may still be reloading itself while it follows a build: take the item off in a new tab.)
@@ -516,7 +519,8 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await platform.fill('#shortName', 'Disparbud');
     await platform.fill('#slug', 'disparbud');
     await platform.click('form.card button[type=submit]');
-    await platform.waitForURL(/\/platform\/\?pesan=/);
+    await platform.waitForURL(/\/platform\/$/);
+    expect(await platform.textContent('main')).toContain('tersimpan');
     await newcomer.goto(`${admin}/opd/disparekraf/`);
     expect(new URL(newcomer.url()).pathname).toBe('/opd/disparbud/');
     expect(await newcomer.textContent('h1')).toBe('Dinas Pariwisata dan Kebudayaan');
@@ -573,9 +577,10 @@ describe('admin app: one form submission from a phone to a live site', () => {
       weights[name] = { bytes, scripts, scriptBytes };
     }
     console.log(`Admin page weights (uncompressed): ${JSON.stringify(weights)}`);
-    // Only a form with a rich-text field loads a script (the editor), and it works before that arrives.
+    // Only a form with a rich-text field loads scripts (the editor, and the photo upload's progress bar, each a
+    // file of its own under the admin's script-src 'self' policy); it works before they arrive.
     for (const [name, weight] of Object.entries(weights)) {
-      expect({ name, scripts: weight.scripts }).toEqual({ name, scripts: name === 'tulis-berita' ? 1 : 0 });
+      expect({ name, scripts: weight.scripts }).toEqual({ name, scripts: name === 'tulis-berita' ? 2 : 0 });
       expect(weight.bytes - weight.scriptBytes).toBeLessThan(30_000);
       expect(weight.bytes).toBeGreaterThan(1_000);
     }
@@ -949,4 +954,197 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
+  describe("the admin's edge, attacked", () => {
+    const origin = () => new URL(admin).origin;
+    const get = (pathname, headers = {}) => fetch(`${admin}${pathname}`, { redirect: 'manual', headers });
+    const postForm = (pathname, body, headers = {}) =>
+      fetch(`${admin}${pathname}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: origin(), ...headers },
+        body: new URLSearchParams(body).toString(),
+      });
+
+    it('attack: an open redirect through "kembali" — every form of another site lands on a path of this one', async () => {
+      for (const evil of [
+        '/%5Cevil.example',
+        '/\\evil.example',
+        '//evil.example',
+        '///evil.example',
+        'https://evil.example/',
+        'https:evil.example',
+        '/%09/evil.example',
+        'javascript:alert(1)',
+      ]) {
+        const response = await get(`/bahasa?ke=id&kembali=${encodeURIComponent(evil)}`);
+        expect(response.status).toBe(302);
+        const location = response.headers.get('location');
+        expect({ evil, origin: new URL(location, admin).origin }).toEqual({ evil, origin: origin() });
+        expect({ evil, location }).toEqual({ evil, location: expect.stringMatching(/^\/(?![/\\])/) });
+      }
+      const kept = await get(`/bahasa?ke=id&kembali=${encodeURIComponent('/opd/disdukcapil/?q=a')}`);
+      expect(kept.headers.get('location')).toBe('/opd/disdukcapil/?q=a');
+    });
+
+    it('attack: words of the attacker’s choosing in the official alert box through the address — no page shows them', async () => {
+      const page = await signIn('platform@laman.example', /\/platform\/$/);
+      const injected = 'Akun Anda diblokir, hubungi 0812-0000-0000';
+      const query = ['pesan', 'message', 'notice', 'kembali', 'galat']
+        .map((name) => `${name}=${encodeURIComponent(injected)}`)
+        .join('&');
+      const firstLink = async (listing, pattern) =>
+        (await (await page.request.get(`${admin}${listing}`)).text()).match(pattern)?.[1];
+      // Every page of the app, from its page tree, with real values for its parameters.
+      const values = {
+        tenant: 'disdukcapil',
+        jenis: 'berita',
+        konten: await firstLink(
+          '/opd/disdukcapil/konten/daftar',
+          /href="\/opd\/disdukcapil\/konten\/([0-9a-f-]{36})"/,
+        ),
+        media: await firstLink('/opd/disdukcapil/media', /href="\/opd\/disdukcapil\/media\/([0-9a-f-]{36})"/),
+        opd: await firstLink('/platform/', /href="\/platform\/opd\/([0-9a-f-]{36})"/),
+      };
+      const pagesDir = path.resolve(here, '../src/pages');
+      const routes = readdirSync(pagesDir, { recursive: true })
+        .filter((file) => file.endsWith('.astro'))
+        .map((file) => `/${file.replace(/\.astro$/, '').replace(/(^|\/)index$/, '$1')}`)
+        .map((route) =>
+          route
+            .replace('[tenant]', values.tenant)
+            .replace('[jenis]', values.jenis)
+            .replace(/konten\/\[id\]/, `konten/${values.konten}`)
+            .replace(/media\/\[id\]/, `media/${values.media}`)
+            .replace(/opd\/\[id\]/, `opd/${values.opd}`),
+        );
+      expect(Object.values(values).every(Boolean)).toBe(true);
+      expect(routes.length).toBeGreaterThanOrEqual(20);
+      for (const route of routes) {
+        const response = await page.request.get(`${admin}${route}?${query}`, { maxRedirects: 0 });
+        expect({ route, status: response.status() }).toEqual({ route, status: expect.any(Number) });
+        expect(response.status()).toBeLessThan(500);
+        expect({ route, shows: (await response.text()).includes(injected) }).toEqual({ route, shows: false });
+      }
+      await page.close();
+    }, 90_000);
+
+    it('sends its security headers on pages and files: no inline script, no framing, no referrer to other sites', async () => {
+      const page = await (await fetch(`${admin}/masuk`)).text();
+      const asset = page.match(/(\/_astro\/[^"']+\.(?:css|js))/)?.[1] ?? '/favicon.svg';
+      for (const pathname of ['/masuk', '/terima-undangan', '/atur-ulang-sandi', asset]) {
+        const response = await get(pathname);
+        const policy = response.headers.get('content-security-policy') ?? '';
+        expect({ pathname, policy }).toEqual({
+          pathname,
+          policy: expect.stringContaining("script-src 'self';"),
+        });
+        expect(policy).toContain("frame-ancestors 'none'");
+        expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('referrer-policy')).toBe('same-origin');
+        expect(response.headers.get('strict-transport-security')).toBeNull();
+      }
+      // A page carries no inline script for the policy to refuse.
+      expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    });
+
+    it("attack: read a one-time link's token from the page's address or Referer — the token leaves the address at once, with no referrer", async () => {
+      for (const pathname of ['/terima-undangan', '/atur-ulang-sandi']) {
+        const opened = await get(`${pathname}?token=rahasia-sekali-pakai`);
+        expect(opened.status).toBe(303);
+        expect(opened.headers.get('location')).toBe(pathname);
+        expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
+        const cookie = opened.headers.getSetCookie().find((value) => value.startsWith('laman_tautan='));
+        expect(cookie).toMatch(/HttpOnly/i);
+        expect(cookie).toContain(`Path=${pathname}`);
+      }
+    });
+
+    it('compresses pages (br or gzip, as the browser asks)', async () => {
+      for (const encoding of ['br', 'gzip']) {
+        const response = await get('/masuk', { 'accept-encoding': encoding });
+        expect(response.headers.get('content-encoding')).toBe(encoding);
+      }
+    });
+
+    it('behind a TLS proxy it trusts: Secure cookies, HSTS, and https form posts accepted; a cross-site post refused', async () => {
+      const https = { 'x-forwarded-proto': 'https', origin: origin().replace('http:', 'https:') };
+      const signedIn = await postForm(
+        '/masuk',
+        { email: 'editor.dpmptsp@laman.example', password: PASSWORD },
+        https,
+      );
+      expect(signedIn.status).toBe(302);
+      const cookies = signedIn.headers.getSetCookie();
+      expect(cookies.length).toBeGreaterThanOrEqual(2);
+      for (const cookie of cookies) expect(cookie).toMatch(/;\s*Secure/i);
+      expect(
+        (await get('/masuk', { 'x-forwarded-proto': 'https' })).headers.get('strict-transport-security'),
+      ).toMatch(/max-age=\d+/);
+      const crossSite = await postForm(
+        '/masuk',
+        { email: 'editor.dpmptsp@laman.example', password: PASSWORD },
+        { origin: 'https://evil.example' },
+      );
+      expect(crossSite.status).toBe(403);
+    });
+
+    it('attack: anonymous failed sign-ins to lock every editor out through the admin — only that client waits; the API sees each person’s address', async () => {
+      const attacker = { 'x-forwarded-for': '203.0.113.45' };
+      let last = '';
+      for (let attempt = 0; attempt < 35; attempt++) {
+        last = await (
+          await postForm(
+            '/masuk',
+            { email: 'editor.diskominfo@laman.example', password: 'tebakan-salah' },
+            attacker,
+          )
+        ).text();
+      }
+      expect(last).toMatch(/Terlalu banyak (percobaan masuk yang gagal|permintaan)/);
+      // The editor, from their own phone, is not affected.
+      const editor = await signIn('editor.diskominfo@laman.example', /\/opd\/diskominfo\/$/);
+      await editor.close();
+      // The session a sign-in through the admin starts records the person's own address, not the admin's.
+      const fromPhone = await postForm(
+        '/masuk',
+        { email: 'editor.bapperida@laman.example', password: PASSWORD },
+        { 'x-forwarded-for': '198.51.100.23' },
+      );
+      const access = fromPhone.headers
+        .getSetCookie()
+        .find((cookie) => cookie.startsWith('laman_akses='))
+        ?.split(';')[0]
+        .split('=')[1];
+      const api = output.match(/API\s*\S*\s*(http:\/\/localhost:\d+)\/api\/v1/)?.[1];
+      expect(api).toBeTruthy();
+      const sessions = await (
+        await fetch(`${api}/api/v1/auth/sessions`, { headers: { authorization: `Bearer ${access}` } })
+      ).json();
+      expect(sessions.find((session) => session.current)?.ip).toBe('198.51.100.23');
+      // …and the person sees it on Akun saya (no OPD's audit log holds sign-ins).
+      const cookie = fromPhone.headers
+        .getSetCookie()
+        .map((value) => value.split(';')[0])
+        .join('; ');
+      const account = await get('/akun', { cookie, 'x-forwarded-for': '198.51.100.23' });
+      expect(await account.text()).toContain('198.51.100.23');
+    }, 60_000);
+
+    it('attack: a JSON or broken multipart body to /masuk — a plain 4xx page, never a server error', async () => {
+      const json = await fetch(`${admin}/masuk`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: origin() },
+        body: JSON.stringify({ email: 'a@b.c', password: 'x' }),
+      });
+      expect(json.status).toBe(415);
+      const broken = await fetch(`${admin}/masuk`, {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=----x', origin: origin() },
+        body: '------x\r\nContent-Disposition: form-data; name="email"\r\n\r\nsetengah',
+      });
+      expect(broken.status).toBe(400);
+      expect(await broken.text()).toContain('Formulir tidak dapat dibaca');
+    });
+  });
 });

@@ -82,9 +82,16 @@ export function fieldMessage(detail: FieldError): string {
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
-/** The API tells its errors in the language the person chose for the admin. */
-function language(cookies: AstroCookies): Record<string, string> {
-  return { 'accept-language': localeFrom(cookies.get(LOCALE_COOKIE)?.value) };
+/**
+ * Headers on every call to the API: its errors in the language the person chose, and who the person is on
+ * the network (the API trusts this admin as a proxy, so its sign-in throttles and logs see each person's
+ * own address instead of the admin's).
+ */
+function passedOn(cookies: AstroCookies, clientIp: string | null): Record<string, string> {
+  return {
+    'accept-language': localeFrom(cookies.get(LOCALE_COOKIE)?.value),
+    ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
+  };
 }
 
 export function setSession(cookies: AstroCookies, tokens: TokenPair, secure: boolean): void {
@@ -110,42 +117,28 @@ async function parse(response: Response): Promise<unknown> {
   );
 }
 
-/** Starts a session from an API answer that carries tokens; the tokens go into HttpOnly cookies. */
-async function startSession(cookies: AstroCookies, path: string, body: object, secure: boolean): Promise<Me> {
-  const session = (await parse(
-    await fetch(`${API_URL}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...language(cookies) },
-      body: JSON.stringify(body),
-    }),
-  )) as TokenPair & { user: Me };
-  setSession(cookies, session, secure);
-  return session.user;
-}
-
-export const signIn = (cookies: AstroCookies, email: string, password: string, secure: boolean) =>
-  startSession(cookies, '/api/v1/auth/login', { email, password }, secure);
-
-/** Chooses a password with a one-time link (accepting an invitation, or resetting a password) and signs in. */
-export const startSessionWithLink = (
-  cookies: AstroCookies,
-  purpose: 'invitation' | 'password_reset',
-  token: string,
-  password: string,
-  secure: boolean,
-) =>
-  startSession(
-    cookies,
-    purpose === 'invitation' ? '/api/v1/auth/invitations/accept' : '/api/v1/auth/password-reset',
-    { token, password },
-    secure,
-  );
-
 export class ApiClient {
   constructor(
     private readonly cookies: AstroCookies,
     private readonly secure: boolean,
+    private readonly clientIp: string | null = null,
   ) {}
+
+  signIn(email: string, password: string): Promise<Me> {
+    return this.startSession('/api/v1/auth/login', { email, password });
+  }
+
+  /** Chooses a password with a one-time link (accepting an invitation, or resetting a password) and signs in. */
+  startSessionWithLink(
+    purpose: 'invitation' | 'password_reset',
+    token: string,
+    password: string,
+  ): Promise<Me> {
+    return this.startSession(
+      purpose === 'invitation' ? '/api/v1/auth/invitations/accept' : '/api/v1/auth/password-reset',
+      { token, password },
+    );
+  }
 
   get signedIn(): boolean {
     return Boolean(this.cookies.get(REFRESH)?.value);
@@ -193,6 +186,19 @@ export class ApiClient {
     };
   }
 
+  /** Starts a session from an API answer that carries tokens; the tokens go into HttpOnly cookies. */
+  private async startSession(path: string, body: object): Promise<Me> {
+    const session = (await parse(
+      await fetch(`${API_URL}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...passedOn(this.cookies, this.clientIp) },
+        body: JSON.stringify(body),
+      }),
+    )) as TokenPair & { user: Me };
+    setSession(this.cookies, session, this.secure);
+    return session.user;
+  }
+
   private async call<T>(path: string, init: RequestInit): Promise<T> {
     return (await parse(await this.authorized(path, init))) as T;
   }
@@ -202,7 +208,11 @@ export class ApiClient {
     const attempt = (token: string) =>
       fetch(`${API_URL}${path}`, {
         ...init,
-        headers: { ...init.headers, ...language(this.cookies), authorization: `Bearer ${token}` },
+        headers: {
+          ...init.headers,
+          ...passedOn(this.cookies, this.clientIp),
+          authorization: `Bearer ${token}`,
+        },
       });
     const response = await attempt(access);
     if (response.status !== 401) return response;
@@ -215,7 +225,7 @@ export class ApiClient {
     if (!refreshToken) throw new ApiError(401, 'AUTH_REQUIRED', 'Silakan masuk terlebih dahulu');
     const response = await fetch(`${API_URL}/api/v1/auth/refresh`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...passedOn(this.cookies, this.clientIp) },
       body: JSON.stringify({ refreshToken }),
     });
     if (!response.ok) {

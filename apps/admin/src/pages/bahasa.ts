@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { LOCALE_COOKIE } from '../lib/i18n';
+import { sameSitePath } from '../lib/safe-redirect';
 
 /** Switches the admin's language (a preference cookie for a year) and goes back to the page. */
 export const GET: APIRoute = ({ url, cookies, redirect }) => {
@@ -10,7 +11,6 @@ export const GET: APIRoute = ({ url, cookies, redirect }) => {
     sameSite: 'lax',
     secure: url.protocol === 'https:',
   });
-  const back = url.searchParams.get('kembali') ?? '/';
   // Only a path on this site: never an open redirect.
-  return redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
+  return redirect(sameSitePath(url.searchParams.get('kembali'), url.origin));
 };

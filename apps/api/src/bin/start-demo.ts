@@ -97,11 +97,13 @@ function startSiteWorker(config: AppConfig, sitesPort: number): ChildProcess {
   });
 }
 
-const ADMIN_ENTRY = path.resolve(__dirname, '../../../admin/dist/server/entry.mjs');
+const ADMIN_BUILD = path.resolve(__dirname, '../../../admin/dist/server/entry.mjs');
+/** The admin's own HTTP edge (trusted proxies, security headers, compression) in front of the Astro build. */
+const ADMIN_ENTRY = path.resolve(__dirname, '../../../admin/server/edge.mjs');
 
 /** The editors' admin app (Astro on Node), talking to this API server-side. */
 function startAdmin(config: AppConfig, port: number, sitesPort: number): ChildProcess | null {
-  if (!existsSync(ADMIN_ENTRY)) return null;
+  if (!existsSync(ADMIN_BUILD)) return null;
   return spawn(process.execPath, [ADMIN_ENTRY], {
     env: {
       ...process.env,

@@ -93,6 +93,36 @@ describe('tenant isolation', () => {
     );
   });
 
+  it("cannot touch tenant B's pending invitations through tenant A's slug; a B link grants B only", async () => {
+    const adminB = await t.given.memberSignedIn(tenantB, 'tenant_admin');
+    const invited = await t
+      .http()
+      .post(`/api/v1/tenants/${tenantB.slug}/users`)
+      .set(adminB.auth)
+      .send({ email: `undangan.b.${Date.now()}@laman.example`, name: 'Undangan B', role: 'editor' });
+    const userId = invited.body.member.userId as string;
+    const base = `/api/v1/tenants/${tenantA.slug}/users/${userId}`;
+    const attempts = [
+      t.http().patch(base).set(adminA.auth).send({ role: 'tenant_admin' }),
+      t.http().post(`${base}/deactivate`).set(adminA.auth),
+      t.http().post(`${base}/reactivate`).set(adminA.auth),
+      t.http().post(`${base}/invitation`).set(adminA.auth),
+      t.http().post(`${base}/password-reset`).set(adminA.auth),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect({ status: response.status, token: response.body.token }).toEqual({
+        status: 404,
+        token: undefined,
+      });
+    }
+    const accepted = await t
+      .http()
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token: invited.body.invitation.token, password: 'Undangan-B-Saja-2026' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.user.memberships.map((m: { slug: string }) => m.slug)).toEqual([tenantB.slug]);
+  });
+
   describe('row-level security alone (the API role, no application filter)', () => {
     const inScope = <T>(
       tenantId: string,

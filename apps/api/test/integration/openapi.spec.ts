@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 describe('OpenAPI document', () => {
@@ -40,6 +42,26 @@ describe('OpenAPI document', () => {
       }
     }
   });
+
+  it('lints clean with Redocly CLI (recommended rules): every path parameter declared, security on every operation', async () => {
+    // The committed document is the live one (checked above); the linter reads it beside its configuration.
+    const root = path.join(__dirname, '../..');
+    const { stdout } = await promisify(execFile)(
+      path.join(root, 'node_modules/.bin/redocly'),
+      ['lint', 'openapi.json', '--format=json', '--config=redocly.yaml'],
+      {
+        cwd: root,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      },
+    ).catch((failure: { stdout: string }) => ({ stdout: failure.stdout }));
+    const report = JSON.parse(stdout) as {
+      totals: { errors: number; warnings: number; ignored: number };
+      problems: Array<{ ruleId: string; message: string; ignored?: boolean }>;
+    };
+    const counted = report.problems.filter((problem) => !problem.ignored);
+    expect(counted.map((problem) => `${problem.ruleId}: ${problem.message}`)).toEqual([]);
+    expect(report.totals).toEqual({ errors: 0, warnings: 0, ignored: 1 });
+  }, 60_000);
 
   it('serves the Swagger UI with its assets from this server (no CDN)', async () => {
     const page = await t.http().get('/api/docs/');

@@ -383,6 +383,10 @@ export const EN: Record<string, string> = {
   Aktifkan: 'Activate',
   'Buat ulang undangan': 'Reissue the invitation',
   'Batalkan undangan': 'Withdraw the invitation',
+  'Perangkat yang sedang masuk': 'Devices signed in',
+  'Peramban tidak dikenal': 'Unknown browser',
+  'Perangkat ini': 'This device',
+  'Masuk sejak': 'Signed in',
   'Terima undangan dan masuk': 'Accept the invitation and sign in',
   'Belum punya akun Laman? Buat kata sandi: minimal 10 karakter, mudah Anda ingat, sulit ditebak orang lain. Sudah punya akun dengan email ini? Masukkan kata sandi akun Anda di kedua kolom.':
     'New to Laman? Choose a password: at least 10 characters, easy for you to remember, hard for others to guess. Already have an account with this email? Enter its password in both fields.',

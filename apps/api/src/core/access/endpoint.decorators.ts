@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../errors/error-response.dto';
 import { ACCESS_POLICY, type AccessPolicy, describePolicy } from './access-policy';
 import { type PlatformRole, type TenantRole } from './roles';
@@ -21,6 +21,13 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: 'Terlalu banyak percobaan',
 };
 
+/** Every tenant route names its OPD by slug (the guard resolves it, former slugs included). */
+const TENANT_PARAM = ApiParam({
+  name: 'tenant',
+  description: 'Slug OPD, mis. disdukcapil (slug lama setelah ganti nama tetap dikenali)',
+  schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,46}[a-z0-9]$', example: 'disdukcapil' },
+});
+
 /**
  * One decorator per endpoint carries both its access rule and its OpenAPI description, so they cannot drift.
  * A route without one of these is refused by the access guard.
@@ -32,8 +39,11 @@ function endpoint(policy: AccessPolicy, doc: EndpointDoc, implied: number[]) {
     ApiOperation({
       summary: doc.summary,
       description: [doc.description, describePolicy(policy)].filter(Boolean).join('\n\n'),
+      // Public operations say so (no security requirement) rather than saying nothing.
+      ...(policy.kind === 'public' ? { security: [] } : {}),
     }),
     ...(policy.kind === 'public' ? [] : [ApiBearerAuth()]),
+    ...(policy.kind === 'tenant' ? [TENANT_PARAM] : []),
     ...statuses.map((status) =>
       ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] ?? 'Galat', type: ErrorResponseDto }),
     ),

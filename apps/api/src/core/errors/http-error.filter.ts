@@ -100,7 +100,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const code = (error.driverError as { code?: string } | undefined)?.code;
     if (code === '23505') return generic(409);
     if (code === '23503') return generic(409);
-    if (code === '23514' || code === '22P02' || code === '22001') return generic(400);
+    // Check violations, malformed values, too long, a number out of range, bytes PostgreSQL cannot store.
+    if (['23514', '22P02', '22001', '22003', '22021', '22008', '22007'].includes(code ?? ''))
+      return generic(400);
     return {
       status: 500,
       code: 'INTERNAL_ERROR',

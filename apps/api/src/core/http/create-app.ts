@@ -11,6 +11,7 @@ import { HttpErrorFilter } from '../errors/http-error.filter';
 import { toFieldErrors } from '../errors/validation-messages';
 import { assignRequestId } from '../logging/request-id';
 import { routeNotFound } from './raw-error-response';
+import { rejectHostileJson, rejectHostileUrl } from './hostile-input';
 import { requireJsonBody } from './require-json';
 
 export const API_PREFIX = 'api/v1';
@@ -41,8 +42,10 @@ export async function createApp(
     ) => (request.method === 'GET' && request.path === '/' ? response.redirect(302, '/api/docs') : next()),
   );
   app.use(assignRequestId);
+  app.use(rejectHostileUrl);
   app.use(requireJsonBody);
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(rejectHostileJson);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(
     new ValidationPipe({
@@ -78,7 +81,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '(statusCode, code, message, details, requestId).',
     )
     .setVersion('1')
+    // Relative, so the committed document holds for every deployment (the API's own address serves it).
+    .addServer('/', 'API ini')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  // Laman is the city's own software; the document says so and where to ask.
+  document.info.license = {
+    name: 'Hak cipta Pemerintah Kota Bandar Lampung',
+    url: 'https://bandarlampungkota.go.id',
+  };
+  return document;
 }

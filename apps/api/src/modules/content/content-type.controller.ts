@@ -13,6 +13,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -25,6 +26,7 @@ import { UuidParam } from '../../core/http/uuid-param';
 import { ContentService } from './content.service';
 import { ContentItemDto, ContentListQueryDto, ContentPageDto } from './dto/content.dto';
 import { type ContentTypeDefinition } from './types/content-type';
+import { INT4_MAX } from '../../core/http/int-param';
 
 function named<T extends Type<unknown>>(target: T, name: string): T {
   Object.defineProperty(target, 'name', { value: name });
@@ -60,6 +62,7 @@ export function contentTypeController(definition: ContentTypeDefinition): Type<u
     @ApiProperty({ example: 1, description: 'Versi yang Anda edit; versi usang ditolak dengan 409' })
     @IsInt()
     @Min(1)
+    @Max(INT4_MAX)
     version: number;
   }
   named(UpdateBody, `Update${pascal}Dto`);

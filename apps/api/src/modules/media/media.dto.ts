@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AltTextField, CaptionField, trim } from '../../core/http/dto-fields';
 import { PageQueryDto } from '../../core/http/page-query.dto';
+import { INT4_MAX } from '../../core/http/int-param';
 
 /** The text fields of an upload (validated); the file itself arrives through multer. */
 export class UploadMediaDto {
@@ -16,7 +17,7 @@ export class UploadMediaDto {
 }
 
 export class ReplaceMediaDto {
-  @ApiProperty({ example: 1 }) @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty({ example: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(INT4_MAX) version: number;
 }
 
 /** The multipart form as OpenAPI shows it: the file plus the text fields. */
@@ -34,7 +35,7 @@ export class ReplaceMediaFormDto extends ReplaceMediaDto {
 }
 
 export class UpdateMediaDto {
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(INT4_MAX) version: number;
   @AltTextField({ nullable: true }) alt?: string;
   @CaptionField() caption?: string;
 }

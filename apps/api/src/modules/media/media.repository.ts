@@ -52,6 +52,19 @@ export class MediaRepository extends TenantScopedRepository<Media> {
     ]);
   }
 
+  /**
+   * Whether citizens may see the file: what the public sees (published content, by reference or by address
+   * in rich text, and the site settings) mentions it.
+   */
+  async isPublished(tx: TenantTransaction, mediaId: string): Promise<boolean> {
+    const rows: Array<{ published: boolean }> = await tx.manager.query(
+      `SELECT EXISTS (SELECT 1 FROM published_content WHERE tenant_id = $1 AND data::text LIKE $2)
+           OR EXISTS (SELECT 1 FROM site_settings WHERE tenant_id = $1 AND data::text LIKE $2) AS published`,
+      [tx.tenantId, `%${mediaId}%`],
+    );
+    return rows[0]?.published === true;
+  }
+
   /** Content that refers to this media id: in what the public sees, or in the working copy being edited. */
   usage(tx: TenantTransaction, mediaId: string): Promise<MediaUsage[]> {
     return tx.manager.query(

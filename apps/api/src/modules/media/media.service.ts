@@ -122,13 +122,13 @@ export class MediaService {
   list(tenant: TenantContext, query: MediaListQueryDto): Promise<MediaPageDto> {
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       const [items, total] = await this.media.search(tx, query);
-      return { items: items.map((media) => this.urls.toDto(tenant.slug, media)), total };
+      return { items: items.map((media) => this.urls.toSignedDto(tenant.slug, media)), total };
     });
   }
 
   get(tenant: TenantContext, id: string): Promise<MediaDto> {
     return this.db.inTenant(tenant.tenantId, async (tx) =>
-      this.urls.toDto(tenant.slug, await this.require(tx, id)),
+      this.urls.toSignedDto(tenant.slug, await this.require(tx, id)),
     );
   }
 
@@ -145,7 +145,7 @@ export class MediaService {
         { id },
         { ...patch, version: current.version + 1, updatedBy: tenant.actor.userId },
       );
-      return this.urls.toDto(tenant.slug, (await this.media.findOne(tx, { id }))!);
+      return this.urls.toSignedDto(tenant.slug, (await this.media.findOne(tx, { id }))!);
     });
   }
 
@@ -203,7 +203,7 @@ export class MediaService {
         return record(prepared, tx);
       });
       written.length = 0;
-      return this.urls.toDto(tenant.slug, media);
+      return this.urls.toSignedDto(tenant.slug, media);
     } finally {
       await this.storage.delete(written);
       await rm(workDir, { recursive: true, force: true });

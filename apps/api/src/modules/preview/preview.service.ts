@@ -3,6 +3,7 @@ import { type TenantContext } from '../../core/access/principal';
 import { Database } from '../../core/database/database.service';
 import { ContentStore } from '../content/content-store';
 import { PublishingService } from '../content/publishing.service';
+import { MediaUrls } from '../media/media-urls';
 import { PublicService } from '../public/public.service';
 import { PageRenderer } from './page-renderer';
 
@@ -26,6 +27,7 @@ export class PreviewService {
     @Inject(PublishingService) private readonly publishing: PublishingService,
     @Inject(PublicService) private readonly publicSite: PublicService,
     @Inject(PageRenderer) private readonly renderer: PageRenderer,
+    @Inject(MediaUrls) private readonly urls: MediaUrls,
   ) {}
 
   async page(tenant: TenantContext, itemId: string): Promise<string> {
@@ -43,6 +45,7 @@ export class PreviewService {
         if (error instanceof Discard) return error.snapshot;
         throw error;
       });
-    return this.renderer.render(snapshot, type, slug);
+    // The draft's photos are not public until it is published: the preview shows them through signed addresses.
+    return this.renderer.render(this.urls.signWithin(snapshot, tenant.slug, tenant.tenantId), type, slug);
   }
 }

@@ -12,6 +12,7 @@ import {
   IsString,
   IsUrl,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -20,6 +21,7 @@ import {
 import { AddressField, trim, trimLower } from '../../core/http/dto-fields';
 import { HasBrandContrast, IsIndonesianPhone } from '../../core/http/validators';
 import { CONTENT_SLUG, MediaRefDto } from '../content/types/shared-fields';
+import { INT4_MAX } from '../../core/http/int-param';
 
 const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true };
 
@@ -146,6 +148,7 @@ export class UpdateSiteSettingsDto {
   @ApiProperty({ example: 1, description: 'Versi yang Anda edit; versi usang ditolak dengan 409' })
   @IsInt()
   @Min(0)
+  @Max(INT4_MAX)
   version: number;
   @ApiProperty({ type: SiteSettingsFieldsDto })
   @ValidateNested()

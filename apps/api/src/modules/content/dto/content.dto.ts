@@ -17,11 +17,13 @@ import { PageQueryDto } from '../../../core/http/page-query.dto';
 import { CONTENT_STATES, type ContentState } from '../content-item.entity';
 import { CONTENT_TYPES, type ContentTypeName } from '../types/content-type';
 import { jakartaDateTime } from '../types/shared-fields';
+import { INT4_MAX } from '../../../core/http/int-param';
 
 export class VersionDto {
   @ApiProperty({ example: 3, description: 'Versi yang sedang Anda lihat; versi usang ditolak dengan 409' })
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   version: number;
 }
 
@@ -31,6 +33,7 @@ export class VersionQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   version: number;
 }
 

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Readable } from 'node:stream';
 import { type MediaStorage } from './media-storage';
@@ -8,7 +8,11 @@ const SAFE_KEY = /^[\w-]+(\/[\w.-]+)+$/;
 
 /** Files under one folder (default `.data/media`, git-ignored). Keys are generated, never user input. */
 export class LocalDiskStorage implements MediaStorage {
-  constructor(private readonly root: string) {}
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
 
   async putFile(key: string, source: string, _contentType: string): Promise<void> {
     const target = this.pathOf(key);
@@ -26,8 +30,21 @@ export class LocalDiskStorage implements MediaStorage {
     return { stream: createReadStream(file), bytes: info.size };
   }
 
+  /** Removes the files, then every folder they leave empty (a refused upload leaves nothing behind). */
   async delete(keys: string[]): Promise<void> {
     await Promise.all(keys.map((key) => rm(this.pathOf(key), { force: true })));
+    const folders = new Set(keys.map((key) => path.dirname(this.pathOf(key))));
+    for (const folder of [...folders].sort((a, b) => b.length - a.length)) await this.pruneEmpty(folder);
+  }
+
+  /** Walks up from a folder, removing it while it is empty, never above the storage root. */
+  private async pruneEmpty(folder: string): Promise<void> {
+    for (let current = folder; current.startsWith(this.root + path.sep); current = path.dirname(current)) {
+      const entries = await readdir(current).catch(() => null);
+      if (entries === null) continue;
+      if (entries.length > 0) return;
+      await rmdir(current).catch(() => undefined);
+    }
   }
 
   async list(prefix: string): Promise<string[]> {

@@ -1,0 +1,30 @@
+// The admin's HTTP server: resolves the real client (trusted proxies only), sets the security headers,
+// compresses (br/gzip), then hands the request to the Astro app. `pnpm start`, the tests and the container
+// all run the admin through this file.
+import http from 'node:http';
+import compression from 'compression';
+import { resolveClient, rewriteForwarded, trustedProxies } from './forwarded.mjs';
+import { setSecurityHeaders } from './security-headers.mjs';
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { handler } = await import('../dist/server/entry.mjs');
+
+const proxies = trustedProxies(process.env.ADMIN_TRUSTED_PROXIES);
+const compress = compression({ threshold: 1024 });
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const server = http.createServer((request, response) => {
+  const client = resolveClient(request, proxies);
+  rewriteForwarded(request, client);
+  setSecurityHeaders(response, client.protocol);
+  compress(request, response, () => handler(request, response));
+});
+server.listen(port, host, () => process.stdout.write(`Laman admin listening on http://${host}:${port}/\n`));
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
