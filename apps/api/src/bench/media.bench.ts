@@ -111,6 +111,11 @@ async function main(): Promise<void> {
         'peak RSS MB': document.peak,
       },
     });
+    const health = await healthDuringHostilePdfs(api.url, tenant.slug, accessToken);
+    console.log(
+      '\n/health while hostile PDFs (5×2000, 1×14400, 14400×14400 pt pages) are uploaded one after another:',
+    );
+    console.table(health);
     console.log(
       `API idle RSS ${idleRss} MB; peak after all uploads ${api.peakRssMb()} MB (the 20 MB PDF moved the peak by ${document.peak - photo.peak} MB: it is streamed; PDFs up to MEDIA_PDF_PREVIEW_MAX_MB, default 10, are also read whole by pdf.js for a thumbnail).`,
     );
@@ -119,6 +124,54 @@ async function main(): Promise<void> {
     await database.stop();
     await rm(folder, { recursive: true, force: true });
   }
+}
+
+/** A one-page PDF whose page has the given MediaBox (a few hundred bytes). */
+function pagePdf(mediaBox: string): Blob {
+  const text =
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n` +
+    `3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [${mediaBox}] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
+  return new Blob([text], { type: 'application/pdf' });
+}
+
+/** /health latency (polled every 10 ms) while hostile PDFs are drawn; the goal is p99 under 100 ms. */
+async function healthDuringHostilePdfs(apiUrl: string, slug: string, accessToken: string) {
+  const sample = async (during: () => Promise<void>) => {
+    const latencies: number[] = [];
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        const started = performance.now();
+        await fetch(`${apiUrl}/api/v1/health`).then((response) => response.arrayBuffer());
+        latencies.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    await during();
+    polling = false;
+    await poll;
+    latencies.sort((a, b) => a - b);
+    const at = (share: number) =>
+      Math.round(latencies[Math.floor((latencies.length - 1) * share)]! * 10) / 10;
+    return { samples: latencies.length, 'p50 ms': at(0.5), 'p99 ms': at(0.99), 'max ms': at(1) };
+  };
+  const idle = await sample(() => new Promise((resolve) => setTimeout(resolve, 2_000)));
+  const hostile = await sample(async () => {
+    for (const mediaBox of ['0 0 5 2000', '0 0 1 14400', '0 0 14400 14400']) {
+      for (let run = 0; run < 3; run++) {
+        const form = new FormData();
+        form.append('file', pagePdf(mediaBox), 'halaman-aneh.pdf');
+        const response = await fetch(`${apiUrl}/api/v1/tenants/${slug}/media`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${accessToken}` },
+          body: form,
+        });
+        await response.arrayBuffer();
+      }
+    }
+  });
+  const ratio = Math.round((hostile['p99 ms'] / idle['p99 ms']) * 100) / 100;
+  return { idle, 'during hostile PDFs': hostile, 'ratio (during ÷ idle)': { 'p99 ms': ratio } };
 }
 
 main().catch((error: unknown) => {

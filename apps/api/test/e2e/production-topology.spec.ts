@@ -89,7 +89,8 @@ describe('production topology (compose services, run without Docker)', () => {
   it('migrates, serves, and lets the bootstrapped platform admin provision an OPD', async () => {
     api = spawn(process.execPath, ['dist/main.js'], { cwd: API_DIR, env, stdio: 'ignore' });
     let healthy = false;
-    for (let attempt = 0; attempt < 100 && !healthy; attempt++) {
+    // Migrations and start-up take about 3 s idle; up to 30 s while other suites share the two cores.
+    for (let attempt = 0; attempt < 300 && !healthy; attempt++) {
       healthy = await fetch(`${apiUrl}/api/v1/health`).then(
         (response) => response.ok,
         () => false,
@@ -129,5 +130,5 @@ describe('production topology (compose services, run without Docker)', () => {
       accessToken,
     );
     expect(provisioned.status).toBe(201);
-  });
+  }, 120_000);
 });

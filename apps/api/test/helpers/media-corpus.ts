@@ -57,14 +57,31 @@ export function pixelBombPng(): Buffer {
   ]);
 }
 
-/** A minimal PDF; with `script`, it carries an OpenAction JavaScript. */
-export function pdf(script = false): Buffer {
+/** A minimal PDF; with `script`, it carries an OpenAction JavaScript; `mediaBox` sets page 1's size. */
+export function pdf(script = false, mediaBox = '0 0 595 842', pageExtra = ''): Buffer {
   const action = script ? '/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>' : '';
   return Buffer.from(
     `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R ${action} >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n` +
-      `3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+      `3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [${mediaBox}] ${pageExtra} >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
     'latin1',
   );
+}
+
+/**
+ * PDFs whose first page asks a renderer for far more than a thumbnail: slivers and giants (a canvas sized from
+ * the aspect ratio would be gigabytes), a page nested in thousands of resource dictionaries.
+ */
+export function hostilePdfs(): Array<[string, Buffer]> {
+  const nested = `/Resources ${'<< /X '.repeat(3000)}1${' >>'.repeat(3000)}`;
+  return [
+    ['sliver-5x2000.pdf', pdf(false, '0 0 5 2000')],
+    ['sliver-1x14400.pdf', pdf(false, '0 0 1 14400')],
+    ['wide-14400x1.pdf', pdf(false, '0 0 14400 1')],
+    ['giant-14400x14400.pdf', pdf(false, '0 0 14400 14400')],
+    ['zero-area.pdf', pdf(false, '0 0 0 0')],
+    ['negative.pdf', pdf(false, '0 0 -500 -800')],
+    ['deep-resources.pdf', pdf(false, '0 0 595 842', nested)],
+  ];
 }
 
 /** A plain ZIP archive (stored, one text file): not an Office document, whatever its name says. */

@@ -48,6 +48,8 @@ export const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
     'This email already has a Laman account: enter that account’s password to accept the invitation',
   PAYLOAD_TOO_LARGE: 'The data sent is too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported data type; send JSON',
+  UNPROCESSABLE_FILE:
+    'This file is too complex to process; save it again as a plain file and upload it again',
   AUTH_THROTTLED: 'Too many failed sign-ins from this device; try again later',
   RATE_LIMITED: 'Too many requests; try again shortly',
   INTERNAL_ERROR: 'Something went wrong on the server. Please try again.',

@@ -44,9 +44,12 @@ export const renderingSlots = pLimit(2);
 async function render(source: string, workDir: string, maxPixels: number): Promise<ImageRendition> {
   const { width, height } = await orientedSize(source, maxPixels);
   const fullWidth = Math.min(width, FULL_WIDTH_LIMIT);
+  assertDrawableShape(width, height, fullWidth);
   const widths = [...VARIANT_WIDTHS.filter((candidate) => candidate < fullWidth), fullWidth];
   try {
     const { data: pixels, info } = await sharp(source, { limitInputPixels: maxPixels, failOn: 'error' })
+      // libvips works off the event loop; a decode that takes this long is a hostile file, not a photo.
+      .timeout({ seconds: DECODE_SECONDS })
       .rotate()
       .resize({ width: fullWidth, withoutEnlargement: true })
       .raw()
@@ -81,7 +84,11 @@ async function render(source: string, workDir: string, maxPixels: number): Promi
       }
     }
     const { dominant } = await fromPixels().stats();
-    const tiny = await fromPixels().resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
+    const tiny = await fromPixels()
+      .resize({ width: 16, height: 16, fit: 'inside' })
+      .blur(1)
+      .webp({ quality: 40 })
+      .toBuffer();
     const hex = [dominant.r, dominant.g, dominant.b]
       .map((channel) => channel.toString(16).padStart(2, '0'))
       .join('');
@@ -112,7 +119,23 @@ async function orientedSize(source: string, maxPixels: number): Promise<{ width:
   }
 }
 
+const DECODE_SECONDS = 30;
+
+/** WebP and AVIF cannot hold a side longer than this; a photo that tall at full width is refused up front. */
+const MAX_SIDE = 16_383;
+
+function assertDrawableShape(width: number, height: number, fullWidth: number): void {
+  const fullHeight = Math.round((height * fullWidth) / width);
+  if (fullHeight > MAX_SIDE) {
+    throw new DomainError(
+      'UNPROCESSABLE_FILE',
+      `Foto terlalu tinggi dibanding lebarnya (${width} × ${height} piksel). Potong menjadi beberapa foto, lalu unggah lagi.`,
+    );
+  }
+}
+
 function imageError(error: unknown, maxPixels: number): DomainError {
+  if (error instanceof DomainError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) {
     return new DomainError(

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import { Worker } from 'node:worker_threads';
+import { DomainError } from '../../core/errors/domain-error';
 import { type StoredFile } from './media.entity';
 
 export interface PdfPreview {
@@ -9,11 +9,25 @@ export interface PdfPreview {
 }
 
 const THUMBNAIL_WIDTH = 480;
+/** A page taller than 2.5 A4 pages at thumbnail width shows only its top. */
+const THUMBNAIL_MAX_HEIGHT = 1_700;
+/** Seconds a page 1 may take to draw before the file is refused as too complex. */
+const DRAW_SECONDS = 15;
+/** The worker's JavaScript heap; the canvas itself is bounded by the two sizes above. */
+const WORKER_HEAP_MB = 256;
+
+const WORKER = path.join(__dirname, 'pdf-thumbnail.worker.mjs');
+
+interface WorkerAnswer {
+  ok: boolean;
+  result?: { pageCount: number; thumbnail: { bytes: number; width: number; height: number } | null };
+}
 
 /**
- * Page count and a thumbnail of page 1, rendered offline by pdf.js (Mozilla's PDF renderer) onto a Skia
- * canvas. pdf.js reads the whole file, so only PDFs up to `maxBytes` get a preview (the rest keep the cheap
- * streamed page count). Script in the PDF is never run; a PDF pdf.js cannot open simply has no preview.
+ * Page count and a thumbnail of page 1, rendered offline by pdf.js (Mozilla's PDF renderer) onto a Skia canvas,
+ * in a worker thread with a bounded canvas, heap and time: a hostile PDF can neither stall the API nor grow it.
+ * pdf.js reads the whole file, so only PDFs up to `maxBytes` get a preview. Script in the PDF is never run; a
+ * PDF pdf.js cannot open simply has no preview; one that does not finish drawing in time is refused (422).
  */
 export async function previewPdf(
   source: string,
@@ -22,43 +36,52 @@ export async function previewPdf(
   maxBytes: number,
 ): Promise<PdfPreview | null> {
   if (bytes > maxBytes) return null;
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { createCanvas } = await import('@napi-rs/canvas');
-  const loading = pdfjs.getDocument({
-    data: new Uint8Array(await readFile(source)),
-    enableXfa: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
+  const localPath = path.join(workDir, 'thumb.webp');
+  const answer = await runWorker({
+    source,
+    target: localPath,
+    width: THUMBNAIL_WIDTH,
+    maxHeight: THUMBNAIL_MAX_HEIGHT,
   });
-  try {
-    const document = await loading.promise;
-    const page = await document.getPage(1);
-    const viewport = page.getViewport({ scale: THUMBNAIL_WIDTH / page.getViewport({ scale: 1 }).width });
-    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    await page.render({ canvas: canvas as never, canvasContext: canvas.getContext('2d') as never, viewport })
-      .promise;
-    const localPath = path.join(workDir, 'thumb.webp');
-    const written = await sharp(canvas.toBuffer('image/png'))
-      .flatten({ background: '#ffffff' })
-      .webp({ quality: 80 })
-      .toFile(localPath);
-    return {
-      pageCount: document.numPages,
-      thumbnail: {
-        name: 'thumb.webp',
-        key: '',
-        mimeType: 'image/webp',
-        bytes: written.size,
-        width: written.width,
-        height: written.height,
-        format: 'webp',
-        localPath,
-      },
-    };
-  } catch {
-    return null;
-  } finally {
-    await loading.destroy();
+  if (answer === 'timeout') {
+    throw new DomainError(
+      'UNPROCESSABLE_FILE',
+      `PDF ini terlalu rumit untuk diproses (halaman pertama tidak selesai digambar dalam ${DRAW_SECONDS} detik). Simpan ulang sebagai PDF biasa, lalu unggah lagi.`,
+    );
   }
+  const thumbnail = answer.ok ? answer.result?.thumbnail : null;
+  if (!answer.result || !thumbnail) return null;
+  return {
+    pageCount: answer.result.pageCount,
+    thumbnail: {
+      name: 'thumb.webp',
+      key: '',
+      mimeType: 'image/webp',
+      format: 'webp',
+      localPath,
+      ...thumbnail,
+    },
+  };
+}
+
+function runWorker(data: object): Promise<WorkerAnswer | 'timeout'> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER, {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve('timeout');
+    }, DRAW_SECONDS * 1000);
+    const finish = (answer: WorkerAnswer) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(answer);
+    };
+    worker.once('message', (answer: WorkerAnswer) => finish(answer));
+    // Out of heap, or crashed: no preview (the document itself is still a valid upload).
+    worker.once('error', () => finish({ ok: false }));
+    worker.once('exit', () => finish({ ok: false }));
+  });
 }
