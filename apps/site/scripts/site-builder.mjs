@@ -167,13 +167,20 @@ export async function fetchPublic(api, route) {
 
 /** Points `<dir>/live` at `builds/<id>` with one rename(2): readers see the old build or the new one. */
 export async function goLive(dir, buildId) {
-  const next = path.join(dir, `live.${buildId}`);
+  // A suspended OPD's site stays down (the API pointed `live` at its suspension page): a build that finishes
+  // meanwhile becomes what reactivation brings back, not what citizens see now.
+  const suspended = (await readlink(path.join(dir, 'live')).catch(() => null)) === 'suspended';
+  const name = suspended ? 'live.resume' : 'live';
+  const next = path.join(dir, `${name}.${buildId}`);
   await symlink(path.join('builds', buildId), next);
-  await rename(next, path.join(dir, 'live'));
+  await rename(next, path.join(dir, name));
 }
 
+/** The build citizens see, or (while suspended) the one reactivation brings back: never pruned. */
 export async function liveBuild(tenantDir) {
-  const target = await readlink(path.join(tenantDir, 'live')).catch(() => null);
+  const live = await readlink(path.join(tenantDir, 'live')).catch(() => null);
+  const target =
+    live === 'suspended' ? await readlink(path.join(tenantDir, 'live.resume')).catch(() => null) : live;
   return target ? path.basename(target) : null;
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { type Server } from 'node:http';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { SUSPENDED_PAGE } from '../modules/builds/site-folders';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,46}[a-z0-9]$/;
 
@@ -30,6 +31,12 @@ export function startSitesServer(sitesDir: string, port: number, host: string): 
     const root = path.join(sitesDir, slug, 'live');
     if (!existsSync(root))
       return void response.status(404).type('text/plain').send(`Situs ${slug} belum dibangun`);
+    // Suspended (the API pointed `live` at the suspension page): every address answers it with 503, as nginx.
+    const suspended = path.join(root, SUSPENDED_PAGE);
+    if (existsSync(suspended)) {
+      response.status(503).set({ 'Retry-After': '3600', 'Cache-Control': 'no-store' });
+      return void response.sendFile(suspended, { dotfiles: 'allow' });
+    }
     if (!hostSlug) request.url = request.url.slice(slug.length + 1) || '/';
     express.static(root, { dotfiles: 'ignore', index: 'index.html', redirect: true, maxAge: 0 })(
       request,

@@ -73,11 +73,12 @@ describe('nginx serving the built sites (production configuration)', () => {
   beforeAll(async () => {
     if (!existsSync(NGINX))
       throw new Error(`${NGINX} is missing: apt-get install nginx-light libnginx-mod-http-brotli-filter`);
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
     root = await mkdtemp(path.join(tmpdir(), 'laman-nginx-'));
     // nginx's workers run as an unprivileged user: the sites must be world-readable, as in the volume.
     await chmod(root, 0o755);
+    // The API and nginx share the sites folder, as the compose volume does: suspension acts on it.
+    t = await startTestApp({ LAMAN_SITES_DIR: path.join(root, 'sites') });
+    await t.app.listen(0, '127.0.0.1');
     port = await freePort();
   });
   afterAll(async () => {
@@ -199,6 +200,33 @@ describe('nginx serving the built sites (production configuration)', () => {
     ]);
     const stillUnknown = await get(port, 'opd-lain.bandarlampungkota.go.id', '/');
     expect([stillUnknown.status, stillUnknown.body]).toEqual([404, expect.not.stringContaining('"code"')]);
+
+    // Emergency switch: a suspended OPD's site is down at every address at once (503, the suspension page),
+    // without a reload; reactivation brings the last build back.
+    const suspended = await t
+      .http()
+      .post(`/api/v1/admin/tenants/${tenant.id}/suspend`)
+      .set(admin.auth)
+      .send({ reason: 'Konten judi terdeteksi; menunggu pembersihan' });
+    expect(suspended.status).toBe(200);
+    await run('chmod', ['-R', 'a+rX', sites]);
+    for (const [host, page] of [
+      [newHost, '/'],
+      [newHost, `/berita/${created.body.slug}/`],
+      [domain, '/pengumuman/'],
+    ] as const) {
+      const down = await get(port, host, page);
+      expect({ host, page, status: down.status }).toEqual({ host, page, status: 503 });
+      expect(down.body).toContain('Situs ini sedang ditangguhkan');
+      expect(down.body).not.toContain('Jadwal pelayanan keliling');
+      expect(down.headers['retry-after']).toBe('3600');
+      expect(down.headers['cache-control']).toBe('no-store');
+    }
+    const reactivated = await t.http().post(`/api/v1/admin/tenants/${tenant.id}/reactivate`).set(admin.auth);
+    expect(reactivated.status).toBe(200);
+    const back = await get(port, newHost, `/berita/${created.body.slug}/`);
+    expect(back.status).toBe(200);
+    expect(back.body).toContain('Jadwal pelayanan keliling bulan Desember');
     expect(nginxLog).toBe('');
   });
 });

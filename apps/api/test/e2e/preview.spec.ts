@@ -57,4 +57,31 @@ describe('previewing a draft as the public page', () => {
     expect(preview.text).toContain('Pengumuman pratinjau');
     expect(preview.text).toMatch(/<h1[^>]*>Pengumuman<\/h1>/);
   });
+
+  it('attack: one contributor floods previews — each person renders one and waits with one, the rest get 429, and an editor still gets theirs', async () => {
+    const tenant = await t.given.tenant();
+    const flooder = await t.given.memberSignedIn(tenant, 'contributor');
+    const other = await t.given.memberSignedIn(tenant, 'editor');
+    const own = (author: SignedIn, title: string) =>
+      t
+        .http()
+        .post(`/api/v1/tenants/${tenant.slug}/content/berita`)
+        .set(author.auth)
+        .send({ fields: sampleFields('berita', title) });
+    const flooded = (await own(flooder, 'Banjir pratinjau')).body as { id: string };
+    const wanted = (await own(other, 'Pratinjau editor')).body as { id: string };
+    const preview = (author: SignedIn, id: string) =>
+      t.http().get(`/api/v1/tenants/${tenant.slug}/content/items/${id}/preview`).set(author.auth);
+
+    const flood = Array.from({ length: 8 }, () => preview(flooder, flooded.id));
+    const editorsTurn = preview(other, wanted.id);
+    const answers = await Promise.all(flood);
+    const statuses = answers.map((answer) => answer.status).sort();
+    // One renders, one waits; the six older waiting requests were replaced by newer ones.
+    expect(statuses).toEqual([200, 200, 429, 429, 429, 429, 429, 429]);
+    expect(answers.find((answer) => answer.status === 429)?.headers['retry-after']).toBeDefined();
+    const editors = await editorsTurn;
+    expect(editors.status).toBe(200);
+    expect(editors.text).toContain('Pratinjau editor');
+  }, 120_000);
 });

@@ -38,6 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await dataSource.destroy();
       await database.drop();
       await rm(mediaDirOf(database), { recursive: true, force: true });
+      await rm(path.join(tmpdir(), `laman-sites-${database.name}`), { recursive: true, force: true });
     },
   };
 }
@@ -70,6 +71,8 @@ function testConfig(database: TestDatabase, env: Record<string, string>) {
     // Tests drive the scheduler by hand (ScheduledPublisher.tick) with the clock they need.
     SCHEDULER_INTERVAL_SECONDS: '0',
     LAMAN_MEDIA_DIR: mediaDirOf(database),
+    // Suspension and rollback act on the sites folder: each test database gets its own.
+    LAMAN_SITES_DIR: path.join(tmpdir(), `laman-sites-${database.name}`),
     ...env,
   });
 }

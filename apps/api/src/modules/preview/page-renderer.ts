@@ -6,17 +6,14 @@ import { Injectable } from '@nestjs/common';
 
 const SCRIPT = path.resolve(__dirname, '../../../../site/scripts/preview-page.mjs');
 const TIMEOUT_MS = 60_000;
-/** Previews run Astro; two at a time keep a small server responsive while editors preview. */
-const CONCURRENT = 2;
 
-/** Renders one page of an OPD site from a snapshot with the real theme (apps/site), in a child process. */
+/**
+ * Renders one page of an OPD site from a snapshot with the real theme (apps/site), in a child process. How many
+ * run at once is PreviewService's queue's decision.
+ */
 @Injectable()
 export class PageRenderer {
-  private running = 0;
-  private readonly waiting: Array<() => void> = [];
-
   async render(snapshot: object, type: string, slug: string): Promise<string> {
-    await this.turn();
     const work = await mkdtemp(path.join(tmpdir(), 'laman-preview-'));
     try {
       const snapshotFile = path.join(work, 'snapshot.json');
@@ -26,14 +23,7 @@ export class PageRenderer {
       return await readFile(htmlFile, 'utf8');
     } finally {
       await rm(work, { recursive: true, force: true });
-      this.running -= 1;
-      this.waiting.shift()?.();
     }
-  }
-
-  private async turn(): Promise<void> {
-    if (this.running >= CONCURRENT) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running += 1;
   }
 
   private run(args: string[]): Promise<void> {

@@ -27,9 +27,9 @@ export class PreviewController {
   @TenantEndpoint({
     summary: 'Pratinjau: halaman situs dari salinan kerja, persis seperti bila diterbitkan sekarang',
     description:
-      'Dirender dengan tema situs yang sama; tidak ada yang berubah di situs publik. Tautan di halaman mengarah ke situs yang tayang.',
+      'Dirender dengan tema situs yang sama; tidak ada yang berubah di situs publik. Tautan di halaman mengarah ke situs yang tayang. Beberapa pratinjau berjalan bersamaan, satu per orang; permintaan yang lebih baru dari orang yang sama menggantikan yang masih menunggu, dan bila antrean penuh jawabannya 429 dengan Retry-After.',
     minRole: 'contributor',
-    errors: [404],
+    errors: [404, 429],
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'Halaman HTML', schema: { type: 'string' } })

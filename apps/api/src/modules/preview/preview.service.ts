@@ -6,6 +6,12 @@ import { PublishingService } from '../content/publishing.service';
 import { MediaUrls } from '../media/media-urls';
 import { PublicService } from '../public/public.service';
 import { PageRenderer } from './page-renderer';
+import { PreviewQueue } from './preview-queue';
+
+/** Previews run Astro in a child process; two at a time keep a small server responsive. */
+const PREVIEW_SLOTS = 2;
+/** People who may wait for a slot (one request each); more are told to retry. */
+const PREVIEW_WAITING_ROOM = 6;
 
 /** Carries the snapshot out of the transaction that is rolled back. */
 class Discard extends Error {
@@ -30,7 +36,19 @@ export class PreviewService {
     @Inject(MediaUrls) private readonly urls: MediaUrls,
   ) {}
 
+  private readonly queue = new PreviewQueue(PREVIEW_SLOTS, PREVIEW_WAITING_ROOM);
+
+  /** Waits its turn first, so a waiting request holds nothing; the snapshot is taken once it may render. */
   async page(tenant: TenantContext, itemId: string): Promise<string> {
+    const release = await this.queue.enter(tenant.actor.userId);
+    try {
+      return await this.render(tenant, itemId);
+    } finally {
+      release();
+    }
+  }
+
+  private async render(tenant: TenantContext, itemId: string): Promise<string> {
     const site = await this.publicSite.activeTenant(tenant.slug);
     let type = '';
     let slug = '';

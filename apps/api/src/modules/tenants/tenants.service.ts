@@ -6,7 +6,11 @@ import { Database } from '../../core/database/database.service';
 import { SiteChangeNotifier } from '../../core/database/site-change-notifier';
 import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { DomainError } from '../../core/errors/domain-error';
+import { type AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
 import { AuditLog } from '../audit/audit-log.service';
+import { SiteFolders } from '../builds/site-folders';
+import { suspendedPage } from '../builds/suspended-page';
 import { InvitationsService } from '../users/invitations.service';
 import {
   type CreateTenantDto,
@@ -25,6 +29,9 @@ const SITE_FIELDS = ['slug', 'name', 'shortName', 'kind', 'customDomain'] as con
 /** Provisioning and lifecycle of OPD tenants (platform admins), and an OPD's own profile (tenant admins). */
 @Injectable()
 export class TenantsService {
+  /** Where suspension takes the static site down (and reactivation brings it back). */
+  private readonly folders: SiteFolders;
+
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(TenantsRepository) private readonly tenants: TenantsRepository,
@@ -32,7 +39,10 @@ export class TenantsService {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(SiteChangeNotifier) private readonly notifier: SiteChangeNotifier,
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.folders = new SiteFolders(config.sites.dir);
+  }
 
   /** Creates the tenant and its first tenant admin in one transaction: both exist, or neither does. */
   async provision(dto: CreateTenantDto, actor: Principal): Promise<ProvisionedTenantDto> {
@@ -129,6 +139,11 @@ export class TenantsService {
         targetId: id,
         ...(reason ? { data: { reason } } : {}),
       });
+      // The static site follows at once (nginx and the sites server read the live link on every request).
+      // Last, so a failure on disk rolls the status back with it.
+      if (suspended)
+        await this.folders.suspend(tenant.slug, suspendedPage(tenant.name, this.config.sites.domain));
+      else await this.folders.resume(tenant.slug);
       return updated;
     });
   }
