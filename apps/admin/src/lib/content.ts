@@ -46,3 +46,14 @@ const WIB = new Intl.DateTimeFormat('id-ID', {
 });
 export const waktu = (value: string | Date | null | undefined) =>
   value ? `${WIB.format(new Date(value))} WIB` : '';
+
+/**
+ * When a published item with an end (an announcement's "berlaku sampai", typed in WIB) stopped showing on the
+ * site, or null while it still shows: the page then says "Berakhir …", never "Sudah tayang".
+ */
+export function endedAt(fields: Record<string, unknown> | undefined, now = new Date()): Date | null {
+  const until = typeof fields?.['validUntil'] === 'string' ? fields['validUntil'] : null;
+  if (!until) return null;
+  const end = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(until) ? until : `${until}+07:00`);
+  return Number.isNaN(end.getTime()) || end.getTime() > now.getTime() ? null : end;
+}

@@ -220,7 +220,8 @@ describe('site build pipeline', () => {
       .send({ version: spam.body.version });
     const [cleaned] = await finishedBuilds(tenant.slug, editor.auth, 3);
     expect(cleaned).toMatchObject({ status: 'live' });
-    expect(await readlink(live)).not.toBe(firstTarget);
+    const cleanedTarget = await readlink(live);
+    expect(cleanedTarget).not.toBe(firstTarget);
     const open = (await t.http().get('/api/v1/admin/alerts').set(admin.auth)).body as Array<{
       aboutTenantId: string;
     }>;
@@ -235,6 +236,15 @@ describe('site build pipeline', () => {
     expect(await readlink(live)).toBe(firstTarget);
     const builds = (await t.http().get(`/api/v1/tenants/${tenant.slug}/builds`).set(editor.auth)).body;
     expect(builds[0]).toMatchObject({ status: 'live', trigger: 'rollback' });
+
+    // In one action, back to the newest clean build other than the live one: the cleaned build.
+    const clean = await t
+      .http()
+      .post(`/api/v1/admin/tenants/${tenant.id}/site/rollback-clean`)
+      .set(admin.auth);
+    expect(clean.status).toBe(200);
+    expect(await readlink(live)).not.toBe(firstTarget);
+    expect(await readlink(live)).toBe(cleanedTarget);
   });
 
   it('retries a build whose worker was killed mid-build, and the live site stays whole', async () => {

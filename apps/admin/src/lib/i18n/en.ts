@@ -383,6 +383,10 @@ export const EN: Record<string, string> = {
   Aktifkan: 'Activate',
   'Buat ulang undangan': 'Reissue the invitation',
   'Batalkan undangan': 'Withdraw the invitation',
+  'Berakhir {when}': 'Ended {when}',
+  'Kembalikan ke build bersih terakhir': 'Back to the last clean build',
+  'Masa berlakunya sudah lewat: tidak tampil lagi di situs.':
+    'Its validity has ended: it no longer shows on the site.',
   'Perangkat yang sedang masuk': 'Devices signed in',
   'Peramban tidak dikenal': 'Unknown browser',
   'Perangkat ini': 'This device',

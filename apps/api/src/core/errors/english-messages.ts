@@ -109,6 +109,9 @@ export const ENGLISH_TEMPLATES: Record<string, Template> = {
   containsEmail: (f) => `${f} must not contain your email address`,
   matchesCurrent: (f) => `${f} is wrong`,
   matchesAccount: (f) => `${f} does not match this account`,
+  fileRequiredToPublish: (f) =>
+    `${f}: a published document needs its file (unless the information is exempt)`,
+  endInFuture: (f) => `${f} has passed: an announcement that has ended shows on no page`,
   differentFromCurrent: (f) => `${f} must differ from the current password`,
   isFuture: (f) => `${f} must be in the future`,
   mediaExists: (f) => `${f}: the file is not in this OPD's media library`,

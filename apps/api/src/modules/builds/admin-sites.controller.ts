@@ -77,6 +77,23 @@ export class AdminSitesController {
     return toSiteBuildDto(await this.sites.rollback(tenantId, body.buildId, actor));
   }
 
+  @Post('tenants/:tenantId/site/rollback-clean')
+  @HttpCode(200)
+  @PlatformEndpoint({
+    summary: 'Kembalikan situs OPD ke build bersih terakhir (tanpa spam) dalam satu langkah',
+    description:
+      'Memilih build terbaru yang tayang dengan pemeriksaan bersih dan masih disimpan, selain yang tayang sekarang.',
+    roles: ['platform_admin'],
+    errors: [404, 409],
+  })
+  @ApiOkResponse({ type: SiteBuildDto })
+  async rollbackClean(
+    @UuidParam('tenantId') tenantId: string,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<SiteBuildDto> {
+    return toSiteBuildDto(await this.sites.rollbackToLastClean(tenantId, actor));
+  }
+
   @Get('alerts')
   @PlatformEndpoint({
     summary: 'Peringatan yang perlu ditangani, mis. build situs yang ditahan karena spam judi online',

@@ -9,6 +9,7 @@ import { AuditLog } from '../audit/audit-log.service';
 import { type PlatformAlert } from './platform-alert.entity';
 import { PlatformAlertsRepository } from './platform-alerts.repository';
 import { type SiteBuild } from './site-build.entity';
+import { lastCleanBuild } from './last-clean-build';
 import { SiteBuildsRepository } from './site-builds.repository';
 import { SiteFolders } from './site-folders';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -98,6 +99,23 @@ export class SiteOperationsService {
       },
       actor.userId,
     );
+  }
+
+  /** The emergency clean-up: back to the newest clean build that is not live now (see lastCleanBuild). */
+  async rollbackToLastClean(tenantId: string, actor: Principal): Promise<SiteBuild> {
+    const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
+    if (!tenant) throw new DomainError('TENANT_NOT_FOUND', 'OPD tidak ditemukan');
+    const builds = await this.db.inTenant(tenant.id, (tx) =>
+      this.builds.find(tx, { status: 'live' }, { order: { startedAt: 'DESC' }, take: 50 }),
+    );
+    const target = lastCleanBuild(builds, (output) => this.folders.isKept(tenant.slug, output));
+    if (!target) {
+      throw new DomainError(
+        'BUILD_NOT_KEPT',
+        'Tidak ada build bersih lain yang masih disimpan; bangun ulang situs setelah kontennya dibersihkan',
+      );
+    }
+    return this.rollback(tenant.id, target.id, actor);
   }
 
   openAlerts(page: { limit: number; offset: number }): Promise<PlatformAlert[]> {

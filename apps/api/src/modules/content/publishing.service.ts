@@ -209,6 +209,7 @@ export class PublishingService {
     { item, working }: LoadedItem,
     flags: Partial<ContentItem> = {},
   ): Promise<void> {
+    assertPublishRules(item.type, working.data, new Date());
     await this.mediaReferences.assertPublishable(tx, working.data);
     await this.project(tx, { item, working });
     const now = new Date();
@@ -250,4 +251,33 @@ function publicData(fields: Record<string, unknown>, richTextFields: string[]): 
     if (document) data[`${key}Html`] = richTextToHtml(document);
   }
   return data;
+}
+
+/**
+ * What the public may be shown: the type's own rules (a document needs its file) and, for anything with an end
+ * (an announcement), an end still ahead: published after its end it would say "Terbit" while on no page.
+ */
+function assertPublishRules(type: ContentItem['type'], data: unknown, now: Date): void {
+  const definition = contentType(type);
+  const fields = data as never;
+  const problems = (definition.publishRules?.(fields) ?? []).map((problem) => ({
+    ...problem,
+    field: `fields.${problem.field}`,
+    message: `fields.${problem.message}`,
+  }));
+  const { validUntil } = definition.project(fields);
+  if (validUntil && validUntil.getTime() <= now.getTime()) {
+    problems.push({
+      field: 'fields.validUntil',
+      constraint: 'endInFuture',
+      message: 'fields.validUntil sudah lewat: pengumuman yang berakhir tidak tampil di halaman mana pun',
+    });
+  }
+  if (problems.length) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'Konten belum bisa terbit: periksa isian yang ditandai',
+      problems,
+    );
+  }
 }

@@ -61,7 +61,10 @@ export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT
     (now.getTime() - new Date(item.publishedAt).getTime()) / DAY_MS;
   const of = (type: string) => facts.items.filter((item) => item.type === type);
   const pages = new Set(of('halaman').map((page) => page.category));
-  const documents = of('dokumen');
+  // Only a document with its file informs anyone (older ones published without a file tick nothing).
+  const documents = of('dokumen').filter(
+    (d) => Array.isArray(d.fields['files']) && d.fields['files'].length > 0,
+  );
   const indicators = of('indikator');
   const document = (category: string, documentYear?: number) =>
     documents.some((d) => d.category === category && (documentYear === undefined || d.year === documentYear));

@@ -1,3 +1,4 @@
+import { type FieldError } from '../../../core/errors/domain-error';
 import { type Type } from '@nestjs/common';
 
 export const CONTENT_TYPES = [
@@ -42,6 +43,11 @@ export interface ContentTypeDefinition<F extends object = object> {
   fields: Type<F>;
   richTextFields: Array<keyof F & string>;
   project(fields: F): ProjectedColumns;
+  /**
+   * What must hold for the public to see it, beyond what a draft needs (a draft may be incomplete): checked
+   * when the item goes live. Field paths are relative to `fields`.
+   */
+  publishRules?(fields: F): FieldError[];
 }
 
 /** Projected columns with everything a type does not use left empty. */

@@ -97,6 +97,18 @@ export const DOKUMEN: ContentTypeDefinition<DokumenFields> = {
     'Dokumen publik: kategori (Renstra, Renja, PK, LKjIP, anggaran, regulasi, PPID…), tahun, klasifikasi informasi, berkas.',
   fields: DokumenFields,
   richTextFields: [],
+  // A published document is its file: without one it informs nobody, and must not tick a completeness item.
+  // Only information the OPD declares exempt (dikecualikan) is listed without a file, with its reason.
+  publishRules: (f) =>
+    f.files.length === 0 && f.informationClass !== 'dikecualikan'
+      ? [
+          {
+            field: 'files',
+            constraint: 'fileRequiredToPublish',
+            message: 'files harus berisi berkas agar dokumen bisa terbit (kecuali informasi dikecualikan)',
+          },
+        ]
+      : [],
   project: (f) =>
     projection({
       title: f.title,

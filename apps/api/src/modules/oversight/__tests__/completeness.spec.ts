@@ -22,7 +22,7 @@ const doc = (
   year,
   tags,
   publishedAt: daysAgo(publishedDaysAgo),
-  fields,
+  fields: { files: [{ mediaId: 'berkas-1' }], ...fields },
 });
 const other = (type: string, publishedDaysAgo = 10) => ({
   type,
@@ -127,5 +127,17 @@ describe('completeness score', () => {
 
   it('scores an empty site 0, Tidak Informatif', () => {
     expect(assess({ contact: {}, items: [] }, NOW)).toMatchObject({ score: 0, band: 'tidak_informatif' });
+  });
+
+  it('counts a document only with its file: a file-less SKM "document" ticks nothing', () => {
+    const facts = complete();
+    const withoutFiles = {
+      ...facts,
+      items: facts.items.map((item) => (item.type === 'dokumen' ? { ...item, fields: { files: [] } } : item)),
+    };
+    const full = assess(facts, NOW);
+    const hollow = assess(withoutFiles, NOW);
+    expect(hollow.score).toBeLessThan(full.score);
+    expect(hollow.checks.find((check) => check.code === 'services.survey')?.met).toBe(false);
   });
 });
