@@ -448,6 +448,8 @@ export const EN: Record<string, string> = {
   'menghapus konten': 'deleted content',
   'mengunggah berkas': 'uploaded a file',
   'mengganti berkas': 'replaced a file',
+  'mengubah teks alternatif atau keterangan berkas': "changed a file's alt text or caption",
+  'menerima undangan': 'accepted an invitation',
   'menghapus berkas': 'deleted a file',
   'mengubah pengaturan situs': 'changed the site settings',
   'mengubah kontak OPD': "changed the OPD's contact",

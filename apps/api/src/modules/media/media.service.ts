@@ -91,6 +91,7 @@ export class MediaService {
     let oldKeys: string[] = [];
     const dto = await this.withPrepared(tenant, upload, id, version, async (prepared, tx) => {
       const current = await this.lockAt(tx, id, version);
+      await this.assertMayChangeWhatIsLive(tx, tenant, id);
       if (current.kind !== prepared.type.kind) {
         throw new DomainError(
           'UNSUPPORTED_MEDIA_TYPE',
@@ -140,11 +141,24 @@ export class MediaService {
   ): Promise<MediaDto> {
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       const current = await this.lockAt(tx, id, version);
+      const live = await this.assertMayChangeWhatIsLive(tx, tenant, id);
       await this.media.update(
         tx,
         { id },
         { ...patch, version: current.version + 1, updatedBy: tenant.actor.userId },
       );
+      await this.audit.record(tx, {
+        actorUserId: tenant.actor.userId,
+        action: 'media.described',
+        targetType: 'media',
+        targetId: id,
+        data: {
+          fields: Object.keys(patch).filter((key) => patch[key as keyof typeof patch] !== undefined),
+          live,
+        },
+      });
+      // What citizens see changes with it: the public answers and the site are rebuilt.
+      if (live) await this.siteChanges.record(tx, 'media.described');
       return this.urls.toSignedDto(tenant.slug, (await this.media.findOne(tx, { id }))!);
     });
   }
@@ -154,6 +168,38 @@ export class MediaService {
       await this.require(tx, id);
       return this.media.usage(tx, id);
     });
+  }
+
+  /**
+   * A file that live content uses is part of that content: changing its text or the file itself changes what
+   * citizens see at once, so it takes the role that may publish (editor or above), and is refused outright
+   * where the OPD requires a second editor (then: upload a new file, put it in the content, submit for
+   * review). Returns whether the file is live.
+   */
+  private async assertMayChangeWhatIsLive(
+    tx: TenantTransaction,
+    tenant: TenantContext,
+    id: string,
+  ): Promise<boolean> {
+    const live = (await this.media.usage(tx, id)).filter((use) => use.live);
+    if (!live.length) return false;
+    const titles = live.map((use) => `"${use.title}"`).join(', ');
+    if (tenant.role !== 'editor' && tenant.role !== 'tenant_admin') {
+      throw new DomainError(
+        'WORKFLOW_FORBIDDEN',
+        `Berkas ini dipakai konten yang sedang tayang (${titles}); perubahannya langsung terlihat publik, jadi hanya editor yang dapat mengubahnya.`,
+      );
+    }
+    const [row] = (await tx.manager.query(`SELECT require_second_editor FROM tenants WHERE id = $1`, [
+      tx.tenantId,
+    ])) as Array<{ require_second_editor: boolean }>;
+    if (row?.require_second_editor) {
+      throw new DomainError(
+        'SECOND_EDITOR_REQUIRED',
+        `OPD ini mewajibkan editor kedua, dan berkas ini dipakai konten yang tayang (${titles}). Unggah berkas baru, pasang di kontennya, lalu ajukan review.`,
+      );
+    }
+    return true;
   }
 
   /** Refused while what the public sees uses the file; the answer names those items. */

@@ -11,6 +11,7 @@ export type SiteChangeKind =
   | 'content.became_valid'
   | 'settings.changed'
   | 'media.replaced'
+  | 'media.described'
   | 'tenant.changed';
 
 /**
