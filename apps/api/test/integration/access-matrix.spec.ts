@@ -163,7 +163,8 @@ const MATRIX: Record<string, Row> = {
     status: 400,
     body: {},
   },
-  'POST /api/v1/admin/tenants/{tenantId}/site/rollback-clean': { allowed: ['platform_admin'], status: 404 },
+  // The OPD has no clean kept build to go back to: 409, and nothing changes.
+  'POST /api/v1/admin/tenants/{tenantId}/site/rollback-clean': { allowed: ['platform_admin'], status: 409 },
   'GET /api/v1/admin/alerts': { allowed: PLATFORM_READERS, status: 200 },
   'GET /api/v1/admin/sites': { allowed: PLATFORM_READERS, status: 200 },
   'GET /api/v1/admin/oversight': { allowed: PLATFORM_READERS, status: 200 },
