@@ -348,11 +348,19 @@ describe('where sign-ins are shown', () => {
     const person = await t.given.member(a, 'editor');
     await new DirectorySeeder(t.dataSource).member(b, person, 'contributor');
     const signedIn = await t.given.signedIn(person);
+    // A sign-in an earlier version wrote into an OPD's log, with the address: never shown any more.
+    await asSuperuser(
+      t.database,
+      `INSERT INTO audit_events (tenant_id, actor_user_id, action, target_type, target_id, data)
+       VALUES ($1, $2, 'auth.login', 'user', $2, '{"ip":"203.0.113.9"}')`,
+      [a.id, person.id],
+    );
     const monitor = await t.given.platformSignedIn('monitor');
     for (const tenant of [a, b]) {
       const log = await t.http().get(`/api/v1/tenants/${tenant.slug}/audit-events`).set(monitor.auth);
       expect(log.status).toBe(200);
       expect(log.body.map((event: { action: string }) => event.action)).not.toContain('auth.login');
+      expect(JSON.stringify(log.body)).not.toContain('203.0.113.9');
     }
     const own = await t.http().get('/api/v1/auth/sessions').set(signedIn.auth);
     expect(own.status).toBe(200);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Not } from 'typeorm';
 import { type TenantContext } from '../../core/access/principal';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { type AuditEvent } from './audit-event.entity';
@@ -30,14 +31,17 @@ export class AuditLog {
     });
   }
 
-  /** Records one event in each of several tenants (a sign-in shows in the log of every OPD the person serves). */
-  async recordInTenants(tenantIds: string[], entry: AuditEntry): Promise<void> {
-    for (const tenantId of tenantIds) await this.db.inTenant(tenantId, (tx) => this.record(tx, entry));
-  }
-
+  /**
+   * The OPD's log, newest first. Sign-ins recorded here by earlier versions (`auth.login`, with the person's
+   * address) are not this OPD's business and are never shown; each person sees their own devices instead.
+   */
   list(tenant: TenantContext, page: { limit: number; offset: number }): Promise<AuditEvent[]> {
     return this.db.inTenant(tenant.tenantId, (tx) =>
-      this.events.find(tx, {}, { order: { createdAt: 'DESC' }, take: page.limit, skip: page.offset }),
+      this.events.find(
+        tx,
+        { action: Not('auth.login') },
+        { order: { createdAt: 'DESC' }, take: page.limit, skip: page.offset },
+      ),
     );
   }
 }
