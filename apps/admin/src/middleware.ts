@@ -9,7 +9,10 @@ const PUBLIC_PATHS = new Set(['/masuk', '/terima-undangan', '/atur-ulang-sandi',
 export const onRequest = defineMiddleware(async (context, next) => {
   const secure = context.url.protocol === 'https:';
   // The edge (server/edge.mjs) resolved the client from trusted proxies only; Astro reports what it found.
-  context.locals.api = new ApiClient(context.cookies, secure, context.clientAddress ?? null);
+  context.locals.api = new ApiClient(context.cookies, secure, {
+    ip: context.clientAddress ?? null,
+    userAgent: context.request.headers.get('user-agent'),
+  });
   context.locals.me = null;
   context.locals.locale = localeFrom(context.cookies.get(LOCALE_COOKIE)?.value);
   context.locals.t = translator(context.locals.locale);

@@ -1109,7 +1109,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
       const fromPhone = await postForm(
         '/masuk',
         { email: 'editor.bapperida@laman.example', password: PASSWORD },
-        { 'x-forwarded-for': '198.51.100.23' },
+        { 'x-forwarded-for': '198.51.100.23', 'user-agent': 'Ponsel Uji Laman/1.0' },
       );
       const access = fromPhone.headers
         .getSetCookie()
@@ -1121,7 +1121,10 @@ describe('admin app: one form submission from a phone to a live site', () => {
       const sessions = await (
         await fetch(`${api}/api/v1/auth/sessions`, { headers: { authorization: `Bearer ${access}` } })
       ).json();
-      expect(sessions.find((session) => session.current)?.ip).toBe('198.51.100.23');
+      expect(sessions.find((session) => session.current)).toMatchObject({
+        ip: '198.51.100.23',
+        userAgent: 'Ponsel Uji Laman/1.0',
+      });
       // …and the person sees it on Akun saya (no OPD's audit log holds sign-ins).
       const cookie = fromPhone.headers
         .getSetCookie()

@@ -87,11 +87,19 @@ export function fieldMessage(detail: FieldError): string {
  * the network (the API trusts this admin as a proxy, so its sign-in throttles and logs see each person's
  * own address instead of the admin's).
  */
-function passedOn(cookies: AstroCookies, clientIp: string | null): Record<string, string> {
+function passedOn(cookies: AstroCookies, client: Client): Record<string, string> {
   return {
     'accept-language': localeFrom(cookies.get(LOCALE_COOKIE)?.value),
-    ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
+    ...(client.ip ? { 'x-forwarded-for': client.ip } : {}),
+    // The person's browser, not this server's fetch, is the device their session record names.
+    ...(client.userAgent ? { 'user-agent': client.userAgent } : {}),
   };
+}
+
+/** The person on the other end, as the admin's edge resolved them. */
+export interface Client {
+  ip: string | null;
+  userAgent: string | null;
 }
 
 export function setSession(cookies: AstroCookies, tokens: TokenPair, secure: boolean): void {
@@ -121,7 +129,7 @@ export class ApiClient {
   constructor(
     private readonly cookies: AstroCookies,
     private readonly secure: boolean,
-    private readonly clientIp: string | null = null,
+    private readonly client: Client = { ip: null, userAgent: null },
   ) {}
 
   signIn(email: string, password: string): Promise<Me> {
@@ -191,7 +199,7 @@ export class ApiClient {
     const session = (await parse(
       await fetch(`${API_URL}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...passedOn(this.cookies, this.clientIp) },
+        headers: { 'content-type': 'application/json', ...passedOn(this.cookies, this.client) },
         body: JSON.stringify(body),
       }),
     )) as TokenPair & { user: Me };
@@ -210,7 +218,7 @@ export class ApiClient {
         ...init,
         headers: {
           ...init.headers,
-          ...passedOn(this.cookies, this.clientIp),
+          ...passedOn(this.cookies, this.client),
           authorization: `Bearer ${token}`,
         },
       });
@@ -225,7 +233,7 @@ export class ApiClient {
     if (!refreshToken) throw new ApiError(401, 'AUTH_REQUIRED', 'Silakan masuk terlebih dahulu');
     const response = await fetch(`${API_URL}/api/v1/auth/refresh`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...passedOn(this.cookies, this.clientIp) },
+      headers: { 'content-type': 'application/json', ...passedOn(this.cookies, this.client) },
       body: JSON.stringify({ refreshToken }),
     });
     if (!response.ok) {
