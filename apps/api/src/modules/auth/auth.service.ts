@@ -11,6 +11,7 @@ import { MembershipsRepository } from '../users/memberships.repository';
 import { UsersRepository } from '../users/users.repository';
 import { AuthSessionsRepository } from './auth-sessions.repository';
 import { type MeDto, type OwnSessionDto, type SessionDto, type TokenPairDto } from './dto/auth.dto';
+import { linkNotValid } from './link-errors';
 import { PasswordHasher } from './password-hasher';
 import { SignInThrottle } from './sign-in-throttle';
 import { assertPasswordPolicy } from './password-policy';
@@ -178,7 +179,7 @@ export class AuthService {
       .inPlatform(async (manager) => {
         const link = await this.userTokens.findUsable(manager, token, 'invitation');
         const user = link && (await this.users.findWithPassword(manager, { id: link.userId }));
-        if (!link || !user || user.status === 'deactivated') throw invitationInvalid('invitation');
+        if (!link || !user || user.status === 'deactivated') throw linkNotValid('invitation');
         if (user.status === 'invited') {
           if (!link.claimsAccount) throw accountNotActivatedYet();
           assertPasswordPolicy(password, user);
@@ -208,7 +209,7 @@ export class AuthService {
     const session = await this.db.inPlatform(async (manager) => {
       const link = await this.userTokens.findUsable(manager, token, 'password_reset');
       const user = link && (await this.users.findById(manager, link.userId));
-      if (!link || !user || user.status !== 'active') throw invitationInvalid('password_reset');
+      if (!link || !user || user.status !== 'active') throw linkNotValid('password_reset');
       assertPasswordPolicy(password, user);
       await this.users.setPassword(manager, user.id, await this.hasher.hash(password));
       await this.userTokens.markUsed(manager, link.id);
@@ -254,15 +255,6 @@ export class AuthService {
   private async withUser(userId: string, tokens: TokenPairDto): Promise<SessionDto> {
     return { ...tokens, user: await this.me(userId) };
   }
-}
-
-function invitationInvalid(purpose: 'invitation' | 'password_reset'): DomainError {
-  return new DomainError(
-    'INVITATION_INVALID',
-    purpose === 'invitation'
-      ? 'Tautan undangan tidak berlaku atau sudah dipakai; minta tautan baru ke admin OPD'
-      : 'Tautan atur ulang kata sandi tidak berlaku atau sudah dipakai; minta tautan baru ke admin OPD',
-  );
 }
 
 function accountNotActivatedYet(): DomainError {

@@ -12,10 +12,13 @@ import { richTextToHtml, type RichTextDocument } from './rich-text/rich-text';
 import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { contentType } from './types/registry';
 import { assertAllowed, type WorkflowAction } from './workflow-rules';
+import { TenantsRepository } from '../tenants/tenants.repository';
 
 /** The publishing workflow: review, publish now or later, unpublish, and the urgent-information escape hatch. */
 @Injectable()
 export class PublishingService {
+  private readonly tenants = new TenantsRepository();
+
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(ContentStore) private readonly store: ContentStore,
@@ -171,7 +174,7 @@ export class PublishingService {
         { userId: tenant.actor.userId, role: tenant.role },
         workflowSubject(loaded.item),
         {
-          requireSecondEditor: await this.requiresSecondEditor(tx),
+          requireSecondEditor: await this.tenants.requiresSecondEditor(tx.manager, tx.tenantId),
         },
       );
       await apply(tx, loaded);
@@ -231,14 +234,6 @@ export class PublishingService {
       },
     );
     await this.siteChanges.record(tx, 'content.published', item);
-  }
-
-  private async requiresSecondEditor(tx: TenantTransaction): Promise<boolean> {
-    const rows: Array<{ require_second_editor: boolean }> = await tx.manager.query(
-      `SELECT require_second_editor FROM tenants WHERE id = $1`,
-      [tx.tenantId],
-    );
-    return rows[0]?.require_second_editor ?? false;
   }
 }
 

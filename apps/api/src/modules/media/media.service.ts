@@ -17,6 +17,7 @@ import { type Media, type StoredFile } from './media.entity';
 import { MediaRepository } from './media.repository';
 import { MediaUrls } from './media-urls';
 import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
+import { TenantsRepository } from '../tenants/tenants.repository';
 
 export interface UploadedFile {
   path: string;
@@ -43,6 +44,8 @@ const MB = 1024 * 1024;
  */
 @Injectable()
 export class MediaService {
+  private readonly tenants = new TenantsRepository();
+
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(MediaRepository) private readonly media: MediaRepository,
@@ -190,10 +193,7 @@ export class MediaService {
         `Berkas ini dipakai konten yang sedang tayang (${titles}); perubahannya langsung terlihat publik, jadi hanya editor yang dapat mengubahnya.`,
       );
     }
-    const [row] = (await tx.manager.query(`SELECT require_second_editor FROM tenants WHERE id = $1`, [
-      tx.tenantId,
-    ])) as Array<{ require_second_editor: boolean }>;
-    if (row?.require_second_editor) {
+    if (await this.tenants.requiresSecondEditor(tx.manager, tx.tenantId)) {
       throw new DomainError(
         'SECOND_EDITOR_REQUIRED',
         `OPD ini mewajibkan editor kedua, dan berkas ini dipakai konten yang tayang (${titles}). Unggah berkas baru, pasang di kontennya, lalu ajukan review.`,

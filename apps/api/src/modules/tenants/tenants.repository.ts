@@ -22,6 +22,15 @@ export class TenantsRepository {
     return manager.getRepository(Tenant).findOne({ where: { slug } });
   }
 
+  /** Whether the OPD requires a second editor: for publishing, and for changing files live content uses. */
+  async requiresSecondEditor(manager: EntityManager, id: string): Promise<boolean> {
+    const rows: Array<{ require_second_editor: boolean }> = await manager.query(
+      `SELECT require_second_editor FROM tenants WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.require_second_editor ?? false;
+  }
+
   /** Whether a slug is used, now or before a rename, by an OPD other than `exceptId`. */
   async isSlugTaken(manager: EntityManager, slug: string, exceptId?: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(

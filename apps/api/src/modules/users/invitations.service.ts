@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../core/config/config.module';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
+import { linkNotValid } from '../auth/link-errors';
 import { type UserToken } from '../auth/user-token.entity';
 import { type Grant, UserTokensRepository } from '../auth/user-tokens.repository';
 import { type InvitationDto } from './dto/member.dto';
@@ -110,7 +111,7 @@ export class InvitationsService {
       await this.users.update(manager, user.id, { platformRole: link.platformRole });
       return;
     }
-    if (!link.grantTenantId || !link.membershipId) throw invitationSpent();
+    if (!link.grantTenantId || !link.membershipId) throw linkNotValid('invitation');
     if (user.platformRole) {
       throw new DomainError(
         'FORBIDDEN',
@@ -119,7 +120,7 @@ export class InvitationsService {
     }
     const tx = await this.db.enterTenant(manager, link.grantTenantId);
     const membership = await this.memberships.findOne(tx, { id: link.membershipId });
-    if (membership?.status !== 'pending') throw invitationSpent();
+    if (membership?.status !== 'pending') throw linkNotValid('invitation');
     await this.memberships.update(tx, { id: membership.id }, { status: 'active', acceptedAt: new Date() });
     await this.audit.record(tx, {
       actorUserId: user.id,
@@ -190,13 +191,6 @@ export class InvitationsService {
     url.searchParams.set('token', token);
     return { url: url.toString(), token, expiresAt };
   }
-}
-
-function invitationSpent(): DomainError {
-  return new DomainError(
-    'INVITATION_INVALID',
-    'Tautan undangan tidak berlaku atau sudah dipakai; minta tautan baru ke admin OPD',
-  );
 }
 
 function membershipGrant(tx: TenantTransaction, membership: Membership): Grant {
