@@ -18,7 +18,8 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': swc },
-  // Workspace packages are tested from their TypeScript source (their ESM build is for the running app).
+  // @laman/shared is tested from its TypeScript source; @laman/spam-guard from its ESM build (turbo builds it
+  // first), which the site builder's .mjs scripts import too — one copy, no CJS/ESM cycle.
   moduleNameMapper: {
     '^@laman/shared$': '<rootDir>/../../packages/shared/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

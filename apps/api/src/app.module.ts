@@ -11,6 +11,7 @@ import { BuildsModule } from './modules/builds/builds.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
 import { MediaModule } from './modules/media/media.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { DigestsModule } from './modules/digests/digests.module';
 import { PreviewModule } from './modules/preview/preview.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ContentModule,
         SiteSettingsModule,
         MediaModule,
+        ModerationModule,
         BuildsModule,
         PublicModule,
         PreviewModule,

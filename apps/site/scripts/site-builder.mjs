@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { pageKeys, planRender, themeVersion } from './render-plan.mjs';
-import { htmlFiles, inspectFile, pagePath, summarize } from './site-checks.mjs';
+import { buildGuard, htmlFiles, inspectFile, pagePath, summarize } from './site-checks.mjs';
 
 const KEEP = 3;
 const LISTED = 50;
@@ -40,10 +40,12 @@ export class BuildHeld extends Error {
 }
 
 /**
- * @param {{ api: string, tenant: string, out: string, full?: boolean }} request
+ * @param {{ api: string, tenant: string, out: string, full?: boolean, spamTerms?: Array<{kind: string, term: string}>,
+ *   trustedHosts?: string[] }} request `spamTerms`: the platform's additions to the spam lexicon;
+ *   `trustedHosts`: the platform's own hosts (where the site's files are served from)
  * @returns the build's summary (timings, checks); throws BuildHeld when the checks hold it, Error on failure
  */
-export async function buildSite({ api, tenant, out, full = false }) {
+export async function buildSite({ api, tenant, out, full = false, spamTerms = [], trustedHosts = [] }) {
   const started = performance.now();
   const tenantDir = path.resolve(out, tenant);
   const buildId = `${Date.now()}`;
@@ -87,11 +89,20 @@ export async function buildSite({ api, tenant, out, full = false }) {
 
     since = performance.now();
     const host = snapshot.tenant.domain ?? `${snapshot.tenant.slug}.${sitesDomain}`;
+    const context = { siteHost: host, trustedHosts: [new URL(api).hostname, ...trustedHosts] };
+    // A page read with another lexicon is read again: a term added since must reach unchanged pages too.
+    const lexicon = JSON.stringify(spamTerms);
+    const earlier = previous?.lexicon === lexicon ? previous.inspected : undefined;
+    const guard = buildGuard(spamTerms);
     const inspected = {};
     for (const page of [...rendered, ...plan.reuse])
       inspected[page] =
-        (!rendered.has(page) && previous?.inspected?.[page]) ||
-        (await inspectFile(path.join(buildDir, page, page.endsWith('/') ? 'index.html' : ''), host));
+        (!rendered.has(page) && earlier?.[page]) ||
+        (await inspectFile(
+          path.join(buildDir, page, page.endsWith('/') ? 'index.html' : ''),
+          context,
+          guard,
+        ));
     const checks = summarize(buildDir, inspected);
     lap('checksMs', since);
 
@@ -105,7 +116,12 @@ export async function buildSite({ api, tenant, out, full = false }) {
     };
     if (checks.spam.length > 0) throw new BuildHeld(summary);
 
-    await writeManifest(tenantDir, buildId, { shared: keys.shared, details: keys.details, inspected });
+    await writeManifest(tenantDir, buildId, {
+      shared: keys.shared,
+      details: keys.details,
+      inspected,
+      lexicon,
+    });
     await goLive(tenantDir, buildId);
     // A renamed OPD's old host gets no link: nginx then asks the API, which answers 301 to the new address.
     const formerSlugs = snapshot.tenant.formerSlugs ?? [];

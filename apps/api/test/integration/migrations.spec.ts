@@ -43,6 +43,7 @@ describe('schema migrations', () => {
         'site_builds',
         'site_change_events',
         'site_settings',
+        'spam_terms',
         'tenants',
         'user_tokens',
         'users',

@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkSite } from '../site-checks.mjs';
+import { buildGuard, checkSite } from '../site-checks.mjs';
 
 const HOST = 'disdukcapil.bandarlampungkota.go.id';
+const SITE = { siteHost: HOST, trustedHosts: ['api.laman.test'] };
 const page = (title, body) =>
   `<!doctype html><html lang="id"><head><title>${title}</title></head><body><main>${body}</main></body></html>`;
 
@@ -25,7 +26,7 @@ describe('per-build site checks', () => {
   afterEach(() => rm(root, { recursive: true, force: true }));
 
   it('passes a clean site', async () => {
-    expect(await checkSite(root, HOST)).toEqual({
+    expect(await checkSite(root, SITE)).toEqual({
       pages: 2,
       brokenLinks: [],
       untitled: [],
@@ -40,7 +41,7 @@ describe('per-build site checks', () => {
       'layanan/index.html',
       page('  ', '<a href="/layanan/hilang/#a">x</a><img src="/a.jpg"><img src="/b.jpg" alt="Loket">'),
     );
-    const checks = await checkSite(root, HOST);
+    const checks = await checkSite(root, SITE);
     expect(checks.brokenLinks).toEqual([{ page: '/layanan/', href: '/layanan/hilang/' }]);
     expect(checks.untitled).toEqual(['/layanan/']);
     expect(checks.missingAlt).toEqual([{ page: '/layanan/', src: '/a.jpg' }]);
@@ -55,7 +56,7 @@ describe('per-build site checks', () => {
         '<p>Diskominfotik memblokir 300 situs judi online dan togel. Laporkan judol ke <a href="https://aduankonten.kominfo.go.id/judi-online">aduan konten</a>.</p>',
       ),
     );
-    const checks = await checkSite(root, HOST);
+    const checks = await checkSite(root, SITE);
     expect(checks.spam).toEqual([]);
     expect(checks.gamblingMentions).toEqual([
       { page: '/berita/razia/', evidence: expect.stringContaining('judi online') },
@@ -66,12 +67,32 @@ describe('per-build site checks', () => {
     [
       'a gambling link',
       '<p>Info <a href="https://gacor88.example/daftar">daftar di sini</a></p>',
-      'tautan judi online',
+      'tautan ke situs judi (gacor88.example)',
     ],
     [
       'gambling words as link text',
       '<p><a href="https://x.example">Slot gacor hari ini</a></p>',
-      'tautan judi online',
+      'istilah promosi judi online "slot gacor"',
+    ],
+    [
+      'spam only in alt text',
+      '<img src="/a.jpg" alt="s1ot g4cor">',
+      'istilah promosi judi online "slot gacor"',
+    ],
+    [
+      'spam only in a title',
+      '<a href="/" title="ma\u200bxwin">Beranda</a>',
+      'istilah promosi judi online "maxwin"',
+    ],
+    [
+      'an IP address',
+      '<a href="http://203.0.113.9/">unduh</a>',
+      'tautan ke alamat IP (203.0.113.9), bukan nama domain',
+    ],
+    [
+      'a shortened link',
+      '<a href="https://bit.ly/x">formulir</a>',
+      expect.stringContaining('tautan pemendek (bit.ly)'),
     ],
     [
       'a hidden link to an unknown domain',
@@ -79,10 +100,14 @@ describe('per-build site checks', () => {
       'tautan tersembunyi ke domain tak dikenal',
     ],
     ['hidden gambling words', '<p hidden>bandar togel terpercaya</p>', 'teks judi online tersembunyi'],
-    ['gambling slang', '<p>Bocoran scatter hitam dan RTP live hari ini</p>', 'istilah promosi judi online'],
+    [
+      'gambling slang',
+      '<p>Bocoran scatter hitam dan RTP live hari ini</p>',
+      'istilah promosi judi online "scatter hitam"',
+    ],
   ])('holds %s', async (_label, body, reason) => {
     await write('berita/disusupi/index.html', page('Berita', body));
-    const checks = await checkSite(root, HOST);
+    const checks = await checkSite(root, SITE);
     expect(checks.spam).toEqual(
       expect.arrayContaining([expect.objectContaining({ page: '/berita/disusupi/', reason })]),
     );
@@ -96,6 +121,23 @@ describe('per-build site checks', () => {
         `<div hidden><a href="https://${HOST}/">x</a><a href="https://bandarlampungkota.go.id/">y</a></div>`,
       ),
     );
-    expect((await checkSite(root, HOST)).spam).toEqual([]);
+    expect((await checkSite(root, SITE)).spam).toEqual([]);
+  });
+
+  it("reads the platform's own images as trusted, whatever their address looks like", async () => {
+    await write(
+      'galeri/index.html',
+      page('Galeri', '<img src="https://api.laman.test/api/v1/public/x/media/1/t/a.jpg" alt="Loket">'),
+    );
+    expect((await checkSite(root, SITE)).spam).toEqual([]);
+  });
+
+  it('holds terms Diskominfotik added without a release', async () => {
+    await write('berita/baru/index.html', page('Berita', '<p>Main di Hoki Jitu sekarang</p>'));
+    expect((await checkSite(root, SITE)).spam).toEqual([]);
+    const guard = buildGuard([{ kind: 'hold', term: 'hoki jitu' }]);
+    expect((await checkSite(root, SITE, guard)).spam).toEqual([
+      expect.objectContaining({ page: '/berita/baru/', reason: 'istilah promosi judi online "hoki jitu"' }),
+    ]);
   });
 });

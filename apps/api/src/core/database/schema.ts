@@ -16,6 +16,8 @@ import { PortalBuilds1765200000000 } from './migrations/1765200000000-portal-bui
 import { AccountGrants1765300000000 } from './migrations/1765300000000-account-grants';
 import { SignInThrottle1765400000000 } from './migrations/1765400000000-sign-in-throttle';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
+import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
+import { SpamTerm } from '../../modules/moderation/spam-term.entity';
 import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
 import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
 import { SiteBuild } from '../../modules/builds/site-build.entity';
@@ -40,6 +42,7 @@ export const ENTITIES = [
   Media,
   SiteBuild,
   PlatformAlert,
+  SpamTerm,
 ];
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -55,4 +58,5 @@ export const MIGRATIONS = [
   AccountGrants1765300000000,
   SignInThrottle1765400000000,
   RefreshGrace1765500000000,
+  SpamTerms1765600000000,
 ];

@@ -50,6 +50,8 @@ export const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported data type; send JSON',
   UNPROCESSABLE_FILE:
     'This file is too complex to process; save it again as a plain file and upload it again',
+  CONTENT_HELD:
+    'Held by the spam filter: fix the marked parts and send again. Platform admins have been told; your OPD’s other changes still publish',
   AUTH_THROTTLED: 'Too many failed sign-ins from this device; try again later',
   RATE_LIMITED: 'Too many requests; try again shortly',
   INTERNAL_ERROR: 'Something went wrong on the server. Please try again.',
@@ -116,6 +118,9 @@ export const ENGLISH_TEMPLATES: Record<string, Template> = {
   isFuture: (f) => `${f} must be in the future`,
   mediaExists: (f) => `${f}: the file is not in this OPD's media library`,
   altRequired: (f, [fileName]) => `${f}: photo "${fileName}" has no alternative text yet`,
+  ownImages: (f) => `${f}: images must come from this OPD's media library (upload first, then insert)`,
+  readable: (f) =>
+    `${f} must be a domain name (shorteners) or at least 3 letters or digits once read (terms)`,
   fileName: (f) => `${f}: the file name must not contain folders (/ or \\) or control characters`,
   notEmpty: (f) => `${f} is empty`,
   singleFile: (f) => `${f}: send exactly one file in the file field`,

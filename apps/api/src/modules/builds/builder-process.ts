@@ -18,6 +18,10 @@ export interface SiteBuildRequest {
   api: string;
   out: string;
   tenant: string;
+  /** Diskominfotik's additions to the spam lexicon, read by the build's last-line checks. */
+  spamTerms: Array<{ kind: string; term: string }>;
+  /** The platform's own hosts (where the site's files come from): never suspicious in the checks. */
+  trustedHosts: string[];
 }
 
 /** One OPD's site, or the city portal. */
@@ -132,7 +136,12 @@ export function buildInBackground(request: SiteBuildRequest, niceness: number): 
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [ONE_SHOT, '--api', request.api, '--tenant', request.tenant, '--out', request.out, '--full'],
+      [
+        ONE_SHOT,
+        ...['--api', request.api, '--tenant', request.tenant, '--out', request.out, '--full'],
+        ...['--spam-terms', JSON.stringify(request.spamTerms)],
+        ...request.trustedHosts.flatMap((host) => ['--trusted-host', host]),
+      ],
       // The IPC channel closes if this worker dies, and the builder then stops: no orphan swaps a site later.
       { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], timeout: TIMEOUT_MS },
     );

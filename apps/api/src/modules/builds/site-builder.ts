@@ -60,7 +60,15 @@ export class SiteBuilder {
         log: '',
       });
     });
-    const request = { api: this.config.sites.apiUrl, tenant: tenant.slug, out: this.config.sites.dir };
+    const request = {
+      api: this.config.sites.apiUrl,
+      tenant: tenant.slug,
+      out: this.config.sites.dir,
+      spamTerms: await this.db.platformQuery<{ kind: string; term: string }>(
+        `SELECT kind, term FROM spam_terms ORDER BY created_at`,
+      ),
+      trustedHosts: [new URL(this.config.publicApiUrl).hostname],
+    };
     const result = job.background
       ? await buildInBackground(request, BACKGROUND_NICENESS)
       : await this.warm.build(request);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { MediaModule } from '../media/media.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { SiteChangesModule } from '../site-changes/site-changes.module';
 import { ContentItemsController } from './content-items.controller';
 import { ContentItemsRepository, ContentRevisionsRepository } from './content.repositories';
@@ -13,7 +14,7 @@ import { ScheduledPublisher } from './scheduled-publisher';
 import { CONTENT_TYPE_REGISTRY } from './types/registry';
 
 @Module({
-  imports: [AuditModule, SiteChangesModule, MediaModule],
+  imports: [AuditModule, SiteChangesModule, MediaModule, ModerationModule],
   controllers: [...Object.values(CONTENT_TYPE_REGISTRY).map(contentTypeController), ContentItemsController],
   providers: [
     ContentItemsRepository,

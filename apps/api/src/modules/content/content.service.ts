@@ -5,6 +5,8 @@ import { type TenantContext } from '../../core/access/principal';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
+import { MediaUrls } from '../media/media-urls';
+import { assertOwnImages } from './rich-text/own-images';
 import { type ContentItem } from './content-item.entity';
 import { type ContentRevision } from './content-revision.entity';
 import { type LoadedItem, ContentStore, toItemDto, toItemSummaryDto, workflowSubject } from './content-store';
@@ -36,6 +38,7 @@ export class ContentService {
     @Inject(PublishedContentRepository) private readonly published: PublishedContentRepository,
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(MediaUrls) private readonly mediaUrls: MediaUrls,
   ) {}
 
   create(
@@ -44,6 +47,7 @@ export class ContentService {
     fields: Fields,
     note?: string,
   ): Promise<ContentItemDto> {
+    assertOwnImages(type, fields, this.mediaUrls.libraryPrefix(tenant.slug));
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       this.assertWriter(tenant);
       const slug = await this.chooseSlug(tx, type, fields);
@@ -80,6 +84,7 @@ export class ContentService {
     fields: Fields,
     note?: string,
   ): Promise<ContentItemDto> {
+    assertOwnImages(type, fields, this.mediaUrls.libraryPrefix(tenant.slug));
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       const loaded = await this.store.lockAt(tx, id, version, type);
       assertAllowed(

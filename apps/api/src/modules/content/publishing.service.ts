@@ -4,6 +4,8 @@ import { Database, type TenantTransaction } from '../../core/database/database.s
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
 import { MediaReferences } from '../media/media-references';
+import { MediaUrls } from '../media/media-urls';
+import { assertOwnImages } from './rich-text/own-images';
 import { type ContentItem } from './content-item.entity';
 import { ContentStore, type LoadedItem, toItemDto, workflowSubject } from './content-store';
 import { type ContentItemDto } from './dto/content.dto';
@@ -13,6 +15,11 @@ import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { contentType } from './types/registry';
 import { assertAllowed, type WorkflowAction } from './workflow-rules';
 import { TenantsRepository } from '../tenants/tenants.repository';
+import { heldError, heldNote, type HeldFinding, ModerationService } from '../moderation/moderation.service';
+import { publicOutputs } from '../moderation/public-outputs';
+
+/** Actions after which citizens will (or may) see the item: each is read by the spam guard first. */
+const GUARDED: ReadonlySet<WorkflowAction> = new Set(['submit', 'publish', 'schedule', 'force_publish']);
 
 /** The publishing workflow: review, publish now or later, unpublish, and the urgent-information escape hatch. */
 @Injectable()
@@ -26,6 +33,8 @@ export class PublishingService {
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(MediaReferences) private readonly mediaReferences: MediaReferences,
+    @Inject(ModerationService) private readonly moderation: ModerationService,
+    @Inject(MediaUrls) private readonly mediaUrls: MediaUrls,
   ) {}
 
   submit(tenant: TenantContext, id: string, version: number): Promise<ContentItemDto> {
@@ -142,12 +151,26 @@ export class PublishingService {
     );
   }
 
-  /** Called by the scheduler for each due item: publishes it exactly once (the row lock serialises callers). */
-  async publishIfDue(tx: TenantTransaction, id: string, now: Date): Promise<boolean> {
+  /**
+   * Called by the scheduler for each due item: publishes it exactly once (the row lock serialises callers).
+   * An item the spam guard holds goes back to its author instead, and the scheduler moves on.
+   */
+  async publishIfDue(tx: TenantTransaction, id: string, now: Date, tenantSlug: string): Promise<boolean> {
     const loaded = await this.store.lockAt(tx, id, null);
     const { item } = loaded;
     if (item.state !== 'scheduled' || !item.scheduledAt || item.scheduledAt.getTime() > now.getTime())
       return false;
+    const findings = await this.inspect(tx, tenantSlug, loaded);
+    if (findings.length) {
+      await this.holdBack(tx, loaded, findings, null);
+      await this.moderation.alert(
+        { tenantId: tx.tenantId, slug: tenantSlug },
+        subjectOf(item),
+        findings,
+        null,
+      );
+      return false;
+    }
     await this.goLive(tx, loaded);
     await this.audit.record(tx, {
       actorUserId: null,
@@ -159,6 +182,48 @@ export class PublishingService {
     return true;
   }
 
+  /** Every public output of the working copy, read by the spam guard: fields, rich text, its files' descriptions. */
+  private async inspect(
+    tx: TenantTransaction,
+    tenantSlug: string,
+    { item, working }: LoadedItem,
+  ): Promise<HeldFinding[]> {
+    const described = await this.mediaReferences.descriptions(tx, working.data);
+    const outputs = [
+      ...publicOutputs(working.data, contentType(item.type).richTextFields),
+      ...described.map((entry) => ({ ...entry, kind: 'text' as const })),
+    ];
+    return this.moderation.inspect(tenantSlug, outputs);
+  }
+
+  /**
+   * Holds one item back: nothing of it goes out, and it returns to its author as a draft with the guard's
+   * reasons as its review comment (a live version stays live), audited as `content.held`. The OPD's other
+   * items are untouched.
+   */
+  private async holdBack(
+    tx: TenantTransaction,
+    { item }: LoadedItem,
+    findings: HeldFinding[],
+    actorUserId: string | null,
+  ): Promise<void> {
+    await this.store.items.update(
+      tx,
+      { id: item.id },
+      { state: 'draft', scheduledAt: null, reviewComment: heldNote(findings), version: item.version + 1 },
+    );
+    await this.audit.record(tx, {
+      actorUserId,
+      action: 'content.held',
+      targetType: item.type,
+      targetId: item.id,
+      data: {
+        title: item.title,
+        findings: findings.map(({ field, kind, reason, evidence }) => ({ field, kind, reason, evidence })),
+      },
+    });
+  }
+
   private async transition(
     tenant: TenantContext,
     id: string,
@@ -167,7 +232,8 @@ export class PublishingService {
     apply: (tx: TenantTransaction, loaded: LoadedItem) => Promise<unknown>,
     data: Record<string, unknown> = {},
   ): Promise<ContentItemDto> {
-    return this.db.inTenant(tenant.tenantId, async (tx) => {
+    type Outcome = { held: HeldFinding[]; item: ContentItem } | { dto: ContentItemDto };
+    const outcome = await this.db.inTenant(tenant.tenantId, async (tx): Promise<Outcome> => {
       const loaded = await this.store.lockAt(tx, id, version);
       assertAllowed(
         action,
@@ -177,6 +243,13 @@ export class PublishingService {
           requireSecondEditor: await this.tenants.requiresSecondEditor(tx.manager, tx.tenantId),
         },
       );
+      if (GUARDED.has(action))
+        assertOwnImages(loaded.item.type, loaded.working.data, this.mediaUrls.libraryPrefix(tenant.slug));
+      const findings = GUARDED.has(action) ? await this.inspect(tx, tenant.slug, loaded) : [];
+      if (findings.length) {
+        await this.holdBack(tx, loaded, findings, tenant.actor.userId);
+        return { held: findings, item: loaded.item };
+      }
       await apply(tx, loaded);
       await this.audit.record(tx, {
         actorUserId: tenant.actor.userId,
@@ -185,8 +258,13 @@ export class PublishingService {
         targetId: id,
         data: { title: loaded.item.title, ...data },
       });
-      return toItemDto(await this.store.load(tx, id));
+      return { dto: toItemDto(await this.store.load(tx, id)) };
     });
+    if ('held' in outcome) {
+      await this.moderation.alert(tenant, subjectOf(outcome.item), outcome.held, tenant.actor.userId);
+      throw heldError(outcome.held);
+    }
+    return outcome.dto;
   }
 
   /**
@@ -235,6 +313,10 @@ export class PublishingService {
     );
     await this.siteChanges.record(tx, 'content.published', item);
   }
+}
+
+function subjectOf(item: ContentItem) {
+  return { type: item.type, id: item.id, title: `${contentType(item.type).label} "${item.title}"` };
 }
 
 /** The fields as the public may see them: rich text as sanitised HTML (`bodyHtml`), never the raw document. */

@@ -39,14 +39,14 @@ export class ScheduledPublisher extends PeriodicService<TickReport> {
 
   protected async pass(now: Date): Promise<TickReport> {
     const report: TickReport = { published: 0, timeBoundaries: 0, failedTenants: 0 };
-    const tenants: Array<{ id: string }> = await this.db.inPlatform((manager) =>
-      manager.query(`SELECT id FROM tenants WHERE status = 'active'`),
+    const tenants: Array<{ id: string; slug: string }> = await this.db.inPlatform((manager) =>
+      manager.query(`SELECT id, slug FROM tenants WHERE status = 'active'`),
     );
-    for (const { id } of tenants) {
+    for (const { id, slug } of tenants) {
       try {
         await this.db.inTenant(id, async (tx) => {
           for (const itemId of await this.items.lockDue(tx, now, 100)) {
-            if (await this.publishing.publishIfDue(tx, itemId, now)) report.published++;
+            if (await this.publishing.publishIfDue(tx, itemId, now, slug)) report.published++;
           }
           for (const boundary of await this.published.sweepTimeBoundaries(tx, now)) {
             await this.siteChanges.record(tx, boundary.kind, boundary);

@@ -55,6 +55,22 @@ export class MediaReferences {
     }
   }
 
+  /** What citizens read about the files the fields use: each file's own alt text and caption, by field. */
+  async descriptions(
+    tx: TenantTransaction,
+    fields: unknown,
+  ): Promise<Array<{ field: string; value: string }>> {
+    const refs = collect(fields, 'fields');
+    const found = await this.load(tx, refs);
+    return refs.flatMap(({ path, ref }) => {
+      const media = found.get(ref.mediaId);
+      return [
+        { field: `${path}.alt`, value: media?.alt ?? '' },
+        { field: `${path}.caption`, value: media?.caption ?? '' },
+      ].filter((entry) => entry.value.trim());
+    });
+  }
+
   /** Replaces every media reference in public data with its public description (one query for all). */
   async expand<T>(tx: TenantTransaction, tenantSlug: string, values: T[]): Promise<T[]> {
     const refs = values.flatMap((value) => collect(value, ''));

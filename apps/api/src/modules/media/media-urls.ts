@@ -25,6 +25,11 @@ export class MediaUrls {
     return `${this.config.publicApiUrl}/api/v1/public/${tenantSlug}/media/${media.id}/${media.token}/${name}`;
   }
 
+  /** Where every file of this OPD's library lives: rich text may show images from here only. */
+  libraryPrefix(tenantSlug: string): string {
+    return `${this.config.publicApiUrl}/api/v1/public/${tenantSlug}/media/`;
+  }
+
   signedFile(tenantSlug: string, media: Addressed, name: string, now = Date.now()): string {
     const expires = (Math.ceil(now / SIGNED_FOR_MS) + 1) * SIGNED_FOR_MS;
     return `${this.file(tenantSlug, media, name)}?e=${expires}&s=${this.signature(media, expires)}`;

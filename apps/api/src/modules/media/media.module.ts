@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { AuditModule } from '../audit/audit.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { SiteChangesModule } from '../site-changes/site-changes.module';
 import { MediaReferences } from './media-references';
 import { MediaController } from './media.controller';
@@ -22,7 +23,7 @@ async function mediaStorage(config: AppConfig): Promise<MediaStorage> {
 }
 
 @Module({
-  imports: [AuditModule, SiteChangesModule],
+  imports: [AuditModule, SiteChangesModule, ModerationModule],
   controllers: [MediaController],
   providers: [
     MediaRepository,

@@ -18,6 +18,8 @@ import { MediaRepository } from './media.repository';
 import { MediaUrls } from './media-urls';
 import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
 import { TenantsRepository } from '../tenants/tenants.repository';
+import { ModerationService } from '../moderation/moderation.service';
+import { publicOutputs } from '../moderation/public-outputs';
 
 export interface UploadedFile {
   path: string;
@@ -54,6 +56,7 @@ export class MediaService {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
+    @Inject(ModerationService) private readonly moderation: ModerationService,
   ) {}
 
   async upload(
@@ -62,6 +65,7 @@ export class MediaService {
     meta: { alt?: string; caption?: string },
   ): Promise<MediaDto> {
     const upload = requireFile(file);
+    await this.assertCleanDescription(tenant, upload.originalname, meta);
     return this.withPrepared(tenant, upload, randomUUID(), null, async (prepared, tx) => {
       const media = await this.media.insert(tx, {
         id: prepared.id,
@@ -145,6 +149,7 @@ export class MediaService {
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       const current = await this.lockAt(tx, id, version);
       const live = await this.assertMayChangeWhatIsLive(tx, tenant, id);
+      await this.assertCleanDescription(tenant, current.fileName, patch);
       await this.media.update(
         tx,
         { id },
@@ -164,6 +169,16 @@ export class MediaService {
       if (live) await this.siteChanges.record(tx, 'media.described');
       return this.urls.toSignedDto(tenant.slug, (await this.media.findOne(tx, { id }))!);
     });
+  }
+
+  /** A file's description is read by citizens wherever the file appears: the spam guard reads it first. */
+  private assertCleanDescription(
+    tenant: TenantContext,
+    file: string,
+    description: { alt?: string; caption?: string },
+  ): Promise<void> {
+    const outputs = publicOutputs({ alt: description.alt, caption: description.caption }, [], 'media');
+    return this.moderation.assertClean(tenant, { type: 'media', title: `Berkas ${file}` }, outputs);
   }
 
   usage(tenant: TenantContext, id: string): Promise<MediaUsageDto[]> {

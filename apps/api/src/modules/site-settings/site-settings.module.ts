@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { SiteChangesModule } from '../site-changes/site-changes.module';
 import { SiteSettingsController } from './site-settings.controller';
 import { SiteSettingsService } from './site-settings.service';
 
 @Module({
-  imports: [AuditModule, SiteChangesModule],
+  imports: [AuditModule, SiteChangesModule, ModerationModule],
   controllers: [SiteSettingsController],
   providers: [SiteSettingsService],
   exports: [SiteSettingsService],

@@ -4,6 +4,8 @@ import { Database, type TenantTransaction } from '../../core/database/database.s
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
 import { SiteChangesRepository } from '../site-changes/site-changes.repository';
+import { ModerationService } from '../moderation/moderation.service';
+import { publicOutputs } from '../moderation/public-outputs';
 import { DEFAULT_SETTINGS, type SiteSettingsDto, type SiteSettingsFieldsDto } from './site-settings.dto';
 
 interface SettingsRow {
@@ -19,6 +21,7 @@ export class SiteSettingsService {
     @Inject(Database) private readonly db: Database,
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(ModerationService) private readonly moderation: ModerationService,
   ) {}
 
   get(tenant: TenantContext): Promise<SiteSettingsDto> {
@@ -36,7 +39,17 @@ export class SiteSettingsService {
       : { version: 0, settings: DEFAULT_SETTINGS, updatedAt: null };
   }
 
-  update(tenant: TenantContext, version: number, settings: SiteSettingsFieldsDto): Promise<SiteSettingsDto> {
+  /** Settings go out on save (every page shows the menu, links and contact): the spam guard reads them first. */
+  async update(
+    tenant: TenantContext,
+    version: number,
+    settings: SiteSettingsFieldsDto,
+  ): Promise<SiteSettingsDto> {
+    await this.moderation.assertClean(
+      tenant,
+      { type: 'site_settings', title: 'Pengaturan situs' },
+      publicOutputs(settings, [], 'settings'),
+    );
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       await tx.manager.query(`SELECT 1 FROM site_settings WHERE tenant_id = $1 FOR UPDATE`, [tx.tenantId]);
       const current = await this.read(tx);

@@ -20,7 +20,8 @@ describe('the warm builder taking turns', () => {
         return { outcome: 'live', log: '', summary: null };
       },
     });
-    const site = (tenant: string) => builder.build({ api: 'http://api', out: '/sites', tenant });
+    const site = (tenant: string) =>
+      builder.build({ api: 'http://api', out: '/sites', tenant, spamTerms: [], trustedHosts: [] });
     const builds = [
       site('disdukcapil'),
       builder.build({ api: 'http://api', out: '/sites', portal: true }),
