@@ -400,50 +400,118 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await Promise.all([contributor.close(), editor.close()]);
   }, 120_000);
 
-  it('a conflicting save keeps what the person typed and shows the newer version; Tarik removes the page', async () => {
-    const first = await signIn('editor.disdukcapil@laman.example');
-    await first.click('text=Tulis berita');
-    await first.fill('#title', 'Jadwal layanan akhir pekan');
-    await fillBody(first, 'Layanan buka Sabtu.');
-    await first.click('button[value=terbitkan]');
-    await first.waitForURL(/\/konten\//);
-    const itemUrl = first.url().split('?')[0];
-    const live = await waitForLive(first);
+  it('a platform admin adds a spam term; news using it, however spelt, is sent back with the reason and the platform told', async () => {
+    const platform = await signIn('platform@laman.example', /\/platform\/$/);
+    await platform.click('text=Penyaring spam');
+    await platform.waitForURL(/\/platform\/penyaring-spam$/);
+    await platform.fill('#term', 'hoki jitu');
+    await platform.fill('#note', 'Laporan warga, November 2026');
+    await platform.click('form.card button[type=submit]');
+    await platform.waitForSelector('[role=status]');
+    expect(await platform.textContent('#tambahan + ul')).toContain('hoki jitu');
+    expect(await axeViolations(platform)).toEqual([]);
 
-    const second = await browser.newPage({ viewport: PHONE });
-    await second.context().addCookies(await first.context().cookies());
-    await second.goto(itemUrl);
-    await first.goto(itemUrl);
-    await first.fill('#title', 'Jadwal layanan akhir pekan (diperbarui)');
-    await first.click('button[value=terbitkan]');
-    await first.waitForURL(/dari=terbitkan/);
+    const editor = await signIn('editor.disdukcapil@laman.example');
+    await editor.goto(`${admin}/opd/disdukcapil/berita/baru`);
+    await editor.fill('#title', 'Promo akhir tahun');
+    await fillBody(editor, 'Main di H0KI-J1TU sekarang.');
+    await editor.click('button[value=terbitkan]');
+    await editor.waitForURL(/\/konten\/[0-9a-f-]+$/);
+    expect(await editor.textContent('.state')).toBe('Draf');
+    const shown = await editor.textContent('main');
+    expect(shown).toContain('Ditahan penyaring spam');
+    expect(shown).toContain('"hoki jitu"');
+    await editor.screenshot({ path: path.join(SHOTS, 'ditahan-penyaring-spam.png'), fullPage: true });
 
-    await fillBody(second, 'Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
-    await second.click('button[value=terbitkan]');
-    expect(await second.textContent('[role=alert]')).toContain('baru saja diubah orang lain');
-    expect(await bodyText(second)).toBe('Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
-    expect(await second.textContent('#versi-terbaru + p')).toBe('Jadwal layanan akhir pekan (diperbarui)');
-    expect(await axeViolations(second)).toEqual([]);
-    await second.screenshot({ path: path.join(SHOTS, 'konflik-ponsel.png'), fullPage: true });
-    // Saving again, now knowingly over the newer version, works.
-    await second.click('button[value=terbitkan]');
-    await second.waitForURL(/dari=terbitkan/);
+    await platform.goto(`${admin}/platform/`);
+    expect(await platform.textContent('#peringatan + ul')).toContain('Promo akhir tahun');
+    await platform.goto(`${admin}/platform/penyaring-spam`);
+    await platform.click('button[name=hapus]');
+    await platform.waitForSelector('[role=status]');
+    expect(await platform.textContent('#tambahan ~ p')).toContain('Belum ada tambahan.');
+    await Promise.all([platform.close(), editor.close()]);
+  }, 120_000);
+
+  it('two people edit at once: one-sided changes merge by themselves, a field both changed waits for a choice shown side by side with who and when', async () => {
+    const writer = await signIn('editor.disdukcapil@laman.example');
+    await writer.click('text=Tulis berita');
+    await writer.fill('#title', 'Jadwal layanan akhir pekan');
+    await fillBody(writer, 'Layanan buka Sabtu.');
+    await writer.click('button[value=terbitkan]');
+    await writer.waitForURL(/\/konten\//);
+    const itemUrl = writer.url().split('?')[0];
+    const live = await waitForLive(writer);
+    // Each step in a fresh tab: an item page follows its site build by reloading itself.
+    const tab = async (signedIn) => {
+      const page = await browser.newPage({ viewport: PHONE });
+      await page.context().addCookies(await signedIn.context().cookies());
+      await page.goto(itemUrl);
+      return page;
+    };
+    const other = await signIn('admin.disdukcapil@laman.example');
+
+    // The other person changes the title; the writer, on the page opened before, the body: both kept.
+    const otherTab = await tab(other);
+    const writerTab = await tab(writer);
+    await otherTab.fill('#title', 'Jadwal layanan akhir pekan (diperbarui)');
+    await otherTab.click('button[value=draf]');
+    await otherTab.waitForURL(/dari=draf/);
+    await fillBody(writerTab, 'Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
+    await writerTab.click('button[value=draf]');
+    await writerTab.waitForURL(/dari=draf/);
+    expect(await writerTab.textContent('main')).toContain('digabung dengan perubahan');
+    expect(await writerTab.inputValue('#title')).toBe('Jadwal layanan akhir pekan (diperbarui)');
+    expect(await bodyText(writerTab)).toBe('Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
+
+    // Both change the title, differently; the writer also changes the summary (only theirs: merged).
+    const otherAgain = await tab(other);
+    const mine = await tab(writer);
+    await otherAgain.fill('#title', 'Jadwal layanan Sabtu–Minggu');
+    await otherAgain.click('button[value=draf]');
+    await otherAgain.waitForURL(/dari=draf/);
+    await mine.fill('#title', 'Layanan akhir pekan: Sabtu dan Minggu');
+    await mine.fill('#summary', 'Ringkasan baru dari penulis.');
+    await mine.click('button[value=draf]');
+    await mine.waitForSelector('section.conflict');
+    expect(await mine.textContent('[role=alert]')).toContain('menyimpan tulisan ini saat Anda mengedit');
+    const panel = await mine.textContent('section.conflict');
+    expect(panel).toMatch(/Diubah juga oleh \S+/);
+    expect(panel).toContain('Jadwal layanan Sabtu–Minggu');
+    expect(panel).toContain('Layanan akhir pekan: Sabtu dan Minggu');
+    expect(await mine.$$eval('section.conflict legend', (legends) => legends.length)).toBe(1);
+    expect(await mine.inputValue('#title')).toBe('Layanan akhir pekan: Sabtu dan Minggu');
+    expect(await axeViolations(mine)).toEqual([]);
+    await mine.screenshot({ path: path.join(SHOTS, 'konflik-ponsel.png'), fullPage: true });
+
+    // Saving without a choice saves nothing: the choice is asked for beside the field.
+    await mine.click('button[value=draf]');
+    await mine.waitForSelector('#pilih-title-galat');
+    expect(await mine.textContent('#pilih-title-galat')).toContain('Pilih versi');
+    const check = await tab(other);
+    expect(await check.inputValue('#title')).toBe('Jadwal layanan Sabtu–Minggu');
+    await check.close();
+
+    // Merging: the writer edits the title to hold both, and keeps their (merged) version.
+    await mine.fill('#title', 'Jadwal layanan Sabtu–Minggu, 08.00–12.00');
+    await mine.check('input[name="pilih.title"][value=saya]');
+    await mine.click('button[value=draf]');
+    await mine.waitForURL(/dari=draf/);
+    expect(await mine.inputValue('#title')).toBe('Jadwal layanan Sabtu–Minggu, 08.00–12.00');
+    expect(await mine.inputValue('#summary')).toBe('Ringkasan baru dari penulis.');
+    expect(await bodyText(mine)).toBe('Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
 
     // The history shows, word by word, what the last save changed, and can restore an earlier revision.
-    await second.click('text=Riwayat revisi');
-    expect(await second.textContent('p.diff ins')).toContain('Minggu');
-    expect(await axeViolations(second)).toEqual([]);
-    await second.click('text=Revisi 1');
-    await second.click('button:has-text("Pulihkan revisi 1")');
+    await mine.click('text=Riwayat revisi');
+    expect(await mine.textContent('p.diff ins')).toContain('08.00–12.00');
+    expect(await axeViolations(mine)).toEqual([]);
+    await mine.click('text=Revisi 1');
+    await mine.click('button:has-text("Pulihkan revisi 1")');
     // The message rides in a one-minute cookie, not in the address (an address could carry any words).
-    await second.waitForURL((url) => /\/konten\/[0-9a-f-]{36}$/.test(url.pathname));
-    expect(await second.textContent('main')).toContain('Revisi dipulihkan');
-    expect(await bodyText(second)).toBe('Layanan buka Sabtu.');
+    await mine.waitForURL((url) => /\/konten\/[0-9a-f-]{36}$/.test(url.pathname));
+    expect(await mine.textContent('main')).toContain('Revisi dipulihkan');
+    expect(await bodyText(mine)).toBe('Layanan buka Sabtu.');
 
-    // (The first tab may still be reloading itself while it follows a build: take the item off in a new tab.)
-    const third = await browser.newPage({ viewport: PHONE });
-    await third.context().addCookies(await first.context().cookies());
-    await third.goto(itemUrl);
+    const third = await tab(writer);
     await third.click('button[value=tarik]');
     await third.waitForURL(/dari=tarik/);
     let status = 200;
@@ -454,8 +522,10 @@ describe('admin app: one form submission from a phone to a live site', () => {
       ).status;
     }
     expect(status).toBe(404);
-    await Promise.all([first.close(), second.close(), third.close()]);
-  }, 120_000);
+    await Promise.all(
+      [writer, other, otherTab, writerTab, otherAgain, mine, third].map((page) => page.close()),
+    );
+  }, 180_000);
 
   it('a platform admin provisions an OPD whose first admin accepts the invitation and publishes', async () => {
     const platform = await signIn('platform@laman.example', /\/platform\/$/);

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { urgentNotices } from '@laman/shared';
 
 /** Content types with a page per item, and where those pages live. */
 export const DETAIL_ROUTES = { berita: 'berita', layanan: 'layanan', halaman: 'profil' };
@@ -39,6 +40,12 @@ export function pageKeys(snapshot, theme, sitesDomain) {
       tenant,
       settings: snapshot.settings,
       profile: snapshot.profilePages,
+      // Serta-merta announcements show on every page: a new or ended one renders them all.
+      urgent: urgentNotices(snapshot.items).map(({ slug, title, validUntil }) => ({
+        slug,
+        title,
+        validUntil,
+      })),
     }),
   );
   const details = {};

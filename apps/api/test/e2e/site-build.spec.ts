@@ -140,4 +140,57 @@ describe('building an OPD site', () => {
     expect(await readlink(live)).toBe(beforeFailure);
     expect(await readFile(path.join(live, 'index.html'), 'utf8')).toContain(tenant.name);
   });
+
+  it('shows a serta-merta announcement at the top of every page in the sitemap while it is in force', async () => {
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    const content = `/api/v1/tenants/${tenant.slug}/content`;
+    await publishSampleSite(t, tenant, editor);
+    await buildSite(tenant.slug);
+    const title = 'Banjir di Teluk Betung: layanan dipindah sementara';
+    const created = await t
+      .http()
+      .post(`${content}/pengumuman`)
+      .set(editor.auth)
+      .send({
+        fields: { ...sampleFields('pengumuman', title), urgent: true, validFrom: '2026-01-01T08:00' },
+      });
+    const published = await t
+      .http()
+      .post(`${content}/items/${created.body.id}/publish`)
+      .set(editor.auth)
+      .send({ version: created.body.version });
+    expect(published.status).toBe(200);
+
+    const live = path.join(out, tenant.slug, 'live');
+    const sitePages = async () => {
+      const sitemap = await readFile(path.join(live, 'sitemap.xml'), 'utf8');
+      const paths = [...sitemap.matchAll(/<loc>https:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((match) => match[1]!);
+      expect(paths.length).toBeGreaterThanOrEqual(10);
+      return Promise.all(
+        paths.map(async (page) => ({
+          page,
+          html: await readFile(path.join(live, page, 'index.html'), 'utf8'),
+        })),
+      );
+    };
+    const withNotice = JSON.parse((await buildSite(tenant.slug)).stdout) as { reused: number };
+    expect(withNotice.reused).toBe(0);
+    for (const { page, html } of await sitePages()) {
+      const notices = html.slice(html.indexOf('</header>'), html.indexOf('<main'));
+      expect({ page, shown: notices.includes('Penting:') && notices.includes(title) }).toEqual({
+        page,
+        shown: true,
+      });
+    }
+
+    await t
+      .http()
+      .post(`${content}/items/${created.body.id}/unpublish`)
+      .set(editor.auth)
+      .send({ version: published.body.version });
+    await buildSite(tenant.slug);
+    for (const { page, html } of await sitePages())
+      expect({ page, shown: html.includes(title) }).toEqual({ page, shown: false });
+  }, 180_000);
 });

@@ -585,4 +585,27 @@ export const EN: Record<string, string> = {
   '(tidak ada keluaran)': '(no output)',
   'Skor {value} pada {day}; tren tampil mulai hari berikutnya.':
     'Score {value} on {day}; the trend shows from the next day on.',
+  'Penyaring spam': 'Spam filter',
+  'Konten, keterangan berkas dan pengaturan situs dibaca sebelum tayang. Ejaan samaran ikut tertangkap: huruf mirip dari aksara lain, angka untuk huruf (g4c0r), tanda baca atau spasi di antara huruf (s-l-o-t).':
+    'Content, file descriptions and site settings are read before they go live. Disguised spellings are caught too: look-alike letters from other scripts, digits for letters (g4c0r), punctuation or spaces between letters (s-l-o-t).',
+  'Tambah istilah': 'Add a term',
+  'Istilah dihapus dari daftar tambahan.': 'Term removed from the additions.',
+  'Tersimpan. Berlaku untuk semua OPD dalam beberapa detik, juga untuk build situs berikutnya.':
+    'Saved. It applies to every OPD within seconds, and to the next site builds.',
+  'Kata/frasa ditahan': 'Held word/phrase',
+  'Pemendek tautan': 'Link shortener',
+  Istilah: 'Term',
+  'Tulis biasa, mis. "hoki jitu" atau untuk pemendek "pendek.example".':
+    'Write it plainly, e.g. "hoki jitu", or for a shortener "pendek.example".',
+  'Catatan (asal laporan)': 'Note (where it was reported)',
+  Tambah: 'Add',
+  'Tambahan Diskominfotik': "Diskominfotik's additions",
+  'Belum ada tambahan.': 'No additions yet.',
+  Hapus: 'Delete',
+  'Daftar bawaan Laman ({count} istilah)': "Laman's built-in list ({count} terms)",
+  'Selalu ditahan': 'Always held',
+  'Topik (dicatat, tidak ditahan sendirian: berita pemberantasan judi tetap boleh)':
+    'Topic (noted, never held alone: news about fighting gambling is fine)',
+  'Perbaiki bagian itu lalu ajukan lagi; versi yang tayang (bila ada) tidak berubah.':
+    'Fix that part and submit again; the live version (if any) is unchanged.',
 };

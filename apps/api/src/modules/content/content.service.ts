@@ -154,7 +154,8 @@ export class ContentService {
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       const { item } = await this.store.load(tx, id);
       const revisions = await this.store.revisions.listForItem(tx, id);
-      return revisions.map((revision) => toRevisionDto(item, revision));
+      const names = await this.authorNames(tx, revisions);
+      return revisions.map((revision) => toRevisionDto(item, revision, names));
     });
   }
 
@@ -162,8 +163,27 @@ export class ContentService {
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       const { item } = await this.store.load(tx, id);
       const revision = await this.store.revision(tx, id, number);
-      return { ...toRevisionDto(item, revision), fields: revision.data };
+      return {
+        ...toRevisionDto(item, revision, await this.authorNames(tx, [revision])),
+        fields: revision.data,
+      };
     });
+  }
+
+  /** Who wrote each revision, by name: a conflict or the history says whose change it is. */
+  private async authorNames(
+    tx: TenantTransaction,
+    revisions: ContentRevision[],
+  ): Promise<Map<string, string>> {
+    const ids = [
+      ...new Set(revisions.map((revision) => revision.createdBy).filter((id): id is string => !!id)),
+    ];
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string }> = await tx.manager.query(
+      `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   diff(tenant: TenantContext, id: string, number: number, against?: number): Promise<RevisionDiffDto> {
@@ -304,12 +324,17 @@ function describeChanges(before: Record<string, unknown>, after: Record<string, 
   }));
 }
 
-function toRevisionDto(item: ContentItem, revision: ContentRevision): RevisionDto {
+function toRevisionDto(
+  item: ContentItem,
+  revision: ContentRevision,
+  names: Map<string, string>,
+): RevisionDto {
   return {
     number: revision.number,
     changedFields: revision.changedFields,
     note: revision.note,
     createdBy: revision.createdBy,
+    authorName: (revision.createdBy && names.get(revision.createdBy)) || null,
     createdAt: revision.createdAt,
     live: revision.id === item.publishedRevisionId,
     working: revision.id === item.workingRevisionId,

@@ -97,7 +97,7 @@ export function heldError(findings: readonly HeldFinding[]): DomainError {
   const details: FieldError[] = findings.map((found) => ({
     field: found.field,
     constraint: `spam.${found.kind}`,
-    message: `${found.field}: ${found.reason} — "${found.evidence}"`,
+    message: `${found.field} ditahan: ${found.reason} — "${found.evidence}"`,
   }));
   return new DomainError(
     'CONTENT_HELD',
@@ -109,8 +109,6 @@ export function heldError(findings: readonly HeldFinding[]): DomainError {
 
 /** A short note for the item itself (its review comment), so its author sees why it came back. */
 export function heldNote(findings: readonly HeldFinding[]): string {
-  const reasons = findings
-    .slice(0, 3)
-    .map((found) => `${found.field}: ${found.reason} ("${found.evidence}")`);
+  const reasons = findings.slice(0, 3).map((found) => `${found.reason} ("${found.evidence}")`);
   return `Ditahan penyaring spam — ${reasons.join('; ')}`;
 }

@@ -156,6 +156,12 @@ export class RevisionDto {
   changedFields: string[];
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Nama penulis revisi (null bila akunnya sudah dihapus)',
+  })
+  authorName: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ description: 'Revisi yang sedang tampil di situs' }) live: boolean;
   @ApiProperty({ description: 'Revisi salinan kerja' }) working: boolean;

@@ -31,7 +31,7 @@ export function assertOwnImages(
           {
             field: `fields.${key}`,
             constraint: 'ownImages',
-            message: `fields.${key}: gambar harus dari Pustaka Media OPD ini (unggah dulu, lalu sisipkan); gambar dari luar: ${outside[0]}`,
+            message: `fields.${key} hanya boleh memuat gambar dari Pustaka Media OPD ini (unggah dulu, lalu sisipkan); gambar dari luar: ${outside[0]}`,
           },
         ]
       : [];
