@@ -441,6 +441,10 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await writer.waitForURL(/\/konten\//);
     const itemUrl = writer.url().split('?')[0];
     const live = await waitForLive(writer);
+    // Pratinjau of what is live says so (not "belum tayang").
+    expect(await (await writer.request.get(`${itemUrl}/pratinjau`)).text()).toContain(
+      'versi ini sudah tayang',
+    );
     // Each step in a fresh tab: an item page follows its site build by reloading itself.
     const tab = async (signedIn) => {
       const page = await browser.newPage({ viewport: PHONE });
@@ -451,15 +455,17 @@ describe('admin app: one form submission from a phone to a live site', () => {
     const other = await signIn('admin.disdukcapil@laman.example');
 
     // The other person changes the title; the writer, on the page opened before, the body: both kept.
+    // (A published item's button is "Simpan & terbitkan"; after it the page follows the build until live.)
     const otherTab = await tab(other);
     const writerTab = await tab(writer);
     await otherTab.fill('#title', 'Jadwal layanan akhir pekan (diperbarui)');
-    await otherTab.click('button[value=draf]');
-    await otherTab.waitForURL(/dari=draf/);
+    await otherTab.click('button[value=terbitkan]');
+    await otherTab.waitForURL(/dari=terbitkan/);
     await fillBody(writerTab, 'Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
-    await writerTab.click('button[value=draf]');
-    await writerTab.waitForURL(/dari=draf/);
+    await writerTab.click('button[value=terbitkan]');
+    await writerTab.waitForURL(/dari=terbitkan/);
     expect(await writerTab.textContent('main')).toContain('digabung dengan perubahan');
+    await waitForLive(writerTab);
     expect(await writerTab.inputValue('#title')).toBe('Jadwal layanan akhir pekan (diperbarui)');
     expect(await bodyText(writerTab)).toBe('Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
 
@@ -467,11 +473,11 @@ describe('admin app: one form submission from a phone to a live site', () => {
     const otherAgain = await tab(other);
     const mine = await tab(writer);
     await otherAgain.fill('#title', 'Jadwal layanan Sabtu–Minggu');
-    await otherAgain.click('button[value=draf]');
-    await otherAgain.waitForURL(/dari=draf/);
+    await otherAgain.click('button[value=terbitkan]');
+    await otherAgain.waitForURL(/dari=terbitkan/);
     await mine.fill('#title', 'Layanan akhir pekan: Sabtu dan Minggu');
     await mine.fill('#summary', 'Ringkasan baru dari penulis.');
-    await mine.click('button[value=draf]');
+    await mine.click('button[value=terbitkan]');
     await mine.waitForSelector('section.conflict');
     expect(await mine.textContent('[role=alert]')).toContain('menyimpan tulisan ini saat Anda mengedit');
     const panel = await mine.textContent('section.conflict');
@@ -484,7 +490,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await mine.screenshot({ path: path.join(SHOTS, 'konflik-ponsel.png'), fullPage: true });
 
     // Saving without a choice saves nothing: the choice is asked for beside the field.
-    await mine.click('button[value=draf]');
+    await mine.click('button[value=terbitkan]');
     await mine.waitForSelector('#pilih-title-galat');
     expect(await mine.textContent('#pilih-title-galat')).toContain('Pilih versi');
     const check = await tab(other);
@@ -494,8 +500,9 @@ describe('admin app: one form submission from a phone to a live site', () => {
     // Merging: the writer edits the title to hold both, and keeps their (merged) version.
     await mine.fill('#title', 'Jadwal layanan Sabtu–Minggu, 08.00–12.00');
     await mine.check('input[name="pilih.title"][value=saya]');
-    await mine.click('button[value=draf]');
-    await mine.waitForURL(/dari=draf/);
+    await mine.click('button[value=terbitkan]');
+    await mine.waitForURL(/dari=terbitkan/);
+    await waitForLive(mine);
     expect(await mine.inputValue('#title')).toBe('Jadwal layanan Sabtu–Minggu, 08.00–12.00');
     expect(await mine.inputValue('#summary')).toBe('Ringkasan baru dari penulis.');
     expect(await bodyText(mine)).toBe('Layanan buka Sabtu dan Minggu, pukul 08.00–12.00.');
@@ -674,7 +681,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await monitor.$$eval('ul.items li strong', (names) => names.length)).toBeGreaterThanOrEqual(5);
     // Scores with their reasons, lowest first; no form that changes anything.
     expect(await monitor.textContent('#opd-disdukcapil .state')).toMatch(
-      /^\d+ · (Informatif|Menuju Informatif|Cukup Informatif|Kurang Informatif|Tidak Informatif)$/,
+      /^\d+(,\d)? · (Informatif|Menuju Informatif|Cukup Informatif|Kurang Informatif|Tidak Informatif)$/,
     );
     expect(await monitor.textContent('#opd-disdukcapil details')).toContain('Belum ada profil PPID');
     expect(await monitor.$('main form[method=post]')).toBeNull();
@@ -684,12 +691,15 @@ describe('admin app: one form submission from a phone to a live site', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
+    // Columns for Excel set to Indonesian (`;`), times in WIB, the file named by the WIB date.
     expect(lines[0]).toBe(
-      '"OPD","Slug","Jenis","Skor","Kategori","Hari sejak terakhir terbit","Terakhir terbit","Belum terpenuhi"',
+      '"OPD";"Slug";"Jenis";"Skor";"Kategori";"Hari sejak terakhir terbit";"Terakhir terbit (WIB)";"Belum terpenuhi"',
     );
     expect(lines.find((line) => line.includes('"disdukcapil"'))).toMatch(
-      /^"Dinas Kependudukan dan Pencatatan Sipil","disdukcapil","Dinas","\d+","[A-Za-z ]+Informatif",.*Belum ada profil PPID/,
+      /^"Dinas Kependudukan dan Pencatatan Sipil";"disdukcapil";"Dinas";"\d+(,\d+)?";"[A-Za-z ]+Informatif";"\d*";"(\d{4}-\d\d-\d\d \d\d:\d\d)?";.*Belum ada profil PPID/,
     );
+    const wibToday = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    expect(csv.headers()['content-disposition']).toContain(`skor-opd-${wibToday}.csv`);
     expect(lines.length).toBeGreaterThanOrEqual(6);
     // The same as an Excel workbook: numbers as numbers, one row per missing item, and the daily trend.
     const xlsx = await monitor.request.get(`${admin}/pantau/skor.xlsx`);
@@ -713,6 +723,16 @@ describe('admin app: one form submission from a phone to a live site', () => {
       expect.arrayContaining(['Hari', 'Rata-rata kota', 'disdukcapil']),
     );
     expect(await axeViolations(monitor)).toEqual([]);
+
+    // Each OPD's audit log, read-only: actions in words (never "content.publish"), people by name.
+    await monitor.click('#opd-disdukcapil a:has-text("log audit")');
+    await monitor.waitForURL(/\/pantau\/disdukcapil\/log$/);
+    const log = await monitor.textContent('main');
+    expect(log).toContain('menerbitkan');
+    expect(log).not.toMatch(/\b(content|media|user|tenant|settings)\.[a-z_]+/);
+    expect(await monitor.$('main form')).toBeNull();
+    expect(await axeViolations(monitor)).toEqual([]);
+    await monitor.goto(`${admin}/pantau/`);
 
     // The city portal: news from every OPD (the renamed OPD's festival, linked at its new address), the
     // service catalogue with MPP and online marks, and city-wide search.

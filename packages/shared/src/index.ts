@@ -10,3 +10,4 @@ export { sitePagePath } from './site-pages.js';
 export { TENANT_KIND_LABELS } from './tenant-kinds.js';
 export type { CityPolicy, TenantPolicyOverride } from './oversight-policy.js';
 export { type NoticeLike, urgentNotices } from './urgent-notices.js';
+export { formatAngka, formatUkuran, parseAngka, type ParsedNumber } from './numbers.js';

@@ -1,3 +1,4 @@
+import { formatAngka } from '@laman/shared';
 /** A site build as the API reports it (newest first; a build still waiting shows as `queued`). */
 export interface Build {
   id: string | null;
@@ -22,4 +23,4 @@ export const BUILD_LABELS: Record<string, string> = {
 };
 
 export const seconds = (ms: number | null) =>
-  ms === null ? '' : `${(ms / 1000).toFixed(1).replace('.', ',')} detik`;
+  ms === null ? '' : `${formatAngka(ms / 1000, { fractionDigits: 1 })} detik`;

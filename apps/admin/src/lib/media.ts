@@ -1,3 +1,5 @@
+import { formatUkuran } from '@laman/shared';
+
 export interface MediaItem {
   id: string;
   kind: 'image' | 'document';
@@ -12,7 +14,5 @@ export interface MediaItem {
   createdAt: string;
 }
 
-export const size = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/** "22 KB", "1,5 MB". */
+export const size = (bytes: number) => formatUkuran(bytes);

@@ -13,7 +13,7 @@ export function scoreTable(rows: Completeness[], t: Translate): { header: string
     'Skor',
     'Kategori',
     'Hari sejak terakhir terbit',
-    'Terakhir terbit',
+    'Terakhir terbit (WIB)',
     'Belum terpenuhi',
   ].map((name) => t(name));
   const body = rows.map((row) => [

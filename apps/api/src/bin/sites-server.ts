@@ -41,8 +41,16 @@ export function startSitesServer(sitesDir: string, port: number, host: string): 
     express.static(root, { dotfiles: 'ignore', index: 'index.html', redirect: true, maxAge: 0 })(
       request,
       response,
-      () => response.status(404).sendFile(path.join(root, '404.html'), (error) => error && next()),
+      // The site's own 404 page (it lives under the dot-folder `.data` in development, hence `dotfiles`).
+      () =>
+        response
+          .status(404)
+          .sendFile(path.join(root, '404.html'), { dotfiles: 'allow' }, (error) => error && next()),
     );
+  });
+  // Nothing to show at all (not even the site's 404 page): a plain answer in Bahasa Indonesia.
+  app.use((_request: Request, response: Response) => {
+    if (!response.headersSent) response.status(404).type('text/plain').send('Halaman tidak ditemukan');
   });
   return new Promise((resolve) => {
     const server = app.listen(port, host, () => resolve(server));

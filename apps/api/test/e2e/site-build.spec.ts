@@ -2,7 +2,14 @@ import { execFile } from 'node:child_process';
 import { readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { filesUnder, htmlErrors, searchIndexText, serveTestApp, stopServedApp } from '../helpers/built-site';
+import {
+  filesUnder,
+  htmlErrors,
+  searchFragments,
+  searchIndexText,
+  serveTestApp,
+  stopServedApp,
+} from '../helpers/built-site';
 import { sampleFields } from '../helpers/content-samples';
 import { publishSampleSite, SAMPLE_TITLES } from '../helpers/sample-site';
 import { type TestApp } from '../helpers/test-app';
@@ -69,6 +76,13 @@ describe('building an OPD site', () => {
       gamblingMentions: 0,
     });
     expect(await searchIndexText(live)).toContain('Pelayanan KTP keliling hari Sabtu');
+    // Results are the pages people want (an article, a service), not lists of them; excerpts keep words apart.
+    const fragments = await searchFragments(live);
+    expect(fragments.map((fragment) => fragment.url)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/(berita\/|layanan\/|profil\/)?$/)]),
+    );
+    const serviceFragment = fragments.find((fragment) => fragment.url === `/layanan/${service.slug}/`);
+    expect(serviceFragment?.content).toMatch(/Waktu penyelesaian \S/);
 
     const pages = (await filesUnder(live)).filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThanOrEqual(15);
@@ -76,11 +90,13 @@ describe('building an OPD site', () => {
       const html = await readFile(file, 'utf8');
       expect({ file, errors: htmlErrors(html) }).toEqual({ file, errors: [] });
       expect(html).toMatch(/^<!DOCTYPE html><html lang="id"[ >]/i);
+      expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
       expect(html).not.toContain('style="');
       expect(html.match(/<h1[ >]/g)).toHaveLength(1);
       expect(html).not.toContain('RAHASIA-DRAF-XYZ');
     }
 
+    expect(await readFile(path.join(live, 'favicon.svg'), 'utf8')).toMatch(/^<svg /);
     const sitemap = await readFile(path.join(live, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain(
       `<loc>https://${tenant.slug}.bandarlampungkota.go.id/berita/${news.slug}/</loc>`,

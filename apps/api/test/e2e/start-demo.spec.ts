@@ -196,6 +196,12 @@ describe('pnpm start (demo launcher)', () => {
     expect(headline).toBeDefined();
     expect(home.split(`href="${headline}"`)).toHaveLength(2);
     expect(first.output()).toContain(`http://disdukcapil.localhost:${sitesPort}/`);
+    // A missing page gets the site's own 404 page, in Bahasa Indonesia (the data lives under the dot-folder .data).
+    const missing = await fetch(`http://127.0.0.1:${sitesPort}/disdukcapil/tidak-ada/`);
+    expect(missing.status).toBe(404);
+    const missingPage = await missing.text();
+    expect(missingPage).toContain('<h1>Halaman tidak ditemukan</h1>');
+    expect(missingPage).toContain('Dinas Kependudukan dan Pencatatan Sipil');
 
     // The city portal is built too: the demo's services in one catalogue, linking each OPD's site here.
     let catalogue = '';

@@ -28,6 +28,20 @@ export async function searchIndexText(site: string): Promise<string> {
   return texts.join('\n');
 }
 
+/** The search index's pages: each result's address and the text its excerpts are cut from. */
+export async function searchFragments(site: string): Promise<Array<{ url: string; content: string }>> {
+  const folder = path.join(site, 'pagefind', 'fragment');
+  return Promise.all(
+    (await readdir(folder)).map(
+      async (name) =>
+        JSON.parse(gunzipSync(await readFile(path.join(folder, name))).toString('utf8')) as {
+          url: string;
+          content: string;
+        },
+    ),
+  );
+}
+
 /** A test API listening on a free port, and a scratch folder for the sites it builds. */
 export async function serveTestApp(prefix: string): Promise<{ t: TestApp; apiUrl: string; out: string }> {
   const t = await startTestApp();

@@ -1,6 +1,8 @@
 import { type Field, inputName } from './spec';
 import { type Translate, translator } from '../i18n';
-import { type FormState, liveRows, parseNumber, ROWS, type Uploads } from './form-state';
+import { parseAngka } from '@laman/shared';
+import { inFormWords } from './field-words';
+import { type FormState, liveRows, ROWS, type Uploads } from './form-state';
 
 export type FieldErrors = Record<string, string>;
 
@@ -39,8 +41,13 @@ export function checkState(
         if (!typed) {
           if (field.required) errors[name] = missing;
         } else {
-          const value = parseNumber(typed);
-          if (value === null) errors[name] = t('{label} harus berupa angka', { label });
+          const parsed = parseAngka(typed);
+          const value = parsed.ok ? parsed.value : null;
+          if (!parsed.ok)
+            errors[name] =
+              parsed.reason === 'ambiguous'
+                ? t('{label}: "{typed}" bisa dibaca dua cara; {hint}', { label, typed, hint: t(parsed.hint) })
+                : t('{label} harus berupa angka: {hint}', { label, hint: t(parsed.hint) });
           else if (field.integer && !Number.isInteger(value))
             errors[name] = t('{label} harus bilangan bulat', { label });
         }
@@ -63,12 +70,16 @@ export function checkState(
  * Puts the API's field errors (`fields.values.0.target`, `fields.cover.mediaId`) on the nearest input the form
  * shows: the exact one, else the field that holds it.
  */
-export function placeApiErrors(apiErrors: FieldErrors, shown: Set<string>): FieldErrors {
+export function placeApiErrors(
+  apiErrors: FieldErrors,
+  shown: Set<string>,
+  fields: Field[] = [],
+): FieldErrors {
   const placed: FieldErrors = {};
   for (const [path, message] of Object.entries(apiErrors)) {
     const parts = path.split('.');
     while (parts.length > 1 && !shown.has(parts.join('.'))) parts.pop();
-    placed[parts.join('.')] ??= message;
+    placed[parts.join('.')] ??= inFormWords(message, fields);
   }
   return placed;
 }

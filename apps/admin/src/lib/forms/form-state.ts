@@ -1,3 +1,4 @@
+import { formatAngka, parseAngka } from '@laman/shared';
 import { documentToText, textToDocument } from '../rich-text';
 import { type Field, inputName } from './spec';
 
@@ -31,12 +32,11 @@ export function toWibInput(value: string): string {
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
 }
 
-/** A decimal as Indonesians write it (comma), and back (comma or point accepted). */
-const showNumber = (value: number) => String(value).replace('.', ',');
+/** A number as Indonesians write it ("1.250", "12,5"), and back: see `parseAngka` (@laman/shared). */
+const showNumber = (value: number) => formatAngka(value, { grouping: false });
 export function parseNumber(text: string): number | null {
-  const normalised = text.trim().replace(/\s/g, '').replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(normalised)) return null;
-  return Number(normalised);
+  const parsed = parseAngka(text);
+  return parsed.ok ? parsed.value : null;
 }
 
 const asRecord = (value: unknown): Record<string, unknown> =>

@@ -137,6 +137,11 @@ export async function saveContent(
   if (askAgain) return askAgain;
   const theirs = merging && input.conflicts.length ? await merging.theirChoices() : {};
   const state = { ...input.state };
+  // A workflow step's refusal (a publish rule, the spam guard) is placed beside its field, in the form's words.
+  const inWords = (outcome: SaveOutcome): SaveOutcome => ({
+    ...outcome,
+    errors: placeApiErrors(outcome.errors, shownNames(form.fields, state), form.fields),
+  });
   let typed: Record<string, unknown> = {};
   let item: { id: string; version: number };
   try {
@@ -155,13 +160,17 @@ export async function saveContent(
     if (merging && error instanceof ApiError && error.code === 'CONTENT_VERSION_CONFLICT') {
       const merged = await merging.merge(typed);
       if (merged.kind === 'conflict') return merged.outcome;
-      if (merged.kind === 'saved') return takeStep(api, base, merged.item, input, t, merged.note);
+      if (merged.kind === 'saved')
+        return inWords(await takeStep(api, base, merged.item, input, t, merged.note));
       throw error;
     }
     const outcome = failure(error, null);
-    return { ...outcome, errors: placeApiErrors(outcome.errors, shownNames(form.fields, state)) };
+    return {
+      ...outcome,
+      errors: placeApiErrors(outcome.errors, shownNames(form.fields, state), form.fields),
+    };
   }
-  return takeStep(api, base, item, input, t);
+  return inWords(await takeStep(api, base, item, input, t));
 }
 
 interface CurrentItem {

@@ -497,6 +497,7 @@ export const EN: Record<string, string> = {
   Skor: 'Score',
   'Hari sejak terakhir terbit': 'Days since last published',
   'Terakhir terbit': 'Last published',
+  'Terakhir terbit (WIB)': 'Last published (WIB)',
   'Belum terpenuhi': 'Not met',
   Bobot: 'Weight',
   Tren: 'Trend',
@@ -608,4 +609,37 @@ export const EN: Record<string, string> = {
     'Topic (noted, never held alone: news about fighting gambling is fine)',
   'Perbaiki bagian itu lalu ajukan lagi; versi yang tayang (bila ada) tidak berubah.':
     'Fix that part and submit again; the live version (if any) is unchanged.',
+  '{label}: "{typed}" bisa dibaca dua cara; {hint}': '{label}: "{typed}" can be read two ways; {hint}',
+  '{label} harus berupa angka: {hint}': '{label} must be a number: {hint}',
+  'Pilih versi yang dipakai untuk kolom ini (versi Anda boleh digabung dulu).':
+    'Choose which version to keep for this field (you may merge into yours first).',
+  '{who} menyimpan tulisan ini saat Anda mengedit. Kolom yang hanya diubah salah satu dari Anda sudah digabung; untuk kolom yang ditandai, pilih versi yang dipakai atau gabungkan, lalu simpan lagi.':
+    '{who} saved this item while you were editing. Fields only one of you changed are merged; for the marked fields, choose a version or merge them, then save again.',
+  'Orang lain': 'Someone else',
+  'Tersimpan dan digabung dengan perubahan {who} pada: {fields}.':
+    'Saved, merged with the changes {who} made to: {fields}.',
+  'orang lain': 'someone else',
+  'Diubah juga oleh {who}': 'Also changed by {who}',
+  'Versi {who}': "{who}'s version",
+  'Versi Anda': 'Your version',
+  'Pakai versi saya (untuk menggabungkan, ubah kolomnya di bawah dulu)':
+    'Keep my version (to merge, edit the field below first)',
+  'Pakai versi {who}': "Use {who}'s version",
+  'Belum ada kejadian.': 'Nothing recorded yet.',
+  'Log audit {name}': 'Audit log of {name}',
+  '← Pantau OPD': '← OPD monitoring',
+  'Hanya baca. 100 kejadian terakhir: siapa melakukan apa, kapan.':
+    'Read-only. The last 100 events: who did what, when.',
+  'log audit': 'audit log',
+  'menjadwalkan terbit': 'scheduled publishing',
+  'membatalkan jadwal terbit': 'cancelled the schedule',
+  'menerbitkan serta-merta': 'published as urgent',
+  'mengonfirmasi review setelah terbit serta-merta': 'confirmed the review after an urgent publish',
+  'terbit sesuai jadwal': 'published on schedule',
+  'ditahan penyaring spam': 'held by the spam filter',
+  'menangguhkan OPD': 'suspended the OPD',
+  'mengaktifkan kembali OPD': 'reactivated the OPD',
+  'tindakan lain': 'another action',
+  'meminta situs dibangun ulang': 'asked for a site rebuild',
+  'mengembalikan situs ke build sebelumnya': 'rolled the site back to an earlier build',
 };

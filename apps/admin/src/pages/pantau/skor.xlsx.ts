@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import ExcelJS from 'exceljs';
 import { type CityTrend, type Completeness } from '../../lib/oversight';
 import { type Cell, missingTable, scoreTable } from '../../lib/score-table';
+import { asWibWallClock, wibDay } from '../../lib/wib';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -9,7 +10,12 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, header: string[], bo
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
   // Text is written as text: a cell that looks like a formula stays a string (exceljs never evaluates it).
-  for (const row of body) sheet.addRow(row);
+  for (const row of body)
+    sheet
+      .addRow(row.map((value) => (value instanceof Date ? asWibWallClock(value) : value)))
+      .eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd hh:mm';
+      });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   sheet.columns.forEach((column, index) => {
     const widest = Math.max(header[index]!.length, ...body.map((row) => String(row[index] ?? '').length));
@@ -43,7 +49,7 @@ export const GET: APIRoute = async ({ locals }) => {
       ...trend.tenants.map((tenant) => tenant.points.find((point) => point.day === day)?.score ?? null),
     ]),
   );
-  const today = new Date().toISOString().slice(0, 10);
+  const today = wibDay(new Date());
   return new Response(await workbook.xlsx.writeBuffer(), {
     headers: {
       'content-type': XLSX,

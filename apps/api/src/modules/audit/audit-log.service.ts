@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Not } from 'typeorm';
 import { type TenantContext } from '../../core/access/principal';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
+import { type AuditAction } from './audit-actions';
 import { type AuditEvent } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   actorUserId: string | null;
-  action: string;
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   data?: Record<string, unknown>;
@@ -35,13 +36,25 @@ export class AuditLog {
    * The OPD's log, newest first. Sign-ins recorded here by earlier versions (`auth.login`, with the person's
    * address) are not this OPD's business and are never shown; each person sees their own devices instead.
    */
-  list(tenant: TenantContext, page: { limit: number; offset: number }): Promise<AuditEvent[]> {
-    return this.db.inTenant(tenant.tenantId, (tx) =>
-      this.events.find(
+  list(
+    tenant: TenantContext,
+    page: { limit: number; offset: number },
+  ): Promise<Array<AuditEvent & { actorName: string | null }>> {
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      const events = await this.events.find(
         tx,
         { action: Not('auth.login') },
         { order: { createdAt: 'DESC' }, take: page.limit, skip: page.offset },
-      ),
-    );
+      );
+      // Named for whoever reads the log (a monitor cannot list the OPD's members).
+      const ids = [...new Set(events.map((event) => event.actorUserId).filter((id): id is string => !!id))];
+      const rows: Array<{ id: string; name: string }> = ids.length
+        ? await tx.manager.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [ids])
+        : [];
+      const names = new Map(rows.map((row) => [row.id, row.name]));
+      return events.map((event) =>
+        Object.assign(event, { actorName: (event.actorUserId && names.get(event.actorUserId)) || null }),
+      );
+    });
   }
 }

@@ -4,6 +4,7 @@ import { ILike } from 'typeorm';
 import { type TenantContext } from '../../core/access/principal';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
+import { type AuditAction } from '../audit/audit-actions';
 import { AuditLog } from '../audit/audit-log.service';
 import { MediaUrls } from '../media/media-urls';
 import { assertOwnImages } from './rich-text/own-images';
@@ -227,7 +228,7 @@ export class ContentService {
     loaded: LoadedItem,
     fields: Fields,
     note: string | undefined,
-    action: string,
+    action: AuditAction,
   ): Promise<ContentItemDto> {
     const { item, working } = loaded;
     const changed = [...new Set(diff(working.data, fields).map((change) => String(change.path[0])))];
@@ -293,7 +294,7 @@ export class ContentService {
   private record(
     tx: TenantTransaction,
     tenant: TenantContext,
-    action: string,
+    action: AuditAction,
     item: ContentItem,
     data: Record<string, unknown> = {},
   ) {

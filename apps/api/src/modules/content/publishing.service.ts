@@ -228,7 +228,7 @@ export class PublishingService {
     tenant: TenantContext,
     id: string,
     version: number,
-    action: WorkflowAction,
+    action: Exclude<WorkflowAction, 'edit' | 'delete'>,
     apply: (tx: TenantTransaction, loaded: LoadedItem) => Promise<unknown>,
     data: Record<string, unknown> = {},
   ): Promise<ContentItemDto> {

@@ -3,6 +3,7 @@ import { type TenantContext } from '../../core/access/principal';
 import { type TenantRole } from '../../core/access/roles';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
+import { type AuditAction } from '../audit/audit-actions';
 import { AuditLog } from '../audit/audit-log.service';
 import { UserTokensRepository } from '../auth/user-tokens.repository';
 import { type InvitationDto } from './dto/member.dto';
@@ -167,7 +168,7 @@ export class TenantUsersService {
   private record(
     tx: TenantTransaction,
     tenant: TenantContext,
-    action: string,
+    action: AuditAction,
     userId: string,
     data?: Record<string, unknown>,
   ) {

@@ -116,7 +116,7 @@ describe('content forms: from the API to the inputs and back', () => {
     expect(checkState(INDIKATOR.fields, state, none)).toEqual({
       name: 'Nama indikator wajib diisi',
       unit: 'Satuan wajib diisi',
-      'values.0.target': 'Target harus berupa angka',
+      'values.0.target': 'Target harus berupa angka: tulis angka saja, mis. 1.250 atau 12,5',
     });
     const photo: Uploads = new Map([['cover.file', [new File(['x'], 'a.jpg')]]]);
     const news = { ...toState(BERITA.fields, null), title: 'Judul', body: 'Isi' };
@@ -132,5 +132,22 @@ describe('content forms: from the API to the inputs and back', () => {
         shown,
       ),
     ).toEqual({ 'deliveryChannels.0.url': 'wajib', 'contact.phone': 'salah', requirements: 'kosong' });
+  });
+
+  it('reads targets as Indonesians type them, and asks again when a number could be read two ways', () => {
+    const state = toState(INDIKATOR.fields, null);
+    Object.assign(state, { name: 'Jumlah akta', unit: 'dokumen', 'values.0.year': '2026' });
+    state['values.0.target'] = '1.250';
+    expect(checkState(INDIKATOR.fields, state, none)).toEqual({});
+    expect(fromState(INDIKATOR.fields, state)['values']).toEqual([
+      expect.objectContaining({ year: 2026, target: 1250 }),
+    ]);
+    state['values.0.target'] = '12.5';
+    expect(checkState(INDIKATOR.fields, state, none)['values.0.target']).toBe(
+      'Target: "12.5" bisa dibaca dua cara; untuk desimal pakai koma, mis. 12,5',
+    );
+    expect(toState(INDIKATOR.fields, { values: [{ year: 2026, target: 1250.5 }] })['values.0.target']).toBe(
+      '1250,5',
+    );
   });
 });
