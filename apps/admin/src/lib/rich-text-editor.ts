@@ -63,6 +63,7 @@ function mount(box: HTMLElement): void {
   const stored = box.querySelector<HTMLInputElement>('input[type=hidden]');
   if (!textarea || !stored) return;
   const id = textarea.id;
+  const hadFocus = document.activeElement === textarea;
   const label = document.querySelector<HTMLLabelElement>(`label[for="${id}"]`);
   if (label) label.id = `${id}-label`;
   const hint = document.getElementById(`${id}-petunjuk`);
@@ -107,6 +108,8 @@ function mount(box: HTMLElement): void {
   });
   stored.value = JSON.stringify(editor.getJSON());
   label?.addEventListener('click', () => editor.commands.focus());
+  // The person was in the plain box when the editor arrived: they carry on typing in the editor.
+  if (hadFocus) editor.commands.focus('end');
 
   const buttons = TOOLS.map((tool) => {
     const button = document.createElement('button');
@@ -125,14 +128,10 @@ function mount(box: HTMLElement): void {
   refresh();
 }
 
-function mountAll(): void {
+/** Mounts an editor in every rich-text field not mounted yet (loaded on demand by rich-text-loader.ts). */
+export function mountAll(): void {
   document.querySelectorAll<HTMLElement>('[data-editor]:not([data-mounted])').forEach((box) => {
     box.dataset['mounted'] = '';
     mount(box);
   });
 }
-
-// A module runs once per window: when the upload script writes the server's answer into this same document,
-// it calls this again for the new form.
-(window as Window & { lamanMountEditors?: () => void }).lamanMountEditors = mountAll;
-mountAll();

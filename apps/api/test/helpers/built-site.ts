@@ -34,7 +34,12 @@ export async function searchFragments(site: string): Promise<Array<{ url: string
   return Promise.all(
     (await readdir(folder)).map(
       async (name) =>
-        JSON.parse(gunzipSync(await readFile(path.join(folder, name))).toString('utf8')) as {
+        // Each fragment is a signature ("pagefind_dcd") and then JSON.
+        JSON.parse(
+          gunzipSync(await readFile(path.join(folder, name)))
+            .toString('utf8')
+            .replace(/^[^{]*/, ''),
+        ) as {
           url: string;
           content: string;
         },

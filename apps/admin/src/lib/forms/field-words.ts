@@ -23,10 +23,13 @@ function collect(fields: Field[], words: Words = { labels: new Map(), options: n
 export function inFormWords(message: string, fields: Field[]): string {
   const { labels, options } = collect(fields);
   const label = (name: string) => labels.get(name) ?? name;
-  return message
-    .replace(/^(fields|settings)\.[\w.]+:?\s+/, '')
-    .replace(/\b([a-z][A-Za-z]*)\s*=\s*([\w-]+)/g, (whole, name: string, value: string) =>
-      labels.has(name) ? `${label(name)} "${options.get(value) ?? value}"` : whole,
-    )
-    .replace(/\b[a-z][A-Za-z]*\b/g, (word) => (labels.has(word) ? label(word) : word));
+  return (
+    message
+      .replace(/^(fields|settings)\.[\w.]+:?\s+/, '')
+      .replace(/\b([a-z][A-Za-z]*)\s*=\s*([\w-]+)/g, (whole, name: string, value: string) =>
+        labels.has(name) ? `${label(name)} "${options.get(value) ?? value}"` : whole,
+      )
+      // Only identifiers (camelCase): a plain word such as "phone" in an English message is a word, not a field.
+      .replace(/\b[a-z]+[A-Z][A-Za-z]*\b/g, (word) => (labels.has(word) ? label(word) : word))
+  );
 }

@@ -81,7 +81,10 @@ export function placeApiErrors(
     while (parts.length > 1 && !shown.has(parts.join('.'))) parts.pop();
     placed[parts.join('.')] ??= inFormWords(message, fields);
   }
-  return placed;
+  // In the form's order, as checkState gives them: the first error is the first field the person meets.
+  const order = [...shown];
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return Object.fromEntries(Object.entries(placed).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
 /** Every input and field name a form shows, for placing errors. */

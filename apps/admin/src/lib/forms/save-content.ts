@@ -12,7 +12,7 @@ import {
 } from './form-state';
 import { type ContentForm } from './spec';
 import { type FieldConflict, threeWay } from './three-way';
-import { saveWithUploads, UploadFailed } from './uploads';
+import { keepChosenFiles, saveWithUploads, UploadFailed } from './uploads';
 
 /** What the buttons of a content form ask for, after saving. */
 export type WorkflowAction =
@@ -129,7 +129,17 @@ export async function saveContent(
   { existing, t = translator('id') }: { existing?: ExistingItem; t?: Translate } = {},
 ): Promise<SaveOutcome> {
   const errors = { ...checkState(form.fields, input.state, input.uploads, t), ...checkWorkflow(input, t) };
-  if (Object.keys(errors).length) return { itemId: null, errors, message: t('Periksa isian yang ditandai.') };
+  if (Object.keys(errors).length) {
+    const state = { ...input.state };
+    try {
+      await keepChosenFiles(api, tenant, form.fields, state, input.uploads);
+    } catch (error) {
+      if (!(error instanceof UploadFailed)) throw error;
+      const outcome = failure(error.reason, null);
+      return { ...outcome, message: `${t('Berkas tidak dapat diunggah:')} ${outcome.message}` };
+    }
+    return { itemId: null, errors, message: t('Periksa isian yang ditandai.'), state };
+  }
   const base = `/api/v1/tenants/${tenant}`;
   const merging = existing ? new Merging(api, base, form, existing.id, input, t) : null;
   const unresolved = input.conflicts.filter((field) => !input.choices[field]);
@@ -168,6 +178,7 @@ export async function saveContent(
     return {
       ...outcome,
       errors: placeApiErrors(outcome.errors, shownNames(form.fields, state), form.fields),
+      state,
     };
   }
   return inWords(await takeStep(api, base, item, input, t));

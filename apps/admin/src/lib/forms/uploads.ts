@@ -11,8 +11,9 @@ export class UploadFailed extends Error {
 
 /**
  * Uploads the files chosen in a form into the media library, points the form's state at them, and saves the
- * form's values with `save`. If an upload or the save fails, the files uploaded so far are deleted again:
- * nothing is left half-written.
+ * form's values with `save`. If an upload fails, the files uploaded so far are deleted again (nothing is left
+ * half-written); once all are in, they stay in the library whatever the save's answer, and the form refers to
+ * them.
  */
 export async function saveWithUploads<T>(
   api: ApiClient,
@@ -34,12 +35,29 @@ export async function saveWithUploads<T>(
     await discard();
     throw new UploadFailed(error);
   }
+  // From here the files are in the library and the state refers to them: if the save is refused, the form
+  // shows them again and the person does not have to pick them again.
+  uploads.clear();
+  return save(fromState(fields, state));
+}
+
+/**
+ * A form sent back for corrections keeps the files chosen in it: they go into the media library now and the
+ * form refers to them (a browser cannot refill a file input, and a phone's photo is slow to pick again).
+ */
+export async function keepChosenFiles(
+  api: ApiClient,
+  tenant: string,
+  fields: Field[],
+  state: FormState,
+  uploads: Uploads,
+): Promise<void> {
   try {
-    return await save(fromState(fields, state));
+    await uploadAll(api, `/api/v1/tenants/${tenant}`, fields, state, uploads, []);
   } catch (error) {
-    await discard();
-    throw error;
+    throw new UploadFailed(error);
   }
+  uploads.clear();
 }
 
 /** Uploads every chosen file into the media library and points the form's state at the new media. */

@@ -642,4 +642,13 @@ export const EN: Record<string, string> = {
   'tindakan lain': 'another action',
   'meminta situs dibangun ulang': 'asked for a site rebuild',
   'mengembalikan situs ke build sebelumnya': 'rolled the site back to an earlier build',
+  '(maks. {max} karakter)': '(max. {max} characters)',
+  'Salin tautan': 'Copy link',
+  'Kirim lewat WhatsApp': 'Send via WhatsApp',
+  'Tautan tersalin.': 'Link copied.',
+  'Tidak dapat menyalin; tekan lama tautannya untuk menyalin.':
+    'Could not copy; long-press the link to copy it.',
+  'Tautan Laman untuk Anda (sekali pakai):': 'Your Laman link (one use only):',
+  'Undangan menjadi admin situs OPD di Laman (sekali pakai):':
+    "An invitation to run an OPD's site on Laman (one use only):",
 };

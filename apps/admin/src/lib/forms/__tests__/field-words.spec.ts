@@ -23,7 +23,12 @@ describe('API messages in the form’s own words', () => {
     expect(inFormWords('fields.validUntil: sudah lewat', pengumuman)).toBe('sudah lewat');
   });
 
-  it('leaves ordinary words alone', () => {
+  it('leaves ordinary words alone, even when a field has that name', () => {
     expect(inFormWords('Harus berupa angka', pengumuman)).toBe('Harus berupa angka');
+    expect(
+      inFormWords('Must be a real Indonesian phone number', [
+        { kind: 'text', name: 'phone', label: 'Nomor telepon' },
+      ]),
+    ).toBe('Must be a real Indonesian phone number');
   });
 });
