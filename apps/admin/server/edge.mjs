@@ -10,7 +10,13 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import('../dist/server/entry.mjs');
 
 const proxies = trustedProxies(process.env.ADMIN_TRUSTED_PROXIES);
-const compress = compression({ threshold: 1024 });
+// A stream of events (following a site build) goes out as it is written: compressing would hold it back.
+const compress = compression({
+  threshold: 1024,
+  filter: (request, response) =>
+    !String(response.getHeader('Content-Type') ?? '').startsWith('text/event-stream') &&
+    compression.filter(request, response),
+});
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '127.0.0.1';
 

@@ -12,6 +12,7 @@ import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
 import { MediaModule } from './modules/media/media.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { DigestsModule } from './modules/digests/digests.module';
 import { PreviewModule } from './modules/preview/preview.module';
@@ -40,6 +41,7 @@ export class AppModule {
         SiteSettingsModule,
         MediaModule,
         ModerationModule,
+        NotificationsModule,
         BuildsModule,
         PublicModule,
         PreviewModule,

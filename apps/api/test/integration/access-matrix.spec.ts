@@ -82,6 +82,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/auth/password-reset': { allowed: ACTORS, status: 400, body: {} },
   'GET /api/v1/auth/me': { allowed: SIGNED_IN, status: 200 },
   'GET /api/v1/auth/sessions': { allowed: SIGNED_IN, status: 200 },
+  'GET /api/v1/me/notifications': { allowed: SIGNED_IN, status: 200 },
+  'POST /api/v1/me/notifications/read': { allowed: SIGNED_IN, status: 204 },
   'POST /api/v1/auth/password': { allowed: SIGNED_IN, status: 400, body: {} },
   'POST /api/v1/auth/logout': { allowed: SIGNED_IN, status: 204 },
   'GET /api/v1/tenants/{tenant}': {

@@ -34,6 +34,7 @@ describe('schema migrations', () => {
         'digests',
         'media',
         'memberships',
+        'notifications',
         'oversight_policy',
         'platform_alerts',
         'portal_builds',

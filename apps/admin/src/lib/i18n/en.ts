@@ -651,4 +651,13 @@ export const EN: Record<string, string> = {
   'Tautan Laman untuk Anda (sekali pakai):': 'Your Laman link (one use only):',
   'Undangan menjadi admin situs OPD di Laman (sekali pakai):':
     "An invitation to run an OPD's site on Laman (one use only):",
+  Pemberitahuan: 'Notifications',
+  'Pemberitahuan ({count} baru)': 'Notifications ({count} new)',
+  'Belum ada pemberitahuan.': 'No notifications yet.',
+  'Baru:': 'New:',
+  '"{title}" sudah terbit.': '"{title}" is published.',
+  '"{title}" dikembalikan dengan catatan: {note}': '"{title}" was sent back with a note: {note}',
+  '"{title}" menunggu review Anda.': '"{title}" is waiting for your review.',
+  '"{title}" ditahan penyaring spam: {note}': '"{title}" was held by the spam filter: {note}',
+  'Situs sedang diperbarui…': 'The site is being updated…',
 };

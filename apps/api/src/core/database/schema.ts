@@ -17,6 +17,7 @@ import { AccountGrants1765300000000 } from './migrations/1765300000000-account-g
 import { SignInThrottle1765400000000 } from './migrations/1765400000000-sign-in-throttle';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
+import { Notifications1765700000000 } from './migrations/1765700000000-notifications';
 import { SpamTerm } from '../../modules/moderation/spam-term.entity';
 import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
 import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   SignInThrottle1765400000000,
   RefreshGrace1765500000000,
   SpamTerms1765600000000,
+  Notifications1765700000000,
 ];

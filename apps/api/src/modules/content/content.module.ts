@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { MediaModule } from '../media/media.module';
 import { ModerationModule } from '../moderation/moderation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SiteChangesModule } from '../site-changes/site-changes.module';
 import { ContentItemsController } from './content-items.controller';
 import { ContentItemsRepository, ContentRevisionsRepository } from './content.repositories';
@@ -14,7 +15,7 @@ import { ScheduledPublisher } from './scheduled-publisher';
 import { CONTENT_TYPE_REGISTRY } from './types/registry';
 
 @Module({
-  imports: [AuditModule, SiteChangesModule, MediaModule, ModerationModule],
+  imports: [AuditModule, SiteChangesModule, MediaModule, ModerationModule, NotificationsModule],
   controllers: [...Object.values(CONTENT_TYPE_REGISTRY).map(contentTypeController), ContentItemsController],
   providers: [
     ContentItemsRepository,

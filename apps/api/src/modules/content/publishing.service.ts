@@ -17,6 +17,16 @@ import { assertAllowed, type WorkflowAction } from './workflow-rules';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { heldError, heldNote, type HeldFinding, ModerationService } from '../moderation/moderation.service';
 import { publicOutputs } from '../moderation/public-outputs';
+import { type NotificationKind } from '../notifications/notifications.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+
+/** Who is told what after each workflow step (the rest tell nobody). */
+const NEWS: Partial<Record<WorkflowAction, NotificationKind>> = {
+  submit: 'submitted',
+  publish: 'published',
+  force_publish: 'published',
+  return: 'returned',
+};
 
 /** Actions after which citizens will (or may) see the item: each is read by the spam guard first. */
 const GUARDED: ReadonlySet<WorkflowAction> = new Set(['submit', 'publish', 'schedule', 'force_publish']);
@@ -35,6 +45,7 @@ export class PublishingService {
     @Inject(MediaReferences) private readonly mediaReferences: MediaReferences,
     @Inject(ModerationService) private readonly moderation: ModerationService,
     @Inject(MediaUrls) private readonly mediaUrls: MediaUrls,
+    @Inject(NotificationsService) private readonly notifications: NotificationsService,
   ) {}
 
   submit(tenant: TenantContext, id: string, version: number): Promise<ContentItemDto> {
@@ -172,6 +183,7 @@ export class PublishingService {
       return false;
     }
     await this.goLive(tx, loaded);
+    await this.notifications.tell(tx, { kind: 'published', item, actorUserId: null });
     await this.audit.record(tx, {
       actorUserId: null,
       action: 'content.auto_published',
@@ -212,6 +224,7 @@ export class PublishingService {
       { id: item.id },
       { state: 'draft', scheduledAt: null, reviewComment: heldNote(findings), version: item.version + 1 },
     );
+    await this.notifications.tell(tx, { kind: 'held', item, actorUserId, note: findings[0]?.reason ?? null });
     await this.audit.record(tx, {
       actorUserId,
       action: 'content.held',
@@ -258,6 +271,16 @@ export class PublishingService {
         targetId: id,
         data: { title: loaded.item.title, ...data },
       });
+      const kind = NEWS[action];
+      if (kind) {
+        const note = typeof data['comment'] === 'string' ? data['comment'] : null;
+        await this.notifications.tell(tx, {
+          kind,
+          item: loaded.item,
+          actorUserId: tenant.actor.userId,
+          note,
+        });
+      }
       return { dto: toItemDto(await this.store.load(tx, id)) };
     });
     if ('held' in outcome) {
