@@ -15,7 +15,9 @@ let builds = 0;
 
 process.on('message', async (request) => {
   try {
-    const summary = request.portal ? await buildPortal(request) : await buildSite(request);
+    const summary = request.portal
+      ? await buildPortal(request)
+      : await buildSite({ ...request, pruneLater: true });
     process.send({ id: request.id, outcome: 'live', summary });
   } catch (error) {
     if (error instanceof BuildHeld) process.send({ id: request.id, outcome: 'held', summary: error.summary });

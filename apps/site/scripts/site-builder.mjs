@@ -41,11 +41,20 @@ export class BuildHeld extends Error {
 
 /**
  * @param {{ api: string, tenant: string, out: string, full?: boolean, spamTerms?: Array<{kind: string, term: string}>,
- *   trustedHosts?: string[] }} request `spamTerms`: the platform's additions to the spam lexicon;
- *   `trustedHosts`: the platform's own hosts (where the site's files are served from)
+ *   trustedHosts?: string[], pruneLater?: boolean }} request `spamTerms`: the platform's additions to the spam lexicon;
+ *   `trustedHosts`: the platform's own hosts (where the site's files are served from); `pruneLater`: delete
+ *   old builds after answering (the long-lived warm builder)
  * @returns the build's summary (timings, checks); throws BuildHeld when the checks hold it, Error on failure
  */
-export async function buildSite({ api, tenant, out, full = false, spamTerms = [], trustedHosts = [] }) {
+export async function buildSite({
+  api,
+  tenant,
+  out,
+  full = false,
+  spamTerms = [],
+  trustedHosts = [],
+  pruneLater = false,
+}) {
   const started = performance.now();
   const tenantDir = path.resolve(out, tenant);
   const buildId = `${Date.now()}`;
@@ -128,8 +137,12 @@ export async function buildSite({ api, tenant, out, full = false, spamTerms = []
     const hosts = [...new Set([`${snapshot.tenant.slug}.${sitesDomain}`, host])];
     await linkHosts(path.resolve(out), tenant, hosts, formerSlugs);
     await retireFormerFolders(path.resolve(out), tenant, formerSlugs);
-    await prune(tenantDir, KEEP);
-    return { ...summary, totalMs: Math.round(performance.now() - started) };
+    // The warm builder answers first and deletes old builds after: the editor waiting for "Sudah tayang" does
+    // not wait for a folder delete. A one-shot process (which exits on answering) prunes before it answers.
+    const done = { ...summary, totalMs: Math.round(performance.now() - started) };
+    if (pruneLater) setImmediate(() => void prune(tenantDir, KEEP).catch(() => undefined));
+    else await prune(tenantDir, KEEP);
+    return done;
   } catch (error) {
     await rm(buildDir, { recursive: true, force: true });
     throw error;

@@ -3,7 +3,9 @@ import { type Principal, type TenantContext } from '../core/access/principal';
 import { ContentService } from '../modules/content/content.service';
 import { PublishingService } from '../modules/content/publishing.service';
 import { type ContentTypeName } from '../modules/content/types/content-type';
+import { MediaService } from '../modules/media/media.service';
 import { SiteSettingsService } from '../modules/site-settings/site-settings.service';
+import { demoPdf, portraitJpeg, uploadDemoFile } from './demo-files';
 
 const doc = (...paragraphs: string[]) => ({
   type: 'doc',
@@ -15,7 +17,13 @@ interface DemoItem {
   fields: Record<string, unknown>;
 }
 
-function commonItems(shortName: string, name: string): DemoItem[] {
+/** What makes one demo OPD look like itself: its head, its motto, its phone. */
+interface Particulars {
+  head: { name: string; mediaId: string };
+  renjaMediaId: string;
+}
+
+function commonItems(shortName: string, name: string, particulars: Particulars): DemoItem[] {
   return [
     {
       type: 'halaman',
@@ -54,11 +62,12 @@ function commonItems(shortName: string, name: string): DemoItem[] {
     {
       type: 'pejabat',
       fields: {
-        name: `Kepala ${shortName}`,
-        position: 'Kepala',
+        name: particulars.head.name,
+        position: `Kepala ${shortName}`,
         unit: 'Pimpinan',
         since: '2024-02-01',
         order: 0,
+        photo: { mediaId: particulars.head.mediaId },
       },
     },
     {
@@ -114,7 +123,7 @@ function commonItems(shortName: string, name: string): DemoItem[] {
         category: 'renja',
         year: 2026,
         informationClass: 'berkala',
-        files: [{ url: 'https://bandarlampungkota.go.id/contoh/renja-2026.pdf' }],
+        files: [{ mediaId: particulars.renjaMediaId, caption: `Renja ${shortName} 2026 (PDF)` }],
         summary: 'Dokumen rencana kerja tahunan.',
       },
     },
@@ -134,6 +143,23 @@ function commonItems(shortName: string, name: string): DemoItem[] {
     },
   ];
 }
+
+/** The demo's heads of office: made-up names, as an OPD would write them. */
+const HEADS = [
+  'Drs. Budi Santoso, M.Si.',
+  'Ir. Siti Rahmawati, M.T.',
+  'Dr. Ahmad Fauzi, S.STP., M.Si.',
+  'Hj. Dewi Lestari, S.E., M.M.',
+  'Rudi Hartono, S.Kom., M.Kom.',
+  'Nurhayati, S.Sos., M.A.P.',
+];
+
+const TAGLINES: Record<string, string> = {
+  disdukcapil: 'Adminduk cepat, tepat, gratis',
+  diskominfo: 'Informasi terbuka, layanan digital untuk warga',
+  dpmptsp: 'Izin usaha mudah, cepat dan transparan',
+  bapperida: 'Merencanakan Bandar Lampung yang maju, berbasis data dan riset',
+};
 
 const SERVICES: Record<string, DemoItem[]> = {
   disdukcapil: [
@@ -219,7 +245,8 @@ export async function seedDemoContent(
   const content = app.get(ContentService);
   const publishing = app.get(PublishingService);
   const settings = app.get(SiteSettingsService);
-  for (const tenant of tenants) {
+  const media = app.get(MediaService);
+  for (const [index, tenant] of tenants.entries()) {
     const context: TenantContext = {
       tenantId: tenant.tenantId,
       slug: tenant.slug,
@@ -227,7 +254,26 @@ export async function seedDemoContent(
       role: 'tenant_admin',
       actor: tenant.admin,
     };
-    for (const item of [...commonItems(tenant.shortName, tenant.name), ...(SERVICES[tenant.slug] ?? [])]) {
+    const headName = HEADS[index % HEADS.length]!;
+    const particulars: Particulars = {
+      head: {
+        name: headName,
+        mediaId: await uploadDemoFile(media, context, 'kepala.jpg', await portraitJpeg(headName), {
+          alt: `Foto ${headName}, Kepala ${tenant.shortName}`,
+        }),
+      },
+      renjaMediaId: await uploadDemoFile(
+        media,
+        context,
+        `renja-${tenant.slug}-2026.pdf`,
+        demoPdf(`Rencana Kerja ${tenant.shortName} 2026`, `${tenant.name} - Kota Bandar Lampung`),
+        { caption: `Rencana Kerja ${tenant.shortName} 2026` },
+      ),
+    };
+    for (const item of [
+      ...commonItems(tenant.shortName, tenant.name, particulars),
+      ...(SERVICES[tenant.slug] ?? []),
+    ]) {
       const created = await content.create(context, item.type, item.fields);
       await publishing.publish(context, created.id, created.version);
     }
@@ -236,9 +282,13 @@ export async function seedDemoContent(
       body: doc('Contoh draf: tidak tampil di situs sampai diterbitkan.'),
     });
     await settings.update(context, 0, {
-      tagline: 'Melayani dengan sepenuh hati',
+      tagline:
+        TAGLINES[tenant.slug] ??
+        `${tenant.shortName}: melayani warga Kota Bandar Lampung dengan cepat dan terbuka`,
       contact: {
         address: `Kantor ${tenant.shortName}, Jl. Dr. Susilo No. 2, Teluk Betung Utara, Bandar Lampung`,
+        phone: `0721 ${String(481000 + index * 137).padStart(6, '0')}`,
+        email: `${tenant.slug}@bandarlampungkota.go.id`,
         openingHours: 'Senin–Kamis 07.30–16.00 WIB, Jumat 07.30–16.30 WIB',
       },
       brandColor: '#0b5394',

@@ -121,6 +121,27 @@ describe('building the city portal', () => {
         : await page(route);
       expect([route, htmlErrors(html)]).toEqual([route, []]);
     }
+    // Found by crawlers and feed readers: a sitemap, robots.txt and an RSS feed whose links are the portal's own.
+    const portalHome = 'https://portal.bandarlampungkota.go.id';
+    expect(await readFile(path.join(live, 'robots.txt'), 'utf8')).toContain(
+      `Sitemap: ${portalHome}/sitemap.xml`,
+    );
+    const sitemap = await readFile(path.join(live, 'sitemap.xml'), 'utf8');
+    for (const route of ['/', '/berita/', '/layanan/', '/opd/'])
+      expect(sitemap).toContain(`<loc>${portalHome}${route}</loc>`);
+    const feed = await readFile(path.join(live, 'rss.xml'), 'utf8');
+    const links = [...feed.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((match) => match[1]!);
+    expect(links).toContain(`${site}/berita/${news}/`);
+    const onPages = `${home}\n${await page('berita')}`;
+    for (const link of links) expect(onPages).toContain(`href="${link}"`);
+    // An announcement links to its own entry on the OPD's Pengumuman page.
+    expect(links.some((link) => /\/pengumuman\/#[a-z0-9-]+$/.test(link))).toBe(true);
+    // Headings never skip a level.
+    for (const route of ['', 'opd', 'layanan', 'berita', 'cari']) {
+      const levels = [...(await page(route)).matchAll(/<h([1-6])[ >]/g)].map((match) => Number(match[1]));
+      const skips = levels.filter((level, index) => index > 0 && level > levels[index - 1]! + 1);
+      expect({ route, skips }).toEqual({ route, skips: [] });
+    }
     // City-wide search covers services, news and OPDs.
     const indexed = await searchIndexText(live);
     expect(indexed).toContain('Surat Keterangan Usaha Portal');

@@ -104,6 +104,22 @@ describe('an OPD site in a real browser', () => {
     await page.close();
   });
 
+  it("shows the page on a phone's first screen: a compact header, the menu folded behind one button", async () => {
+    const page = await open('/');
+    const menuLink = page.locator('details.menu nav a').first();
+    expect(await menuLink.isVisible()).toBe(false);
+    const heading = await page.locator('main h1').boundingBox();
+    expect(heading!.y + heading!.height).toBeLessThan(PHONE.height / 2);
+    expect(heading!.height).toBeLessThan(80);
+    await page.click('details.menu summary');
+    expect(await menuLink.isVisible()).toBe(true);
+    await page.close();
+    const wide = await open('/', DESKTOP);
+    expect(await wide.locator('nav.menu-wide a').first().isVisible()).toBe(true);
+    expect(await wide.locator('details.menu').isVisible()).toBe(false);
+    await wide.close();
+  });
+
   it('finds published content with the static search, typed into the header form', async () => {
     const page = await open('/');
     await page.fill('#cari-situs', 'Kartu Keluarga');

@@ -196,6 +196,17 @@ describe('pnpm start (demo launcher)', () => {
     expect(headline).toBeDefined();
     expect(home.split(`href="${headline}"`)).toHaveLength(2);
     expect(first.output()).toContain(`http://disdukcapil.localhost:${sitesPort}/`);
+    // Demo content a citizen would not find odd: the OPD's own motto and contact, a named head with a photo,
+    // documents that are real files on the platform (no placeholder links).
+    expect(home).toContain('Adminduk cepat, tepat, gratis');
+    const officials = await (await fetch(`http://127.0.0.1:${sitesPort}/disdukcapil/pejabat/`)).text();
+    expect(officials).toMatch(/<img[^>]+alt="Foto [^"]+, Kepala /);
+    const documents = await (await fetch(`http://127.0.0.1:${sitesPort}/disdukcapil/dokumen/`)).text();
+    expect(documents).toMatch(/href="[^"]+\/media\/[^"]+\.pdf"/);
+    expect(documents).not.toContain('/contoh/');
+    const contact = await (await fetch(`http://127.0.0.1:${sitesPort}/disdukcapil/kontak/`)).text();
+    expect(contact).toContain('disdukcapil@bandarlampungkota.go.id');
+    expect(contact).toMatch(/tel:0721\d{6}/);
     // A missing page gets the site's own 404 page, in Bahasa Indonesia (the data lives under the dot-folder .data).
     const missing = await fetch(`http://127.0.0.1:${sitesPort}/disdukcapil/tidak-ada/`);
     expect(missing.status).toBe(404);

@@ -67,6 +67,25 @@ export function siteAddress(tenant: { slug: string; domain: string | null }): st
   return template.replace('{slug}', tenant.slug).replace(/\/$/, '');
 }
 
+/** The portal's own public address: LAMAN_PORTAL_HOST, else `portal.<LAMAN_SITES_DOMAIN>` (as the builder links it). */
+export function portalUrl(): string {
+  const host =
+    process.env['LAMAN_PORTAL_HOST'] ||
+    `portal.${process.env['LAMAN_SITES_DOMAIN'] || 'bandarlampungkota.go.id'}`;
+  return `https://${host}`;
+}
+
+/** Where a story lives on its OPD's site: an article's page, or the announcement on the Pengumuman page. */
+export function storyHref(city: City, story: Story, type: 'berita' | 'pengumuman'): string {
+  const site = siteAddress(tenantOf(city, story.tenant));
+  return type === 'berita' ? `${site}/berita/${story.slug}/` : `${site}/pengumuman/#${story.slug}`;
+}
+
+/** Every page of the portal, for its sitemap. */
+export function portalPaths(city: City): string[] {
+  return ['/', '/berita/', '/layanan/', '/opd/', ...(city.transparency.length ? ['/keterbukaan/'] : [])];
+}
+
 export function tenantOf(city: City, slug: string): City['tenants'][number] {
   const tenant = city.tenants.find((candidate) => candidate.slug === slug);
   if (!tenant) throw new Error(`city snapshot: no OPD ${slug}`);

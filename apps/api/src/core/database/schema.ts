@@ -18,6 +18,7 @@ import { SignInThrottle1765400000000 } from './migrations/1765400000000-sign-in-
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
 import { Notifications1765700000000 } from './migrations/1765700000000-notifications';
+import { NotificationsAboutTenant1765800000000 } from './migrations/1765800000000-notifications-about-tenant';
 import { SpamTerm } from '../../modules/moderation/spam-term.entity';
 import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
 import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   RefreshGrace1765500000000,
   SpamTerms1765600000000,
   Notifications1765700000000,
+  NotificationsAboutTenant1765800000000,
 ];

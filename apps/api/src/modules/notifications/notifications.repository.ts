@@ -29,7 +29,7 @@ export interface UnsentRow extends NotificationRow {
   recipientName: string;
 }
 
-const COLUMNS = `n.id, n.tenant_id AS "tenantId", t.slug AS "tenantSlug", t.name AS "tenantName", n.kind,
+const COLUMNS = `n.id, n.about_tenant_id AS "tenantId", t.slug AS "tenantSlug", t.name AS "tenantName", n.kind,
   n.item_id AS "itemId", n.title, n.note, n.created_at AS "createdAt", n.read_at AS "readAt"`;
 
 /** Notifications are read by their recipient only: every query here names the user. */
@@ -38,7 +38,7 @@ export class NotificationsRepository {
   async insert(manager: EntityManager, tenantId: string, rows: NewNotification[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
-      `INSERT INTO notifications (user_id, tenant_id, kind, item_id, title, note)
+      `INSERT INTO notifications (user_id, about_tenant_id, kind, item_id, title, note)
        SELECT r.user_id, $1, r.kind, r.item_id, r.title, r.note
        FROM jsonb_to_recordset($2::jsonb) AS r(user_id uuid, kind text, item_id uuid, title text, note text)`,
       [
@@ -58,7 +58,7 @@ export class NotificationsRepository {
 
   list(manager: EntityManager, userId: string, limit: number): Promise<NotificationRow[]> {
     return manager.query(
-      `SELECT ${COLUMNS} FROM notifications n JOIN tenants t ON t.id = n.tenant_id
+      `SELECT ${COLUMNS} FROM notifications n JOIN tenants t ON t.id = n.about_tenant_id
        WHERE n.user_id = $1 ORDER BY n.created_at DESC LIMIT $2`,
       [userId, limit],
     );
@@ -88,7 +88,7 @@ export class NotificationsRepository {
          UPDATE notifications SET emailed_at = now() WHERE id IN (SELECT id FROM claimed) RETURNING *
        )
        SELECT ${COLUMNS}, u.email, u.name AS "recipientName"
-       FROM marked n JOIN tenants t ON t.id = n.tenant_id JOIN users u ON u.id = n.user_id`,
+       FROM marked n JOIN tenants t ON t.id = n.about_tenant_id JOIN users u ON u.id = n.user_id`,
       [limit],
     );
   }
