@@ -827,7 +827,6 @@ describe('admin app: one form submission from a phone to a live site', () => {
     const page = await signIn('admin.disdukcapil@laman.example', /\/opd\/disdukcapil\/$/);
     const gaps = await page.textContent('#belum-ada + ul');
     expect(gaps).toContain('Belum ada profil PPID');
-    expect(gaps).toContain('Belum ada nomor telepon');
 
     await page.click('text=Pengaturan situs');
     await page.fill('#contact-phone', '(0000)000000');

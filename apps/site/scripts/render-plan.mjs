@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { urgentNotices } from '@laman/shared';
+import { DETAIL_ROUTES, urgentNotices } from '@laman/shared';
 
-/** Content types with a page per item, and where those pages live. */
-export const DETAIL_ROUTES = { berita: 'berita', layanan: 'layanan', halaman: 'profil' };
+/** Content types with a page per item, and where those pages live (one list, in @laman/shared). */
+export { DETAIL_ROUTES };
 
 const hash = (value) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 

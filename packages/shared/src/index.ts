@@ -6,7 +6,7 @@ export {
   usableBrandColor,
 } from './contrast.js';
 export { DEFAULT_MENU, type MenuEntry } from './site-menu.js';
-export { sitePagePath } from './site-pages.js';
+export { DETAIL_ROUTES, sitePagePath } from './site-pages.js';
 export { TENANT_KIND_LABELS } from './tenant-kinds.js';
 export type { CityPolicy, TenantPolicyOverride } from './oversight-policy.js';
 export { type NoticeLike, urgentNotices } from './urgent-notices.js';

@@ -1,17 +1,22 @@
 /**
- * Where an item of each content type appears on an OPD site, relative to its root: its own page, or the list
- * page that shows it. The theme's routes decide this; the admin (live links) and the preview renderer follow.
+ * Content types with a page of their own on an OPD site, and the folder those pages live in. The theme's routes
+ * follow this (`apps/site/src/pages/<folder>/[slug].astro`), as do its render plan and sitemap, the admin's live
+ * links, the preview renderer and the portal.
  */
+export const DETAIL_ROUTES: Readonly<Record<string, string>> = {
+  berita: 'berita',
+  layanan: 'layanan',
+  halaman: 'profil',
+  pengumuman: 'pengumuman',
+  agenda: 'agenda',
+  dokumen: 'dokumen',
+  pejabat: 'pejabat',
+  galeri: 'galeri',
+};
+
+/** Where an item appears on an OPD site, relative to its root: its own page, or the list page that shows it. */
 export function sitePagePath(type: string, slug: string): string {
-  switch (type) {
-    case 'berita':
-    case 'layanan':
-      return `${type}/${slug}/`;
-    case 'halaman':
-      return `profil/${slug}/`;
-    case 'indikator':
-      return 'kinerja/';
-    default:
-      return `${type}/`;
-  }
+  const folder = DETAIL_ROUTES[type];
+  if (folder) return `${folder}/${slug}/`;
+  return type === 'indikator' ? 'kinerja/' : `${type}/`;
 }

@@ -15,9 +15,8 @@ export function siteUrl(slug: string): string {
   return template.replace('{slug}', slug).replace(/\/$/, '');
 }
 
-/** Where an item appears on the public site, relative to its root (an announcement: its anchor on the list). */
-export const publicPath = (type: string, slug: string) =>
-  type === 'pengumuman' ? `${sitePagePath(type, slug)}#${slug}` : sitePagePath(type, slug);
+/** Where an item appears on the public site, relative to its root. */
+export const publicPath = (type: string, slug: string) => sitePagePath(type, slug);
 
 export const TYPE_LABELS: Record<string, string> = {
   berita: 'Berita',

@@ -45,11 +45,16 @@ describe('an OPD site in a real browser', () => {
       layanan: '/layanan/',
       'layanan-detail': `/layanan/${service.slug}/`,
       pengumuman: '/pengumuman/',
+      'pengumuman-detail': `/pengumuman/${items['pengumuman']!.slug}/`,
       agenda: '/agenda/',
+      'agenda-detail': `/agenda/${items['agenda']!.slug}/`,
       kinerja: '/kinerja/',
       dokumen: '/dokumen/',
+      'dokumen-detail': `/dokumen/${items['dokumen']!.slug}/`,
       galeri: '/galeri/',
+      'galeri-detail': `/galeri/${items['galeri']!.slug}/`,
       pejabat: '/pejabat/',
+      'pejabat-detail': `/pejabat/${items['pejabat']!.slug}/`,
       profil: `/profil/${items['halaman']!.slug}/`,
       kontak: '/kontak/',
       cari: '/cari/?q=KTP',
@@ -88,8 +93,8 @@ describe('an OPD site in a real browser', () => {
       }
     }
     expect(found).toEqual({});
-    // 30 page loads with axe: about 25 s on an idle machine, several times that while other suites run.
-  }, 180_000);
+    // 40 page loads with axe: about 35 s on an idle machine, several times that while other suites run.
+  }, 240_000);
 
   it('can be used with the keyboard alone: the first Tab reaches "Langsung ke isi", which moves to the content', async () => {
     const page = await open('/');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { TENANT_KIND_LABELS } from '@laman/shared';
+import { sitePagePath, TENANT_KIND_LABELS } from '@laman/shared';
 
 /** What the public read API (`/api/v1/public/city`) returns: the city portal's data. */
 export interface City {
@@ -75,10 +75,10 @@ export function portalUrl(): string {
   return `https://${host}`;
 }
 
-/** Where a story lives on its OPD's site: an article's page, or the announcement on the Pengumuman page. */
+/** Where a story lives on its OPD's site: its own page there. */
 export function storyHref(city: City, story: Story, type: 'berita' | 'pengumuman'): string {
   const site = siteAddress(tenantOf(city, story.tenant));
-  return type === 'berita' ? `${site}/berita/${story.slug}/` : `${site}/pengumuman/#${story.slug}`;
+  return `${site}/${sitePagePath(type, story.slug)}`;
 }
 
 /** Every page of the portal, for its sitemap. */

@@ -1,3 +1,4 @@
+import { DETAIL_ROUTES } from '@laman/shared';
 import { newsPage, newsPageHref } from './news-pages';
 import { type Snapshot } from './snapshot';
 
@@ -30,8 +31,6 @@ export function pagePaths(snapshot: Snapshot): string[] {
     '/dokumen/',
     '/galeri/',
     '/kontak/',
-    ...of('berita', 'berita'),
-    ...of('layanan', 'layanan'),
-    ...of('halaman', 'profil'),
+    ...Object.entries(DETAIL_ROUTES).flatMap(([type, folder]) => of(type, folder)),
   ];
 }

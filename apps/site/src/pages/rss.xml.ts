@@ -1,4 +1,5 @@
 import rss from '@astrojs/rss';
+import { sitePagePath } from '@laman/shared';
 import { loadSnapshot } from '../lib/snapshot';
 import { siteUrl } from '../lib/site-url';
 
@@ -17,7 +18,7 @@ export function GET(): Promise<Response> {
     customData: '<language>id</language>',
     items: items.map((item) => ({
       title: item.title,
-      link: item.type === 'berita' ? `/berita/${item.slug}/` : `/pengumuman/#${item.slug}`,
+      link: `/${sitePagePath(item.type, item.slug)}`,
       pubDate: new Date(item.publishedAt),
       description: item.summary ?? undefined,
     })),

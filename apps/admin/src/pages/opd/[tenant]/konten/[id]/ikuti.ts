@@ -4,7 +4,7 @@ import { siteStatus } from '../../../../../lib/site-follow';
 import { tenantPage } from '../../../../../lib/tenant-page';
 
 /** How often the admin asks the API (on the same machine or network) while a person waits. */
-const EVERY_MS = 75;
+const EVERY_MS = 50;
 /** A build that takes longer than this is not followed live any more: the page then reloads itself. */
 const GIVE_UP_MS = 5 * 60_000;
 
