@@ -47,7 +47,7 @@ describe('previewing a draft as the public page', () => {
     expect({ state: state.body.state, live: state.body.live }).toEqual({ state: 'draft', live: false });
   });
 
-  it('shows an announcement on the list page where it will appear', async () => {
+  it('shows an announcement on its own page, where it will appear', async () => {
     const item = await draft('pengumuman', 'Pengumuman pratinjau');
     const preview = await t
       .http()
@@ -55,7 +55,8 @@ describe('previewing a draft as the public page', () => {
       .set(editor.auth);
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('Pengumuman pratinjau');
-    expect(preview.text).toMatch(/<h1[^>]*>Pengumuman<\/h1>/);
+    expect(preview.text).toMatch(/<h1[^>]*>Pengumuman pratinjau<\/h1>/);
+    expect(preview.text).toContain('href="/pengumuman/"');
   });
 
   it('attack: one contributor floods previews — each person renders one and waits with one, the rest get 429, and an editor still gets theirs', async () => {

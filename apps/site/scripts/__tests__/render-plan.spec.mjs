@@ -1,4 +1,5 @@
 import { pageKeys, planRender } from '../render-plan.mjs';
+import { DETAIL_ROUTES } from '@laman/shared';
 
 const item = (type, slug, title) => ({ type, slug, title, fields: {}, updatedAt: '2026-11-28T00:00:00Z' });
 const snapshot = (items, tagline = 'Melayani') => ({
@@ -31,7 +32,11 @@ describe('which pages a build renders', () => {
       item('layanan', 'kk', 'KK'),
     ];
     expect(planRender(previous, pageKeys(snapshot(next), 'theme-1', 'kota.go.id'))).toEqual({
-      render: { berita: ['a', 'c'], layanan: [], halaman: [] },
+      // Every type with pages of its own has an entry; only news changed here.
+      render: {
+        ...Object.fromEntries(Object.keys(DETAIL_ROUTES).map((type) => [type, []])),
+        berita: ['a', 'c'],
+      },
       reuse: ['/berita/b/', '/layanan/kk/'],
     });
   });
@@ -42,7 +47,8 @@ describe('which pages a build renders', () => {
       ...snapshot(base),
       tenant: { ...snapshot(base).tenant, lastPublishedAt: '2027-01-01T00:00:00Z' },
     };
-    expect(planRender(previous, pageKeys(later, 'theme-1', 'kota.go.id')).reuse).toHaveLength(3);
+    // Every page of its own is reused (two news, the service, the agenda item).
+    expect(planRender(previous, pageKeys(later, 'theme-1', 'kota.go.id')).reuse).toHaveLength(4);
     expect(planRender(previous, pageKeys(snapshot(base, 'Baru'), 'theme-1', 'kota.go.id')).render).toBeNull();
     expect(planRender(previous, pageKeys(snapshot(base), 'theme-2', 'kota.go.id')).render).toBeNull();
     expect(planRender(previous, pageKeys(snapshot(base), 'theme-1', 'kota-lain.go.id')).render).toBeNull();
