@@ -208,6 +208,10 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await page.waitForLoadState('networkidle');
     expect(await photo.evaluate((image) => image.complete && image.naturalWidth)).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, 'situs-berita-ponsel.png'), fullPage: true });
+    // The news list shows the article's photo as its thumbnail.
+    await page.goto(live.replace(/berita\/[^/]+\/$/, 'berita/'));
+    const thumb = page.locator('article.card.with-thumb', { hasText: title }).locator('img');
+    expect(await thumb.getAttribute('alt')).toBe('Petugas merekam sidik jari warga di meja pelayanan');
 
     // The photo is in the media library, with its alt text and where it is used; live use blocks deletion.
     await page.goto(`${admin}/opd/disdukcapil/media/?q=foto-kegiatan`);
