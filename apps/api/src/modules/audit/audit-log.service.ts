@@ -5,6 +5,7 @@ import { Database, type TenantTransaction } from '../../core/database/database.s
 import { type AuditAction } from './audit-actions';
 import { type AuditEvent } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
+import { UsersRepository } from '../users/users.repository';
 
 export interface AuditEntry {
   actorUserId: string | null;
@@ -17,6 +18,7 @@ export interface AuditEntry {
 /** Records who did what inside a tenant, in the same transaction as the change it describes. */
 @Injectable()
 export class AuditLog {
+  private readonly users = new UsersRepository();
   constructor(
     @Inject(AuditRepository) private readonly events: AuditRepository,
     @Inject(Database) private readonly db: Database,
@@ -47,11 +49,10 @@ export class AuditLog {
         { order: { createdAt: 'DESC' }, take: page.limit, skip: page.offset },
       );
       // Named for whoever reads the log (a monitor cannot list the OPD's members).
-      const ids = [...new Set(events.map((event) => event.actorUserId).filter((id): id is string => !!id))];
-      const rows: Array<{ id: string; name: string }> = ids.length
-        ? await tx.manager.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [ids])
-        : [];
-      const names = new Map(rows.map((row) => [row.id, row.name]));
+      const names = await this.users.namesOf(
+        tx.manager,
+        events.map((event) => event.actorUserId),
+      );
       return events.map((event) =>
         Object.assign(event, { actorName: (event.actorUserId && names.get(event.actorUserId)) || null }),
       );

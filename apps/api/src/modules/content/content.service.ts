@@ -7,6 +7,7 @@ import { DomainError } from '../../core/errors/domain-error';
 import { type AuditAction } from '../audit/audit-actions';
 import { AuditLog } from '../audit/audit-log.service';
 import { MediaUrls } from '../media/media-urls';
+import { UsersRepository } from '../users/users.repository';
 import { assertOwnImages } from './rich-text/own-images';
 import { type ContentItem } from './content-item.entity';
 import { type ContentRevision } from './content-revision.entity';
@@ -33,6 +34,7 @@ type Fields = Record<string, unknown> & { slug?: string };
 /** Writing content: drafts, saves (each one a revision), revision history and restore, deletion. */
 @Injectable()
 export class ContentService {
+  private readonly users = new UsersRepository();
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(ContentStore) private readonly store: ContentStore,
@@ -172,19 +174,11 @@ export class ContentService {
   }
 
   /** Who wrote each revision, by name: a conflict or the history says whose change it is. */
-  private async authorNames(
-    tx: TenantTransaction,
-    revisions: ContentRevision[],
-  ): Promise<Map<string, string>> {
-    const ids = [
-      ...new Set(revisions.map((revision) => revision.createdBy).filter((id): id is string => !!id)),
-    ];
-    if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; name: string }> = await tx.manager.query(
-      `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
-      [ids],
+  private authorNames(tx: TenantTransaction, revisions: ContentRevision[]): Promise<Map<string, string>> {
+    return this.users.namesOf(
+      tx.manager,
+      revisions.map((revision) => revision.createdBy),
     );
-    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   diff(tenant: TenantContext, id: string, number: number, against?: number): Promise<RevisionDiffDto> {

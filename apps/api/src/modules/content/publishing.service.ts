@@ -256,9 +256,10 @@ export class PublishingService {
           requireSecondEditor: await this.tenants.requiresSecondEditor(tx.manager, tx.tenantId),
         },
       );
-      if (GUARDED.has(action))
+      const guarded = GUARDED.has(action);
+      if (guarded)
         assertOwnImages(loaded.item.type, loaded.working.data, this.mediaUrls.libraryPrefix(tenant.slug));
-      const findings = GUARDED.has(action) ? await this.inspect(tx, tenant.slug, loaded) : [];
+      const findings = guarded ? await this.inspect(tx, tenant.slug, loaded) : [];
       if (findings.length) {
         await this.holdBack(tx, loaded, findings, tenant.actor.userId);
         return { held: findings, item: loaded.item };

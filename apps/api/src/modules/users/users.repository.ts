@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { type PlatformRole } from '../../core/access/roles';
 import { containsPattern } from '../../core/database/like-pattern';
 import { User, type UserStatus } from './user.entity';
@@ -13,6 +13,16 @@ export interface UserWithPassword extends User {
 export class UsersRepository {
   findById(manager: EntityManager, id: string): Promise<User | null> {
     return manager.getRepository(User).findOne({ where: { id } });
+  }
+
+  /** Names by id, for saying who did something (revisions, the audit log); absent ids are skipped. */
+  async namesOf(manager: EntityManager, ids: Array<string | null>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+    if (wanted.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(User)
+      .find({ where: { id: In(wanted) }, select: { id: true, name: true } });
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   findByEmail(manager: EntityManager, email: string): Promise<User | null> {
