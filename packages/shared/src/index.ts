@@ -11,3 +11,4 @@ export { TENANT_KIND_LABELS } from './tenant-kinds.js';
 export type { CityPolicy, TenantPolicyOverride } from './oversight-policy.js';
 export { type NoticeLike, urgentNotices } from './urgent-notices.js';
 export { formatAngka, formatUkuran, parseAngka, type ParsedNumber } from './numbers.js';
+export { valueAxis, type ValueAxis } from './chart-axis.js';

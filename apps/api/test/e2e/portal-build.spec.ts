@@ -2,7 +2,14 @@ import { execFile } from 'node:child_process';
 import { readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { filesUnder, htmlErrors, searchIndexText, serveTestApp, stopServedApp } from '../helpers/built-site';
+import {
+  filesUnder,
+  htmlErrors,
+  nuCheckerErrors,
+  searchIndexText,
+  serveTestApp,
+  stopServedApp,
+} from '../helpers/built-site';
 import { sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
 import { type TestApp } from '../helpers/test-app';
@@ -121,6 +128,8 @@ describe('building the city portal', () => {
         : await page(route);
       expect([route, htmlErrors(html)]).toEqual([route, []]);
     }
+    // Content-model errors too, on every portal page: the W3C's Nu HTML Checker.
+    expect(await nuCheckerErrors(live)).toEqual([]);
     // Found by crawlers and feed readers: a sitemap, robots.txt and an RSS feed whose links are the portal's own.
     const portalHome = 'https://portal.bandarlampungkota.go.id';
     expect(await readFile(path.join(live, 'robots.txt'), 'utf8')).toContain(

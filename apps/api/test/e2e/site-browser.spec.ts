@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
 import { startSitesServer } from '../../src/bin/sites-server';
+import { nuCheckerErrors } from '../helpers/built-site';
 import { axeViolations, DESKTOP, launchChromium, PHONE, screenshotDir } from '../helpers/browser';
 import { publishSampleSite } from '../helpers/sample-site';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -125,6 +126,43 @@ describe('an OPD site in a real browser', () => {
     await wide.close();
   });
 
+  it('draws the kinerja chart full width at 390 px and 1280 px: every value on its bar, an axis near the data, a legend in words', async () => {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const page = await open(pages['kinerja']!, viewport);
+      const chart = page.locator('figure.indicator svg.chart');
+      const [chartBox, mainBox] = [await chart.boundingBox(), await page.locator('main').boundingBox()];
+      // Full width: the chart fills the content column (main's padding aside).
+      expect(chartBox!.width).toBeGreaterThan(mainBox!.width * 0.85);
+      const printed = await chart.locator('text').allTextContents();
+      const table = await page.locator('table.indicator-data td').allTextContents();
+      // Every number of the data table, as Indonesians write it, is printed on the chart too.
+      for (const value of table.filter((cell) => cell !== '–')) expect(printed).toContain(value);
+      expect(printed).toContain('93,1');
+      expect(printed).toContain('Nilai (persen)');
+      // 93,1 to 97: the axis starts near the data, and says so.
+      const ticks = await chart.locator('.tick text').allTextContents();
+      expect(Number(ticks[0]!.replace(',', '.'))).toBeGreaterThan(80);
+      expect(await page.locator('figure.indicator figcaption').textContent()).toMatch(
+        /Target[\s\S]*Realisasi[\s\S]*bukan 0/,
+      );
+      // Text keeps a readable size at any width (no scaling of the whole picture).
+      const fontSize = await chart
+        .locator('.value')
+        .first()
+        .evaluate((node) => getComputedStyle(node).fontSize);
+      expect(parseFloat(fontSize)).toBeGreaterThanOrEqual(12);
+      // No value label runs off the chart.
+      const overflow = await chart.evaluate((svg) => {
+        const right = svg.getBoundingClientRect().right;
+        return [...svg.querySelectorAll('text')].some(
+          (text) => text.getBoundingClientRect().right > right + 1,
+        );
+      });
+      expect(overflow).toBe(false);
+      await page.close();
+    }
+  });
+
   it('finds published content with the static search, typed into the header form', async () => {
     const page = await open('/');
     await page.fill('#cari-situs', 'Kartu Keluarga');
@@ -135,19 +173,32 @@ describe('an OPD site in a real browser', () => {
     await page.close();
   });
 
-  it('keeps a news page under 100 KB before images, and saves phone and desktop screenshots', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    let bytes = 0;
-    page.on('response', async (response) => {
-      if (response.request().resourceType() !== 'image')
-        bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
-    });
-    await page.goto(`${origin}${pages['berita-detail']}`);
-    await page.waitForLoadState('networkidle');
-    console.log(`News page: ${bytes} bytes before images (uncompressed)`);
-    expect(bytes).toBeGreaterThan(1_000);
-    expect(bytes).toBeLessThan(100_000);
-    await page.close();
+  it('passes the Nu HTML Checker (the W3C validator) on every page it built', async () => {
+    const errors = await nuCheckerErrors(sites);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('keeps every page type under 100 KB before images (search 200 KB), and saves phone and desktop screenshots', async () => {
+    const weights: Record<string, number> = {};
+    for (const [name, urlPath] of Object.entries(pages)) {
+      const page = await browser.newPage({ viewport: PHONE });
+      let bytes = 0;
+      page.on('response', async (response) => {
+        if (response.request().resourceType() !== 'image')
+          bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+      });
+      await page.goto(`${origin}${urlPath}`);
+      await page.waitForLoadState('networkidle');
+      weights[name] = bytes;
+      await page.close();
+    }
+    console.log(`Page weights before images (uncompressed bytes): ${JSON.stringify(weights)}`);
+    for (const [name, bytes] of Object.entries(weights)) {
+      // The search page alone loads the search engine (WebAssembly and its index): 200 KB for it.
+      const budget = name === 'cari' ? 200_000 : 100_000;
+      expect([name, bytes > 1_000]).toEqual([name, true]);
+      expect([name, bytes < budget]).toEqual([name, true]);
+    }
 
     const folder = screenshotDir('site');
     for (const name of ['beranda', 'berita-detail', 'layanan-detail', 'kinerja']) {
@@ -161,5 +212,5 @@ describe('an OPD site in a real browser', () => {
       }
     }
     console.log(`Screenshots of the OPD site: ${folder}`);
-  });
+  }, 180_000);
 });

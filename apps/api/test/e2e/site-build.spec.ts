@@ -63,7 +63,7 @@ describe('building an OPD site', () => {
     expect(await pageOf('dokumen')).toContain(listed['dokumen']);
     expect(await pageOf('kinerja')).toContain(listed['dokumen']);
     expect(await pageOf('kinerja')).toMatch(
-      /<svg role="img"[^>]*>[\s\S]*Persentase penduduk ber-KTP-el[\s\S]*<table>/,
+      /<svg role="img"[^>]*>[\s\S]*Persentase penduduk ber-KTP-el[\s\S]*<\/figure>\s*<table class="indicator-data/,
     );
     expect(await pageOf('galeri')).toContain('alt="Foto kegiatan"');
     expect(await pageOf('cari')).toContain('<form role="search"');

@@ -3,6 +3,8 @@ import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { parse } from 'parse5';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -58,4 +60,33 @@ export async function serveTestApp(prefix: string): Promise<{ t: TestApp; apiUrl
 export async function stopServedApp(t: TestApp | undefined, out: string | undefined): Promise<void> {
   await t?.close();
   if (out) await rm(out, { recursive: true, force: true });
+}
+
+const execFileAsync = promisify(execFile);
+
+interface NuMessage {
+  type: string;
+  url?: string;
+  lastLine?: number;
+  message: string;
+}
+
+/**
+ * What the Nu HTML Checker (vnu, the W3C validator) reports as errors for every HTML file under a folder:
+ * content-model mistakes a parser lets through (a figcaption mid-figure, a heading in a label, bad ARIA…).
+ * It runs on Debian's Java; one process checks the whole folder.
+ */
+export async function nuCheckerErrors(folder: string): Promise<string[]> {
+  const jar = require.resolve('vnu-jar/build/dist/vnu.jar');
+  // With --format json the report goes to stderr.
+  const { stderr } = await execFileAsync(
+    'java',
+    ['-jar', jar, '--format', 'json', '--errors-only', '--exit-zero-always', '--skip-non-html', folder],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  const report = JSON.parse(stderr) as { messages: NuMessage[] };
+  return report.messages.map(
+    (entry) =>
+      `${path.relative(folder, decodeURI(entry.url?.replace(/^file:/, '') ?? ''))}:${entry.lastLine ?? '?'} ${entry.message}`,
+  );
 }

@@ -62,7 +62,11 @@ export function sampleFields(type: ContentTypeName, title = 'Contoh konten OPD')
         name: title,
         unit: 'persen',
         direction: 'higher_is_better',
-        values: [{ year: 2025, target: 95, actual: 96.4 }],
+        values: [
+          { year: 2024, target: 94, actual: 93.1 },
+          { year: 2025, target: 95, actual: 96.4 },
+          { year: 2026, target: 97 },
+        ],
       };
     case 'galeri':
       return {
