@@ -5,7 +5,7 @@ import { PublishingService } from '../modules/content/publishing.service';
 import { type ContentTypeName } from '../modules/content/types/content-type';
 import { MediaService } from '../modules/media/media.service';
 import { SiteSettingsService } from '../modules/site-settings/site-settings.service';
-import { demoPdf, portraitJpeg, uploadDemoFile } from './demo-files';
+import { bayJpeg, demoPdf, portraitJpeg, uploadDemoFile } from './demo-files';
 
 const doc = (...paragraphs: string[]) => ({
   type: 'doc',
@@ -292,6 +292,11 @@ export async function seedDemoContent(
         openingHours: 'Senin–Kamis 07.30–16.00 WIB, Jumat 07.30–16.30 WIB',
       },
       brandColor: '#0b5394',
+      hero: {
+        mediaId: await uploadDemoFile(media, context, 'beranda.jpg', await bayJpeg(index), {
+          alt: 'Ilustrasi Teluk Lampung di pagi hari',
+        }),
+      },
       complaintLinks: [{ label: 'SP4N-LAPOR!', url: 'https://www.lapor.go.id' }],
     });
   }

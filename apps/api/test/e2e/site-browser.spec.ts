@@ -9,6 +9,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { startSitesServer } from '../../src/bin/sites-server';
 import { nuCheckerErrors } from '../helpers/built-site';
 import { axeViolations, DESKTOP, launchChromium, PHONE, screenshotDir } from '../helpers/browser';
+import { phonePhoto } from '../helpers/media-corpus';
 import { publishSampleSite } from '../helpers/sample-site';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -35,6 +36,19 @@ describe('an OPD site in a real browser', () => {
     const tenant = await t.given.tenant();
     const editor = await t.given.memberSignedIn(tenant, 'editor');
     const { news, service, items } = await publishSampleSite(t, tenant, editor);
+    const admin = await t.given.memberSignedIn(tenant, 'tenant_admin');
+    const hero = await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/media`)
+      .set(admin.auth)
+      .field('alt', 'Loket pelayanan kantor dinas')
+      .attach('file', await phonePhoto(), 'loket.jpg');
+    const settings = await t
+      .http()
+      .put(`/api/v1/tenants/${tenant.slug}/settings`)
+      .set(admin.auth)
+      .send({ version: 0, settings: { tagline: 'Melayani sepenuh hati', hero: { mediaId: hero.body.id } } });
+    expect(settings.status).toBe(200);
     await run(process.execPath, [BUILDER, '--api', apiUrl, '--tenant', tenant.slug, '--out', sites]);
     server = await startSitesServer(sites, 0, '127.0.0.1');
     // Chromium resolves every *.localhost name to this machine: the same host routing as production.
@@ -161,6 +175,24 @@ describe('an OPD site in a real browser', () => {
       expect(overflow).toBe(false);
       await page.close();
     }
+  });
+
+  it("looks like the government at first sight: the city's emblem in the header, the OPD's photo above the news", async () => {
+    const page = await open('/');
+    // Waits until the emblem has loaded and decoded (a missing file never does, and the test times out).
+    await page.waitForFunction(() => {
+      const emblem = document.querySelector('header.site img.emblem');
+      return emblem instanceof HTMLImageElement && emblem.complete && emblem.naturalWidth > 0;
+    });
+    const hero = page.locator('main .hero img');
+    expect(await hero.getAttribute('alt')).toBe('Loket pelayanan kantor dinas');
+    // The first screen's picture is fetched at once, and leaves room for the news on a phone.
+    expect(await hero.getAttribute('loading')).toBe('eager');
+    expect(await hero.getAttribute('fetchpriority')).toBe('high');
+    const box = await hero.boundingBox();
+    expect(box!.y).toBeLessThan(PHONE.height);
+    expect(box!.height).toBeLessThan(PHONE.height * 0.4);
+    await page.close();
   });
 
   it('finds published content with the static search, typed into the header form', async () => {

@@ -1,3 +1,4 @@
+import { smallJpeg } from '../helpers/media-corpus';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 describe('site settings', () => {
@@ -78,5 +79,42 @@ describe('site settings', () => {
 
     const editor = await t.given.memberSignedIn(tenant, 'editor');
     expect((await t.http().put(path).set(editor.auth).send({ version: 1, settings })).status).toBe(403);
+  });
+
+  it("take the logo and the home page photo from the OPD's own library only, with alt text, and show them on the public site", async () => {
+    const [tenant, other] = [await t.given.tenant(), await t.given.tenant()];
+    const admin = await t.given.memberSignedIn(tenant, 'tenant_admin');
+    const otherAdmin = await t.given.memberSignedIn(other, 'tenant_admin');
+    const upload = async (slug: string, auth: Record<string, string>, alt?: string) => {
+      let call = t.http().post(`/api/v1/tenants/${slug}/media`).set(auth);
+      if (alt) call = call.field('alt', alt);
+      const response = await call.attach('file', await smallJpeg(), 'foto.jpg');
+      expect(response.status).toBe(201);
+      return response.body.id as string;
+    };
+    const path = `/api/v1/tenants/${tenant.slug}/settings`;
+    const save = (settings: Record<string, unknown>) =>
+      t.http().put(path).set(admin.auth).send({ version: 0, settings });
+
+    const foreign = await upload(other.slug, otherAdmin.auth, 'Kantor lain');
+    const withoutAlt = await upload(tenant.slug, admin.auth);
+    const refused = await save({ hero: { mediaId: foreign }, logo: { mediaId: withoutAlt } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual([
+      'settings.hero.mediaId',
+      'settings.logo.alt',
+    ]);
+    expect((await t.http().get(path).set(admin.auth)).body.version).toBe(0);
+
+    const hero = await upload(tenant.slug, admin.auth, 'Loket pelayanan kantor dinas');
+    const saved = await save({ hero: { mediaId: hero }, logo: { mediaId: withoutAlt, alt: 'Logo dinas' } });
+    expect(saved.status).toBe(200);
+    const site = await t.http().get(`/api/v1/public/${tenant.slug}/site`);
+    expect(site.body.settings.hero).toMatchObject({
+      alt: 'Loket pelayanan kantor dinas',
+      url: expect.stringContaining(`/${tenant.slug}/`),
+      srcset: expect.objectContaining({ avif: expect.any(String) }),
+    });
+    expect(site.body.settings.logo).toMatchObject({ alt: 'Logo dinas' });
   });
 });

@@ -29,6 +29,8 @@ export interface SiteSettings {
   };
   brandColor?: string;
   logo?: MediaView;
+  /** The home page's wide photo (the office, a service counter, an event). */
+  hero?: MediaView;
   menu?: Array<{ label: string; href?: string; pageSlug?: string }>;
   footerText?: string;
   complaintLinks?: Array<{ label: string; url: string }>;

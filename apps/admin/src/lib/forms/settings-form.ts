@@ -3,7 +3,18 @@ import type { Field } from './spec';
 /** The site settings a tenant admin edits (the brand colour has its own input with a contrast check). */
 export const SETTINGS_FIELDS: Field[] = [
   { kind: 'text', name: 'tagline', label: 'Slogan', max: 160 },
-  { kind: 'photo', name: 'logo', label: 'Logo', hint: 'Tampil di kepala setiap halaman situs.' },
+  {
+    kind: 'photo',
+    name: 'logo',
+    label: 'Logo',
+    hint: 'Tampil di kepala setiap halaman situs, di samping lambang kota.',
+  },
+  {
+    kind: 'photo',
+    name: 'hero',
+    label: 'Foto utama beranda',
+    hint: 'Foto lebar kantor, loket layanan atau kegiatan; tampil di beranda di atas berita. Paling baik 1600×600 piksel.',
+  },
   {
     kind: 'group',
     name: 'contact',

@@ -225,7 +225,11 @@ export const EN: Record<string, string> = {
   'Tersimpan, tetapi langkah berikutnya belum berhasil:': 'Saved, but the next step did not succeed:',
   Slogan: 'Tagline',
   Logo: 'Logo',
-  'Tampil di kepala setiap halaman situs.': 'Shown in the header of every page of the site.',
+  'Tampil di kepala setiap halaman situs, di samping lambang kota.':
+    "Shown in the header of every page of the site, beside the city's emblem.",
+  'Foto utama beranda': 'Home page photo',
+  'Foto lebar kantor, loket layanan atau kegiatan; tampil di beranda di atas berita. Paling baik 1600×600 piksel.':
+    'A wide photo of the office, a service counter or an event; shown on the home page above the news. Best at 1600×600 pixels.',
   Kontak: 'Contact',
   'Alamat kantor': 'Office address',
   'Nomor telepon': 'Phone number',

@@ -25,8 +25,9 @@ export class MediaReferences {
     @Inject(MediaUrls) private readonly urls: MediaUrls,
   ) {}
 
-  async assertPublishable(tx: TenantTransaction, fields: unknown): Promise<void> {
-    const refs = collect(fields, 'fields');
+  /** `root` names the fields in errors the way the request did: `fields` for content, `settings` for settings. */
+  async assertPublishable(tx: TenantTransaction, fields: unknown, root = 'fields'): Promise<void> {
+    const refs = collect(fields, root);
     const found = await this.load(tx, refs);
     const problems: FieldError[] = [];
     for (const { path, ref } of refs) {

@@ -115,6 +115,14 @@ export class SiteSettingsFieldsDto {
   @Type(() => MediaRefDto)
   logo?: MediaRefDto;
   @ApiPropertyOptional({
+    type: MediaRefDto,
+    description: 'Foto utama beranda: foto lebar kantor atau kegiatan, tampil di atas berita (mis. 1600×600)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MediaRefDto)
+  hero?: MediaRefDto;
+  @ApiPropertyOptional({
     example: '#0b5394',
     description: 'Warna merek (heksadesimal), cukup gelap untuk teks putih (kontras minimal 4,5:1)',
   })

@@ -3,6 +3,7 @@ import { type TenantContext } from '../../core/access/principal';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
+import { MediaReferences } from '../media/media-references';
 import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { ModerationService } from '../moderation/moderation.service';
 import { publicOutputs } from '../moderation/public-outputs';
@@ -22,6 +23,7 @@ export class SiteSettingsService {
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(ModerationService) private readonly moderation: ModerationService,
+    @Inject(MediaReferences) private readonly mediaReferences: MediaReferences,
   ) {}
 
   get(tenant: TenantContext): Promise<SiteSettingsDto> {
@@ -52,6 +54,8 @@ export class SiteSettingsService {
     );
     return this.db.inTenant(tenant.tenantId, async (tx) => {
       await tx.manager.query(`SELECT 1 FROM site_settings WHERE tenant_id = $1 FOR UPDATE`, [tx.tenantId]);
+      // The logo and the home page photo go out on save: files of this OPD's library, with alt text.
+      await this.mediaReferences.assertPublishable(tx, settings, 'settings');
       const current = await this.read(tx);
       if (current.version !== version) {
         throw new DomainError(
