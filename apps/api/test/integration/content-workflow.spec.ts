@@ -132,14 +132,21 @@ describe('content workflow', () => {
       version: submitted.body.version,
       comment: 'Tambahkan foto kegiatan.',
     });
-    expect(returned.body).toMatchObject({ state: 'draft', reviewComment: 'Tambahkan foto kegiatan.' });
+    expect(returned.body).toMatchObject({
+      state: 'draft',
+      reviewComment: 'Tambahkan foto kegiatan.',
+      returnedBy: 'editor',
+    });
     const fixed = await t
       .http()
       .put(`${base()}/berita/${id}`)
       .set(contributor.auth)
       .send({ version: returned.body.version, fields: sampleFields('berita', 'Berita kontributor lengkap') });
     expect(fixed.status).toBe(200);
-    const badTransition = await act(editor, id, 'unschedule', { version: fixed.body.version });
+    // Sent again, the item is no longer "returned": the note and who returned it are cleared.
+    const resubmitted = await act(contributor, id, 'submit', { version: fixed.body.version });
+    expect(resubmitted.body).toMatchObject({ state: 'in_review', reviewComment: null, returnedBy: null });
+    const badTransition = await act(editor, id, 'unschedule', { version: resubmitted.body.version });
     expect(badTransition.status).toBe(409);
     expect(badTransition.body.code).toBe('WORKFLOW_INVALID_STATE');
   });

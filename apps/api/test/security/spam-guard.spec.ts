@@ -126,6 +126,7 @@ describe('security: the spam guard holds a change at the door', () => {
     expect(seen.body.state).toBe('draft');
     expect(seen.body.reviewComment).toContain('Ditahan penyaring spam');
     expect(seen.body.reviewComment).toContain('gacor');
+    expect(seen.body.returnedBy).toBe('spam_guard');
     const [alert] = await alertsAbout(item.id);
     expect(alert?.message).toContain('Kiriman kontributor');
     const audit = await asSuperuser<{ action: string }>(

@@ -19,6 +19,7 @@ import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-gr
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
 import { Notifications1765700000000 } from './migrations/1765700000000-notifications';
 import { NotificationsAboutTenant1765800000000 } from './migrations/1765800000000-notifications-about-tenant';
+import { ContentReturnedBy1765900000000 } from './migrations/1765900000000-content-returned-by';
 import { SpamTerm } from '../../modules/moderation/spam-term.entity';
 import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
 import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   SpamTerms1765600000000,
   Notifications1765700000000,
   NotificationsAboutTenant1765800000000,
+  ContentReturnedBy1765900000000,
 ];

@@ -26,6 +26,7 @@ export class ContentItem {
   @Column({ name: 'force_publish_reason', type: 'text', nullable: true }) forcePublishReason: string | null;
   @Column({ name: 'force_published_by', type: 'uuid', nullable: true }) forcePublishedBy: string | null;
   @Column({ name: 'review_comment', type: 'text', nullable: true }) reviewComment: string | null;
+  @Column({ name: 'returned_by', type: 'text', nullable: true }) returnedBy: ReturnedBy | null;
   @Column({ name: 'submitted_by', type: 'uuid', nullable: true }) submittedBy: string | null;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
@@ -33,3 +34,6 @@ export class ContentItem {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
+
+/** Who sent a draft back to its author: an editor with a note, or the spam guard with its findings. */
+export type ReturnedBy = 'editor' | 'spam_guard';

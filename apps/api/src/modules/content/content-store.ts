@@ -72,6 +72,7 @@ export function toItemDto({ item, working }: LoadedItem): ContentItemDto {
     firstPublishedAt: item.firstPublishedAt,
     forcePublishReason: item.forcePublishReason,
     reviewComment: item.reviewComment,
+    returnedBy: item.returnedBy,
     updatedBy: item.updatedBy,
     createdAt: item.createdAt,
     fields: working.data,

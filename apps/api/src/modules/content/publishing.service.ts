@@ -58,6 +58,7 @@ export class PublishingService {
           submittedBy: tenant.actor.userId,
           submittedAt: new Date(),
           reviewComment: null,
+          returnedBy: null,
           version: item.version + 1,
         },
       ),
@@ -79,7 +80,7 @@ export class PublishingService {
         this.store.items.update(
           tx,
           { id: item.id },
-          { state: 'draft', reviewComment: comment, version: item.version + 1 },
+          { state: 'draft', reviewComment: comment, returnedBy: 'editor', version: item.version + 1 },
         ),
       { comment },
     );
@@ -222,7 +223,13 @@ export class PublishingService {
     await this.store.items.update(
       tx,
       { id: item.id },
-      { state: 'draft', scheduledAt: null, reviewComment: heldNote(findings), version: item.version + 1 },
+      {
+        state: 'draft',
+        scheduledAt: null,
+        reviewComment: heldNote(findings),
+        returnedBy: 'spam_guard',
+        version: item.version + 1,
+      },
     );
     await this.notifications.tell(tx, { kind: 'held', item, actorUserId, note: findings[0]?.reason ?? null });
     await this.audit.record(tx, {
@@ -328,6 +335,7 @@ export class PublishingService {
         firstPublishedAt: item.firstPublishedAt ?? now,
         scheduledAt: null,
         reviewComment: null,
+        returnedBy: null,
         needsPostReview: false,
         forcePublishReason: null,
         forcePublishedBy: null,

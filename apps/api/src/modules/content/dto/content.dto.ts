@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { trim } from '../../../core/http/dto-fields';
 import { PageQueryDto } from '../../../core/http/page-query.dto';
-import { CONTENT_STATES, type ContentState } from '../content-item.entity';
+import { CONTENT_STATES, type ContentState, type ReturnedBy } from '../content-item.entity';
 import { CONTENT_TYPES, type ContentTypeName } from '../types/content-type';
 import { jakartaDateTime } from '../types/shared-fields';
 import { INT4_MAX } from '../../../core/http/int-param';
@@ -122,6 +122,13 @@ export class ContentItemDto {
   @ApiProperty({ nullable: true, type: String }) forcePublishReason: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Catatan editor saat mengembalikan' })
   reviewComment: string | null;
+  @ApiProperty({
+    nullable: true,
+    enum: ['editor', 'spam_guard'],
+    description:
+      'Siapa yang mengembalikan draf ini: editor (dengan catatan) atau penyaring spam (dengan temuannya)',
+  })
+  returnedBy: ReturnedBy | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) updatedBy: string | null;
   @ApiProperty() createdAt: Date;
