@@ -1,5 +1,6 @@
 // Writes each package's jest totals to reports/<package>.json, so scripts/run-tests.mjs can print one line
-// for the whole workspace ("N passed, N failed").
+// for the whole workspace ("N passed, N failed"), and its slowest tests, so their time budgets can be kept at
+// three times what they take (a busy machine is slower).
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -18,6 +19,15 @@ class JestTotalsReporter {
       failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
       skipped: results.numPendingTests + results.numTodoTests,
       suites: results.numTotalTestSuites,
+      slowest: results.testResults
+        .flatMap((suite) =>
+          suite.testResults.map((test) => ({
+            test: `${path.relative(this.rootDir, suite.testFilePath)} › ${test.title}`,
+            ms: test.duration ?? 0,
+          })),
+        )
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5),
     };
     fs.writeFileSync(path.join(dir, `${pkg.replace(/[@/]/g, '_')}.json`), JSON.stringify(totals));
   }

@@ -31,6 +31,7 @@ const failedSteps = steps.filter(([label, command]) => !run(label, command)).map
 let passed = 0;
 let failed = 0;
 const lines = [];
+const slowest = [];
 if (existsSync(reportDir)) {
   for (const file of readdirSync(reportDir).filter((name) => name.endsWith('.json'))) {
     const totals = JSON.parse(readFileSync(path.join(reportDir, file), 'utf8'));
@@ -39,8 +40,14 @@ if (existsSync(reportDir)) {
     lines.push(
       `  ${totals.package}: ${totals.passed} passed, ${totals.failed} failed (${totals.suites} suites)`,
     );
+    for (const { test, ms } of totals.slowest ?? []) slowest.push({ test: `${totals.package} ${test}`, ms });
   }
 }
+
+// The slowest tests of the run: each one's budget should stay at three times this or more.
+console.log('\nSlowest tests:');
+for (const { test, ms } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 12))
+  console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${test}`);
 // A failed step with no failing test behind it (a lint error, a crash before jest reported) still counts.
 if (failedSteps.length && failed === 0) failed = failedSteps.length;
 

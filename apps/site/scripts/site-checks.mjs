@@ -33,7 +33,9 @@ function readStructure(html) {
     {
       onopentag(name, attributes) {
         if (name === 'title') inTitle = true;
-        if (name === 'img' && !attributes.alt?.trim() && attributes.role !== 'presentation')
+        // The theme marks its own decorative images (the city's emblem beside the city's name) with
+        // data-decorative and alt="": an empty alt anywhere else is a description the editor left out.
+        if (name === 'img' && !attributes.alt?.trim() && !('data-decorative' in attributes))
           page.missingAlt.push(attributes.src ?? '(tanpa src)');
         if (name === 'a' && attributes.href) {
           const target = linkTarget(attributes.href);

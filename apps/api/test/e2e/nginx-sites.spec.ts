@@ -228,5 +228,5 @@ describe('nginx serving the built sites (production configuration)', () => {
     expect(back.status).toBe(200);
     expect(back.body).toContain('Jadwal pelayanan keliling bulan Desember');
     expect(nginxLog).toBe('');
-  });
+  }, 120_000);
 });

@@ -158,7 +158,8 @@ describe('building an OPD site', () => {
     });
     expect(await readlink(live)).toBe(beforeFailure);
     expect(await readFile(path.join(live, 'index.html'), 'utf8')).toContain(tenant.name);
-  });
+    // Two builds and a page-by-page read: about 15 s idle, twice that while other suites share the cores.
+  }, 180_000);
 
   it('shows a serta-merta announcement at the top of every page in the sitemap while it is in force', async () => {
     const tenant = await t.given.tenant();

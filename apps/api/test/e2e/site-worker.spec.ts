@@ -170,7 +170,7 @@ describe('site build pipeline', () => {
     });
     const news = await readFile(path.join(sites, 'portal', 'live', 'berita', 'index.html'), 'utf8');
     expect(news).toContain('Layanan Adminduk buka hari Sabtu');
-  });
+  }, 120_000);
 
   it('holds a build whose pages look like gambling spam, tells platform admins, and rolls back on request', async () => {
     const tenant = await t.given.tenant();
@@ -256,7 +256,7 @@ describe('site build pipeline', () => {
     expect(clean.status).toBe(200);
     expect(await readlink(live)).not.toBe(firstTarget);
     expect(await readlink(live)).toBe(cleanedTarget);
-  });
+  }, 120_000);
 
   it('retries a build whose worker was killed mid-build, and the live site stays whole', async () => {
     const tenant = await t.given.tenant();
