@@ -3,6 +3,7 @@ import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { activeContentIn } from '../helpers/active-content';
 import { doc, sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
+import { eventually } from '../helpers/eventually';
 import { startAnotherInstance, startTestApp, type TestApp } from '../helpers/test-app';
 
 describe('public read API', () => {
@@ -415,6 +416,47 @@ describe('public cache across API instances', () => {
       }
       expect(gone).toBe(true);
     } finally {
+      await other.close();
+    }
+  });
+
+  it('while readers hammer both instances, the publishing one is never stale once the call returns, the other soon after', async () => {
+    const other = await startAnotherInstance(t.database);
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    const list = `/api/v1/public/${tenant.slug}/content?type=berita`;
+    // Reads in flight at every moment of every publish: the race between a read and a change notification.
+    let reading = true;
+    const readers = [t, other, t, other].map(async (instance) => {
+      while (reading) await instance.http().get(list);
+    });
+    try {
+      for (let count = 1; count <= 5; count++) {
+        const created = await t
+          .http()
+          .post(`/api/v1/tenants/${tenant.slug}/content/berita`)
+          .set(editor.auth)
+          .send({ fields: sampleFields('berita', `Berita serentak ${count}`) });
+        const published = await t
+          .http()
+          .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/publish`)
+          .set(editor.auth)
+          .send({ version: 1 });
+        expect(published.status).toBe(200);
+        expect((await t.http().get(list)).body.total).toBe(count);
+        const seenByOther = await eventually(
+          async () => (await other.http().get(list)).body.total as number,
+          (total) => total === count,
+          { withinMs: 10_000, everyMs: 10 },
+        );
+        expect(seenByOther).toBe(count);
+        // And it stays seen: a read that raced the change did not put the old answer back.
+        expect((await other.http().get(list)).body.total).toBe(count);
+        expect((await t.http().get(list)).body.total).toBe(count);
+      }
+    } finally {
+      reading = false;
+      await Promise.all(readers);
       await other.close();
     }
   });

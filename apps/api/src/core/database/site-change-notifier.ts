@@ -17,7 +17,8 @@ const CHANNEL = 'laman_site_changes';
  * Tells every API instance that a tenant's public state changed. Inside a transaction it queues a
  * PostgreSQL NOTIFY (delivered to all instances only if the transaction commits) and an in-process signal
  * after commit (so this instance never serves stale data, even before the notification arrives).
- * A lost listener connection clears every subscriber's cache ("*") and reconnects.
+ * A lost listener connection clears every subscriber's cache ("*") and reconnects; while it is lost,
+ * `hearsEveryChange` is false and in-memory caches must not be trusted.
  */
 @Injectable()
 export class SiteChangeNotifier implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,6 +26,11 @@ export class SiteChangeNotifier implements OnApplicationBootstrap, OnApplication
   private readonly events = new EventEmitter().setMaxListeners(50);
   private listener: Client | undefined;
   private stopped = false;
+
+  /** Whether this instance is listening, so that no committed change can go unheard. */
+  get hearsEveryChange(): boolean {
+    return this.listener !== undefined;
+  }
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -60,6 +66,8 @@ export class SiteChangeNotifier implements OnApplicationBootstrap, OnApplication
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     this.listener = client;
+    // Anything read while nobody listened may be stale: caches start again from here.
+    this.events.emit('change', '*');
   }
 
   private reconnect(client: Client, error?: Error): void {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { Database } from '../../core/database/database.service';
 import { SiteChangeNotifier } from '../../core/database/site-change-notifier';
 import { DomainError } from '../../core/errors/domain-error';
@@ -15,21 +16,34 @@ export interface PublicTenant {
   last_published_at: Date | null;
 }
 
+/** A safety net only: every change clears the cache at once (see below). */
+const KEEP_MS = 30_000;
+
 /**
- * Active tenants by slug with their public content version, read on every public request (one indexed
- * single-row query): the version is the key of every cached public answer, so reading it fresh makes a
- * stale answer impossible after any committed change, on any instance.
+ * Active tenants by slug (or a former slug) with their public content version: the version is the key of every
+ * cached public answer. Kept in memory while this instance hears every change (SiteChangeNotifier's LISTEN),
+ * so a cached public answer needs no query at all; every change clears the whole cache, here at commit and on
+ * other instances when PostgreSQL delivers the notification (after the commit is visible).
+ *
+ * The race that made an earlier version of this cache serve stale answers: a read that began before a commit
+ * returns the old row *after* the change notification cleared the cache, and stored it again, stale until
+ * the next change. Each read therefore notes the change generation when it starts and stores its row only if no
+ * change arrived meanwhile. Unknown slugs are not cached (a new OPD appears without a notification).
  */
 @Injectable()
 export class PublicTenants {
-  /** Bumped on every change to any tenant: the key of the city-wide directory. */
+  /** Bumped on every change to any tenant: the key of the city-wide directory, and the guard above. */
   private generation = 0;
+  private readonly bySlug = new LRUCache<string, PublicTenant>({ max: 50_000, ttl: KEEP_MS });
 
   constructor(
     @Inject(Database) private readonly db: Database,
-    @Inject(SiteChangeNotifier) notifier: SiteChangeNotifier,
+    @Inject(SiteChangeNotifier) private readonly notifier: SiteChangeNotifier,
   ) {
-    notifier.subscribe(() => this.generation++);
+    notifier.subscribe(() => {
+      this.generation++;
+      this.bySlug.clear();
+    });
   }
 
   async active(slug: string): Promise<PublicTenant> {
@@ -48,12 +62,18 @@ export class PublicTenants {
 
   /** By its slug or a former one (a renamed OPD keeps its old addresses). */
   async activeOrNull(slug: string): Promise<PublicTenant | null> {
+    const cached = this.notifier.hearsEveryChange ? this.bySlug.get(slug) : undefined;
+    if (cached) return cached;
+    const startedAt = this.generation;
     const rows: PublicTenant[] = await this.db.platformQuery(
       `SELECT id, slug, former_slugs, name, short_name, kind, custom_domain, content_version, last_published_at
          FROM tenants WHERE (slug = $1 OR $1 = ANY(former_slugs)) AND status = 'active'`,
       [slug],
     );
-    return rows[0] ?? null;
+    const tenant = rows[0] ?? null;
+    if (tenant && startedAt === this.generation && this.notifier.hearsEveryChange)
+      this.bySlug.set(slug, tenant);
+    return tenant;
   }
 
   get directoryGeneration(): number {
