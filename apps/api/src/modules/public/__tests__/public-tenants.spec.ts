@@ -22,8 +22,7 @@ function harness() {
     tenants,
     notifier,
     change: () => listeners.forEach((listener) => listener('tenant-1')),
-    answer: (version: string | null) =>
-      pending.shift()!.resolve(version === null ? [] : [row(version)]),
+    answer: (version: string | null) => pending.shift()!.resolve(version === null ? [] : [row(version)]),
     queries: () => queries,
   };
 }
