@@ -1,9 +1,11 @@
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { startApi } from './api-process';
 import { benchDatabase, freePort } from './bench-database';
 import { seedNews } from './seed-news';
+import { measureStaleness } from './staleness';
 
 /**
  * `pnpm bench`: the public read API against a bare Node + pg server on the same PostgreSQL.
@@ -35,24 +37,6 @@ async function measure(url: string): Promise<Measure> {
   };
 }
 
-function waitForHealth(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async () => {
-      if (
-        await fetch(url).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        return resolve();
-      if (Date.now() - started > 30_000) return reject(new Error(`no answer from ${url}`));
-      setTimeout(poll, 100);
-    };
-    void poll();
-  });
-}
-
 async function main(): Promise<void> {
   const database = await benchDatabase();
   const children: ChildProcess[] = [];
@@ -60,23 +44,9 @@ async function main(): Promise<void> {
     console.log('Seeding 50 tenants, 5,000 news items of ~600 words in one of them…');
     const seeded = await seedNews(database.superuserUrl, 50, 5000);
 
-    const apiPort = await freePort();
-    const api = spawn(process.execPath, [path.resolve(__dirname, '../main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(apiPort),
-        DATABASE_URL: database.appUrl,
-        DATABASE_OWNER_URL: database.ownerUrl,
-        JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
-        LOG_LEVEL: 'warn',
-        SCHEDULER_INTERVAL_SECONDS: '0',
-      },
-      stdio: 'inherit',
-    });
-    children.push(api);
-    const apiBase = `http://127.0.0.1:${apiPort}/api/v1/public/${seeded.slug}`;
-    await waitForHealth(`http://127.0.0.1:${apiPort}/api/v1/health`);
+    const api = await startApi(database);
+    children.push(api.child);
+    const apiBase = `${api.url}/api/v1/public/${seeded.slug}`;
 
     const barePort = await freePort();
     const bare = fork(
@@ -122,12 +92,30 @@ async function main(): Promise<void> {
       item: +(apiItem.requestsPerSecond / bareItem.requestsPerSecond).toFixed(2),
     };
     console.log(
-      `Ratio Laman/bare: list ${ratios.list}×, item ${ratios.item}× (goal: ≥ 1×). Peers measured here: Strapi 5 ≈115 req/s list, ≈420 req/s item.`,
+      `Ratio Laman/bare: list ${ratios.list}×, item ${ratios.item}× (goal: ≥ 1.5×). Peers measured here: Strapi 5 ≈115 req/s list, ≈420 req/s item.`,
+    );
+
+    // A second instance on the same database, as behind a load balancer: how stale can either be?
+    const second = await startApi(database);
+    children.push(second.child);
+    const itemPath = `/api/v1/public/${seeded.slug}/content/berita/${seeded.itemSlug}`;
+    const staleness = await measureStaleness({
+      superuserUrl: database.superuserUrl,
+      tenantId: seeded.tenantId,
+      itemSlug: seeded.itemSlug,
+      itemUrls: [api.url, second.url].map((url) => `${url}${itemPath}`),
+      loadUrls: [api.url, second.url].map((url) => `${url}/api/v1/public/${seeded.slug}/content?type=berita`),
+      changes: 40,
+      everyMs: 200,
+    });
+    console.log(
+      `Staleness on instances that did not make the change (two API processes, ${staleness.changes} changes every 200 ms ` +
+        `under load, ${staleness.replies} replies): worst ${staleness.worstMs.join(' ms and ')} ms (goal ≤ 250 ms).`,
     );
     mkdirSync(path.dirname(REPORT), { recursive: true });
     writeFileSync(
       REPORT,
-      JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, rows, ratios }, null, 2),
+      JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, rows, ratios, staleness }, null, 2),
     );
   } finally {
     for (const child of children) child.kill('SIGTERM');
