@@ -7,6 +7,7 @@ import { createDataSource } from '../core/database/data-source';
 import { DirectorySeeder } from '../demo/directory-seeder';
 import { startApi } from './api-process';
 import { benchDatabase } from './bench-database';
+import { recordGoals } from './goals';
 
 /**
  * `pnpm bench` (media): upload-to-variants time and the API's peak memory for a 12-megapixel phone JPEG and a
@@ -116,6 +117,23 @@ async function main(): Promise<void> {
       '\n/health while hostile PDFs (5×2000, 1×14400, 14400×14400 pt pages) are uploaded one after another:',
     );
     console.table(health);
+    const hostileP99 = health['during hostile PDFs']['p99 ms'];
+    recordGoals('media', [
+      { figure: '12 MP photo → all variants (median)', value: `${photo.median} ms`, goal: '–', met: null },
+      { figure: 'API memory at idle', value: `${idleRss} MB`, goal: '< 250 MB', met: idleRss < 250 },
+      {
+        figure: 'API peak memory with a 12 MP photo',
+        value: `${photo.peak} MB`,
+        goal: '< 350 MB',
+        met: photo.peak < 350,
+      },
+      {
+        figure: '/health p99 during hostile PDFs',
+        value: `${hostileP99} ms`,
+        goal: '< 100 ms',
+        met: hostileP99 < 100,
+      },
+    ]);
     console.log(
       `API idle RSS ${idleRss} MB; peak after all uploads ${api.peakRssMb()} MB (the 20 MB PDF moved the peak by ${document.peak - photo.peak} MB: it is streamed; PDFs up to MEDIA_PDF_PREVIEW_MAX_MB, default 10, are also read whole by pdf.js for a thumbnail).`,
     );

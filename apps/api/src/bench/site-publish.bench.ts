@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { startSitesServer } from '../bin/sites-server';
 import { PasswordHasher } from '../modules/auth/password-hasher';
 import { benchDatabase, freePort } from './bench-database';
+import { countFromEnv, type GoalRow, recordGoals, sizesFromEnv } from './goals';
 import { insertNews } from './seed-news';
 
 /**
@@ -19,9 +20,12 @@ import { insertNews } from './seed-news';
  * portal (its goal: the same as an OPD site's).
  */
 const run = promisify(execFile);
-const SIZES = (process.env['LAMAN_BENCH_SITE_SIZES'] || '10,100,1000,5000').split(',').map(Number);
-const PUBLISHES = Number(process.env['LAMAN_BENCH_PUBLISHES'] || 7);
-const REBUILD_TENANTS = Number(process.env['LAMAN_BENCH_REBUILD_TENANTS'] || 40);
+// Any subset runs: LAMAN_BENCH_SITE_SIZES="" skips the sizes, LAMAN_BENCH_REBUILD_TENANTS=0 the rebuild and portal.
+const SIZES = sizesFromEnv('LAMAN_BENCH_SITE_SIZES', [10, 100, 1000, 5000]);
+const PUBLISHES = countFromEnv('LAMAN_BENCH_PUBLISHES', 7) || 1;
+const REBUILD_TENANTS = countFromEnv('LAMAN_BENCH_REBUILD_TENANTS', 40);
+/** Publish-to-live goals (issue 16), by OPD size. */
+const LIVE_GOAL_MS: Record<number, number> = { 1000: 1000, 5000: 2500 };
 const PASSWORD = 'Bench-Password-2026';
 const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
 const REPORT = path.resolve(__dirname, '../../../../reports/bench-site-publish.json');
@@ -260,6 +264,56 @@ async function measurePortal(env: Env) {
   };
 }
 
+async function logged<T>(what: string, step: () => Promise<T>): Promise<T> {
+  console.log(what);
+  const result = await step();
+  console.log(JSON.stringify(result));
+  return result;
+}
+
+function publishGoals(
+  sizes: Array<Awaited<ReturnType<typeof measureSize>>>,
+  rebuild: Awaited<ReturnType<typeof measureRebuild>> | null,
+  portal: Awaited<ReturnType<typeof measurePortal>> | null,
+): GoalRow[] {
+  const rows: GoalRow[] = sizes.flatMap((size) => {
+    const goal = LIVE_GOAL_MS[size.items];
+    const ratio = size.p50Ms / size.floorAstroBuildMs;
+    return [
+      {
+        figure: `publish → live p50, ${size.items} news items`,
+        value: `${seconds(size.p50Ms)} s`,
+        goal: goal ? `< ${seconds(goal)} s` : '–',
+        met: goal ? size.p50Ms < goal : null,
+      },
+      {
+        figure: `publish → live ÷ cold astro build, ${size.items} items`,
+        value: `${ratio.toFixed(2)}×`,
+        goal: goal ? '≤ 0.35×' : '–',
+        met: goal ? ratio <= 0.35 : null,
+      },
+    ];
+  });
+  if (rebuild)
+    rows.push(
+      {
+        figure: `rebuild ${rebuild.tenants} OPDs × ${rebuild.itemsEach} items`,
+        value: `${seconds(rebuild.totalMs)} s`,
+        goal: rebuild.tenants === 40 ? '< 30 s' : '–',
+        met: rebuild.tenants === 40 ? rebuild.totalMs < 30_000 : null,
+      },
+      {
+        figure: 'public API p99 while rebuilding',
+        value: `${rebuild.apiDuringRebuildMs.p99} ms`,
+        goal: '< 50 ms',
+        met: rebuild.apiDuringRebuildMs.p99 < 50,
+      },
+    );
+  if (portal)
+    rows.push({ figure: 'publish → portal p50', value: `${seconds(portal.p50Ms)} s`, goal: '–', met: null });
+  return rows;
+}
+
 async function main(): Promise<void> {
   const database = await benchDatabase();
   const children: ChildProcess[] = [];
@@ -314,12 +368,16 @@ async function main(): Promise<void> {
       sizes.push(result);
       console.log(JSON.stringify(result));
     }
-    console.log(`Rebuilding ${REBUILD_TENANTS} OPDs of 100 items each…`);
-    const rebuild = await measureRebuild(env);
-    console.log(JSON.stringify(rebuild));
-    console.log(`Publish-to-portal with ${REBUILD_TENANTS} OPDs (${PUBLISHES} publishes)…`);
-    const portal = await measurePortal(env);
-    console.log(JSON.stringify(portal));
+    const rebuild =
+      REBUILD_TENANTS > 0
+        ? await logged(`Rebuilding ${REBUILD_TENANTS} OPDs of 100 items each…`, () => measureRebuild(env))
+        : null;
+    const portal =
+      REBUILD_TENANTS > 0
+        ? await logged(`Publish-to-portal with ${REBUILD_TENANTS} OPDs (${PUBLISHES} publishes)…`, () =>
+            measurePortal(env),
+          )
+        : null;
 
     console.log('\nPublish-to-live (publish call returned → new article served over HTTP), warm site worker');
     console.log(
@@ -341,17 +399,22 @@ async function main(): Promise<void> {
         `| ${size.items} | ${phase['fetchMs']} ms | ${phase['buildMs']} ms | ${phase['reuseMs']} ms | ${phase['searchIndexMs']} ms | ${phase['checksMs']} ms | ${phase['rendered']} | ${phase['reused']} |`,
       );
     }
-    console.log(
-      `\nRebuild of ${rebuild.tenants} OPDs × ${rebuild.itemsEach} items (background, niced): ${seconds(rebuild.totalMs)} s, ` +
-        `${seconds(rebuild.perTenantMs)} s per OPD. Public API while rebuilding: p50 ${rebuild.apiDuringRebuildMs.p50} ms, ` +
-        `p99 ${rebuild.apiDuringRebuildMs.p99} ms (idle: p50 ${rebuild.apiIdleMs.p50} ms, p99 ${rebuild.apiIdleMs.p99} ms).`,
-    );
-    const siteP50 = sizes.find((size) => size.items === 100)?.p50Ms ?? sizes[0]?.p50Ms ?? 0;
-    console.log(
-      `\nPublish-to-portal (${portal.tenants} OPDs; publish call returned → article listed on the portal): ` +
-        `p50 ${seconds(portal.p50Ms)} s, p95 ${seconds(portal.p95Ms)} s; ` +
-        `${(portal.p50Ms / siteP50).toFixed(2)}× an OPD site's p50 (${seconds(siteP50)} s).`,
-    );
+    if (rebuild && portal) {
+      console.log(
+        `\nRebuild of ${rebuild.tenants} OPDs × ${rebuild.itemsEach} items (background, niced): ${seconds(rebuild.totalMs)} s, ` +
+          `${seconds(rebuild.perTenantMs)} s per OPD. Public API while rebuilding: p50 ${rebuild.apiDuringRebuildMs.p50} ms, ` +
+          `p99 ${rebuild.apiDuringRebuildMs.p99} ms (idle: p50 ${rebuild.apiIdleMs.p50} ms, p99 ${rebuild.apiIdleMs.p99} ms).`,
+      );
+      const siteP50 = sizes.find((size) => size.items === 100)?.p50Ms ?? sizes[0]?.p50Ms;
+      console.log(
+        `\nPublish-to-portal (${portal.tenants} OPDs; publish call returned → article listed on the portal): ` +
+          `p50 ${seconds(portal.p50Ms)} s, p95 ${seconds(portal.p95Ms)} s` +
+          (siteP50
+            ? `; ${(portal.p50Ms / siteP50).toFixed(2)}× an OPD site's p50 (${seconds(siteP50)} s).`
+            : '.'),
+      );
+    } else console.log('\nRebuild and publish-to-portal skipped (LAMAN_BENCH_REBUILD_TENANTS=0).');
+    recordGoals('site-publish', publishGoals(sizes, rebuild, portal));
     mkdirSync(path.dirname(REPORT), { recursive: true });
     writeFileSync(REPORT, JSON.stringify({ sizes, rebuild, portal, publishes: PUBLISHES }, null, 2));
     console.log(`Report: ${REPORT}`);
