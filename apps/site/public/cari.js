@@ -24,7 +24,13 @@ function render(results, total) {
 
 if (query) {
   target.textContent = 'Mencari…';
-  const pagefind = await import('/pagefind/pagefind.js');
+  // The index comes in sections (a publish re-indexes only the ones it touched): search the first, merged
+  // with the others.
+  const { sections } = await (await fetch('/pagefind/sections.json')).json();
+  const [first, ...others] = sections;
+  const pagefind = await import(`${first}pagefind.js`);
+  await pagefind.options({ basePath: first });
+  for (const section of others) await pagefind.mergeIndex(section);
   const search = await pagefind.search(query);
   render(
     await Promise.all(search.results.slice(0, 20).map((result) => result.data())),

@@ -7,13 +7,13 @@ import path from 'node:path';
 import {
   fetchPublic,
   goLive,
-  indexForSearch,
   linkHosts,
   prune,
   removeStale,
   renderWithAstro,
   siteRoot,
 } from './site-builder.mjs';
+import { indexFolder } from './search-index.mjs';
 
 export const PORTAL = 'portal';
 const KEEP = 3;
@@ -54,7 +54,7 @@ export async function buildPortal({ api, out }) {
     const buildMs = Math.round(performance.now() - since);
 
     since = performance.now();
-    await indexForSearch(buildDir);
+    await indexFolder(buildDir);
     const searchIndexMs = Math.round(performance.now() - since);
 
     await goLive(portalDir, buildId);

@@ -21,8 +21,8 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
-import * as pagefind from 'pagefind';
 import { pageKeys, planRender, themeVersion } from './render-plan.mjs';
+import { indexForSearch } from './search-index.mjs';
 import { buildGuard, htmlFiles, inspectFile, pagePath, summarize } from './site-checks.mjs';
 
 const KEEP = 3;
@@ -93,8 +93,14 @@ export async function buildSite({
     lap('reuseMs', since);
 
     since = performance.now();
-    await indexForSearch(buildDir);
+    const searchIndex = await indexForSearch(
+      buildDir,
+      { rendered, reused: plan.reuse },
+      base ? { dir: path.join(tenantDir, 'builds', base), search: previous?.search } : null,
+    );
     lap('searchIndexMs', since);
+    timings.searchSections = searchIndex.indexed;
+    timings.searchLinkMs = searchIndex.linkMs;
 
     since = performance.now();
     const host = snapshot.tenant.domain ?? `${snapshot.tenant.slug}.${sitesDomain}`;
@@ -130,6 +136,7 @@ export async function buildSite({
       details: keys.details,
       inspected,
       lexicon,
+      search: searchIndex.search,
     });
     await goLive(tenantDir, buildId);
     // A renamed OPD's old host gets no link: nginx then asks the API, which answers 301 to the new address.
@@ -230,14 +237,6 @@ async function reusePages(fromDir, toDir, pages) {
     await mkdir(path.dirname(target), { recursive: true });
     await link(path.join(fromDir, page, 'index.html'), target);
   }
-}
-
-export async function indexForSearch(folder) {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'id' });
-  if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-  await index.addDirectory({ path: folder });
-  await index.writeFiles({ outputPath: path.join(folder, 'pagefind') });
-  await index.deleteIndex();
 }
 
 /** Findings with long lists cut short, so a build record stays small; the counts stay exact. */

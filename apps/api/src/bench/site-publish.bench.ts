@@ -194,10 +194,17 @@ async function measureSize(env: Env, items: number) {
     floorAstroBuildMs: floorAstro,
     floorOneShotMs: Math.round(floorWall),
     phasesMedianMs: Object.fromEntries(
-      ['fetchMs', 'buildMs', 'reuseMs', 'searchIndexMs', 'checksMs', 'rendered', 'reused'].map((key) => [
-        key,
-        median(key),
-      ]),
+      [
+        'fetchMs',
+        'buildMs',
+        'reuseMs',
+        'searchIndexMs',
+        'searchSections',
+        'searchLinkMs',
+        'checksMs',
+        'rendered',
+        'reused',
+      ].map((key) => [key, median(key)]),
     ),
   };
 }

@@ -162,9 +162,9 @@ describe('nginx serving the built sites (production configuration)', () => {
     const gzip = await get(port, subdomain, '/rss.xml', { 'Accept-Encoding': 'gzip' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
 
-    const fragments = await run('ls', [path.join(sites, tenant.slug, 'live', 'pagefind', 'fragment')]);
+    const fragments = await run('ls', [path.join(sites, tenant.slug, 'live', 'pagefind', 's0', 'fragment')]);
     const fragment = fragments.stdout.trim().split('\n')[0];
-    const hashed = await get(port, subdomain, `/pagefind/fragment/${fragment}`);
+    const hashed = await get(port, subdomain, `/pagefind/s0/fragment/${fragment}`);
     expect(hashed.status).toBe(200);
     expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
 

@@ -20,25 +20,37 @@ export function htmlErrors(html: string): string[] {
   return errors;
 }
 
+/**
+ * Every fragment file of a built site's search index: an OPD site's index comes in sections
+ * (`pagefind/s<n>/fragment`), the portal's is one (`pagefind/fragment`).
+ */
+async function fragmentFiles(site: string): Promise<string[]> {
+  const root = path.join(site, 'pagefind');
+  const folders = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && entry.name === 'fragment')
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  const lists = await Promise.all(
+    folders.map(async (folder) => (await readdir(folder)).map((name) => path.join(folder, name))),
+  );
+  return lists.flat();
+}
+
 /** The text of every page in the Pagefind index (its fragments are gzipped JSON). */
 export async function searchIndexText(site: string): Promise<string> {
-  const folder = path.join(site, 'pagefind', 'fragment');
-  const fragments = await readdir(folder);
   const texts = await Promise.all(
-    fragments.map(async (name) => gunzipSync(await readFile(path.join(folder, name))).toString('utf8')),
+    (await fragmentFiles(site)).map(async (file) => gunzipSync(await readFile(file)).toString('utf8')),
   );
   return texts.join('\n');
 }
 
 /** The search index's pages: each result's address and the text its excerpts are cut from. */
 export async function searchFragments(site: string): Promise<Array<{ url: string; content: string }>> {
-  const folder = path.join(site, 'pagefind', 'fragment');
   return Promise.all(
-    (await readdir(folder)).map(
-      async (name) =>
+    (await fragmentFiles(site)).map(
+      async (file) =>
         // Each fragment is a signature ("pagefind_dcd") and then JSON.
         JSON.parse(
-          gunzipSync(await readFile(path.join(folder, name)))
+          gunzipSync(await readFile(file))
             .toString('utf8')
             .replace(/^[^{]*/, ''),
         ) as {
