@@ -98,5 +98,16 @@ describe('the search index in sections', () => {
     );
     expect(rest.indexed).toBe(1);
     expect((await indexed(third.dir)).byUrl[gone]).toBeUndefined();
+
+    // A page rendered again with the same HTML (Kontak renders on every build) indexes nothing.
+    const fourth = await build(root, 'b4', {}, [gone]);
+    const same = '/berita/kabar-1/';
+    const quiet = await indexForSearch(
+      fourth.dir,
+      { rendered: new Set([same]), reused: fourth.pages.filter((page) => page !== same) },
+      { dir: third.dir, search: rest.search },
+    );
+    expect(quiet.indexed).toBe(0);
+    expect(Object.keys((await indexed(fourth.dir)).byUrl)).toHaveLength(299);
   }, 60_000);
 });
