@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { pageKeys, planRender, themeVersion } from './render-plan.mjs';
-import { indexForSearch } from './search-index.mjs';
+import { fileOperations, indexForSearch } from './search-index.mjs';
 import { buildGuard, htmlFiles, inspectFile, pagePath, summarize } from './site-checks.mjs';
 
 const KEEP = 3;
@@ -232,11 +232,15 @@ async function writeManifest(tenantDir, buildId, manifest) {
 
 /** Hard-links unchanged detail pages from the live build: no copy, and the live build is never touched. */
 async function reusePages(fromDir, toDir, pages) {
-  for (const page of pages) {
-    const target = path.join(toDir, page, 'index.html');
-    await mkdir(path.dirname(target), { recursive: true });
-    await link(path.join(fromDir, page, 'index.html'), target);
-  }
+  await Promise.all(
+    pages.map((page) =>
+      fileOperations(async () => {
+        const target = path.join(toDir, page, 'index.html');
+        await mkdir(path.dirname(target), { recursive: true });
+        await link(path.join(fromDir, page, 'index.html'), target);
+      }),
+    ),
+  );
 }
 
 /** Findings with long lists cut short, so a build record stays small; the counts stay exact. */
