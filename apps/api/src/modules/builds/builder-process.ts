@@ -4,10 +4,7 @@ import path from 'node:path';
 import { type SiteChecks } from './site-build.entity';
 
 const SITE_SCRIPTS = path.resolve(__dirname, '../../../../site/scripts');
-const ONE_SHOT = path.join(SITE_SCRIPTS, 'build-site.mjs');
 const SERVICE = path.join(SITE_SCRIPTS, 'builder-service.mjs');
-/** The one-shot builder's exit code when the checks found spam. */
-const HELD_EXIT_CODE = 3;
 const TIMEOUT_MS = 10 * 60_000;
 /** How much of a builder's output a build record keeps (the end, where the summary and errors are). */
 export const BUILD_LOG_LIMIT = 8_000;
@@ -22,6 +19,8 @@ export interface SiteBuildRequest {
   spamTerms: Array<{ kind: string; term: string }>;
   /** The platform's own hosts (where the site's files come from): never suspicious in the checks. */
   trustedHosts: string[];
+  /** Render every page (a rebuild after a theme change), not only what changed since the live build. */
+  full?: boolean;
 }
 
 /** One OPD's site, or the city portal. */
@@ -41,12 +40,23 @@ interface ServiceAnswer {
   error?: string;
 }
 
+export interface WarmBuilderOptions {
+  /** CPU priority of the child (background rebuilds: 10, so publishes and the API come first). */
+  niceness?: number;
+  /** Stop the child after this long without work (it holds Astro in memory); started again on demand. */
+  idleStopMs?: number;
+}
+
 /**
  * The site worker's warm builder (apps/site/scripts/builder-service.mjs): one long-lived child that keeps Astro
- * loaded between builds, so a publish skips Node's and Astro's start-up. One build at a time. If the child
- * dies or a build overruns, the child is replaced for the next build.
+ * loaded between builds, so a build skips Node's and Astro's start-up (about 2.7 s). One build at a time. If
+ * the child dies or a build overruns, the child is replaced for the next build.
  */
 export class WarmBuilder {
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: WarmBuilderOptions = {}) {}
+
   private child: ChildProcess | null = null;
   private ready: Promise<void> | null = null;
   private output = '';
@@ -70,6 +80,8 @@ export class WarmBuilder {
   }
 
   private takeTurn(portal: boolean): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     if (!this.busy) {
       this.busy = true;
       return Promise.resolve();
@@ -80,7 +92,13 @@ export class WarmBuilder {
   private passTurn(): void {
     const next = this.siteTurns.shift() ?? this.portalTurns.shift();
     if (next) next();
-    else this.busy = false;
+    else {
+      this.busy = false;
+      if (this.options.idleStopMs !== undefined) {
+        this.idleTimer = setTimeout(() => this.stop(), this.options.idleStopMs);
+        this.idleTimer.unref();
+      }
+    }
   }
 
   private async buildNow(request: BuildRequest): Promise<BuilderRun> {
@@ -110,6 +128,7 @@ export class WarmBuilder {
   private start(): Promise<void> {
     if (this.child && this.ready) return this.ready;
     const child = spawn(process.execPath, [SERVICE], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    if (this.options.niceness && child.pid) setPriority(child.pid, this.options.niceness);
     this.child = child;
     child.stdout?.on('data', (chunk) => (this.output += chunk));
     child.stderr?.on('data', (chunk) => (this.output += chunk));
@@ -126,37 +145,4 @@ export class WarmBuilder {
     });
     return this.ready;
   }
-}
-
-/**
- * A one-shot builder process for background work (rebuilding every site): a full render at low CPU priority,
- * so editors' publishes, served by the warm builder, and the API come first.
- */
-export function buildInBackground(request: SiteBuildRequest, niceness: number): Promise<BuilderRun> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        ONE_SHOT,
-        ...['--api', request.api, '--tenant', request.tenant, '--out', request.out, '--full'],
-        ...['--spam-terms', JSON.stringify(request.spamTerms)],
-        ...request.trustedHosts.flatMap((host) => ['--trusted-host', host]),
-      ],
-      // The IPC channel closes if this worker dies, and the builder then stops: no orphan swaps a site later.
-      { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], timeout: TIMEOUT_MS },
-    );
-    if (child.pid) setPriority(child.pid, niceness);
-    let log = '';
-    child.stdout?.on('data', (chunk) => (log += chunk));
-    child.stderr?.on('data', (chunk) => (log += chunk));
-    child.on('close', (code) => {
-      const line = log
-        .trim()
-        .split('\n')
-        .reverse()
-        .find((candidate) => candidate.startsWith('{'));
-      const outcome: Outcome = code === 0 ? 'live' : code === HELD_EXIT_CODE ? 'held' : 'failed';
-      resolve({ outcome, log, summary: line ? (JSON.parse(line) as BuilderRun['summary']) : null });
-    });
-  });
 }

@@ -2,13 +2,7 @@ import { type AppConfig } from '../../core/config/app-config';
 import { Database } from '../../core/database/database.service';
 import { type SiteBuildJob } from '../../core/queue/site-build-queue';
 import { PlatformAlertsRepository } from './platform-alerts.repository';
-import {
-  BUILD_LOG_LIMIT,
-  type BuilderRun,
-  buildInBackground,
-  type Outcome,
-  WarmBuilder,
-} from './builder-process';
+import { BUILD_LOG_LIMIT, type BuilderRun, type Outcome, WarmBuilder } from './builder-process';
 import { SiteBuildsRepository } from './site-builds.repository';
 
 /** Niceness of builders for background work (rebuilding every site), so editors' publishes and the API come first. */
@@ -17,7 +11,7 @@ export const SPAM_ALERT = 'site.build_held_spam';
 
 /**
  * Runs one queued build: records it, runs the site builder (snapshot → astro build of what changed → search
- * index → checks → atomic swap; warm for publishes, a niced one-shot process for background rebuilds), and
+ * index → checks → atomic swap; warm for publishes, a second, niced warm process for background rebuilds), and
  * records how it ended. A failure leaves the live site as it was and is thrown, so the
  * queue retries it. A build held for spam is not retried (the content must change first): platform admins
  * get an alert, and the tenant sees the reasons on the build record.
@@ -30,6 +24,12 @@ export class SiteBuilder {
     private readonly config: AppConfig,
     /** Shared with the portal builder: one warm builder process per worker, one build at a time. */
     private readonly warm = new WarmBuilder(),
+    /**
+     * Background rebuilds (every site after a theme change) in a second warm process at low CPU priority:
+     * publishes and the API come first, and forty sites do not pay Node's and Astro's start-up forty times.
+     * It stops after a minute without work.
+     */
+    private readonly background = new WarmBuilder({ niceness: BACKGROUND_NICENESS, idleStopMs: 60_000 }),
   ) {}
 
   async run(job: SiteBuildJob, jobId: string, attempt: number): Promise<Outcome | 'skipped'> {
@@ -70,7 +70,7 @@ export class SiteBuilder {
       trustedHosts: [new URL(this.config.publicApiUrl).hostname],
     };
     const result = job.background
-      ? await buildInBackground(request, BACKGROUND_NICENESS)
+      ? await this.background.build({ ...request, full: true })
       : await this.warm.build(request);
     // The alert changes before the build record does: whoever sees the build finished sees its alert too.
     await this.updateSpamAlert(job.tenantId, tenant, build.id, result);
@@ -123,8 +123,9 @@ export class SiteBuilder {
     });
   }
 
-  /** Stops the warm builder (the worker is shutting down). */
+  /** Stops the warm builders (the worker is shutting down). */
   stop(): void {
     this.warm.stop();
+    this.background.stop();
   }
 }
