@@ -3,11 +3,11 @@
 // into sections of about 128 pages by a stable hash of each page's address. A publish re-indexes only the
 // sections that hold a changed, added or removed page; the others are hard-linked from the live build. The
 // search page merges the sections listed in /pagefind/sections.json (Pagefind's mergeIndex).
-import { link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
+import { linkFolder } from './hard-links.mjs';
 
 const PER_SECTION = 128;
 const SEARCHABLE = 'data-pagefind-body';
@@ -39,8 +39,14 @@ export async function indexForSearch(buildDir, { rendered, reused }, previous) {
   // A reused page is searchable if it was in the live build's index; a build from before sections were
   // recorded has no such list, and its pages are read.
   const known = previous?.search ? new Set(Object.values(previous.search.members).flat()) : null;
+  // Each rendered page is read once: whether it is searchable, and whether it differs from the live build.
+  const renderedHtml = new Map(
+    await Promise.all([...rendered].map(async (page) => [page, await pageHtml(buildDir, page)])),
+  );
+  const renderedSearchable = [...renderedHtml]
+    .filter(([, html]) => html.includes(SEARCHABLE))
+    .map(([page]) => page);
   const isSearchable = async (page) => (await pageHtml(buildDir, page)).includes(SEARCHABLE);
-  const renderedSearchable = await filterAsync([...rendered], isSearchable);
   const searchable = [
     ...renderedSearchable,
     ...(known ? reused.filter((page) => known.has(page)) : await filterAsync(reused, isSearchable)),
@@ -51,8 +57,7 @@ export async function indexForSearch(buildDir, { rendered, reused }, previous) {
     await filterAsync(
       renderedSearchable,
       async (page) =>
-        !previous ||
-        (await pageHtml(buildDir, page)) !== (await pageHtml(previous.dir, page).catch(() => null)),
+        !previous || renderedHtml.get(page) !== (await pageHtml(previous.dir, page).catch(() => null)),
     ),
   );
   const count = sectionCount(searchable.length);
@@ -108,23 +113,6 @@ async function indexSection(buildDir, pages, outputPath) {
 
 function pageHtml(buildDir, page) {
   return readFile(path.join(buildDir, page, page.endsWith('/') ? 'index.html' : ''), 'utf8');
-}
-
-/**
- * Hard links and folders are made many at a time (libuv runs file system calls on its thread pool): one
- * after another, linking 1,000 reused pages took about 200 ms.
- */
-export const fileOperations = pLimit(32);
-
-async function linkFolder(from, to) {
-  const files = (await readdir(from, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)));
-  const folders = [...new Set(files.map((file) => path.dirname(path.join(to, file))))].sort();
-  for (const folder of folders) await mkdir(folder, { recursive: true });
-  await Promise.all(
-    files.map((file) => fileOperations(() => link(path.join(from, file), path.join(to, file)))),
-  );
 }
 
 async function filterAsync(values, predicate) {

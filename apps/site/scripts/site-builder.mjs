@@ -22,7 +22,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { pageKeys, planRender, themeVersion } from './render-plan.mjs';
-import { fileOperations, indexForSearch } from './search-index.mjs';
+import { fileOperations } from './hard-links.mjs';
+import { indexForSearch } from './search-index.mjs';
 import { buildGuard, htmlFiles, inspectFile, pagePath, summarize } from './site-checks.mjs';
 
 const KEEP = 3;

@@ -375,6 +375,21 @@ describe('public cache across API instances', () => {
   });
   afterAll(() => t.close());
 
+  /** Creates a news item and publishes it through the API on the first instance. */
+  async function publishNews(tenant: Tenant, editor: SignedIn, title: string) {
+    const created = await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/berita`)
+      .set(editor.auth)
+      .send({ fields: sampleFields('berita', title) });
+    const published = await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/publish`)
+      .set(editor.auth)
+      .send({ version: 1 });
+    return { created, published };
+  }
+
   it('a publish on one instance reaches the cached public answers of another (PostgreSQL NOTIFY)', async () => {
     const other = await startAnotherInstance(t.database);
     try {
@@ -384,22 +399,13 @@ describe('public cache across API instances', () => {
       expect((await listOnOther()).body.total).toBe(0);
       expect((await listOnOther()).body.total).toBe(0);
 
-      const created = await t
-        .http()
-        .post(`/api/v1/tenants/${tenant.slug}/content/berita`)
-        .set(editor.auth)
-        .send({ fields: sampleFields('berita', 'Terbit di instans A') });
-      const published = await t
-        .http()
-        .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/publish`)
-        .set(editor.auth)
-        .send({ version: 1 });
+      const { created, published } = await publishNews(tenant, editor, 'Terbit di instans A');
       expect(published.status).toBe(200);
-      let seen = 0;
-      for (let attempt = 0; attempt < 40 && seen === 0; attempt++) {
-        seen = (await listOnOther()).body.total;
-        if (seen === 0) await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      const seen = await eventually(
+        async () => (await listOnOther()).body.total as number,
+        (total) => total !== 0,
+        { withinMs: 10_000, everyMs: 25 },
+      );
       expect(seen).toBe(1);
 
       await t
@@ -407,13 +413,13 @@ describe('public cache across API instances', () => {
         .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/unpublish`)
         .set(editor.auth)
         .send({ version: published.body.version });
-      let gone = false;
-      for (let attempt = 0; attempt < 40 && !gone; attempt++) {
-        gone =
+      const gone = await eventually(
+        async () =>
           (await other.http().get(`/api/v1/public/${tenant.slug}/content/berita/${created.body.slug}`))
-            .status === 404;
-        if (!gone) await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+            .status === 404,
+        (found) => found,
+        { withinMs: 10_000, everyMs: 25 },
+      );
       expect(gone).toBe(true);
     } finally {
       await other.close();
@@ -432,16 +438,7 @@ describe('public cache across API instances', () => {
     });
     try {
       for (let count = 1; count <= 5; count++) {
-        const created = await t
-          .http()
-          .post(`/api/v1/tenants/${tenant.slug}/content/berita`)
-          .set(editor.auth)
-          .send({ fields: sampleFields('berita', `Berita serentak ${count}`) });
-        const published = await t
-          .http()
-          .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/publish`)
-          .set(editor.auth)
-          .send({ version: 1 });
+        const { published } = await publishNews(tenant, editor, `Berita serentak ${count}`);
         expect(published.status).toBe(200);
         expect((await t.http().get(list)).body.total).toBe(count);
         const seenByOther = await eventually(
