@@ -1,3 +1,5 @@
+import { type Client } from 'pg';
+import { SiteChangeNotifier } from '../../src/core/database/site-change-notifier';
 import { ScheduledPublisher } from '../../src/modules/content/scheduled-publisher';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { activeContentIn } from '../helpers/active-content';
@@ -222,11 +224,12 @@ describe('public read API', () => {
     ).toBe(200);
 
     const platform = await t.given.platformSignedIn('platform_admin');
-    await t
+    const suspended = await t
       .http()
       .post(`/api/v1/admin/tenants/${other.id}/suspend`)
       .set(platform.auth)
       .send({ reason: 'Pembersihan konten' });
+    expect(suspended.status).toBe(200);
     expect((await t.http().get(`/api/v1/public/${other.slug}/content?type=berita`)).status).toBe(404);
     const directory = await t.http().get('/api/v1/public/tenants');
     expect(directory.body.map((entry: { slug: string }) => entry.slug)).toContain(tenant.slug);
@@ -423,6 +426,55 @@ describe('public cache across API instances', () => {
       expect(gone).toBe(true);
     } finally {
       await other.close();
+    }
+  });
+
+  it('answers fresh on the instance that made each change even when the notification from PostgreSQL is late', async () => {
+    // Withhold this instance's LISTEN deliveries: its cache must then be cleared by the commit itself.
+    const listener = (t.app.get(SiteChangeNotifier) as unknown as { listener: Client }).listener;
+    const deliver = listener.emit.bind(listener);
+    listener.emit = (event: string | symbol, ...args: unknown[]) =>
+      event === 'notification' ? true : deliver(event, ...args);
+    try {
+      const tenant = await t.given.tenant();
+      const editor = await t.given.memberSignedIn(tenant, 'tenant_admin');
+      const platform = await t.given.platformSignedIn('platform_admin');
+      const site = (slug = tenant.slug) => t.http().get(`/api/v1/public/${slug}/site`);
+      const list = () => t.http().get(`/api/v1/public/${tenant.slug}/content?type=berita`);
+      expect((await list()).body.total).toBe(0);
+      expect((await site()).body.settings.tagline ?? null).toBeNull();
+
+      const { created, published } = await publishNews(tenant, editor, 'Terbit tanpa pemberitahuan');
+      expect((await list()).body.items.map((item: { title: string }) => item.title)).toEqual([
+        'Terbit tanpa pemberitahuan',
+      ]);
+      const unpublished = await t
+        .http()
+        .post(`/api/v1/tenants/${tenant.slug}/content/items/${created.body.id}/unpublish`)
+        .set(editor.auth)
+        .send({ version: published.body.version });
+      expect(unpublished.status).toBe(200);
+      expect((await list()).body.total).toBe(0);
+
+      const settings = t.http().put(`/api/v1/tenants/${tenant.slug}/settings`).set(editor.auth);
+      expect((await settings.send({ version: 0, settings: { tagline: 'Baru saja' } })).status).toBe(200);
+      expect((await site()).body.settings.tagline).toBe('Baru saja');
+
+      const admin = `/api/v1/admin/tenants/${tenant.id}`;
+      const renamed = await t.http().patch(admin).set(platform.auth).send({ name: 'Dinas Berganti Nama' });
+      expect(renamed.status).toBe(200);
+      expect((await site()).body.tenant.name).toBe('Dinas Berganti Nama');
+      const suspended = await t
+        .http()
+        .post(`${admin}/suspend`)
+        .set(platform.auth)
+        .send({ reason: 'Uji penghentian' });
+      expect(suspended.status).toBe(200);
+      expect((await site()).status).toBe(404);
+      expect((await t.http().post(`${admin}/reactivate`).set(platform.auth)).status).toBe(200);
+      expect((await site()).status).toBe(200);
+    } finally {
+      listener.emit = deliver;
     }
   });
 

@@ -3,8 +3,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 /** A transaction in which row-level security shows exactly one tenant's rows. */
 export class TenantTransaction {
-  private readonly committedHooks: Array<() => void> = [];
-
   constructor(
     readonly tenantId: string,
     readonly manager: EntityManager,
@@ -12,16 +10,19 @@ export class TenantTransaction {
     if (!tenantId) throw new Error('A tenant transaction needs a tenant id');
   }
 
-  /** Runs once the transaction has committed (never if it rolls back): for in-process cache invalidation. */
+  /**
+   * Runs once the transaction has committed, before the caller gets its answer (never if it rolls back): for
+   * in-process cache invalidation, so this instance never answers from a cache the commit made stale.
+   */
   afterCommit(hook: () => void): void {
-    this.committedHooks.push(hook);
-  }
-
-  /** @internal called by Database after COMMIT. */
-  committed(): void {
-    for (const hook of this.committedHooks) hook();
+    const hooks = committedHooks.get(this.manager);
+    if (!hooks) throw new Error('afterCommit outside a transaction opened by Database');
+    hooks.push(hook);
   }
 }
+
+/** Hooks of each open transaction, by its entity manager (a transaction entered by enterTenant shares it). */
+const committedHooks = new WeakMap<EntityManager, Array<() => void>>();
 
 const SET_SCOPE = `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`;
 
@@ -39,26 +40,19 @@ export class Database {
     work: (tx: TenantTransaction) => Promise<T>,
     actingUserId?: string,
   ): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(SET_SCOPE, [tenantId, actingUserId ?? '']);
-      return work(new TenantTransaction(tenantId, manager));
-    });
+    return this.transaction([tenantId, actingUserId ?? ''], (manager) =>
+      work(new TenantTransaction(tenantId, manager)),
+    );
   }
 
   /** Work on platform tables (tenants, users, sessions). Tenant-owned tables show nothing here. */
   inPlatform<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(SET_SCOPE, ['', '']);
-      return work(manager);
-    });
+    return this.transaction(['', ''], work);
   }
 
   /** Like inPlatform, plus the user's own memberships in every tenant (read-only, by policy). */
   asUser<T>(userId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(SET_SCOPE, ['', userId]);
-      return work(manager);
-    });
+    return this.transaction(['', userId], work);
   }
 
   /**
@@ -76,6 +70,22 @@ export class Database {
    */
   platformQuery<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.dataSource.query(sql, params);
+  }
+
+  /** One transaction with its scope set first; its after-commit hooks run once COMMIT has returned. */
+  private async transaction<T>(
+    scope: [string, string],
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    let hooks: Array<() => void> = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      hooks = [];
+      committedHooks.set(manager, hooks);
+      await manager.query(SET_SCOPE, scope);
+      return work(manager);
+    });
+    for (const hook of hooks) hook();
+    return result;
   }
 
   async ping(): Promise<number> {
