@@ -1,11 +1,12 @@
 // Which pages a build must render. A detail page (a news article, a service, a profile page) depends only on
-// its item and on what every page shows (the theme, the OPD's name and settings); list pages depend on
-// everything. So a build renders the list pages, plus the detail pages whose item changed; the rest are
-// taken from the live build unchanged. Any change to the theme or the settings renders everything.
+// its item and on what every page shows (the theme, the OPD's name and settings); a news archive page on its
+// 20 items and its links (its items never move: see newsArchive); other list pages depend on everything. So a
+// build renders those list pages, plus the detail and archive pages whose content changed; the rest are taken
+// from the live build unchanged. Any change to the theme or the settings renders everything.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DETAIL_ROUTES, urgentNotices } from '@laman/shared';
+import { DETAIL_ROUTES, NEWS_ARCHIVE, newsArchive, newsArchiveHref, urgentNotices } from '@laman/shared';
 
 /** Content types with a page per item, and where those pages live (one list, in @laman/shared). */
 export { DETAIL_ROUTES };
@@ -58,17 +59,34 @@ export function pageKeys(snapshot, theme, sitesDomain) {
         key: hash(JSON.stringify(item)),
       };
   }
-  return { shared, details };
+  return { shared, details: { ...details, ...archiveKeys(snapshot, details) } };
+}
+
+/** The news archive pages, keyed by their items and their links (the newest one's "newer" link moves). */
+function archiveKeys(snapshot, details) {
+  const news = snapshot.items.filter((item) => item.type === 'berita');
+  const { pages } = newsArchive(news.length);
+  const keys = {};
+  for (const page of pages) {
+    const items = news.slice(page.from, page.to).map((item) => details[`/berita/${item.slug}/`].key);
+    keys[newsArchiveHref(page.number)] = {
+      type: NEWS_ARCHIVE,
+      slug: String(page.number),
+      key: hash(JSON.stringify({ items, newest: page.number === pages.length })),
+    };
+  }
+  return keys;
 }
 
 /**
  * @param previous the live build's manifest, or null
  * @param keys this snapshot's keys
- * @returns `render` (slugs per type to render; null = everything) and `reuse` (detail pages to take as they are)
+ * @returns `render` (slugs per type, archive page numbers, to render; null = everything) and `reuse` (pages
+ *   to take as they are)
  */
 export function planRender(previous, keys) {
   if (!previous || previous.shared !== keys.shared) return { render: null, reuse: [] };
-  const render = Object.fromEntries(Object.keys(DETAIL_ROUTES).map((type) => [type, []]));
+  const render = Object.fromEntries([...Object.keys(DETAIL_ROUTES), NEWS_ARCHIVE].map((kind) => [kind, []]));
   const reuse = [];
   for (const [page, detail] of Object.entries(keys.details)) {
     if (previous.details[page]?.key === detail.key) reuse.push(page);

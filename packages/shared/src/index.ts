@@ -12,3 +12,10 @@ export type { CityPolicy, TenantPolicyOverride } from './oversight-policy.js';
 export { type NoticeLike, urgentNotices } from './urgent-notices.js';
 export { formatAngka, formatUkuran, parseAngka, type ParsedNumber } from './numbers.js';
 export { valueAxis, type ValueAxis } from './chart-axis.js';
+export {
+  NEWS_ARCHIVE,
+  NEWS_PAGE_SIZE,
+  newsArchive,
+  newsArchiveHref,
+  type NewsArchivePage,
+} from './news-archive.js';

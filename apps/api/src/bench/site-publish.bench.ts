@@ -102,6 +102,9 @@ async function signIn(
   return session.accessToken as string;
 }
 
+/** Wall-clock time the last publish call returned: where the build's queue wait starts. */
+let lastPublishReturnedAt = 0;
+
 /** Publishes one news item; returns ms from the publish call returning until the article is served. */
 async function publishAndWait(
   env: Env,
@@ -128,6 +131,7 @@ async function publishAndWait(
     token,
   );
   const published = performance.now();
+  lastPublishReturnedAt = Date.now();
   const url = servedAt?.url ?? `http://127.0.0.1:${env.sitesPort}/${slug}/berita/${draft.slug}/`;
   await waitFor(`${url} to be live`, async () => {
     const response = await fetch(url).catch(() => null);
@@ -137,18 +141,31 @@ async function publishAndWait(
   return performance.now() - published;
 }
 
-/** The builder's own timings of the tenant's latest live build (the summary line ending its log). */
+/**
+ * The builder's own timings of the tenant's latest live build (the summary line ending its log), and around
+ * them: the wait from the publish call returning to the worker starting the build (`queueMs`) and the
+ * worker's whole run (`workerMs`: recording the build, the builder, recording the outcome).
+ */
 async function lastBuildTimings(env: Env, tenantId: string): Promise<Record<string, number>> {
-  const { rows } = await env.client.query(
-    `SELECT log FROM site_builds WHERE tenant_id = $1 AND status = 'live' ORDER BY started_at DESC LIMIT 1`,
-    [tenantId],
-  );
+  // The page is served at the swap, a moment before the worker records the build as live.
+  const rows = await waitFor('the build to be recorded', async () => {
+    const found = await env.client.query(
+      `SELECT log, started_at, duration_ms FROM site_builds
+        WHERE tenant_id = $1 AND status = 'live' AND finished_at >= $2 ORDER BY started_at DESC LIMIT 1`,
+      [tenantId, new Date(lastPublishReturnedAt)],
+    );
+    return found.rows.length > 0 ? found.rows : null;
+  });
   const line = String(rows[0]?.log ?? '')
     .trim()
     .split('\n')
     .reverse()
     .find((candidate) => candidate.startsWith('{'));
-  return line ? (JSON.parse(line) as Record<string, number>) : {};
+  return {
+    ...(line ? (JSON.parse(line) as Record<string, number>) : {}),
+    queueMs: new Date(rows[0]?.started_at).getTime() - lastPublishReturnedAt,
+    workerMs: Number(rows[0]?.duration_ms ?? 0),
+  };
 }
 
 async function measureSize(env: Env, items: number) {
@@ -195,6 +212,9 @@ async function measureSize(env: Env, items: number) {
     floorOneShotMs: Math.round(floorWall),
     phasesMedianMs: Object.fromEntries(
       [
+        'queueMs',
+        'workerMs',
+        'totalMs',
         'fetchMs',
         'buildMs',
         'reuseMs',
@@ -397,13 +417,13 @@ async function main(): Promise<void> {
       );
     console.log("\nWhere the time goes (median of the builder's own timings per publish):");
     console.log(
-      '| news items | snapshot | astro build | reuse pages | search index | checks | pages rendered | pages reused |',
+      '| news items | queue wait | worker run | builder | snapshot | astro build | reuse pages | search index | checks | pages rendered | pages reused |',
     );
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const size of sizes) {
       const phase = size.phasesMedianMs;
       console.log(
-        `| ${size.items} | ${phase['fetchMs']} ms | ${phase['buildMs']} ms | ${phase['reuseMs']} ms | ${phase['searchIndexMs']} ms | ${phase['checksMs']} ms | ${phase['rendered']} | ${phase['reused']} |`,
+        `| ${size.items} | ${phase['queueMs']} ms | ${phase['workerMs']} ms | ${phase['totalMs']} ms | ${phase['fetchMs']} ms | ${phase['buildMs']} ms | ${phase['reuseMs']} ms | ${phase['searchIndexMs']} ms | ${phase['checksMs']} ms | ${phase['rendered']} | ${phase['reused']} |`,
       );
     }
     if (rebuild && portal) {

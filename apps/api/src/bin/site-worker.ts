@@ -11,7 +11,7 @@ import {
 } from '../core/queue/site-build-queue';
 import { WarmBuilder } from '../modules/builds/builder-process';
 import { PortalBuilder } from '../modules/builds/portal-builder';
-import { SiteBuilder } from '../modules/builds/site-builder';
+import { BACKGROUND_NICENESS, SiteBuilder } from '../modules/builds/site-builder';
 
 /**
  * The site build worker: its own process (run several for more throughput). Takes build jobs from the
@@ -25,10 +25,13 @@ async function main(): Promise<void> {
     poolSize: 3,
     applicationName: 'laman-site-worker',
   }).initialize();
+  // Publishes build in a warm builder of their own; the city portal and background rebuilds share a second
+  // one at low CPU priority, so a portal build never holds up the page an editor is waiting for.
   const warm = new WarmBuilder();
+  const background = new WarmBuilder({ niceness: BACKGROUND_NICENESS, idleStopMs: 60_000 });
   const database = new Database(dataSource);
-  const builder = new SiteBuilder(database, config, warm);
-  const portal = new PortalBuilder(database, warm, config);
+  const builder = new SiteBuilder(database, config, warm, background);
+  const portal = new PortalBuilder(database, background, config);
   const { PgBoss } = await import('pg-boss');
   const boss = new PgBoss({
     connectionString: config.database.url,
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await boss.stop({ graceful: true, timeout: 20_000 });
     warm.stop();
+    background.stop();
     await dataSource.destroy();
     process.exit(0);
   };

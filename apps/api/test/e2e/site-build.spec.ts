@@ -12,7 +12,7 @@ import {
   stopServedApp,
 } from '../helpers/built-site';
 import { sampleFields } from '../helpers/content-samples';
-import { publishSampleSite, SAMPLE_TITLES } from '../helpers/sample-site';
+import { publishItem, publishSampleSite, SAMPLE_TITLES } from '../helpers/sample-site';
 import { type TestApp } from '../helpers/test-app';
 
 /** Real Astro builds of a small OPD from the real public API: published content in, drafts never. */
@@ -168,19 +168,11 @@ describe('building an OPD site', () => {
     await publishSampleSite(t, tenant, editor);
     await buildSite(tenant.slug);
     const title = 'Banjir di Teluk Betung: layanan dipindah sementara';
-    const created = await t
-      .http()
-      .post(`${content}/pengumuman`)
-      .set(editor.auth)
-      .send({
-        fields: { ...sampleFields('pengumuman', title), urgent: true, validFrom: '2026-01-01T08:00' },
-      });
-    const published = await t
-      .http()
-      .post(`${content}/items/${created.body.id}/publish`)
-      .set(editor.auth)
-      .send({ version: created.body.version });
-    expect(published.status).toBe(200);
+    const published = await publishItem(t, tenant, editor, 'pengumuman', {
+      ...sampleFields('pengumuman', title),
+      urgent: true,
+      validFrom: '2026-01-01T08:00',
+    });
 
     const live = path.join(out, tenant.slug, 'live');
     const sitePages = async () => {
@@ -206,11 +198,55 @@ describe('building an OPD site', () => {
 
     await t
       .http()
-      .post(`${content}/items/${created.body.id}/unpublish`)
+      .post(`${content}/items/${published.id}/unpublish`)
       .set(editor.auth)
-      .send({ version: published.body.version });
+      .send({ version: published.version });
     await buildSite(tenant.slug);
     for (const { page, html } of await sitePages())
       expect({ page, shown: html.includes(title) }).toEqual({ page, shown: false });
+  }, 180_000);
+
+  it('keeps each news archive page as it is when more news is published, and renders none of them again', async () => {
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    const publishNews = (number: number) =>
+      publishItem(t, tenant, editor, 'berita', sampleFields('berita', `Kabar kelurahan nomor ${number}`));
+    for (let number = 1; number <= 45; number++) await publishNews(number);
+    const build = async () =>
+      JSON.parse((await buildSite(tenant.slug)).stdout) as {
+        rendered: number;
+        checks: { counts: Record<string, number> };
+      };
+    const live = path.join(out, tenant.slug, 'live');
+    const page = (route: string) => path.join(live, route, 'index.html');
+    const titles = async (route: string) =>
+      [...(await readFile(page(route), 'utf8')).matchAll(/Kabar kelurahan nomor (\d+)/g)].map((m) =>
+        Number(m[1]),
+      );
+    const first = await build();
+    expect(first.checks.counts.brokenLinks).toBe(0);
+    // The first 20 ever published live on page 1 for good; the front page holds the newest 25.
+    expect(await titles('berita/halaman/1')).toEqual(Array.from({ length: 20 }, (_, index) => 20 - index));
+    expect(await titles('berita')).toEqual(Array.from({ length: 25 }, (_, index) => 45 - index));
+    expect(await readFile(page('berita'), 'utf8')).toContain('href="/berita/halaman/1/" rel="next"');
+    expect(await readFile(page('berita/halaman/1'), 'utf8')).toContain('href="/berita/" rel="prev"');
+    expect(await readFile(path.join(live, 'sitemap.xml'), 'utf8')).toContain('/berita/halaman/1/</loc>');
+    const archived = (await stat(page('berita/halaman/1'))).ino;
+
+    await publishNews(46);
+    await build();
+    // The archive page is the live build's file (hard-linked), the front page shows the new item.
+    expect((await stat(page('berita/halaman/1'))).ino).toBe(archived);
+    expect((await titles('berita')).slice(0, 2)).toEqual([46, 45]);
+
+    for (let number = 47; number <= 60; number++) await publishNews(number);
+    const third = await build();
+    expect(third.checks.counts.brokenLinks).toBe(0);
+    expect(await titles('berita/halaman/2')).toEqual(Array.from({ length: 20 }, (_, index) => 40 - index));
+    expect(await titles('berita')).toEqual(Array.from({ length: 20 }, (_, index) => 60 - index));
+    expect(await readFile(page('berita/halaman/1'), 'utf8')).toContain(
+      'href="/berita/halaman/2/" rel="prev"',
+    );
+    // About 10 s idle: three builds of a 60-item site.
   }, 180_000);
 });

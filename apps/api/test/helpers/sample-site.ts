@@ -20,18 +20,30 @@ export const SAMPLE_TITLES = {
   galeri: 'Album pelayanan keliling',
 } as const;
 
+/** Creates an item through the API and publishes it (the editor may publish directly). */
+export async function publishItem(
+  t: TestApp,
+  tenant: Tenant,
+  editor: SignedIn,
+  type: string,
+  fields: Record<string, unknown>,
+): Promise<PublishedItem> {
+  const content = `/api/v1/tenants/${tenant.slug}/content`;
+  const created = await t.http().post(`${content}/${type}`).set(editor.auth).send({ fields });
+  if (created.status !== 201) throw new Error(`create ${type}: ${created.status} ${created.text}`);
+  const published = await t
+    .http()
+    .post(`${content}/items/${created.body.id}/publish`)
+    .set(editor.auth)
+    .send({ version: created.body.version });
+  if (published.status !== 200) throw new Error(`publish ${type}: ${published.status} ${published.text}`);
+  return published.body as PublishedItem;
+}
+
 /** Publishes a small but complete OPD site through the API: news, a service, and every other type. */
 export async function publishSampleSite(t: TestApp, tenant: Tenant, editor: SignedIn) {
-  const content = `/api/v1/tenants/${tenant.slug}/content`;
-  const publish = async (type: string, fields: Record<string, unknown>): Promise<PublishedItem> => {
-    const created = await t.http().post(`${content}/${type}`).set(editor.auth).send({ fields });
-    const published = await t
-      .http()
-      .post(`${content}/items/${created.body.id}/publish`)
-      .set(editor.auth)
-      .send({ version: 1 });
-    return published.body as PublishedItem;
-  };
+  const publish = (type: string, fields: Record<string, unknown>) =>
+    publishItem(t, tenant, editor, type, fields);
   const news = await publish('berita', sampleFields('berita', 'Pelayanan KTP keliling hari Sabtu'));
   const service = await publish('layanan', sampleFields('layanan', 'Penerbitan Kartu Keluarga'));
   const items: Record<string, PublishedItem> = {};

@@ -1,5 +1,5 @@
 import { pageKeys, planRender } from '../render-plan.mjs';
-import { DETAIL_ROUTES } from '@laman/shared';
+import { DETAIL_ROUTES, NEWS_ARCHIVE } from '@laman/shared';
 
 const item = (type, slug, title) => ({ type, slug, title, fields: {}, updatedAt: '2026-11-28T00:00:00Z' });
 const snapshot = (items, tagline = 'Melayani') => ({
@@ -34,7 +34,7 @@ describe('which pages a build renders', () => {
     expect(planRender(previous, pageKeys(snapshot(next), 'theme-1', 'kota.go.id'))).toEqual({
       // Every type with pages of its own has an entry; only news changed here.
       render: {
-        ...Object.fromEntries(Object.keys(DETAIL_ROUTES).map((type) => [type, []])),
+        ...Object.fromEntries([...Object.keys(DETAIL_ROUTES), NEWS_ARCHIVE].map((kind) => [kind, []])),
         berita: ['a', 'c'],
       },
       reuse: ['/berita/b/', '/layanan/kk/'],
@@ -52,5 +52,42 @@ describe('which pages a build renders', () => {
     expect(planRender(previous, pageKeys(snapshot(base, 'Baru'), 'theme-1', 'kota.go.id')).render).toBeNull();
     expect(planRender(previous, pageKeys(snapshot(base), 'theme-2', 'kota.go.id')).render).toBeNull();
     expect(planRender(previous, pageKeys(snapshot(base), 'theme-1', 'kota-lain.go.id')).render).toBeNull();
+  });
+
+  describe('news archive pages', () => {
+    /** `count` news items, newest first, as the snapshot lists them. */
+    const news = (count, edited = -1) =>
+      Array.from({ length: count }, (_, index) => {
+        const number = count - index;
+        return item(
+          'berita',
+          `berita-${number}`,
+          number === edited ? `Berita ${number} (diperbaiki)` : `Berita ${number}`,
+        );
+      });
+    const keysOf = (items) => pageKeys(snapshot(items), 'theme-1', 'kota.go.id');
+    const archive = (plan) => ({
+      render: plan.render[NEWS_ARCHIVE],
+      reused: plan.reuse.filter((page) => page.startsWith('/berita/halaman/')),
+    });
+
+    it('are all reused when one more item is published', () => {
+      const plan = planRender(keysOf(news(85)), keysOf(news(86)));
+      expect(archive(plan)).toEqual({
+        render: [],
+        reused: ['/berita/halaman/1/', '/berita/halaman/2/', '/berita/halaman/3/'],
+      });
+      expect(plan.render['berita']).toEqual(['berita-86']);
+    });
+
+    it('gain one page every 20th item, and the page before it gets its new link', () => {
+      const plan = planRender(keysOf(news(79)), keysOf(news(80)));
+      expect(archive(plan)).toEqual({ render: ['2', '3'], reused: ['/berita/halaman/1/'] });
+    });
+
+    it('render again only the page holding an edited item', () => {
+      const plan = planRender(keysOf(news(86)), keysOf(news(86, 30)));
+      expect(archive(plan)).toEqual({ render: ['2'], reused: ['/berita/halaman/1/', '/berita/halaman/3/'] });
+    });
   });
 });

@@ -1,14 +1,48 @@
-import { itemsOf, type Item, type Snapshot } from './snapshot';
+import { NEWS_ARCHIVE, newsArchive, newsArchiveHref } from '@laman/shared';
+import { itemsOf, pagesToRender, tanggal, type Item, type Snapshot } from './snapshot';
 
-export const NEWS_PAGE_SIZE = 20;
-
-/** The news list is split into pages of 20: page 1 at /berita/, page n at /berita/halaman/n/. */
-export function newsPage(snapshot: Snapshot, page: number): { items: Item[]; page: number; pages: number } {
-  const news = itemsOf(snapshot, 'berita');
-  const pages = Math.max(1, Math.ceil(news.length / NEWS_PAGE_SIZE));
-  return { items: news.slice((page - 1) * NEWS_PAGE_SIZE, page * NEWS_PAGE_SIZE), page, pages };
+/** One page of the news list: its items (newest first) and its links to newer and older news. */
+export interface NewsListPage {
+  heading: string;
+  items: Item[];
+  newer: string | null;
+  older: string | null;
 }
 
-export function newsPageHref(page: number): string {
-  return page === 1 ? '/berita/' : `/berita/halaman/${page}/`;
+/** `/berita/`: the newest news, linking to the newest archive page. */
+export function newsFront(snapshot: Snapshot): NewsListPage {
+  const news = itemsOf(snapshot, 'berita');
+  const { front, pages } = newsArchive(news.length);
+  return {
+    heading: 'Berita',
+    items: news.slice(0, front),
+    newer: null,
+    older: pages.length > 0 ? newsArchiveHref(pages.length) : null,
+  };
+}
+
+/** `/berita/halaman/<n>/`: 20 items that stay on this page for good (see newsArchive). */
+export function newsArchivePage(snapshot: Snapshot, number: number): NewsListPage {
+  const news = itemsOf(snapshot, 'berita');
+  const { pages } = newsArchive(news.length);
+  const page = pages[number - 1];
+  if (!page) throw new Error(`no news archive page ${number}`);
+  const items = news.slice(page.from, page.to);
+  return {
+    heading: `Arsip berita ${tanggal(items.at(-1)?.publishedAt)} – ${tanggal(items[0]?.publishedAt)}`,
+    items,
+    newer: number === pages.length ? '/berita/' : newsArchiveHref(number + 1),
+    older: number > 1 ? newsArchiveHref(number - 1) : null,
+  };
+}
+
+/** Every archive page's number. */
+export function newsArchiveNumbers(snapshot: Snapshot): number[] {
+  return newsArchive(itemsOf(snapshot, 'berita').length).pages.map((page) => page.number);
+}
+
+/** The archive pages this build renders: all, or in an incremental build those whose content changed. */
+export function newsArchiveToRender(snapshot: Snapshot): number[] {
+  const only = pagesToRender(NEWS_ARCHIVE);
+  return newsArchiveNumbers(snapshot).filter((number) => !only || only.has(String(number)));
 }

@@ -1,5 +1,5 @@
-import { DETAIL_ROUTES } from '@laman/shared';
-import { newsPage, newsPageHref } from './news-pages';
+import { DETAIL_ROUTES, newsArchiveHref } from '@laman/shared';
+import { newsArchiveNumbers } from './news-pages';
 import { type Snapshot } from './snapshot';
 
 /** The site's public address: its custom domain, else `<slug>.<city domain>` (LAMAN_SITES_DOMAIN). */
@@ -23,7 +23,7 @@ export function pagePaths(snapshot: Snapshot): string[] {
     '/profil/',
     '/pejabat/',
     '/berita/',
-    ...Array.from({ length: newsPage(snapshot, 1).pages - 1 }, (_, index) => newsPageHref(index + 2)),
+    ...newsArchiveNumbers(snapshot).map(newsArchiveHref),
     '/pengumuman/',
     '/agenda/',
     '/layanan/',

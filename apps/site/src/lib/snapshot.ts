@@ -93,10 +93,15 @@ export function itemsOf(snapshot: Snapshot, type: string): Item[] {
  * changed ones (LAMAN_RENDER_ONLY_FILE, written by the builder; the others are reused from the live build).
  */
 export function itemsToRender(snapshot: Snapshot, type: string): Item[] {
+  const only = pagesToRender(type);
+  return itemsOf(snapshot, type).filter((item) => !only || only.has(item.slug));
+}
+
+/** In an incremental build, which pages of a kind to render (slugs, archive numbers); null: all of them. */
+export function pagesToRender(kind: string): Set<string> | null {
   const file = process.env['LAMAN_RENDER_ONLY_FILE'];
-  if (!file) return itemsOf(snapshot, type);
-  const only = new Set((JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>)[type] ?? []);
-  return itemsOf(snapshot, type).filter((item) => only.has(item.slug));
+  if (!file) return null;
+  return new Set((JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>)[kind] ?? []);
 }
 
 const DATE = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' });

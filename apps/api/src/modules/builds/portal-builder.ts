@@ -5,8 +5,8 @@ import { BUILD_LOG_LIMIT, type Outcome, type WarmBuilder } from './builder-proce
 import { PortalBuildsRepository } from './portal-builds.repository';
 
 /**
- * Runs one queued city portal build on the worker's warm builder (taking turns with OPD builds) and records
- * it. A failure leaves the live portal as it was and is thrown, so the queue retries it.
+ * Runs one queued city portal build on the worker's background builder (niced; taking turns with background
+ * rebuilds, which go first) and records it. A failure leaves the live portal as it was and is thrown, so the queue retries it.
  */
 export class PortalBuilder {
   private readonly builds = new PortalBuildsRepository();

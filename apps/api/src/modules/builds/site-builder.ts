@@ -6,7 +6,7 @@ import { BUILD_LOG_LIMIT, type BuilderRun, type Outcome, WarmBuilder } from './b
 import { SiteBuildsRepository } from './site-builds.repository';
 
 /** Niceness of builders for background work (rebuilding every site), so editors' publishes and the API come first. */
-const BACKGROUND_NICENESS = 10;
+export const BACKGROUND_NICENESS = 10;
 export const SPAM_ALERT = 'site.build_held_spam';
 
 /**
@@ -22,12 +22,12 @@ export class SiteBuilder {
   constructor(
     private readonly db: Database,
     private readonly config: AppConfig,
-    /** Shared with the portal builder: one warm builder process per worker, one build at a time. */
+    /** For publishes: one warm builder process per worker, one build at a time. */
     private readonly warm = new WarmBuilder(),
     /**
-     * Background rebuilds (every site after a theme change) in a second warm process at low CPU priority:
-     * publishes and the API come first, and forty sites do not pay Node's and Astro's start-up forty times.
-     * It stops after a minute without work.
+     * Background rebuilds (every site after a theme change) in a second warm process at low CPU priority,
+     * shared with the city portal's builds: publishes and the API come first, and forty sites do not pay
+     * Node's and Astro's start-up forty times. It stops after a minute without work.
      */
     private readonly background = new WarmBuilder({ niceness: BACKGROUND_NICENESS, idleStopMs: 60_000 }),
   ) {}
