@@ -12,6 +12,7 @@ export default tseslint.config(
       '**/.turbo/**',
       '**/.astro/**',
       '**/.builds/**',
+      '**/.render/**',
       '**/coverage/**',
     ],
   },

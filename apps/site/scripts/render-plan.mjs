@@ -24,6 +24,7 @@ export function themeVersion(siteRoot) {
       .filter((entry) => entry.isFile())
       .map((entry) => path.join(entry.parentPath, entry.name)),
     path.join(siteRoot, 'astro.config.mjs'),
+    path.join(siteRoot, 'scripts', 'render-entry.mjs'),
     path.join(siteRoot, 'package.json'),
   ].sort();
   for (const file of files) digest.update(path.relative(siteRoot, file)).update(readFileSync(file));

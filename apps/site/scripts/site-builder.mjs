@@ -2,7 +2,8 @@
 // Layout under `out`: <tenant>/builds/<id>/ (the last three kept, each with manifests/<id>.json beside it),
 // <tenant>/live → builds/<id> (a symlink swapped with rename(2): readers see the old site or the new one,
 // never half of either), and _domains/<host> → ../<tenant>/live for each host name of the site (nginx).
-// Steps: snapshot → plan (render only what changed) → `astro build` → reuse unchanged pages → Pagefind index
+// Steps: snapshot → plan (render only what changed) → render those pages (page-renderer.mjs: the theme bundled
+// once per theme version) → reuse unchanged pages → Pagefind index
 // → checks. A build whose pages look like online-gambling spam is held: `live` stays as it was.
 import { existsSync } from 'node:fs';
 import {
@@ -21,6 +22,7 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
+import { renderBundle, pagesOf, renderPages } from './page-renderer.mjs';
 import { pageKeys, planRender, themeVersion } from './render-plan.mjs';
 import { fileOperations } from './hard-links.mjs';
 import { indexForSearch } from './search-index.mjs';
@@ -79,48 +81,43 @@ export async function buildSite({
     const base = full ? null : await liveBuild(tenantDir);
     const previous = base ? await readManifest(tenantDir, base) : null;
     const plan = planRender(previous, keys);
-    const onlyFile = path.join(workDir, 'render-only.json');
-    if (plan.render) await writeFile(onlyFile, JSON.stringify(plan.render));
     process.env.LAMAN_SNAPSHOT_FILE = snapshotFile;
-    if (plan.render) process.env.LAMAN_RENDER_ONLY_FILE = onlyFile;
-    else delete process.env.LAMAN_RENDER_ONLY_FILE;
-    await renderWithAstro(path.join(siteRoot, '.builds', `${tenant}-${buildId}`), buildDir);
-    delete process.env.LAMAN_RENDER_ONLY_FILE;
+    const renderer = await renderBundle(siteRoot, theme);
+    await renderPages(renderer, buildDir, pagesOf(renderer.app, snapshot, plan.render));
     lap('buildMs', since);
 
-    since = performance.now();
     const rendered = new Set((await htmlFiles(buildDir)).map((file) => pagePath(buildDir, file)));
-    await reusePages(path.join(tenantDir, 'builds', base ?? ''), buildDir, plan.reuse);
+    const host = snapshot.tenant.domain ?? `${snapshot.tenant.slug}.${sitesDomain}`;
+    const liveDir = base ? path.join(tenantDir, 'builds', base) : null;
+    since = performance.now();
+    await reusePages(liveDir ?? '', buildDir, plan.reuse);
     lap('reuseMs', since);
 
+    // Measured: overlapping the search index with the links and the checks made the build slower on two cores
+    // (Pagefind's indexing is CPU-bound), so the steps run one after another.
     since = performance.now();
     const searchIndex = await indexForSearch(
       buildDir,
       { rendered, reused: plan.reuse },
-      base ? { dir: path.join(tenantDir, 'builds', base), search: previous?.search } : null,
+      liveDir ? { dir: liveDir, search: previous?.search } : null,
     );
     lap('searchIndexMs', since);
-    timings.searchSections = searchIndex.indexed;
-    timings.searchLinkMs = searchIndex.linkMs;
 
     since = performance.now();
-    const host = snapshot.tenant.domain ?? `${snapshot.tenant.slug}.${sitesDomain}`;
     const context = { siteHost: host, trustedHosts: [new URL(api).hostname, ...trustedHosts] };
     // A page read with another lexicon is read again: a term added since must reach unchanged pages too.
     const lexicon = JSON.stringify(spamTerms);
     const earlier = previous?.lexicon === lexicon ? previous.inspected : undefined;
-    const guard = buildGuard(spamTerms);
-    const inspected = {};
-    for (const page of [...rendered, ...plan.reuse])
-      inspected[page] =
-        (!rendered.has(page) && earlier?.[page]) ||
-        (await inspectFile(
-          path.join(buildDir, page, page.endsWith('/') ? 'index.html' : ''),
-          context,
-          guard,
-        ));
-    const checks = summarize(buildDir, inspected);
+    const { checks, inspected } = await checkPages(
+      buildDir,
+      { rendered, reused: plan.reuse },
+      context,
+      buildGuard(spamTerms),
+      earlier,
+    );
     lap('checksMs', since);
+    timings.searchSections = searchIndex.indexed;
+    timings.searchLinkMs = searchIndex.linkMs;
 
     const summary = {
       tenant,
@@ -242,6 +239,16 @@ async function reusePages(fromDir, toDir, pages) {
       }),
     ),
   );
+}
+
+/** Reads every page with the build's checks; an unchanged reused page keeps the live build's reading. */
+async function checkPages(buildDir, { rendered, reused }, context, guard, earlier) {
+  const inspected = {};
+  for (const page of [...rendered, ...reused])
+    inspected[page] =
+      (!rendered.has(page) && earlier?.[page]) ||
+      (await inspectFile(path.join(buildDir, page, page.endsWith('/') ? 'index.html' : ''), context, guard));
+  return { checks: summarize(buildDir, inspected), inspected };
 }
 
 /** Findings with long lists cut short, so a build record stays small; the counts stay exact. */

@@ -1,5 +1,5 @@
-import { NEWS_ARCHIVE, newsArchive, newsArchiveHref } from '@laman/shared';
-import { itemsOf, pagesToRender, tanggal, type Item, type Snapshot } from './snapshot';
+import { newsArchive, newsArchiveHref } from '@laman/shared';
+import { itemsOf, tanggal, type Item, type Snapshot } from './snapshot';
 
 /** One page of the news list: its items (newest first) and its links to newer and older news. */
 export interface NewsListPage {
@@ -39,10 +39,4 @@ export function newsArchivePage(snapshot: Snapshot, number: number): NewsListPag
 /** Every archive page's number. */
 export function newsArchiveNumbers(snapshot: Snapshot): number[] {
   return newsArchive(itemsOf(snapshot, 'berita').length).pages.map((page) => page.number);
-}
-
-/** The archive pages this build renders: all, or in an incremental build those whose content changed. */
-export function newsArchiveToRender(snapshot: Snapshot): number[] {
-  const only = pagesToRender(NEWS_ARCHIVE);
-  return newsArchiveNumbers(snapshot).filter((number) => !only || only.has(String(number)));
 }

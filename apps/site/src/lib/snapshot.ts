@@ -84,24 +84,24 @@ export function loadSnapshot(): Snapshot {
 
 let cached: { file: string; snapshot: Snapshot } | null = null;
 
+/**
+ * The item a page of its own shows, by the slug in its address: the same lookup whether Astro renders the page
+ * from getStaticPaths (a static build) or on request (the builder's render service). Undefined: no such page.
+ */
+export function itemAt(type: string, slug: string | undefined): Item | undefined {
+  const snapshot = loadSnapshot();
+  let bySlug = itemIndex.get(snapshot);
+  if (!bySlug) {
+    bySlug = new Map(snapshot.items.map((item) => [`${item.type}/${item.slug}`, item]));
+    itemIndex.set(snapshot, bySlug);
+  }
+  return bySlug.get(`${type}/${slug}`);
+}
+
+const itemIndex = new WeakMap<Snapshot, Map<string, Item>>();
+
 export function itemsOf(snapshot: Snapshot, type: string): Item[] {
   return snapshot.items.filter((item) => item.type === type);
-}
-
-/**
- * The items of a type whose own pages this build renders: all of them, or in an incremental build only the
- * changed ones (LAMAN_RENDER_ONLY_FILE, written by the builder; the others are reused from the live build).
- */
-export function itemsToRender(snapshot: Snapshot, type: string): Item[] {
-  const only = pagesToRender(type);
-  return itemsOf(snapshot, type).filter((item) => !only || only.has(item.slug));
-}
-
-/** In an incremental build, which pages of a kind to render (slugs, archive numbers); null: all of them. */
-export function pagesToRender(kind: string): Set<string> | null {
-  const file = process.env['LAMAN_RENDER_ONLY_FILE'];
-  if (!file) return null;
-  return new Set((JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>)[kind] ?? []);
 }
 
 const DATE = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' });
