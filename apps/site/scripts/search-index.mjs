@@ -1,29 +1,80 @@
 // The site search index, in sections: Pagefind cannot add to or remove from an index it wrote, and indexing
-// costs about the same per page however it is fed (HTML or custom records), so a site of 1,000 pages is split
-// into sections of about 128 pages by a stable hash of each page's address. A publish re-indexes only the
-// sections that hold a changed, added or removed page; the others are hard-linked from the live build. The
-// search page merges the sections listed in /pagefind/sections.json (Pagefind's mergeIndex).
+// costs about the same per page however it is fed (HTML or custom records), so a site's pages are split into
+// sections and a publish re-indexes only the sections it touched; the others are hard-linked from the live
+// build. The search page merges the sections listed in /pagefind/sections.json (Pagefind's mergeIndex).
+//
+// A page stays in the section it was first put in (the manifest records them). New pages go to a small open
+// section (up to 32 pages), so a publish re-indexes about 16 pages on average instead of a 128-page section;
+// four full small sections are merged into one big one (128 pages, one publish in 128 pays for it), which keeps
+// the number of sections a phone merges near pages ÷ 128.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkFolder } from './hard-links.mjs';
 
-const PER_SECTION = 128;
+export const BIG = 128;
+export const SMALL = 32;
+const MERGE_AT = 4;
 const SEARCHABLE = 'data-pagefind-body';
 
-/** How many sections a site of `pages` searchable pages gets: a power of two, so it rarely changes. */
-export function sectionCount(pages) {
-  let count = 1;
-  while (count * PER_SECTION < pages) count *= 2;
-  return count;
+/**
+ * Which section each searchable page is in, and which sections must be indexed anew.
+ * @param {string[]} searchable every searchable page of the new build
+ * @param {Record<string, { tier: 'big' | 'small', pages: string[] }> | null} previous the live build's sections
+ * @param {Set<string>} changed pages whose HTML differs from the live build's
+ * @returns {{ sections: Record<string, { tier: 'big' | 'small', pages: string[] }>, dirty: Set<string> }}
+ */
+export function assignSections(searchable, previous, changed) {
+  if (!previous) return freshSections(searchable, 0);
+  const ids = Object.keys(previous).map(Number);
+  let nextId = ids.length > 0 ? Math.max(...ids) + 1 : 0;
+  const present = new Set(searchable);
+  const sections = {};
+  const dirty = new Set();
+  const placed = new Set();
+  for (const [id, { tier, pages }] of Object.entries(previous)) {
+    const kept = pages.filter((page) => present.has(page));
+    for (const page of kept) placed.add(page);
+    if (kept.length === 0) continue;
+    sections[id] = { tier, pages: kept };
+    if (kept.length !== pages.length || kept.some((page) => changed.has(page))) dirty.add(id);
+  }
+  for (const page of searchable.filter((candidate) => !placed.has(candidate))) {
+    let open = Object.keys(sections)
+      .filter((id) => sections[id].tier === 'small')
+      .sort((a, b) => Number(b) - Number(a))[0];
+    if (!open || sections[open].pages.length >= SMALL) {
+      open = String(nextId++);
+      sections[open] = { tier: 'small', pages: [] };
+    }
+    sections[open].pages.push(page);
+    dirty.add(open);
+  }
+  const full = Object.keys(sections).filter(
+    (id) => sections[id].tier === 'small' && sections[id].pages.length >= SMALL,
+  );
+  if (full.length >= MERGE_AT) {
+    const merged = String(nextId++);
+    sections[merged] = { tier: 'big', pages: full.flatMap((id) => sections[id].pages) };
+    for (const id of full) {
+      delete sections[id];
+      dirty.delete(id);
+    }
+    dirty.add(merged);
+  }
+  // Many removals can leave many thin sections: then start again.
+  const ideal = Math.ceil(searchable.length / BIG) + MERGE_AT + 1;
+  if (Object.keys(sections).length > 2 * ideal) return freshSections(searchable, nextId);
+  return { sections, dirty };
 }
 
-/** A page's section: FNV-1a of its address, so it stays in the same section from build to build. */
-export function sectionOf(page, count) {
-  let hash = 0x811c9dc5;
-  for (const char of page) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
-  return (hash >>> 0) % count;
+function freshSections(searchable, firstId) {
+  const sections = {};
+  const sorted = [...searchable].sort();
+  for (let start = 0; start < sorted.length; start += BIG)
+    sections[String(firstId + start / BIG)] = { tier: 'big', pages: sorted.slice(start, start + BIG) };
+  return { sections, dirty: new Set(Object.keys(sections)) };
 }
 
 /**
@@ -31,14 +82,15 @@ export function sectionOf(page, count) {
  * @param {{ rendered: Set<string>, reused: string[] }} pages pages rendered by this build and pages reused
  *   unchanged from the live build (site addresses, `/berita/a/`); a rendered page whose HTML is the live
  *   build's is not indexed again
- * @param {{ dir: string, search?: { sections: number, members: Record<string, string[]> } } | null} previous
- *   the live build's folder and what its manifest says of its search sections
+ * @param {{ dir: string, search?: { sections?: object } } | null} previous the live build's folder and what
+ *   its manifest says of its search sections
  * @returns the manifest's search record and how many sections were indexed anew
  */
 export async function indexForSearch(buildDir, { rendered, reused }, previous) {
-  // A reused page is searchable if it was in the live build's index; a build from before sections were
-  // recorded has no such list, and its pages are read.
-  const known = previous?.search ? new Set(Object.values(previous.search.members).flat()) : null;
+  // A manifest from before sticky sections has none: everything is indexed once more.
+  const before = typeof previous?.search?.sections === 'object' ? previous.search.sections : null;
+  // A reused page is searchable if it was in the live build's index; without that record, its page is read.
+  const known = before ? new Set(Object.values(before).flatMap((section) => section.pages)) : null;
   // Each rendered page is read once: whether it is searchable, and whether it differs from the live build.
   const renderedHtml = new Map(
     await Promise.all([...rendered].map(async (page) => [page, await pageHtml(buildDir, page)])),
@@ -61,33 +113,29 @@ export async function indexForSearch(buildDir, { rendered, reused }, previous) {
         !previous || renderedHtml.get(page) !== (await pageHtml(previous.dir, page).catch(() => null)),
     ),
   );
-  const count = sectionCount(searchable.length);
-  const members = {};
-  for (const page of searchable) (members[sectionOf(page, count)] ??= []).push(page);
+  const { sections, dirty } = assignSections(searchable, before, changed);
 
   const toIndex = [];
   const started = performance.now();
-  for (const [section, pages] of Object.entries(members)) {
-    const target = path.join(buildDir, 'pagefind', `s${section}`);
-    const before = previous?.search?.sections === count ? previous.search.members[section] : undefined;
-    const from = previous && path.join(previous.dir, 'pagefind', `s${section}`);
-    const unchanged =
-      before?.join('\n') === pages.join('\n') && !pages.some((page) => changed.has(page)) && existsSync(from);
-    if (unchanged) await linkFolder(from, target);
+  for (const [id, { pages }] of Object.entries(sections)) {
+    const target = path.join(buildDir, 'pagefind', `s${id}`);
+    const from = previous && path.join(previous.dir, 'pagefind', `s${id}`);
+    if (!dirty.has(id) && from && existsSync(from)) await linkFolder(from, target);
     else toIndex.push([pages, target]);
   }
   const linkMs = performance.now() - started;
   // Pagefind's service indexes several sections at once (a full build of 1,000 pages: 1.5 s, against 2.1 s
   // one section after another).
   await Promise.all(toIndex.map(([pages, target]) => indexSection(read, pages, target)));
-  const indexed = toIndex.length;
-  const sections = Object.keys(members).map((section) => `/pagefind/s${section}/`);
+  const indexed = toIndex.map(([pages]) => pages.length);
+  const listed = Object.keys(sections).map((id) => `/pagefind/s${id}/`);
   await mkdir(path.join(buildDir, 'pagefind'), { recursive: true });
-  await writeFile(path.join(buildDir, 'pagefind', 'sections.json'), JSON.stringify({ sections }));
+  await writeFile(path.join(buildDir, 'pagefind', 'sections.json'), JSON.stringify({ sections: listed }));
   return {
-    search: { sections: count, members },
-    indexed,
-    total: sections.length,
+    search: { sections },
+    indexed: indexed.length,
+    indexedPages: indexed.reduce((sum, count) => sum + count, 0),
+    total: listed.length,
     linkMs: Math.round(linkMs),
   };
 }

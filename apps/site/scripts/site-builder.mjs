@@ -118,6 +118,7 @@ export async function buildSite({
     lap('checksMs', since);
     timings.searchSections = searchIndex.indexed;
     timings.searchLinkMs = searchIndex.linkMs;
+    timings.searchPages = searchIndex.indexedPages;
 
     const summary = {
       tenant,

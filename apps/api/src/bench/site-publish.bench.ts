@@ -243,6 +243,7 @@ async function measureSize(env: Env, items: number) {
         'reuseMs',
         'searchIndexMs',
         'searchSections',
+        'searchPages',
         'searchLinkMs',
         'checksMs',
         'rendered',

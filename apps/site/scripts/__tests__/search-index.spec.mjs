@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { indexForSearch, sectionCount, sectionOf } from '../search-index.mjs';
+import { assignSections, BIG, indexForSearch, SMALL } from '../search-index.mjs';
 
 const article = (title, text) =>
   `<!doctype html><html lang="id"><head><title>${title}</title></head><body><nav>Menu</nav>` +
@@ -53,19 +53,69 @@ describe('the search index in sections', () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it('puts each page in the same section every time, spread over a power-of-two number of sections', () => {
-    expect([sectionCount(0), sectionCount(128), sectionCount(129), sectionCount(1000)]).toEqual([1, 1, 2, 8]);
-    const counts = new Array(8).fill(0);
-    for (let n = 0; n < 1000; n++) counts[sectionOf(`/berita/kabar-${n}/`, 8)]++;
-    expect(Math.min(...counts)).toBeGreaterThan(80);
-    expect(sectionOf('/berita/kabar-1/', 8)).toBe(sectionOf('/berita/kabar-1/', 8));
+  describe('which section a page is in', () => {
+    const pages = (from, count) => Array.from({ length: count }, (_, n) => `/berita/kabar-${from + n}/`);
+    const sizes = ({ sections }) =>
+      Object.values(sections).map((section) => [section.tier, section.pages.length]);
+    const publish = (state, all, changed = []) => assignSections(all, state.sections, new Set(changed));
+
+    it('starts in sections of 128 and puts new pages in a small open section, touching nothing else', () => {
+      const first = assignSections(pages(0, 300), null, new Set());
+      expect(sizes(first)).toEqual([
+        ['big', 128],
+        ['big', 128],
+        ['big', 44],
+      ]);
+      expect([...first.dirty]).toEqual(['0', '1', '2']);
+      const second = publish(first, pages(0, 301));
+      expect(sizes(second)).toEqual([...sizes(first), ['small', 1]]);
+      expect([...second.dirty]).toEqual(['3']);
+      let state = second;
+      for (let count = 302; count <= 300 + SMALL + 1; count++) state = publish(state, pages(0, count));
+      expect(sizes(state).slice(3)).toEqual([
+        ['small', SMALL],
+        ['small', 1],
+      ]);
+      expect([...state.dirty]).toEqual(['4']);
+    });
+
+    it('merges four full small sections into one big one, so the count stays near pages ÷ 128', () => {
+      let state = assignSections(pages(0, 10), null, new Set());
+      let merged = 0;
+      for (let count = 11; count <= 1000; count++) {
+        const next = publish(state, pages(0, count));
+        if (sizes(next).length < sizes(state).length) merged++;
+        // Every page in exactly one section.
+        expect(
+          Object.values(next.sections)
+            .flatMap((section) => section.pages)
+            .sort(),
+        ).toEqual(pages(0, count).sort());
+        expect(Object.keys(next.sections).length).toBeLessThanOrEqual(Math.ceil(count / BIG) + 4);
+        state = next;
+      }
+      expect(merged).toBeGreaterThanOrEqual(7);
+    });
+
+    it('indexes again only the section of a changed or removed page', () => {
+      const first = assignSections(pages(0, 300), null, new Set());
+      const changed = publish(first, pages(0, 300), ['/berita/kabar-5/']);
+      const holding = (state, page) =>
+        Object.keys(state.sections).find((id) => state.sections[id].pages.includes(page));
+      expect([...changed.dirty]).toEqual([holding(first, '/berita/kabar-5/')]);
+      const removed = publish(
+        first,
+        pages(0, 300).filter((page) => page !== '/berita/kabar-200/'),
+      );
+      expect([...removed.dirty]).toEqual([holding(first, '/berita/kabar-200/')]);
+    });
   });
 
   it('indexes searchable pages only, and on a publish re-indexes only the sections it touched', async () => {
     const first = await build(root, 'b1');
     const initial = await indexForSearch(first.dir, { rendered: new Set(first.pages), reused: [] }, null);
-    expect(initial.total).toBe(4);
-    expect(initial.indexed).toBe(4);
+    expect(initial.total).toBe(3);
+    expect(initial.indexed).toBe(3);
     const before = await indexed(first.dir);
     expect(Object.keys(before.byUrl)).toHaveLength(300);
     expect(before.byUrl['/berita/']).toBeUndefined();
@@ -83,7 +133,10 @@ describe('the search index in sections', () => {
     const after = await indexed(second.dir);
     expect(after.byUrl[changed]).toContain('Jadwal perekaman KTP-el berubah');
     expect(Object.keys(after.byUrl)).toHaveLength(300);
-    const untouched = after.sections.find((section) => !section.endsWith(`s${sectionOf(changed, 4)}/`));
+    const holding = Object.keys(next.search.sections).find((id) =>
+      next.search.sections[id].pages.includes(changed),
+    );
+    const untouched = after.sections.find((section) => !section.endsWith(`s${holding}/`));
     const [fragment] = await readdir(path.join(second.dir, untouched, 'fragment'));
     const inode = async (dir) => (await stat(path.join(dir, untouched, 'fragment', fragment))).ino;
     expect(await inode(second.dir)).toBe(await inode(first.dir));
