@@ -140,6 +140,20 @@ function allOf(snapshot, kind) {
 }
 
 /**
+ * The snapshot the theme's pages read (by LAMAN_SNAPSHOT_FILE), handed over already parsed: at 5,000 items
+ * it is 25 MB of JSON, about 200 ms to parse again.
+ */
+export function useSnapshot(file, snapshot) {
+  process.env.LAMAN_SNAPSHOT_FILE = file;
+  globalThis.lamanSnapshot = { file, snapshot };
+}
+
+/** A warm builder lets go of the last build's snapshot once its pages are rendered. */
+export function forgetSnapshot() {
+  delete globalThis.lamanSnapshot;
+}
+
+/**
  * Renders the pages into `buildDir` and links the theme's own files (scripts, icons) beside them. The
  * snapshot is the one LAMAN_SNAPSHOT_FILE names (the theme reads it per page).
  */

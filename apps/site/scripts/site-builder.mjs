@@ -22,7 +22,7 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
-import { renderBundle, pagesOf, renderPages } from './page-renderer.mjs';
+import { forgetSnapshot, pagesOf, renderBundle, renderPages, useSnapshot } from './page-renderer.mjs';
 import { pageKeys, planRender, themeVersion } from './render-plan.mjs';
 import { fileOperations } from './hard-links.mjs';
 import { indexForSearch } from './search-index.mjs';
@@ -71,8 +71,9 @@ export async function buildSite({
     let since = performance.now();
     const snapshotFile = path.join(workDir, 'snapshot.json');
     await mkdir(workDir, { recursive: true });
-    await writeFile(snapshotFile, await fetchSnapshot(api, tenant));
-    const snapshot = JSON.parse(await readFile(snapshotFile, 'utf8'));
+    const fetched = await fetchSnapshot(api, tenant);
+    await writeFile(snapshotFile, fetched);
+    const snapshot = JSON.parse(fetched.toString('utf8'));
     lap('fetchMs', since);
 
     since = performance.now();
@@ -81,9 +82,11 @@ export async function buildSite({
     const base = full ? null : await liveBuild(tenantDir);
     const previous = base ? await readManifest(tenantDir, base) : null;
     const plan = planRender(previous, keys);
-    process.env.LAMAN_SNAPSHOT_FILE = snapshotFile;
+    useSnapshot(snapshotFile, snapshot);
     const renderer = await renderBundle(siteRoot, theme);
-    await renderPages(renderer, buildDir, pagesOf(renderer.app, snapshot, plan.render));
+    await renderPages(renderer, buildDir, pagesOf(renderer.app, snapshot, plan.render)).finally(
+      forgetSnapshot,
+    );
     lap('buildMs', since);
 
     const rendered = new Set((await htmlFiles(buildDir)).map((file) => pagePath(buildDir, file)));

@@ -69,6 +69,18 @@ async function main(): Promise<void> {
     const files = await makeFiles(folder);
     const idleRss = api.rssMb();
 
+    /** A photo's second stage lands after the upload answered: the time until the library lists all 14. */
+    const untilAllVariants = async (id: string, started: number): Promise<number> => {
+      for (;;) {
+        const response = await fetch(`${api.url}/api/v1/tenants/${tenant.slug}/media/${id}`, {
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
+        const media = (await response.json()) as { files: unknown[] };
+        if (media.files.length >= 14) return performance.now() - started;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const allVariants: number[] = [];
     const measure = async (file: string, type: string) => {
       const times: number[] = [];
       let variants = 0;
@@ -82,10 +94,11 @@ async function main(): Promise<void> {
           headers: { authorization: `Bearer ${accessToken}` },
           body: form,
         });
-        const body = (await response.json()) as { files?: unknown[]; message?: string };
+        const body = (await response.json()) as { id: string; files?: unknown[]; message?: string };
         if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${body.message}`);
         times.push(performance.now() - started);
         variants = body.files?.length ?? 0;
+        if (type.startsWith('image/')) allVariants.push(await untilAllVariants(body.id, started));
       }
       times.sort((a, b) => a - b);
       return {
@@ -96,13 +109,22 @@ async function main(): Promise<void> {
       };
     };
     const photo = await measure(files.jpeg, 'image/jpeg');
+    const apiOwnPeak = api.ownPeakRssMb();
+    allVariants.sort((a, b) => a - b);
+    const allMedian = Math.round(allVariants[Math.floor(allVariants.length / 2)]!);
     const document = await measure(files.pdf, 'application/pdf');
     console.log(`\nMedia uploads (${RUNS} runs each, API in its own process, sharp concurrency 2):`);
     console.table({
-      '12 MP JPEG (4000×3000) → 14 variants': {
+      '12 MP JPEG (4000×3000) → answered with what a page needs': {
         'median ms': photo.median,
         'best ms': photo.best,
         files: photo.variants,
+        'peak RSS MB': photo.peak,
+      },
+      '12 MP JPEG → all 14 variants (AVIF, large sizes after the answer)': {
+        'median ms': allMedian,
+        'best ms': Math.round(allVariants[0]!),
+        files: 14,
         'peak RSS MB': photo.peak,
       },
       '20 MB PDF': {
@@ -119,10 +141,11 @@ async function main(): Promise<void> {
     console.table(health);
     const hostileP99 = health['during hostile PDFs']['p99 ms'];
     recordGoals('media', [
-      { figure: '12 MP photo → all variants (median)', value: `${photo.median} ms`, goal: '–', met: null },
+      { figure: '12 MP photo → upload answered (median)', value: `${photo.median} ms`, goal: '–', met: null },
+      { figure: '12 MP photo → all variants (median)', value: `${allMedian} ms`, goal: '–', met: null },
       { figure: 'API memory at idle', value: `${idleRss} MB`, goal: '< 250 MB', met: idleRss < 250 },
       {
-        figure: 'API peak memory with a 12 MP photo',
+        figure: 'API peak memory with a 12 MP photo (API + image child)',
         value: `${photo.peak} MB`,
         goal: '< 350 MB',
         met: photo.peak < 350,
@@ -134,6 +157,9 @@ async function main(): Promise<void> {
         met: hostileP99 < 100,
       },
     ]);
+    console.log(
+      `With the photos: the API process alone peaked at ${apiOwnPeak} MB; the rest of ${photo.peak} MB was its image child.`,
+    );
     console.log(
       `API idle RSS ${idleRss} MB; peak after all uploads ${api.peakRssMb()} MB (the 20 MB PDF moved the peak by ${document.peak - photo.peak} MB: it is streamed; PDFs up to MEDIA_PDF_PREVIEW_MAX_MB, default 10, are also read whole by pdf.js for a thumbnail).`,
     );

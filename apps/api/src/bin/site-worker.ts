@@ -1,17 +1,19 @@
 import 'reflect-metadata';
+import { type Job } from 'pg-boss';
 import { ConfigError, loadConfig } from '../core/config/app-config';
 import { createDataSource } from '../core/database/data-source';
 import { Database } from '../core/database/database.service';
 import {
   PORTAL_BUILD_QUEUE,
   type PortalBuildJob,
+  PRIORITY,
   QUEUE_SCHEMA,
   SITE_BUILD_QUEUE,
   type SiteBuildJob,
 } from '../core/queue/site-build-queue';
 import { WarmBuilder } from '../modules/builds/builder-process';
 import { PortalBuilder } from '../modules/builds/portal-builder';
-import { BACKGROUND_NICENESS, SiteBuilder } from '../modules/builds/site-builder';
+import { BACKGROUND_BUILDS, backgroundBuilders, SiteBuilder } from '../modules/builds/site-builder';
 
 /**
  * The site build worker: its own process (run several for more throughput). Takes build jobs from the
@@ -25,13 +27,13 @@ async function main(): Promise<void> {
     poolSize: 3,
     applicationName: 'laman-site-worker',
   }).initialize();
-  // Publishes build in a warm builder of their own; the city portal and background rebuilds share a second
-  // one at low CPU priority, so a portal build never holds up the page an editor is waiting for.
+  // Publishes build in a warm builder of their own; background rebuilds in BACKGROUND_BUILDS niced ones, the
+  // first of which also builds the city portal, so neither holds up the page an editor is waiting for.
   const warm = new WarmBuilder();
-  const background = new WarmBuilder({ niceness: BACKGROUND_NICENESS, idleStopMs: 60_000 });
+  const background = backgroundBuilders();
   const database = new Database(dataSource);
   const builder = new SiteBuilder(database, config, warm, background);
-  const portal = new PortalBuilder(database, background, config);
+  const portal = new PortalBuilder(database, background[0]!, config);
   const { PgBoss } = await import('pg-boss');
   const boss = new PgBoss({
     connectionString: config.database.url,
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
     batchSize: 1,
     includeMetadata: true,
   } as const;
-  await boss.work<SiteBuildJob>(SITE_BUILD_QUEUE, polling, async ([job]) => {
+  const buildSite = async ([job]: Array<Job<SiteBuildJob>>) => {
     if (!job) return;
     const outcome = await builder.run(job.data, job.id, job.retryCount + 1);
     console.log(
@@ -65,7 +67,16 @@ async function main(): Promise<void> {
         trigger: job.data.trigger,
       }),
     );
-  });
+  };
+  // Editors' changes have a worker of their own, so they never wait behind background rebuilds for a turn;
+  // background rebuilds run BACKGROUND_BUILDS at once, one per background builder (the queue keeps one build
+  // per OPD at a time).
+  await boss.work<SiteBuildJob>(SITE_BUILD_QUEUE, { ...polling, minPriority: PRIORITY.change }, buildSite);
+  await boss.work<SiteBuildJob>(
+    SITE_BUILD_QUEUE,
+    { ...polling, localConcurrency: BACKGROUND_BUILDS },
+    buildSite,
+  );
   await boss.work<PortalBuildJob>(PORTAL_BUILD_QUEUE, polling, async ([job]) => {
     if (!job) return;
     const outcome = await portal.run(job.data, job.id, job.retryCount + 1);
@@ -75,8 +86,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await boss.stop({ graceful: true, timeout: 20_000 });
-    warm.stop();
-    background.stop();
+    builder.stop();
     await dataSource.destroy();
     process.exit(0);
   };

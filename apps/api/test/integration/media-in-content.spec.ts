@@ -1,7 +1,9 @@
+import { LaterVariants } from '../../src/modules/media/later-variants';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
-import { smallJpeg, smallPng } from '../helpers/media-corpus';
+import { publishItem } from '../helpers/sample-site';
+import { phonePhoto, smallJpeg, smallPng } from '../helpers/media-corpus';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 describe('media in content', () => {
@@ -69,6 +71,40 @@ describe('media in content', () => {
       srcset: { avif: expect.any(String), webp: expect.any(String), jpeg: expect.any(String) },
     });
     expect((await t.http().get(new URL(live.body.fields.cover.url).pathname)).status).toBe(200);
+  });
+
+  it('publishes a phone photo at once with what a page needs, and its public answer gains AVIF and large sizes after', async () => {
+    const uploaded = await t
+      .http()
+      .post(media())
+      .set(editor.auth)
+      .field({ alt: 'Pelayanan keliling di kelurahan' })
+      .attach('file', await phonePhoto(), 'IMG_20261130.jpg');
+    expect(uploaded.status).toBe(201);
+    const item = await publishItem(t, tenant, editor, 'berita', {
+      ...sampleFields('berita', 'Pelayanan keliling'),
+      cover: { mediaId: uploaded.body.id },
+    });
+    const cover = async () =>
+      (await t.http().get(`/api/v1/public/${tenant.slug}/content/berita/${item.slug}`)).body.fields.cover;
+    const served = async (value: { url: string; srcset: Record<string, string> }) => {
+      const addresses = [
+        value.url,
+        ...Object.values(value.srcset).flatMap((set) => (set ? set.split(', ') : [])),
+      ];
+      return Promise.all(
+        addresses.map(async (entry) => (await t.http().get(new URL(entry.split(' ')[0]!).pathname)).status),
+      );
+    };
+    // Whichever stage it is at, the public answer lists only files that are served.
+    const early = await cover();
+    expect((await served(early)).every((status) => status === 200)).toBe(true);
+
+    await t.app.get(LaterVariants).settled();
+    const later = await cover();
+    expect(later.srcset.avif).toMatch(/w1600\.avif 1600w$/);
+    expect(later.url).toMatch(/full\.jpg$/);
+    expect((await served(later)).every((status) => status === 200)).toBe(true);
   });
 
   it("refuses a media id that is not in this OPD's library, another OPD's included", async () => {

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { LaterVariants } from '../../src/modules/media/later-variants';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
@@ -122,6 +123,8 @@ describe('security: unpublished media', () => {
 
   it('attack: upload files the library refuses — no file, folder or row is left behind', async () => {
     const existing = await upload();
+    // Its second stage (AVIF, large sizes) lands after the upload answered: let it, then take the picture.
+    await t.app.get(LaterVariants).settled();
     const root = mediaDirOf(t.database);
     const before = await listTree(root);
     const rows = async () =>

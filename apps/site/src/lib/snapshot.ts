@@ -78,6 +78,9 @@ export function loadSnapshot(): Snapshot {
   if (!file) throw new Error('LAMAN_SNAPSHOT_FILE is not set');
   // Every page calls this: parse each snapshot once (a 5,000-item snapshot is 25 MB of JSON). The builder
   // writes each build's snapshot to a new file, so the file name identifies it.
+  // The builder has parsed it already and hands it over (see page-renderer.mjs): no second parse.
+  const handed = (globalThis as { lamanSnapshot?: { file: string; snapshot: Snapshot } }).lamanSnapshot;
+  if (handed?.file === file) return handed.snapshot;
   if (cached?.file !== file) cached = { file, snapshot: JSON.parse(readFileSync(file, 'utf8')) as Snapshot };
   return cached.snapshot;
 }

@@ -27,7 +27,7 @@ export interface SiteBuildJob {
 }
 
 /** Editors' changes go before background rebuilds (pg-boss fetches by priority, then age). */
-const PRIORITY = { change: 10, background: 0 };
+export const PRIORITY = { change: 10, background: 0 };
 
 /**
  * Asks for a rebuild of a tenant's public site, through pg-boss in PostgreSQL, inside the caller's

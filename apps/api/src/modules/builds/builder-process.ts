@@ -79,6 +79,11 @@ export class WarmBuilder {
     }
   }
 
+  /** Builds running or waiting here: where a pool sends the next build. */
+  get load(): number {
+    return (this.busy ? 1 : 0) + this.siteTurns.length + this.portalTurns.length;
+  }
+
   private takeTurn(portal: boolean): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;

@@ -82,8 +82,10 @@ export class MediaUrls {
       ...(height ? { height } : {}),
     }));
     const thumbnail = media.files.find((file) => file.name === 'thumb.webp' || file.name === 'w320.webp');
+    // A photo's full size comes after its upload answered (LaterVariants): until then its widest JPEG.
     const main =
       media.files.find((file) => file.name.startsWith('full.jp') || file.name.startsWith('file.')) ??
+      widest(media.files.filter((file) => file.format === 'jpeg')) ??
       media.files[0];
     return {
       id: media.id,
@@ -118,6 +120,10 @@ export class MediaUrls {
         .join(', ');
     return { avif: of('avif'), webp: of('webp'), jpeg: of('jpeg') };
   }
+}
+
+function widest<T extends { width?: number | null }>(files: T[]): T | undefined {
+  return [...files].sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0];
 }
 
 function escapeRegExp(text: string): string {

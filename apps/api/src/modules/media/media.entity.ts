@@ -14,6 +14,11 @@ export interface StoredFile {
   format?: 'avif' | 'webp' | 'jpeg';
 }
 
+/** What the media row keeps of a file just written (not where it was made on disk). */
+export function storedFileOf({ name, key, mimeType, bytes, width, height, format }: StoredFile): StoredFile {
+  return { name, key, mimeType, bytes, width, height, format };
+}
+
 @Entity('media')
 export class Media {
   @PrimaryGeneratedColumn('uuid') id: string;

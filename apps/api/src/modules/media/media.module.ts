@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { AuditModule } from '../audit/audit.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { SiteChangesModule } from '../site-changes/site-changes.module';
+import { stopImageWork } from './image-variants';
+import { LaterVariants } from './later-variants';
 import { MediaReferences } from './media-references';
 import { MediaController } from './media.controller';
 import { MediaRepository } from './media.repository';
@@ -30,9 +32,18 @@ async function mediaStorage(config: AppConfig): Promise<MediaStorage> {
     MediaService,
     MediaUrls,
     MediaReferences,
+    LaterVariants,
     UploadInterceptor,
     { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: mediaStorage },
   ],
-  exports: [MediaRepository, MediaUrls, MediaReferences, MEDIA_STORAGE],
+  exports: [MediaRepository, MediaUrls, MediaReferences, MEDIA_STORAGE, LaterVariants],
 })
-export class MediaModule {}
+export class MediaModule implements OnApplicationShutdown {
+  constructor(@Inject(LaterVariants) private readonly laterVariants: LaterVariants) {}
+
+  /** Photos being finished are finished (a few seconds at most), then the image child stops. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.laterVariants.settled();
+    stopImageWork();
+  }
+}

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { type TenantContext } from '../../core/access/principal';
@@ -11,9 +11,10 @@ import { AuditLog } from '../audit/audit-log.service';
 import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { inspectUpload, sanitizeFileName } from './file-inspection';
 import { renderImage, renderingSlots } from './image-variants';
+import { LaterVariants, type LaterVariantsJob } from './later-variants';
 import { previewPdf } from './pdf-preview';
 import { type MediaDto, type MediaListQueryDto, type MediaPageDto, type MediaUsageDto } from './media.dto';
-import { type Media, type StoredFile } from './media.entity';
+import { type Media, type StoredFile, storedFileOf } from './media.entity';
 import { MediaRepository } from './media.repository';
 import { MediaUrls } from './media-urls';
 import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
@@ -34,7 +35,7 @@ interface Prepared {
   fileName: string;
   sizeBytes: number;
   files: StoredFile[];
-  image: { width: number; height: number; dominantColor: string; placeholder: string } | null;
+  image: { width: number; height: number; dominantColor?: string; placeholder?: string } | null;
 }
 
 const MB = 1024 * 1024;
@@ -57,6 +58,7 @@ export class MediaService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
     @Inject(ModerationService) private readonly moderation: ModerationService,
+    @Inject(LaterVariants) private readonly laterVariants: LaterVariants,
   ) {}
 
   async upload(
@@ -253,6 +255,7 @@ export class MediaService {
   ): Promise<MediaDto> {
     const workDir = await mkdtemp(path.join(path.dirname(upload.path), 'work-'));
     const written: string[] = [];
+    let later: LaterVariantsJob | null = null;
     try {
       const prepared = await this.prepare(tenant, upload, id, workDir);
       for (const file of prepared.files as Array<StoredFile & { localPath: string }>) {
@@ -264,11 +267,18 @@ export class MediaService {
         return record(prepared, tx);
       });
       written.length = 0;
+      if (prepared.image) {
+        // The photo's second stage (AVIF, large sizes) is made after this answer, from the upload itself.
+        const source = `${upload.path}.later`;
+        await rename(upload.path, source);
+        later = { tenantId: tenant.tenantId, mediaId: prepared.id, token: prepared.token, source };
+      }
       return this.urls.toSignedDto(tenant.slug, media);
     } finally {
       await this.storage.delete(written);
       await rm(workDir, { recursive: true, force: true });
       await rm(upload.path, { force: true });
+      if (later) this.laterVariants.schedule(later);
     }
   }
 
@@ -315,7 +325,7 @@ export class MediaService {
       }
       return { ...base, image: null, files: [document] };
     }
-    const rendition = await renderImage(upload.path, workDir, this.config.media.maxPixels);
+    const rendition = await renderImage(upload.path, workDir, this.config.media.maxPixels, 'first');
     const { files, ...image } = rendition;
     return { ...base, image, files: files.map((file) => ({ ...file, key: keyOf(file.name) })) };
   }
@@ -335,15 +345,7 @@ export class MediaService {
       placeholder: prepared.image?.placeholder ?? null,
       pageCount: prepared.type.pageCount,
       hasScript: prepared.type.hasScript,
-      files: prepared.files.map(({ name, key, mimeType, bytes, width, height, format }) => ({
-        name,
-        key,
-        mimeType,
-        bytes,
-        width,
-        height,
-        format,
-      })),
+      files: prepared.files.map(storedFileOf),
     };
   }
 

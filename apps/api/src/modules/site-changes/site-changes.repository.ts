@@ -12,6 +12,7 @@ export type SiteChangeKind =
   | 'settings.changed'
   | 'media.replaced'
   | 'media.described'
+  | 'media.variants'
   | 'tenant.changed';
 
 /**
