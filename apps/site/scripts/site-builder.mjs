@@ -79,9 +79,11 @@ export async function buildSite({
     since = performance.now();
     const sitesDomain = process.env.LAMAN_SITES_DOMAIN || 'bandarlampungkota.go.id';
     const keys = pageKeys(snapshot, theme, sitesDomain);
-    const base = full ? null : await liveBuild(tenantDir);
+    const base = await liveBuild(tenantDir);
     const previous = base ? await readManifest(tenantDir, base) : null;
-    const plan = planRender(previous, keys);
+    // A full build renders every page (a theme change shows everywhere); a page that comes out byte for byte
+    // as the live build has it still skips its search indexing and its checks below.
+    const plan = full ? { render: null, reuse: [] } : planRender(previous, keys);
     useSnapshot(snapshotFile, snapshot);
     const renderer = await renderBundle(siteRoot, theme);
     await renderPages(renderer, buildDir, pagesOf(renderer.app, snapshot, plan.render)).finally(
@@ -108,12 +110,14 @@ export async function buildSite({
 
     since = performance.now();
     const context = { siteHost: host, trustedHosts: [new URL(api).hostname, ...trustedHosts] };
-    // A page read with another lexicon is read again: a term added since must reach unchanged pages too.
-    const lexicon = JSON.stringify(spamTerms);
+    // A page read with another lexicon (or for other hosts) is read again: a term added since must reach
+    // unchanged pages too.
+    const lexicon = JSON.stringify({ spamTerms, context });
     const earlier = previous?.lexicon === lexicon ? previous.inspected : undefined;
-    const { checks, inspected } = await checkPages(
+    const unchanged = earlier && liveDir ? await sameAsLive(buildDir, liveDir, [...rendered]) : new Set();
+    const { checks, inspected, read } = await checkPages(
       buildDir,
-      { rendered, reused: plan.reuse },
+      { rendered, reused: plan.reuse, unchanged },
       context,
       buildGuard(spamTerms),
       earlier,
@@ -122,6 +126,7 @@ export async function buildSite({
     timings.searchSections = searchIndex.indexed;
     timings.searchLinkMs = searchIndex.linkMs;
     timings.searchPages = searchIndex.indexedPages;
+    timings.checkedPages = read;
 
     const summary = {
       tenant,
@@ -245,14 +250,38 @@ async function reusePages(fromDir, toDir, pages) {
   );
 }
 
-/** Reads every page with the build's checks; an unchanged reused page keeps the live build's reading. */
-async function checkPages(buildDir, { rendered, reused }, context, guard, earlier) {
+/**
+ * Reads every page with the build's checks; a reused page, or a rendered one byte-identical to the live
+ * build's, keeps the live build's reading.
+ */
+async function checkPages(buildDir, { rendered, reused, unchanged }, context, guard, earlier) {
   const inspected = {};
-  for (const page of [...rendered, ...reused])
+  let read = 0;
+  for (const page of [...rendered, ...reused]) {
+    const kept = (!rendered.has(page) || unchanged.has(page)) && earlier?.[page];
+    if (!kept) read++;
     inspected[page] =
-      (!rendered.has(page) && earlier?.[page]) ||
+      kept ||
       (await inspectFile(path.join(buildDir, page, page.endsWith('/') ? 'index.html' : ''), context, guard));
-  return { checks: summarize(buildDir, inspected), inspected };
+  }
+  return { checks: summarize(buildDir, inspected), inspected, read };
+}
+
+/** The pages whose new file is byte for byte the live build's. */
+async function sameAsLive(buildDir, liveDir, pages) {
+  const file = (dir, page) => path.join(dir, page, page.endsWith('/') ? 'index.html' : '');
+  const same = await Promise.all(
+    pages.map((page) =>
+      fileOperations(async () => {
+        const [mine, live] = await Promise.all([
+          readFile(file(buildDir, page)),
+          readFile(file(liveDir, page)).catch(() => null),
+        ]);
+        return live !== null && mine.equals(live);
+      }),
+    ),
+  );
+  return new Set(pages.filter((_, index) => same[index]));
 }
 
 /** Findings with long lists cut short, so a build record stays small; the counts stay exact. */

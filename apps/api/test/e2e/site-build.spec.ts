@@ -249,4 +249,55 @@ describe('building an OPD site', () => {
     );
     // About 10 s idle: three builds of a 60-item site.
   }, 180_000);
+
+  it('renders every page in a full rebuild, but checks and indexes again only pages that changed or a new spam term concerns', async () => {
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    const { news } = await publishSampleSite(t, tenant, editor);
+    type Summary = { rendered: number; reused: number; checkedPages: number; searchPages: number };
+    const build = async (...extra: string[]) =>
+      JSON.parse(
+        (
+          await run(process.execPath, [
+            BUILDER,
+            '--api',
+            apiUrl,
+            '--tenant',
+            tenant.slug,
+            '--out',
+            out,
+            ...extra,
+          ])
+        ).stdout,
+      ) as Summary;
+    const first = await build();
+    expect(first.checkedPages).toBe(first.rendered);
+
+    const same = await build('--full');
+    expect(same).toMatchObject({ rendered: first.rendered, reused: 0, checkedPages: 0, searchPages: 0 });
+
+    await t
+      .http()
+      .put(`/api/v1/tenants/${tenant.slug}/content/berita/${news.id}`)
+      .set(editor.auth)
+      .send({ version: news.version, fields: sampleFields('berita', 'Judul berita yang diperbaiki') });
+    const edited = await t
+      .http()
+      .post(`/api/v1/tenants/${tenant.slug}/content/items/${news.id}/publish`)
+      .set(editor.auth)
+      .send({ version: news.version + 1 });
+    expect(edited.status).toBe(200);
+    const changed = await build('--full');
+    // The article, and the lists and feeds that show its title, are read again; nothing else.
+    expect(changed.checkedPages).toBeGreaterThanOrEqual(2);
+    expect(changed.checkedPages).toBeLessThan(first.rendered / 2);
+    expect(changed.searchPages).toBeGreaterThanOrEqual(1);
+
+    const lexicon = await build(
+      '--full',
+      '--spam-terms',
+      JSON.stringify([{ kind: 'hold', term: 'istilahbaru' }]),
+    );
+    expect(lexicon.checkedPages).toBe(first.rendered);
+  }, 180_000);
 });
