@@ -2,9 +2,12 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
+import { uploadDemoFile } from '../../src/demo/demo-files';
 import { LaterVariants } from '../../src/modules/media/later-variants';
+import { MediaService } from '../../src/modules/media/media.service';
 import { LocalDiskStorage } from '../../src/modules/media/storage/local-disk.storage';
 import { type SignedIn } from '../helpers/given';
+import { mediaAddresses } from '../helpers/media-addresses';
 import {
   hasGpsPointer,
   pdf,
@@ -56,13 +59,8 @@ describe('media library', () => {
     files: Array<{ name: string; url: string; width: number; height: number }>;
   }) {
     const listed = new Set(media.files.map((file) => file.url));
-    const referenced = [
-      media.url,
-      ...Object.values(media.srcset).flatMap((set) =>
-        set ? set.split(', ').map((entry) => entry.split(' ')[0]!) : [],
-      ),
-    ];
-    for (const url of referenced) expect({ url, listed: listed.has(url) }).toEqual({ url, listed: true });
+    for (const url of mediaAddresses(media))
+      expect({ url, listed: listed.has(url) }).toEqual({ url, listed: true });
     for (const file of media.files) {
       const fetched = await t
         .http()
@@ -146,6 +144,30 @@ describe('media library', () => {
     await expectServedAsListed(finished.body);
     const w640 = response.body.files.find((file: { name: string }) => file.name === 'w640.webp');
     expect({ width: w640.width, height: w640.height }).toEqual({ width: 640, height: 853 });
+  });
+
+  it("finishes a photo's second stage even when the caller removes its upload folder at once (the demo seeder does)", async () => {
+    const context = {
+      tenantId: tenant.id,
+      slug: tenant.slug,
+      status: 'active' as const,
+      role: 'editor' as const,
+      actor: {
+        userId: editor.user.id,
+        sessionId: '',
+        email: editor.email,
+        name: 'Editor',
+        platformRole: null,
+      },
+    };
+    const id = await uploadDemoFile(t.app.get(MediaService), context, 'foto-demo.jpg', await phonePhoto(), {
+      alt: 'Foto dari pengisi data contoh',
+    });
+    await t.app.get(LaterVariants).settled();
+    const finished = await t.http().get(`/api/v1/tenants/${tenant.slug}/media/${id}`).set(editor.auth);
+    expect(finished.body.files).toHaveLength(14);
+    await expectServedAsListed(finished.body);
+    expect(await readdir(path.join(mediaDirOf(t.database), '.later'))).toEqual([]);
   });
 
   const corpus: Array<[string, () => Promise<Buffer> | Buffer, string, number, RegExp]> = [

@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import { ImageProcess, type ImageStage, type Rendition } from './image-process';
 
 export type { ImageStage, Rendition } from './image-process';
@@ -25,9 +24,3 @@ export function renderImage(
 export function stopImageWork(): void {
   images.stop();
 }
-
-/**
- * PDF thumbnails (a worker thread each, pdf-preview.ts): at most two at once per process, so a burst of
- * uploads waits its turn instead of multiplying memory.
- */
-export const renderingSlots = pLimit(2);

@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
-import { Database } from '../../core/database/database.service';
+import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { renderImage } from './image-variants';
 import { type StoredFile, storedFileOf } from './media.entity';
@@ -15,7 +16,7 @@ export interface LaterVariantsJob {
   mediaId: string;
   /** The upload's storage token: if the photo was replaced or deleted meanwhile, the variants are dropped. */
   token: string;
-  /** The uploaded photo, handed over by the upload; deleted when done. */
+  /** The uploaded photo, taken over by `adopt`; deleted when done. */
   source: string;
 }
 
@@ -38,6 +39,22 @@ export class LaterVariants {
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Takes the uploaded photo into a folder of this service's own (`<media dir>/.later`), so it outlives the
+   * request and whatever folder the caller cleans up (the demo seeder removes its own); a rename when the
+   * upload landed on the same disk (`.incoming`), a copy otherwise.
+   */
+  async adopt(file: string): Promise<string> {
+    const folder = path.join(this.config.media.dir, '.later');
+    await mkdir(folder, { recursive: true });
+    const target = path.join(folder, `${randomUUID()}${path.extname(file)}`);
+    await rename(file, target).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV') throw error;
+      await copyFile(file, target);
+    });
+    return target;
+  }
 
   schedule(job: LaterVariantsJob): void {
     const work = this.complete(job)
@@ -76,7 +93,7 @@ export class LaterVariants {
   }
 
   private async record(
-    tx: Parameters<Parameters<Database['inTenant']>[1]>[0],
+    tx: TenantTransaction,
     job: LaterVariantsJob,
     files: Array<StoredFile & { localPath: string }>,
   ): Promise<boolean> {

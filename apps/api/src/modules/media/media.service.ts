@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { type TenantContext } from '../../core/access/principal';
@@ -10,7 +10,7 @@ import { DomainError } from '../../core/errors/domain-error';
 import { AuditLog } from '../audit/audit-log.service';
 import { SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { inspectUpload, sanitizeFileName } from './file-inspection';
-import { renderImage, renderingSlots } from './image-variants';
+import { renderImage } from './image-variants';
 import { LaterVariants, type LaterVariantsJob } from './later-variants';
 import { previewPdf } from './pdf-preview';
 import { type MediaDto, type MediaListQueryDto, type MediaPageDto, type MediaUsageDto } from './media.dto';
@@ -269,8 +269,7 @@ export class MediaService {
       written.length = 0;
       if (prepared.image) {
         // The photo's second stage (AVIF, large sizes) is made after this answer, from the upload itself.
-        const source = `${upload.path}.later`;
-        await rename(upload.path, source);
+        const source = await this.laterVariants.adopt(upload.path);
         later = { tenantId: tenant.tenantId, mediaId: prepared.id, token: prepared.token, source };
       }
       return this.urls.toSignedDto(tenant.slug, media);
@@ -311,9 +310,7 @@ export class MediaService {
       } as StoredFile;
       const preview =
         type.extension === 'pdf'
-          ? await renderingSlots(() =>
-              previewPdf(upload.path, upload.size, workDir, this.config.media.pdfPreviewMaxBytes),
-            )
+          ? await previewPdf(upload.path, upload.size, workDir, this.config.media.pdfPreviewMaxBytes)
           : null;
       if (preview) {
         return {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
 import { DomainError } from '../../core/errors/domain-error';
 import { type StoredFile } from './media.entity';
 
@@ -36,6 +37,16 @@ export async function previewPdf(
   maxBytes: number,
 ): Promise<PdfPreview | null> {
   if (bytes > maxBytes) return null;
+  return drawingSlots(() => drawPreview(source, workDir));
+}
+
+/**
+ * At most two PDFs are drawn at once per process (a worker thread each): a burst of uploads waits its turn
+ * instead of multiplying memory.
+ */
+const drawingSlots = pLimit(2);
+
+async function drawPreview(source: string, workDir: string): Promise<PdfPreview | null> {
   const localPath = path.join(workDir, 'thumb.webp');
   const answer = await runWorker({
     source,
