@@ -2,6 +2,7 @@ import { LaterVariants } from '../../src/modules/media/later-variants';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
+import { mediaAddresses } from '../helpers/media-addresses';
 import { publishItem } from '../helpers/sample-site';
 import { phonePhoto, smallJpeg, smallPng } from '../helpers/media-corpus';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -87,15 +88,10 @@ describe('media in content', () => {
     });
     const cover = async () =>
       (await t.http().get(`/api/v1/public/${tenant.slug}/content/berita/${item.slug}`)).body.fields.cover;
-    const served = async (value: { url: string; srcset: Record<string, string> }) => {
-      const addresses = [
-        value.url,
-        ...Object.values(value.srcset).flatMap((set) => (set ? set.split(', ') : [])),
-      ];
-      return Promise.all(
-        addresses.map(async (entry) => (await t.http().get(new URL(entry.split(' ')[0]!).pathname)).status),
+    const served = (value: { url: string; srcset: Record<string, string> }) =>
+      Promise.all(
+        mediaAddresses(value).map(async (address) => (await t.http().get(new URL(address).pathname)).status),
       );
-    };
     // Whichever stage it is at, the public answer lists only files that are served.
     const early = await cover();
     expect((await served(early)).every((status) => status === 200)).toBe(true);
