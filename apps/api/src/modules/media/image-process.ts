@@ -94,7 +94,12 @@ export class ImageProcess {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     if (this.child) return this.child;
-    const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(WORKER, [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // libvips encodes on several threads; each glibc malloc arena they touch keeps its freed pages. One arena
+      // measured 171–177 MB peak for a 12 MP photo against 194–207 MB with two and 273–334 MB with the default.
+      env: { ...process.env, MALLOC_ARENA_MAX: '1' },
+    });
     child.on('message', (answer: Answer) => this.answered(answer));
     child.on('exit', () => {
       if (this.child === child) this.child = null;

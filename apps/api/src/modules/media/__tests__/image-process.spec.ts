@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -81,5 +81,13 @@ describe('the image child process', () => {
     const again = await images.render('first', { source: photo, workDir: await workDir(), maxPixels });
     expect(again.files).toHaveLength(6);
     expect((await readdir(target)).length).toBeLessThan(8);
+  });
+
+  it('runs the child with one malloc arena, whatever the API was started with', async () => {
+    await images.render('first', { source: photo, workDir: await workDir(), maxPixels });
+    const child = (images as unknown as { child: { pid: number } | null }).child;
+    // libvips' threads would otherwise keep their freed pages in arenas of their own (README: memory figures).
+    const environment = (await readFile(`/proc/${child!.pid}/environ`, 'utf8')).split('\0');
+    expect(environment).toContain('MALLOC_ARENA_MAX=1');
   });
 });
