@@ -2,8 +2,10 @@
 // publish does not pay Node's and Astro's start-up (about 2.7 s) on every build. It takes one request at a
 // time over IPC ({ id, api, tenant, out, full }, or { id, api, out, portal: true } for the city portal) and answers { id, outcome: 'live' | 'held' | 'failed', summary,
 // error }. It exits when its worker goes away.
+import path from 'node:path';
+import { IdlePruning } from './idle-pruning.mjs';
 import { buildPortal } from './portal-builder.mjs';
-import { BuildHeld, buildSite } from './site-builder.mjs';
+import { BuildHeld, buildSite, KEEP, pruneSite } from './site-builder.mjs';
 
 process.on('disconnect', () => process.exit(0));
 
@@ -12,8 +14,10 @@ process.on('disconnect', () => process.exit(0));
 const MAX_BUILDS = 50;
 const MAX_RSS_BYTES = 1.5 * 1024 ** 3;
 let builds = 0;
+const pruning = new IdlePruning(pruneSite, KEEP + 4);
 
 process.on('message', async (request) => {
+  if (!request.portal) pruning.started();
   try {
     const summary = request.portal
       ? await buildPortal(request)
@@ -28,8 +32,12 @@ process.on('message', async (request) => {
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
   }
+  if (!request.portal) await pruning.finished(path.resolve(request.out, request.tenant));
   builds += 1;
-  if (builds >= MAX_BUILDS || process.memoryUsage().rss > MAX_RSS_BYTES) process.disconnect();
+  if (builds >= MAX_BUILDS || process.memoryUsage().rss > MAX_RSS_BYTES) {
+    await pruning.flush();
+    process.disconnect();
+  }
 });
 
 process.send({ ready: true });

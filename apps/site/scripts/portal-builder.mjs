@@ -4,15 +4,8 @@
 // `portal` is reserved, so no OPD can take the folder or the host.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  fetchPublic,
-  goLive,
-  linkHosts,
-  prune,
-  removeStale,
-  renderWithAstro,
-  siteRoot,
-} from './site-builder.mjs';
+import { fetchPublic } from './build-snapshot.mjs';
+import { goLive, linkHosts, prune, removeStale, renderWithAstro, siteRoot } from './site-builder.mjs';
 import { indexFolder } from './search-index.mjs';
 
 export const PORTAL = 'portal';

@@ -57,10 +57,19 @@ export function pageKeys(snapshot, theme, sitesDomain) {
       details[`/${route}/${item.slug}/`] = {
         type: item.type,
         slug: item.slug,
-        key: hash(JSON.stringify(item)),
+        key: itemKey(item),
       };
   }
   return { shared, details: { ...details, ...archiveKeys(snapshot, details) } };
+}
+
+/**
+ * An item's key: everything about it, its body by digest only (`bodyDigest`), so a snapshot without bodies
+ * (`?bodies=none`) keys a page exactly as the whole snapshot does.
+ */
+export function itemKey(item) {
+  const { bodyHtml: _bodyHtml, ...fields } = item.fields ?? {};
+  return hash(JSON.stringify({ ...item, fields }));
 }
 
 /** The news archive pages, keyed by their items and their links (the newest one's "newer" link moves). */

@@ -2,9 +2,9 @@
 // Layout under `out`: <tenant>/builds/<id>/ (the last three kept, each with manifests/<id>.json beside it),
 // <tenant>/live → builds/<id> (a symlink swapped with rename(2): readers see the old site or the new one,
 // never half of either), and _domains/<host> → ../<tenant>/live for each host name of the site (nginx).
-// Steps: snapshot → plan (render only what changed) → render those pages (page-renderer.mjs: the theme bundled
-// once per theme version) → reuse unchanged pages → Pagefind index
-// → checks. A build whose pages look like online-gambling spam is held: `live` stays as it was.
+// Steps: snapshot and plan (build-snapshot.mjs: render only what changed, fetching only those items' bodies) →
+// render those pages (page-renderer.mjs: the theme bundled once per theme version) → reuse unchanged pages →
+// Pagefind index → checks. A build whose pages look like online-gambling spam is held: `live` stays as it was.
 import { existsSync } from 'node:fs';
 import {
   cp,
@@ -22,13 +22,14 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
+import { snapshotToBuild } from './build-snapshot.mjs';
 import { forgetSnapshot, pagesOf, renderBundle, renderPages, useSnapshot } from './page-renderer.mjs';
-import { pageKeys, planRender, themeVersion } from './render-plan.mjs';
+import { themeVersion } from './render-plan.mjs';
 import { fileOperations } from './hard-links.mjs';
 import { indexForSearch } from './search-index.mjs';
 import { buildGuard, htmlFiles, inspectFile, pagePath, summarize } from './site-checks.mjs';
 
-const KEEP = 3;
+export const KEEP = 3;
 const LISTED = 50;
 export const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const theme = themeVersion(siteRoot);
@@ -45,8 +46,8 @@ export class BuildHeld extends Error {
 /**
  * @param {{ api: string, tenant: string, out: string, full?: boolean, spamTerms?: Array<{kind: string, term: string}>,
  *   trustedHosts?: string[], pruneLater?: boolean }} request `spamTerms`: the platform's additions to the spam lexicon;
- *   `trustedHosts`: the platform's own hosts (where the site's files are served from); `pruneLater`: delete
- *   old builds after answering (the long-lived warm builder)
+ *   `trustedHosts`: the platform's own hosts (where the site's files are served from); `pruneLater`: the
+ *   caller deletes old builds (`pruneSite`) later (the long-lived warm builder)
  * @returns the build's summary (timings, checks); throws BuildHeld when the checks hold it, Error on failure
  */
 export async function buildSite({
@@ -71,19 +72,29 @@ export async function buildSite({
     let since = performance.now();
     const snapshotFile = path.join(workDir, 'snapshot.json');
     await mkdir(workDir, { recursive: true });
-    const fetched = await fetchSnapshot(api, tenant);
-    await writeFile(snapshotFile, fetched);
-    const snapshot = JSON.parse(fetched.toString('utf8'));
-    lap('fetchMs', since);
-
-    since = performance.now();
     const sitesDomain = process.env.LAMAN_SITES_DOMAIN || 'bandarlampungkota.go.id';
-    const keys = pageKeys(snapshot, theme, sitesDomain);
     const base = await liveBuild(tenantDir);
     const previous = base ? await readManifest(tenantDir, base) : null;
-    // A full build renders every page (a theme change shows everywhere); a page that comes out byte for byte
-    // as the live build has it still skips its search indexing and its checks below.
-    const plan = full ? { render: null, reuse: [] } : planRender(previous, keys);
+    // A page of a full build that comes out byte for byte as the live build has it still skips its search
+    // indexing and its checks below.
+    const {
+      snapshot,
+      keys,
+      plan,
+      read: snapshotRead,
+    } = await snapshotToBuild({
+      api,
+      tenant,
+      full,
+      previous,
+      theme,
+      sitesDomain,
+    });
+    await writeFile(snapshotFile, JSON.stringify(snapshot));
+    lap('fetchMs', since);
+    timings.snapshotRead = snapshotRead;
+
+    since = performance.now();
     useSnapshot(snapshotFile, snapshot);
     const renderer = await renderBundle(siteRoot, theme);
     await renderPages(renderer, buildDir, pagesOf(renderer.app, snapshot, plan.render)).finally(
@@ -138,6 +149,7 @@ export async function buildSite({
     };
     if (checks.spam.length > 0) throw new BuildHeld(summary);
 
+    since = performance.now();
     await writeManifest(tenantDir, buildId, {
       shared: keys.shared,
       details: keys.details,
@@ -151,11 +163,11 @@ export async function buildSite({
     const hosts = [...new Set([`${snapshot.tenant.slug}.${sitesDomain}`, host])];
     await linkHosts(path.resolve(out), tenant, hosts, formerSlugs);
     await retireFormerFolders(path.resolve(out), tenant, formerSlugs);
-    // The warm builder answers first and deletes old builds after: the editor waiting for "Sudah tayang" does
-    // not wait for a folder delete. A one-shot process (which exits on answering) prunes before it answers.
-    const done = { ...summary, totalMs: Math.round(performance.now() - started) };
-    if (pruneLater) setImmediate(() => void prune(tenantDir, KEEP).catch(() => undefined));
-    else await prune(tenantDir, KEEP);
+    lap('goLiveMs', since);
+    const done = { ...summary, goLiveMs: timings.goLiveMs, totalMs: Math.round(performance.now() - started) };
+    // The warm builder deletes old builds when idle (idle-pruning.mjs): the editor waiting for "Sudah tayang"
+    // does not wait for a folder delete. A one-shot process (which exits on answering) prunes before it answers.
+    if (!pruneLater) await pruneSite(tenantDir);
     return done;
   } catch (error) {
     await rm(buildDir, { recursive: true, force: true });
@@ -193,19 +205,6 @@ export async function removeStale(folder) {
     const { mtimeMs } = await stat(full).catch(() => ({ mtimeMs: Date.now() }));
     if (Date.now() - mtimeMs > STALE_MS) await rm(full, { recursive: true, force: true });
   }
-}
-
-async function fetchSnapshot(api, tenant) {
-  return Buffer.from(await (await fetchPublic(api, `${tenant}/snapshot`)).arrayBuffer());
-}
-
-/** One answer of the public read API (`/api/v1/public/<route>`); a non-2xx answer fails the build. */
-export async function fetchPublic(api, route) {
-  const response = await fetch(`${api.replace(/\/$/, '')}/api/v1/public/${route}`, {
-    signal: AbortSignal.timeout(60_000),
-  });
-  if (!response.ok) throw new Error(`${route}: HTTP ${response.status}`);
-  return response;
 }
 
 /** Points `<dir>/live` at `builds/<id>` with one rename(2): readers see the old build or the new one. */
@@ -335,6 +334,11 @@ async function retireFormerFolders(out, slug, formerSlugs) {
 }
 
 /** Keeps the newest builds and their manifests; never the one `live` points at (after a rollback, an older one). */
+/** Deletes an OPD site's builds but the newest few and the live one. */
+export function pruneSite(tenantDir) {
+  return prune(tenantDir, KEEP);
+}
+
 export async function prune(tenantDir, keep) {
   const live = await liveBuild(tenantDir);
   const builds = (await readdir(path.join(tenantDir, 'builds'))).sort();

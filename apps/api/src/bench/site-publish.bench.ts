@@ -256,6 +256,7 @@ async function measureSize(env: Env, items: number) {
         'searchPages',
         'searchLinkMs',
         'checksMs',
+        'goLiveMs',
         'rendered',
         'reused',
       ].map((key) => [key, median(key)]),
@@ -527,13 +528,13 @@ async function main(): Promise<void> {
       );
     console.log("\nWhere the time goes (median of the builder's own timings per publish):");
     console.log(
-      '| news items | queue wait | worker run | builder | snapshot | render pages | reuse pages | search index | checks | pages rendered | pages reused |',
+      '| news items | queue wait | worker run | builder | snapshot | render pages | reuse pages | search index | checks | manifest, go live | pages rendered | pages reused |',
     );
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const size of sizes) {
       const phase = size.phasesMedianMs;
       console.log(
-        `| ${size.items} | ${phase['queueMs']} ms | ${phase['workerMs']} ms | ${phase['totalMs']} ms | ${phase['fetchMs']} ms | ${phase['buildMs']} ms | ${phase['reuseMs']} ms | ${phase['searchIndexMs']} ms | ${phase['checksMs']} ms | ${phase['rendered']} | ${phase['reused']} |`,
+        `| ${size.items} | ${phase['queueMs']} ms | ${phase['workerMs']} ms | ${phase['totalMs']} ms | ${phase['fetchMs']} ms | ${phase['buildMs']} ms | ${phase['reuseMs']} ms | ${phase['searchIndexMs']} ms | ${phase['checksMs']} ms | ${phase['goLiveMs']} ms | ${phase['rendered']} | ${phase['reused']} |`,
       );
     }
     if (rebuild && portal) {

@@ -11,7 +11,7 @@ import {
   serveTestApp,
   stopServedApp,
 } from '../helpers/built-site';
-import { sampleFields } from '../helpers/content-samples';
+import { doc, sampleFields } from '../helpers/content-samples';
 import { publishItem, publishSampleSite, SAMPLE_TITLES } from '../helpers/sample-site';
 import { type TestApp } from '../helpers/test-app';
 
@@ -107,6 +107,32 @@ describe('building an OPD site', () => {
     expect(home).toContain(`<link rel="canonical" href="https://${tenant.slug}.bandarlampungkota.go.id/">`);
     for (const file of await filesUnder(live))
       expect(await readFile(file, 'utf8')).not.toContain('RAHASIA-DRAF-XYZ');
+
+    // An edited article: the build reads the snapshot without bodies and fetches that one item's body.
+    const edited = await t
+      .http()
+      .put(`${content}/berita/${news.id}`)
+      .set(editor.auth)
+      .send({
+        version: news.version,
+        fields: {
+          ...sampleFields('berita', 'Pelayanan KTP keliling hari Sabtu'),
+          body: doc('Isi diperbaiki.'),
+        },
+      });
+    expect(edited.status).toBe(200);
+    const republished = await t
+      .http()
+      .post(`${content}/items/${news.id}/publish`)
+      .set(editor.auth)
+      .send({ version: edited.body.version });
+    expect(republished.status).toBe(200);
+    const afterEdit = JSON.parse((await buildSite(tenant.slug)).stdout) as { snapshotRead: string };
+    expect(afterEdit.snapshotRead).toBe('outline and 1 items');
+    expect(await readFile(path.join(live, 'berita', news.slug, 'index.html'), 'utf8')).toContain(
+      '<p>Isi diperbaiki.</p>',
+    );
+    Object.assign(news, republished.body);
 
     const firstTarget = await readlink(live);
     const servicePage = (site: string) =>

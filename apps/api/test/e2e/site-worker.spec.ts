@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, readlink, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -170,6 +170,26 @@ describe('site build pipeline', () => {
     });
     const news = await readFile(path.join(sites, 'portal', 'live', 'berita', 'index.html'), 'utf8');
     expect(news).toContain('Layanan Adminduk buka hari Sabtu');
+  }, 120_000);
+
+  it('deletes old builds once the builder is idle, keeping the newest three and the live one', async () => {
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    for (let count = 1; count <= 5; count++) {
+      await publishNews(editor, tenant.slug, `Kabar kelurahan ke-${count}`);
+      await finishedBuilds(tenant.slug, editor.auth, count);
+    }
+    const folder = path.join(sites, tenant.slug, 'builds');
+    let kept: string[] = [];
+    for (let attempt = 0; attempt < 300; attempt++) {
+      kept = (await readdir(folder)).sort();
+      if (kept.length <= 3) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(kept).toHaveLength(3);
+    expect(kept).toContain(path.basename(await readlink(path.join(sites, tenant.slug, 'live'))));
+    const page = await readFile(path.join(sites, tenant.slug, 'live', 'berita', 'index.html'), 'utf8');
+    expect(page).toContain('Kabar kelurahan ke-5');
   }, 120_000);
 
   it('holds a build whose pages look like gambling spam, tells platform admins, and rolls back on request', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Client } from 'pg';
 import { SiteChangeNotifier } from '../../src/core/database/site-change-notifier';
 import { ScheduledPublisher } from '../../src/modules/content/scheduled-publisher';
@@ -65,6 +66,17 @@ describe('public read API', () => {
     const snapshot = await pub('/snapshot');
     expect(snapshot.body.items.map((item: { slug: string }) => item.slug)).toEqual([live.slug]);
     expect(JSON.stringify(snapshot.body)).not.toContain('Rahasia draf');
+    // Without bodies (the site builder's outline): the same items, each body named by its digest only.
+    const outline = await pub('/snapshot?bodies=none');
+    expect(outline.body.items.map((item: { slug: string }) => item.slug)).toEqual([live.slug]);
+    const [whole, slim] = [snapshot.body.items[0], outline.body.items[0]];
+    expect(slim.fields.bodyHtml).toBeUndefined();
+    expect(slim.bodyDigest).toBe(createHash('md5').update(whole.fields.bodyHtml).digest('hex'));
+    expect(slim).toEqual({ ...whole, fields: { ...whole.fields, bodyHtml: undefined } });
+    expect(JSON.stringify(outline.body)).not.toContain('Rahasia draf');
+    const refused = await pub('/snapshot?bodies=some');
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([expect.objectContaining({ field: 'bodies' })]);
     const search = await pub('/search?q=pelayanan ktp');
     expect(search.body.items.map((hit: { slug: string }) => hit.slug)).toEqual([live.slug]);
     expect((await pub('/search?q=rahasia')).body.total).toBe(0);

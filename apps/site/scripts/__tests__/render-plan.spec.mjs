@@ -1,4 +1,4 @@
-import { pageKeys, planRender } from '../render-plan.mjs';
+import { itemKey, pageKeys, planRender } from '../render-plan.mjs';
 import { DETAIL_ROUTES, NEWS_ARCHIVE } from '@laman/shared';
 
 const item = (type, slug, title) => ({ type, slug, title, fields: {}, updatedAt: '2026-11-28T00:00:00Z' });
@@ -16,6 +16,14 @@ const base = [
 ];
 
 describe('which pages a build renders', () => {
+  it('keys an item by its body digest, so a snapshot without bodies keys it as the whole one does', () => {
+    const whole = { ...item('berita', 'a', 'A'), bodyDigest: 'd1', fields: { bodyHtml: '<p>Isi</p>', x: 1 } };
+    const outline = { ...item('berita', 'a', 'A'), bodyDigest: 'd1', fields: { x: 1 } };
+    expect(itemKey(whole)).toBe(itemKey(outline));
+    expect(itemKey({ ...outline, bodyDigest: 'd2' })).not.toBe(itemKey(outline));
+    expect(itemKey({ ...outline, fields: { x: 2 } })).not.toBe(itemKey(outline));
+  });
+
   it('renders everything without a previous build', () => {
     expect(planRender(null, pageKeys(snapshot(base), 'theme-1', 'kota.go.id'))).toEqual({
       render: null,

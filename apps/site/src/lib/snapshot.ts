@@ -66,6 +66,8 @@ export interface Item {
   headline: boolean;
   publishedAt: string;
   updatedAt: string;
+  /** MD5 of fields.bodyHtml: a snapshot read without bodies still tells a changed body apart. */
+  bodyDigest?: string | null;
   fields: Record<string, unknown>;
 }
 

@@ -12,9 +12,11 @@ export interface CityItemRow {
 }
 
 const VISIBLE = `(valid_from IS NULL OR valid_from <= now()) AND (valid_until IS NULL OR valid_until > now())`;
-const COLUMNS = `type, slug, title, summary, category, tags, year, starts_at AS "startsAt", ends_at AS "endsAt",
+/** Every public column but the fields; `bodyDigest` names the body, so a reader can tell a changed one apart. */
+const META = `type, slug, title, summary, category, tags, year, starts_at AS "startsAt", ends_at AS "endsAt",
   valid_from AS "validFrom", valid_until AS "validUntil", urgent, headline, published_at AS "publishedAt",
-  updated_at AS "updatedAt", data AS fields`;
+  updated_at AS "updatedAt", md5(data->>'bodyHtml') AS "bodyDigest"`;
+const COLUMNS = `${META}, data AS fields`;
 const ORDER: Record<PublicListQueryDto['sort'], string> = {
   newest: 'published_at DESC, title',
   oldest: 'published_at ASC, title',
@@ -58,10 +60,14 @@ export class PublicContentRepository {
     };
   }
 
-  /** Everything the public may see now, for the site builder (newest first within each type). */
-  async everything(tx: TenantTransaction): Promise<PublicItemDto[]> {
+  /**
+   * Everything the public may see now, for the site builder (newest first within each type). Without bodies,
+   * each item keeps its `bodyDigest`: a builder that renders few pages fetches only their bodies.
+   */
+  async everything(tx: TenantTransaction, bodies: 'all' | 'none' = 'all'): Promise<PublicItemDto[]> {
+    const fields = bodies === 'all' ? 'data' : `data - 'bodyHtml'`;
     return tx.manager.query(
-      `SELECT ${COLUMNS} FROM published_content WHERE tenant_id = $1 AND ${VISIBLE} ORDER BY type, published_at DESC, title`,
+      `SELECT ${META}, ${fields} AS fields FROM published_content WHERE tenant_id = $1 AND ${VISIBLE} ORDER BY type, published_at DESC, title`,
       [tx.tenantId],
     );
   }

@@ -6,6 +6,7 @@ import { type CachedResponse } from './public-cache';
 import {
   PublicItemDto,
   PublicSnapshotDto,
+  PublicSnapshotQueryDto,
   PublicListQueryDto,
   PublicPageDto,
   PublicSearchPageDto,
@@ -74,10 +75,11 @@ export class PublicController {
   @ApiOkResponse({ type: PublicSnapshotDto })
   async snapshot(
     @Param('tenant') tenant: string,
+    @Query() query: PublicSnapshotQueryDto,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    sendCached(request, response, await this.publicApi.snapshot(tenant));
+    sendCached(request, response, await this.publicApi.snapshot(tenant, query.bodies));
   }
 
   @Get(':tenant/content')

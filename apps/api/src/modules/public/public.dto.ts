@@ -110,6 +110,12 @@ export class PublicItemDto {
   @ApiProperty() publishedAt: Date;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Sidik isi (MD5 dari fields.bodyHtml); berubah bila dan hanya bila isinya berubah',
+  })
+  bodyDigest: string | null;
+  @ApiProperty({
     type: 'object',
     additionalProperties: true,
     description: 'Isian jenis konten; teks kaya sebagai HTML tersanitasi (mis. bodyHtml)',
@@ -188,6 +194,18 @@ export class PublicSnapshotDto {
     description: 'Semua konten terbit yang berlaku, per jenis, terbaru dulu',
   })
   items: PublicItemDto[];
+}
+
+export class PublicSnapshotQueryDto {
+  @ApiPropertyOptional({
+    enum: ['all', 'none'],
+    default: 'all',
+    description:
+      'none: tanpa fields.bodyHtml (bodyDigest tetap ada); pembangun situs mengambil isi halaman yang berubah saja',
+  })
+  @IsOptional()
+  @IsIn(['all', 'none'])
+  bodies: 'all' | 'none' = 'all';
 }
 
 export class SiteAddressQueryDto {

@@ -46,20 +46,24 @@ export class PublicService {
   }
 
   /** The whole published site of one OPD in one answer: what the static site builder renders. */
-  snapshot(slug: string): Promise<CachedResponse> {
-    return this.respond(slug, 'snapshot', (tenant) =>
-      this.db.inTenant(tenant.id, (tx) => this.snapshotIn(tx, tenant)),
+  snapshot(slug: string, bodies: 'all' | 'none' = 'all'): Promise<CachedResponse> {
+    return this.respond(slug, `snapshot:${bodies}`, (tenant) =>
+      this.db.inTenant(tenant.id, (tx) => this.snapshotIn(tx, tenant, bodies)),
     );
   }
 
   /** The snapshot as a transaction sees it (a preview reads it with a draft projected, then rolls back). */
-  async snapshotIn(tx: TenantTransaction, tenant: PublicTenant): Promise<object> {
+  async snapshotIn(
+    tx: TenantTransaction,
+    tenant: PublicTenant,
+    bodies: 'all' | 'none' = 'all',
+  ): Promise<object> {
     return {
       tenant: toPublicTenant(tenant),
       contentVersion: Number(tenant.content_version),
       settings: (await this.withMedia(tx, tenant, [(await this.settings.read(tx)).settings]))[0],
       profilePages: await this.content.profilePages(tx),
-      items: await this.withMedia(tx, tenant, await this.content.everything(tx)),
+      items: await this.withMedia(tx, tenant, await this.content.everything(tx, bodies)),
     };
   }
 
