@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BenchDatabase, freePort } from './bench-database';
+import { treeOf, treeResidentKb } from './resident-memory';
 
 export interface ApiProcess {
   url: string;
@@ -15,6 +16,11 @@ export interface ApiProcess {
   rssMb(): number;
   /** The API process's own peak (VmHWM), without its children, in MB. */
   ownPeakRssMb(): number;
+  /**
+   * Peak resident memory of the API and its children with the pages of each mapped file (the Node executable
+   * both run) counted once (resident-memory.ts), sampled every 20 ms, in MB.
+   */
+  peakResidentMb(): number;
   stop(): Promise<void>;
 }
 
@@ -53,8 +59,10 @@ export async function startApi(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   let peakKb = 0;
+  let peakResidentKb = 0;
   const sampler = setInterval(() => {
     peakKb = Math.max(peakKb, treeRssKb(child.pid!));
+    peakResidentKb = Math.max(peakResidentKb, treeResidentKb(child.pid!));
   }, 20);
   return {
     url,
@@ -62,6 +70,7 @@ export async function startApi(
     peakRssMb: () => Math.round(Math.max(peakKb, statusKb(child.pid!, 'VmHWM')) / 1024),
     rssMb: () => Math.round(treeRssKb(child.pid!) / 1024),
     ownPeakRssMb: () => Math.round(statusKb(child.pid!, 'VmHWM') / 1024),
+    peakResidentMb: () => Math.round(peakResidentKb / 1024),
     stop: () =>
       new Promise((resolve) => {
         clearInterval(sampler);
@@ -82,19 +91,7 @@ function statusKb(pid: number, field: string): number {
   }
 }
 
-/** VmRSS of a process and all its descendants, in kB. */
+/** VmRSS of a process and all its descendants, summed, in kB. */
 function treeRssKb(pid: number): number {
-  return statusKb(pid, 'VmRSS') + childrenOf(pid).reduce((sum, child) => sum + treeRssKb(child), 0);
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return []; // the process has just exited
-  }
+  return treeOf(pid).reduce((sum, member) => sum + statusKb(member, 'VmRSS'), 0);
 }

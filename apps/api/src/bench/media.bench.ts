@@ -106,6 +106,7 @@ async function main(): Promise<void> {
         best: Math.round(times[0]!),
         variants,
         peak: api.peakRssMb(),
+        resident: api.peakResidentMb(),
       };
     };
     const photo = await measure(files.jpeg, 'image/jpeg');
@@ -119,19 +120,22 @@ async function main(): Promise<void> {
         'median ms': photo.median,
         'best ms': photo.best,
         files: photo.variants,
-        'peak RSS MB': photo.peak,
+        'peak RSS MB (summed)': photo.peak,
+        'peak resident MB': photo.resident,
       },
       '12 MP JPEG → all 14 variants (AVIF, large sizes after the answer)': {
         'median ms': allMedian,
         'best ms': Math.round(allVariants[0]!),
         files: 14,
-        'peak RSS MB': photo.peak,
+        'peak RSS MB (summed)': photo.peak,
+        'peak resident MB': photo.resident,
       },
       '20 MB PDF': {
         'median ms': document.median,
         'best ms': document.best,
         files: document.variants,
-        'peak RSS MB': document.peak,
+        'peak RSS MB (summed)': document.peak,
+        'peak resident MB': document.resident,
       },
     });
     const health = await healthDuringHostilePdfs(api.url, tenant.slug, accessToken);
@@ -145,10 +149,12 @@ async function main(): Promise<void> {
       { figure: '12 MP photo → all variants (median)', value: `${allMedian} ms`, goal: '–', met: null },
       { figure: 'API memory at idle', value: `${idleRss} MB`, goal: '< 250 MB', met: idleRss < 250 },
       {
+        // Resident pages of the API and its image child, the Node executable both map counted once; the
+        // summed VmRSS (which counts it twice) is printed beside it.
         figure: 'API peak memory with a 12 MP photo (API + image child)',
-        value: `${photo.peak} MB`,
+        value: `${photo.resident} MB (VmRSS summed: ${photo.peak} MB)`,
         goal: '< 350 MB',
-        met: photo.peak < 350,
+        met: photo.resident < 350,
       },
       {
         figure: '/health p99 during hostile PDFs',
@@ -158,7 +164,7 @@ async function main(): Promise<void> {
       },
     ]);
     console.log(
-      `With the photos: the API process alone peaked at ${apiOwnPeak} MB; the rest of ${photo.peak} MB was its image child.`,
+      `With the photos: the API process alone peaked at ${apiOwnPeak} MB; the rest of ${photo.peak} MB (VmRSS summed) was its image child. Counting the pages of the Node executable and libraries both map once, the two peaked at ${photo.resident} MB.`,
     );
     console.log(
       `API idle RSS ${idleRss} MB; peak after all uploads ${api.peakRssMb()} MB (the 20 MB PDF moved the peak by ${document.peak - photo.peak} MB: it is streamed; PDFs up to MEDIA_PDF_PREVIEW_MAX_MB, default 10, are also read whole by pdf.js for a thumbnail).`,
