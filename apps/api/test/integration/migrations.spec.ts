@@ -39,6 +39,7 @@ describe('schema migrations', () => {
         'platform_alerts',
         'portal_builds',
         'published_content',
+        'request_throttles',
         'schema_migrations',
         'sign_in_failures',
         'site_builds',
@@ -54,6 +55,19 @@ describe('schema migrations', () => {
       );
     } finally {
       await owner.destroy();
+    }
+  });
+
+  it('apply once when several replicas start together on an empty database', async () => {
+    const fresh = await createTestDatabase({ migrate: false });
+    try {
+      const runs = await Promise.allSettled([1, 2, 3].map(() => runMigrations(fresh.ownerUrl)));
+      expect(runs.map((run) => run.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      const applied = runs.map((run) => (run as PromiseFulfilledResult<string[]>).value);
+      // One replica applied every migration, the others found nothing left to do.
+      expect(applied.map((names) => names.length).sort()).toEqual([0, 0, MIGRATIONS.length]);
+    } finally {
+      await fresh.drop();
     }
   });
 

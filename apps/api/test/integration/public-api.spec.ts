@@ -7,6 +7,8 @@ import { activeContentIn } from '../helpers/active-content';
 import { doc, sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
 import { eventually } from '../helpers/eventually';
+import { freezableProxy } from '../helpers/freezable-proxy';
+import { asSuperuser } from '../helpers/superuser';
 import { startAnotherInstance, startTestApp, type TestApp } from '../helpers/test-app';
 
 describe('public read API', () => {
@@ -405,6 +407,17 @@ describe('public cache across API instances', () => {
     return { created, published };
   }
 
+  /** A new OPD with an editor, and its public news count as `instance` answers it (read twice: cached). */
+  async function newsReadOn(instance: { http: TestApp['http'] }) {
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    const totalOnOther = async () =>
+      (await instance.http().get(`/api/v1/public/${tenant.slug}/content?type=berita`)).body.total as number;
+    expect(await totalOnOther()).toBe(0);
+    expect(await totalOnOther()).toBe(0);
+    return { tenant, editor, totalOnOther };
+  }
+
   it('a publish on one instance reaches the cached public answers of another (PostgreSQL NOTIFY)', async () => {
     const other = await startAnotherInstance(t.database);
     try {
@@ -440,6 +453,84 @@ describe('public cache across API instances', () => {
       await other.close();
     }
   });
+
+  it('answers fresh on another instance while its listener is lost, and listens again however long the database refuses it', async () => {
+    const other = await startAnotherInstance(t.database);
+    const notifier = other.app.get(SiteChangeNotifier);
+    const connect = (allowed: boolean) =>
+      asSuperuser(
+        t.database,
+        `${allowed ? 'GRANT' : 'REVOKE'} CONNECT ON DATABASE ${t.database.name} ${allowed ? 'TO' : 'FROM'} PUBLIC, laman_app`,
+      );
+    try {
+      const { tenant, editor, totalOnOther } = await newsReadOn(other);
+
+      // Every listener is cut off, and new connections are refused for several of its retries.
+      await connect(false);
+      await asSuperuser(
+        t.database,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE application_name = 'laman-listener' AND datname = $1`,
+        [t.database.name],
+      );
+      expect(
+        await eventually(
+          async () => notifier.hearsEveryChange,
+          (hears) => !hears,
+          { withinMs: 10_000 },
+        ),
+      ).toBe(false);
+      // Published meanwhile (the pools keep their open connections): the other instance reads it at once.
+      expect((await publishNews(tenant, editor, 'Terbit saat pendengar putus')).published.status).toBe(200);
+      expect(await totalOnOther()).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(notifier.hearsEveryChange).toBe(false);
+
+      await connect(true);
+      expect(
+        await eventually(
+          async () => notifier.hearsEveryChange,
+          (hears) => hears,
+          { withinMs: 20_000 },
+        ),
+      ).toBe(true);
+      // Listening again: the next publish reaches the other instance's cache through PostgreSQL.
+      expect(await totalOnOther()).toBe(1);
+      await publishNews(tenant, editor, 'Terbit setelah pendengar kembali');
+      expect(await eventually(totalOnOther, (total) => total === 2, { withinMs: 10_000, everyMs: 25 })).toBe(
+        2,
+      );
+    } finally {
+      await connect(true);
+      await other.close();
+    }
+  }, 60_000);
+
+  it('notices a listener connection that went silent (no error, no close) and serves fresh again within seconds', async () => {
+    const database = new URL(t.database.appUrl);
+    const proxy = await freezableProxy({ host: database.hostname, port: Number(database.port) });
+    const other = await startAnotherInstance(t.database, { DATABASE_URL: proxy.url(t.database.appUrl) });
+    try {
+      const { tenant, editor, totalOnOther } = await newsReadOn(other);
+      expect(proxy.freeze('laman-listener')).toBe(1);
+      await publishNews(tenant, editor, 'Terbit saat jaringan pendengar senyap');
+      // Unheard, the cached answers would last their 30 s; the listener's ping notices within about 7 s (the
+      // budget is 3× that, still short of 30 s).
+      expect(await eventually(totalOnOther, (total) => total === 1, { withinMs: 22_000, everyMs: 50 })).toBe(
+        1,
+      );
+      expect(
+        await eventually(
+          async () => other.app.get(SiteChangeNotifier).hearsEveryChange,
+          (hears) => hears,
+          { withinMs: 10_000 },
+        ),
+      ).toBe(true);
+    } finally {
+      await other.close();
+      await proxy.close();
+    }
+  }, 60_000);
 
   it('answers fresh on the instance that made each change even when the notification from PostgreSQL is late', async () => {
     // Withhold this instance's LISTEN deliveries: its cache must then be cleared by the commit itself.

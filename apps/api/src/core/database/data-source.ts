@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { installQueue } from '../queue/install-queue';
 import { ENTITIES, MIGRATIONS } from './schema';
@@ -24,15 +25,30 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
 }
 
-/** Applies pending migrations as the owning role. Safe to call on every start: applied ones are skipped. */
+/** The advisory lock every starting replica takes before it migrates (a constant: "laman-migrate"). */
+const MIGRATION_LOCK = 0x6c616d616e;
+
+/**
+ * Applies pending migrations as the owning role. Safe to call on every start: applied ones are skipped. Several
+ * replicas starting together take turns on a PostgreSQL advisory lock (held by a session of its own, so it goes
+ * if the process dies): the first applies everything, the others then find nothing to do. Without it, two
+ * replicas on an empty database both tried the first migration and one crashed.
+ */
 export async function runMigrations(ownerUrl: string): Promise<string[]> {
-  const dataSource = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'laman-migrate' });
-  await dataSource.initialize();
+  const lock = new Client({ connectionString: ownerUrl, application_name: 'laman-migrate-lock' });
+  await lock.connect();
   try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    await installQueue(ownerUrl);
-    return applied.map((migration) => migration.name);
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const dataSource = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'laman-migrate' });
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      await installQueue(ownerUrl);
+      return applied.map((migration) => migration.name);
+    } finally {
+      await dataSource.destroy();
+    }
   } finally {
-    await dataSource.destroy();
+    await lock.end();
   }
 }
