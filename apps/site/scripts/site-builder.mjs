@@ -45,9 +45,10 @@ export class BuildHeld extends Error {
 
 /**
  * @param {{ api: string, tenant: string, out: string, full?: boolean, spamTerms?: Array<{kind: string, term: string}>,
- *   trustedHosts?: string[], pruneLater?: boolean }} request `spamTerms`: the platform's additions to the spam lexicon;
+ *   trustedHosts?: string[], pruneLater?: boolean, mayGoLive?: () => Promise<boolean> }} request `spamTerms`: the platform's additions to the spam lexicon;
  *   `trustedHosts`: the platform's own hosts (where the site's files are served from); `pruneLater`: the
- *   caller deletes old builds (`pruneSite`) later (the long-lived warm builder)
+ *   caller deletes old builds (`pruneSite`) later (the long-lived warm builder); `mayGoLive`: asked last, a
+ *   false answer fails the build and leaves `live` as it was
  * @returns the build's summary (timings, checks); throws BuildHeld when the checks hold it, Error on failure
  */
 export async function buildSite({
@@ -58,6 +59,7 @@ export async function buildSite({
   spamTerms = [],
   trustedHosts = [],
   pruneLater = false,
+  mayGoLive = async () => true,
 }) {
   const started = performance.now();
   const tenantDir = path.resolve(out, tenant);
@@ -148,6 +150,9 @@ export async function buildSite({
       checks: listed(checks),
     };
     if (checks.spam.length > 0) throw new BuildHeld(summary);
+    // The warm builder asks its worker whether the build's job is still its own (not retried elsewhere after a
+    // lost heartbeat): only then may it go live.
+    if (!(await mayGoLive())) throw new Error('the build no longer holds its job; not made live');
 
     since = performance.now();
     await writeManifest(tenantDir, buildId, {
@@ -333,16 +338,24 @@ async function retireFormerFolders(out, slug, formerSlugs) {
   }
 }
 
-/** Keeps the newest builds and their manifests; never the one `live` points at (after a rollback, an older one). */
-/** Deletes an OPD site's builds but the newest few and the live one. */
+/**
+ * Deletes an OPD site's builds but the newest few finished ones and the live one. A finished build has its
+ * manifest (written just before it goes live); a folder without one is a build that died half-written: it never
+ * counts among the kept (it would push out a rollback target) and goes once it is older than any build can run
+ * (a younger one may be another worker's build in progress).
+ */
 export function pruneSite(tenantDir) {
-  return prune(tenantDir, KEEP);
+  const finished = (build) => existsSync(path.join(tenantDir, 'manifests', `${build}.json`));
+  return prune(tenantDir, KEEP, finished);
 }
 
-export async function prune(tenantDir, keep) {
+/** Keeps the newest finished builds and their manifests; never the one `live` points at (after a rollback, an older one). */
+export async function prune(tenantDir, keep, finished = () => true) {
   const live = await liveBuild(tenantDir);
   const builds = (await readdir(path.join(tenantDir, 'builds'))).sort();
-  for (const old of builds.slice(0, Math.max(0, builds.length - keep))) {
+  const done = builds.filter(finished);
+  const halfWritten = builds.filter((build) => !finished(build) && Date.now() - Number(build) > STALE_MS);
+  for (const old of [...done.slice(0, Math.max(0, done.length - keep)), ...halfWritten]) {
     if (old === live) continue;
     await rm(path.join(tenantDir, 'builds', old), { recursive: true, force: true });
     await rm(path.join(tenantDir, 'manifests', `${old}.json`), { force: true });

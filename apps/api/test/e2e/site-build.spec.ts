@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { DETAIL_ROUTES } from '@laman/shared';
-import { readFile, readlink, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, readlink, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -14,6 +14,7 @@ import {
 import { doc, sampleFields } from '../helpers/content-samples';
 import { publishItem, publishSampleSite, SAMPLE_TITLES } from '../helpers/sample-site';
 import { type TestApp } from '../helpers/test-app';
+import { WarmBuilder } from '../../src/modules/builds/builder-process';
 
 /** Real Astro builds of a small OPD from the real public API: published content in, drafts never. */
 const run = promisify(execFile);
@@ -325,5 +326,56 @@ describe('building an OPD site', () => {
       JSON.stringify([{ kind: 'hold', term: 'istilahbaru' }]),
     );
     expect(lexicon.checkedPages).toBe(first.rendered);
+  }, 180_000);
+
+  /** A new OPD with the sample site published and built once. */
+  async function builtSampleSite() {
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    await publishSampleSite(t, tenant, editor);
+    await buildSite(tenant.slug);
+    return { tenant, editor };
+  }
+
+  it('makes nothing live for a worker that no longer holds the build job, and leaves no folder behind', async () => {
+    const { tenant, editor } = await builtSampleSite();
+    const live = path.join(out, tenant.slug, 'live');
+    const before = await readlink(live);
+    await publishItem(t, tenant, editor, 'berita', sampleFields('berita', 'Berita setelah sewa habis'));
+    const request = { api: apiUrl, out, tenant: tenant.slug, spamTerms: [], trustedHosts: [] };
+    const builder = new WarmBuilder();
+    try {
+      const refused = await builder.build(request, { mayGoLive: async () => false });
+      expect(refused.outcome).toBe('failed');
+      expect(refused.log).toContain('no longer holds its job');
+      expect(await readlink(live)).toBe(before);
+      expect(await readdir(path.join(out, tenant.slug, 'builds'))).toEqual([path.basename(before)]);
+
+      const allowed = await builder.build(request, { mayGoLive: async () => true });
+      expect(allowed.outcome).toBe('live');
+      expect(await readFile(path.join(live, 'berita', 'index.html'), 'utf8')).toContain(
+        'Berita setelah sewa habis',
+      );
+    } finally {
+      builder.stop();
+    }
+  }, 120_000);
+
+  it('keeps the newest three finished builds: a half-written folder never counts, and goes once it is stale', async () => {
+    const { tenant, editor } = await builtSampleSite();
+    const builds = path.join(out, tenant.slug, 'builds');
+    // A builder killed mid-build 20 minutes ago left one; another worker may be writing one right now.
+    const [stale, young] = [Date.now() - 20 * 60_000, Date.now() - 60_000].map(String);
+    for (const halfWritten of [stale!, young!])
+      await mkdir(path.join(builds, halfWritten), { recursive: true }).then(() =>
+        writeFile(path.join(builds, halfWritten, 'index.html'), '<!DOCTYPE html><title>setengah</title>'),
+      );
+    const finished: string[] = [path.basename(await readlink(path.join(out, tenant.slug, 'live')))];
+    for (let count = 2; count <= 4; count++) {
+      await publishItem(t, tenant, editor, 'berita', sampleFields('berita', `Kabar ke-${count}`));
+      await buildSite(tenant.slug);
+      finished.push(path.basename(await readlink(path.join(out, tenant.slug, 'live'))));
+    }
+    expect((await readdir(builds)).sort()).toEqual([young!, ...finished.slice(-3)].sort());
   }, 180_000);
 });

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sampleFields } from '../helpers/content-samples';
+import { eventually } from '../helpers/eventually';
 import { smallJpeg } from '../helpers/media-corpus';
 import { type SignedIn } from '../helpers/given';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -54,6 +56,15 @@ describe('site build pipeline', () => {
     child.stdout?.on('data', (chunk) => (workerLog += chunk));
     child.stderr?.on('data', (chunk) => (workerLog += chunk));
     return child;
+  }
+
+  /** The processes a process started (its warm builders), from /proc. */
+  function childrenOf(pid: number): number[] {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   }
 
   interface BuildView {
@@ -292,14 +303,30 @@ describe('site build pipeline', () => {
       if (builds[0]?.status === 'building') break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    // The worker's builders (its warm builder processes) must die with it, not finish the build on their own.
+    const builders = childrenOf(worker!.pid!);
+    expect(builders.length).toBeGreaterThan(0);
     await new Promise((resolve) => (worker!.once('exit', resolve), worker!.kill('SIGKILL')));
+    const orphans = await eventually(
+      async () => builders.filter((pid) => existsSync(`/proc/${pid}`)),
+      (alive) => alive.length === 0,
+      { withinMs: 15_000 },
+    );
+    expect(orphans).toEqual([]);
     expect(await readlink(live)).toBe(before);
     expect(await readFile(path.join(live, 'index.html'), 'utf8')).toContain('Berita sebelum gangguan');
 
     worker = startWorker();
     const builds = await finishedBuilds(tenant.slug, editor.auth, 3);
     expect(builds.map((build) => build.status)).toEqual(['live', 'failed', 'live']);
-    expect(await readlink(live)).not.toBe(before);
+    // What is live is the retry's build.
+    const [retry] = await t.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
+      return manager.query(
+        `SELECT output FROM site_builds WHERE status = 'live' ORDER BY started_at DESC LIMIT 1`,
+      );
+    });
+    expect(path.basename(await readlink(live))).toBe(retry.output);
     expect(await readFile(path.join(live, 'index.html'), 'utf8')).toContain('Berita saat pekerja mati');
   }, 120_000);
 });

@@ -20,6 +20,23 @@ export const SAMPLE_TITLES = {
   galeri: 'Album pelayanan keliling',
 } as const;
 
+/** Creates a draft through the API. */
+export async function createItem(
+  t: TestApp,
+  tenant: Pick<Tenant, 'slug'>,
+  editor: SignedIn,
+  type: string,
+  fields: Record<string, unknown>,
+): Promise<PublishedItem> {
+  const created = await t
+    .http()
+    .post(`/api/v1/tenants/${tenant.slug}/content/${type}`)
+    .set(editor.auth)
+    .send({ fields });
+  if (created.status !== 201) throw new Error(`create ${type}: ${created.status} ${created.text}`);
+  return created.body as PublishedItem;
+}
+
 /** Creates an item through the API and publishes it (the editor may publish directly). */
 export async function publishItem(
   t: TestApp,
@@ -29,8 +46,7 @@ export async function publishItem(
   fields: Record<string, unknown>,
 ): Promise<PublishedItem> {
   const content = `/api/v1/tenants/${tenant.slug}/content`;
-  const created = await t.http().post(`${content}/${type}`).set(editor.auth).send({ fields });
-  if (created.status !== 201) throw new Error(`create ${type}: ${created.status} ${created.text}`);
+  const created = { body: await createItem(t, tenant, editor, type, fields) };
   const published = await t
     .http()
     .post(`${content}/items/${created.body.id}/publish`)

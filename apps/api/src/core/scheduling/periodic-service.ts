@@ -1,9 +1,13 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type Database } from '../database/database.service';
 
 /**
- * A service whose pass the API runs every few seconds (scheduled publishing, score history, digests). Shutdown
- * waits for the pass that is running; a failed pass is logged and the next one tries again. An interval of 0
- * runs nothing by itself: tests run passes by hand, with their own clock.
+ * A service whose pass the API runs every few seconds (scheduled publishing, score history, digests, mail).
+ * Once per cluster: a pass holds a PostgreSQL advisory lock named after the service for as long as it runs, and
+ * a replica that finds it taken skips its turn (with N replicas, N passes every interval used to overlap and
+ * repeat each other's work). Never two at once in one process either. Shutdown waits for the pass that is
+ * running; a failed pass is logged and the next one tries again. An interval of 0 runs nothing by itself: tests
+ * run passes by hand, with their own clock.
  */
 export abstract class PeriodicService<T> implements OnApplicationBootstrap, OnApplicationShutdown {
   protected readonly logger: Logger;
@@ -11,13 +15,17 @@ export abstract class PeriodicService<T> implements OnApplicationBootstrap, OnAp
   private running: Promise<T> | undefined;
 
   protected constructor(
-    name: string,
+    private readonly name: string,
     private readonly intervalSeconds: number,
+    private readonly database: Database,
   ) {
     this.logger = new Logger(name);
   }
 
   protected abstract pass(now: Date): Promise<T>;
+
+  /** What a pass that did nothing answers (another replica, or this process, is running one). */
+  protected abstract nothing(now: Date): T;
 
   onApplicationBootstrap(): void {
     if (this.intervalSeconds <= 0) return;
@@ -33,8 +41,25 @@ export abstract class PeriodicService<T> implements OnApplicationBootstrap, OnAp
     await this.running?.catch(() => undefined);
   }
 
-  protected runPass(now = new Date()): Promise<T> {
-    this.running = this.pass(now);
-    return this.running;
+  protected async runPass(now = new Date()): Promise<T> {
+    if (this.running) return this.nothing(now);
+    const run = this.database.inPlatform(async (manager) => {
+      const rows: Array<{ mine: boolean }> = await manager.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS mine`,
+        [periodicLockName(this.name)],
+      );
+      return rows[0]?.mine ? this.pass(now) : this.nothing(now);
+    });
+    this.running = run;
+    try {
+      return await run;
+    } finally {
+      this.running = undefined;
+    }
   }
+}
+
+/** The advisory lock a periodic service's pass holds (PostgreSQL `hashtext` of this name). */
+export function periodicLockName(service: string): string {
+  return `laman-periodic:${service}`;
 }

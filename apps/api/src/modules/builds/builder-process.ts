@@ -38,6 +38,13 @@ interface ServiceAnswer {
   outcome?: Outcome;
   summary?: BuilderRun['summary'];
   error?: string;
+  /** The builder asks whether its build may go live (answered { ask, mayGoLive }). */
+  ask?: number;
+}
+
+export interface BuildLease {
+  /** Whether the build's job is still this worker's: asked just before the build goes live. */
+  mayGoLive(): Promise<boolean>;
 }
 
 export interface WarmBuilderOptions {
@@ -62,6 +69,7 @@ export class WarmBuilder {
   private output = '';
   private nextId = 1;
   private waiting: ((answer: ServiceAnswer) => void) | null = null;
+  private lease: BuildLease | null = null;
   private busy = false;
   private readonly siteTurns: Array<() => void> = [];
   private readonly portalTurns: Array<() => void> = [];
@@ -70,11 +78,13 @@ export class WarmBuilder {
    * Builds one at a time. An OPD's site goes before a waiting portal build: an editor is watching for their
    * page, and the portal build that follows picks up their change anyway.
    */
-  async build(request: BuildRequest): Promise<BuilderRun> {
+  async build(request: BuildRequest, lease?: BuildLease): Promise<BuilderRun> {
     await this.takeTurn('portal' in request);
+    this.lease = lease ?? null;
     try {
       return await this.buildNow(request);
     } finally {
+      this.lease = null;
       this.passTurn();
     }
   }
@@ -130,6 +140,12 @@ export class WarmBuilder {
     this.child = null;
   }
 
+  /** No lease (a one-off build), or a lease that still holds: the build may go live. */
+  private async answerLease(child: ChildProcess, ask: number): Promise<void> {
+    const mayGoLive = this.lease ? await this.lease.mayGoLive().catch(() => false) : true;
+    if (child.connected) child.send({ ask, mayGoLive });
+  }
+
   private start(): Promise<void> {
     if (this.child && this.ready) return this.ready;
     const child = spawn(process.execPath, [SERVICE], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
@@ -140,6 +156,7 @@ export class WarmBuilder {
     this.ready = new Promise((resolve, reject) => {
       child.on('message', (message: ServiceAnswer) => {
         if (message.ready) resolve();
+        else if (message.ask !== undefined) void this.answerLease(child, message.ask);
         else this.waiting?.(message);
       });
       child.on('exit', (code, signal) => {

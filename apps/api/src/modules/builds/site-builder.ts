@@ -1,6 +1,6 @@
 import { type AppConfig } from '../../core/config/app-config';
 import { Database } from '../../core/database/database.service';
-import { type SiteBuildJob } from '../../core/queue/site-build-queue';
+import { QUEUE_SCHEMA, SITE_BUILD_QUEUE, type SiteBuildJob } from '../../core/queue/site-build-queue';
 import { PlatformAlertsRepository } from './platform-alerts.repository';
 import { BUILD_LOG_LIMIT, type BuilderRun, type Outcome, WarmBuilder } from './builder-process';
 import { SiteBuildsRepository } from './site-builds.repository';
@@ -74,9 +74,10 @@ export class SiteBuilder {
       ),
       trustedHosts: [new URL(this.config.publicApiUrl).hostname],
     };
+    const lease = { mayGoLive: () => this.holdsJob(jobId, attempt) };
     const result = job.background
-      ? await leastLoaded(this.background).build({ ...request, full: true })
-      : await this.warm.build(request);
+      ? await leastLoaded(this.background).build({ ...request, full: true }, lease)
+      : await this.warm.build(request, lease);
     // The alert changes before the build record does: whoever sees the build finished sees its alert too.
     await this.updateSpamAlert(job.tenantId, tenant, build.id, result);
     await this.db.inTenant(job.tenantId, async (tx) => {
@@ -105,6 +106,18 @@ export class SiteBuilder {
     if (result.outcome === 'failed')
       throw new Error(`Build of ${tenant.slug} failed: ${result.log.slice(-500)}`);
     return result.outcome;
+  }
+
+  /**
+   * Whether this attempt still holds its job: pg-boss retries a job whose heartbeats stopped (a stalled or
+   * killed worker), and then another worker builds the same site; this attempt must not go live after it.
+   */
+  private async holdsJob(jobId: string, attempt: number): Promise<boolean> {
+    const rows = await this.db.platformQuery<{ state: string; retry_count: number }>(
+      `SELECT state, retry_count FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND id = $2`,
+      [SITE_BUILD_QUEUE, jobId],
+    );
+    return rows[0]?.state === 'active' && rows[0].retry_count === attempt - 1;
   }
 
   private updateSpamAlert(

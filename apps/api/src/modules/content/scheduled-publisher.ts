@@ -12,12 +12,17 @@ export interface TickReport {
   published: number;
   timeBoundaries: number;
   failedTenants: number;
+  /** OPDs this pass worked on: only those with something due (`tenants.next_due_at`). */
+  tenantsVisited: number;
 }
 
 /**
  * Publishes scheduled items when their time comes and reports announcements that became valid or expired.
- * State lives in PostgreSQL, so it survives restarts; row locks (SKIP LOCKED) mean several API instances can
- * run it and each item still goes live once. Runs every SCHEDULER_INTERVAL_SECONDS (15 s: within a minute).
+ * State lives in PostgreSQL, so it survives restarts. A pass visits only the OPDs whose `next_due_at` has come
+ * (kept by triggers as items are scheduled and announcements published; recomputed here after each OPD's
+ * turn), so its cost follows what is due, not how many OPDs there are; one replica runs it at a time
+ * (PeriodicService), and row locks (SKIP LOCKED) still make each item go live once if passes meet. Runs every
+ * SCHEDULER_INTERVAL_SECONDS (15 s: within a minute).
  */
 @Injectable()
 export class ScheduledPublisher extends PeriodicService<TickReport> {
@@ -29,7 +34,11 @@ export class ScheduledPublisher extends PeriodicService<TickReport> {
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    super('ScheduledPublisher', config.schedulerIntervalSeconds);
+    super('ScheduledPublisher', config.schedulerIntervalSeconds, db);
+  }
+
+  protected nothing(): TickReport {
+    return { published: 0, timeBoundaries: 0, failedTenants: 0, tenantsVisited: 0 };
   }
 
   /** One pass over every active tenant. Safe to call concurrently (from tests, or several instances). */
@@ -38,11 +47,15 @@ export class ScheduledPublisher extends PeriodicService<TickReport> {
   }
 
   protected async pass(now: Date): Promise<TickReport> {
-    const report: TickReport = { published: 0, timeBoundaries: 0, failedTenants: 0 };
+    const report = this.nothing();
     const tenants: Array<{ id: string; slug: string }> = await this.db.inPlatform((manager) =>
-      manager.query(`SELECT id, slug FROM tenants WHERE status = 'active'`),
+      manager.query(
+        `SELECT id, slug FROM tenants WHERE status = 'active' AND next_due_at <= $1 ORDER BY next_due_at`,
+        [now],
+      ),
     );
     for (const { id, slug } of tenants) {
+      report.tenantsVisited++;
       try {
         await this.db.inTenant(id, async (tx) => {
           for (const itemId of await this.items.lockDue(tx, now, 100)) {
@@ -52,6 +65,8 @@ export class ScheduledPublisher extends PeriodicService<TickReport> {
             await this.siteChanges.record(tx, boundary.kind, boundary);
             report.timeBoundaries++;
           }
+          // What is left (more than 100 due, a later schedule, an announcement's end): the OPD's next turn.
+          await tx.manager.query(`UPDATE tenants SET next_due_at = tenant_next_due($1) WHERE id = $1`, [id]);
         });
       } catch (error) {
         report.failedTenants++;

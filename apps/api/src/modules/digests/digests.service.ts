@@ -43,7 +43,11 @@ export class DigestsService extends PeriodicService<DigestRun> {
     @Inject(Mailer) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    super('Digests', config.schedulerIntervalSeconds);
+    super('Digests', config.schedulerIntervalSeconds, db);
+  }
+
+  protected nothing(now: Date): DigestRun {
+    return { week: digestWeek(now).week, opd: 0, city: false };
   }
 
   protected pass(now: Date): Promise<DigestRun> {

@@ -22,7 +22,11 @@ export class NotificationMailer extends PeriodicService<number> {
     @Inject(Mailer) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    super('NotificationMailer', config.schedulerIntervalSeconds);
+    super('NotificationMailer', config.schedulerIntervalSeconds, db);
+  }
+
+  protected nothing(): number {
+    return 0;
   }
 
   /** One pass by hand (tests); returns how many were sent. */

@@ -31,7 +31,11 @@ export class ScoreHistoryService extends PeriodicService<number> {
     @Inject(OversightService) private readonly oversight: OversightService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    super('ScoreHistory', config.schedulerIntervalSeconds);
+    super('ScoreHistory', config.schedulerIntervalSeconds, db);
+  }
+
+  protected nothing(): number {
+    return 0;
   }
 
   /** Scores every OPD that changed or is not scored today; returns how many were scored. */
