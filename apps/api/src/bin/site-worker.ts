@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type Job } from 'pg-boss';
-import { ConfigError, loadConfig } from '../core/config/app-config';
+import { ConfigError, loadWorkerConfig } from '../core/config/app-config';
 import { createDataSource } from '../core/database/data-source';
 import { Database } from '../core/database/database.service';
 import {
@@ -21,7 +21,7 @@ import { BACKGROUND_BUILDS, backgroundBuilders, SiteBuilder } from '../modules/b
  * (the queue is `stately` per tenant), and retries failed builds and builds whose worker died (heartbeats).
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadWorkerConfig();
   const dataSource = await createDataSource({
     url: config.database.url,
     poolSize: 3,

@@ -1,11 +1,10 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
-import { type AddressInfo, createServer } from 'node:net';
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { get, type RunningNginx, startNginx } from '../helpers/debian-nginx';
 import { sampleFields } from '../helpers/content-samples';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -14,76 +13,24 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
  * docker-compose `sites` service runs it, serving real built sites by host name.
  */
 const run = promisify(execFile);
-const NGINX = '/usr/sbin/nginx';
-const TEMPLATE = path.resolve(__dirname, '../../../../deploy/nginx/nginx.conf.template');
 const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function get(
-  port: number,
-  host: string,
-  urlPath: string,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, path: urlPath, headers: { Host: host, ...headers } },
-      (res) => {
-        let body = '';
-        res.setEncoding('latin1');
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** What deploy/nginx/entrypoint.sh does with envsubst. */
-function render(template: string, values: Record<string, string>): string {
-  return template.replace(/\$\{(LAMAN_[A-Z_]+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`No value for ${name}`);
-    return value;
-  });
-}
 
 describe('nginx serving the built sites (production configuration)', () => {
   let t: TestApp;
   let root: string;
   let port: number;
-  let nginx: ChildProcess | undefined;
-  let nginxLog = '';
+  let nginx: RunningNginx | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(NGINX))
-      throw new Error(`${NGINX} is missing: apt-get install nginx-light libnginx-mod-http-brotli-filter`);
     root = await mkdtemp(path.join(tmpdir(), 'laman-nginx-'));
     // nginx's workers run as an unprivileged user: the sites must be world-readable, as in the volume.
     await chmod(root, 0o755);
     // The API and nginx share the sites folder, as the compose volume does: suspension acts on it.
     t = await startTestApp({ LAMAN_SITES_DIR: path.join(root, 'sites') });
     await t.app.listen(0, '127.0.0.1');
-    port = await freePort();
   });
   afterAll(async () => {
-    if (nginx && nginx.exitCode === null)
-      await new Promise((resolve) => (nginx!.once('exit', resolve), nginx!.kill('SIGQUIT')));
+    await nginx?.stop();
     await t.close();
     await rm(root, { recursive: true, force: true });
   });
@@ -116,36 +63,16 @@ describe('nginx serving the built sites (production configuration)', () => {
     });
     await run('chmod', ['-R', 'a+rX', sites]);
 
-    const runtime = path.join(root, 'run');
-    await run('mkdir', ['-p', runtime]);
-    const config = path.join(runtime, 'nginx.conf');
-    await writeFile(
-      config,
-      render(await readFile(TEMPLATE, 'utf8'), {
-        LAMAN_SITES_ROOT: sites,
-        LAMAN_NGINX_PORT: `127.0.0.1:${port}`,
-        LAMAN_NGINX_RUNTIME: runtime,
-        LAMAN_MEDIA_ORIGIN: apiUrl,
-        LAMAN_API_UPSTREAM: apiUrl,
-      }),
-    );
-    await run(NGINX, ['-t', '-q', '-e', 'stderr', '-c', config]);
-    nginx = spawn(NGINX, ['-e', 'stderr', '-c', config, '-g', 'daemon off;'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+    nginx = await startNginx('nginx', path.join(root, 'run'), {
+      LAMAN_SITES_ROOT: sites,
+      LAMAN_MEDIA_ORIGIN: apiUrl,
+      LAMAN_API_UPSTREAM: apiUrl,
     });
-    nginx.stderr?.on('data', (chunk) => (nginxLog += chunk));
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const up = await get(port, 'localhost', '/').then(
-        () => true,
-        () => false,
-      );
-      if (up) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    port = nginx.port;
 
     const subdomain = `${tenant.slug}.bandarlampungkota.go.id`;
     const home = await get(port, subdomain, '/');
-    expect({ status: home.status, log: nginxLog }).toEqual({ status: 200, log: '' });
+    expect({ status: home.status, log: nginx.log() }).toEqual({ status: 200, log: '' });
     expect(home.body).toContain('Jadwal pelayanan keliling bulan Desember');
     expect(home.headers['cache-control']).toBe('public, max-age=60, must-revalidate');
     expect(home.headers['x-content-type-options']).toBe('nosniff');
@@ -227,6 +154,6 @@ describe('nginx serving the built sites (production configuration)', () => {
     const back = await get(port, newHost, `/berita/${created.body.slug}/`);
     expect(back.status).toBe(200);
     expect(back.body).toContain('Jadwal pelayanan keliling bulan Desember');
-    expect(nginxLog).toBe('');
+    expect(nginx.log()).toBe('');
   }, 120_000);
 });

@@ -47,7 +47,7 @@ describe('site build pipeline', () => {
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         DATABASE_URL: t.database.appUrl,
-        JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+        // No JWT_SECRET: the worker signs nothing and is not given the API's secret (compose neither).
         LAMAN_API_URL: `http://127.0.0.1:${port}`,
         LAMAN_SITES_DIR: sites,
       },

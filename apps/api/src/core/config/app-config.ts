@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -188,6 +189,15 @@ export function loadConfig(
     );
   }
   return toAppConfig(parsed.data);
+}
+
+/**
+ * The site worker's configuration: it signs and checks no tokens, so it is not given the API's JWT secret (a
+ * secret only the services that use it receive). A random one of its own fills the slot: nothing it could sign
+ * would be accepted anywhere.
+ */
+export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  return loadConfig({ ...source, JWT_SECRET: randomBytes(32).toString('hex') });
 }
 
 function toAppConfig(env: Env): AppConfig {

