@@ -28,6 +28,7 @@ describe('schema migrations', () => {
         'audit_events',
         'auth_sessions',
         'city_digests',
+        'city_items',
         'completeness_scores',
         'content_items',
         'content_revisions',

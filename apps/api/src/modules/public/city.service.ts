@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../../core/database/database.service';
 import { type PublicTenant, PublicTenants } from './public-tenants';
 import { type CachedResponse, PublicCache } from './public-cache';
-import { type CityItemRow, PublicContentRepository } from './public-content.repository';
+import { type CityItemRow, CityItemsRepository } from './city-items.repository';
 import { type CityServiceDto, type CitySnapshotDto, type CityStoryDto } from './city.dto';
 
 /** The portal's front page lists this many news items across the city; each OPD contributes its newest. */
@@ -10,14 +10,14 @@ const CITY_NEWS = 30;
 
 /**
  * The city portal's data in one answer: every active OPD, the city's latest news, urgent announcements and
- * every service. Read OPD by OPD, each in its own tenant transaction, so row-level security still applies;
- * cached until any active OPD's published content changes.
+ * every service, read from `city_items` (public content, mirrored as it is published) in a few queries however
+ * many OPDs there are; cached until any active OPD's published content changes.
  */
 @Injectable()
 export class CityService {
   constructor(
     @Inject(Database) private readonly db: Database,
-    @Inject(PublicContentRepository) private readonly content: PublicContentRepository,
+    @Inject(CityItemsRepository) private readonly items: CityItemsRepository,
     @Inject(PublicTenants) private readonly publicTenants: PublicTenants,
     @Inject(PublicCache) private readonly cache: PublicCache,
   ) {}
@@ -40,16 +40,21 @@ export class CityService {
   }
 
   private async compute(tenants: PublicTenant[]): Promise<CitySnapshotDto> {
-    const news: CityStoryDto[] = [];
-    const announcements: CityStoryDto[] = [];
-    const services: CityServiceDto[] = [];
-    for (const tenant of tenants) {
-      const rows = await this.db.inTenant(tenant.id, (tx) => this.content.forCity(tx, CITY_NEWS));
-      for (const row of rows) {
-        if (row.type === 'layanan') services.push(toService(tenant.slug, row));
-        else (row.type === 'berita' ? news : announcements).push(toStory(tenant.slug, row));
-      }
-    }
+    const [newest, others] = await this.db.inPlatform((manager) =>
+      Promise.all([this.items.newestNews(manager, CITY_NEWS), this.items.urgentAndServices(manager)]),
+    );
+    const slugOf = new Map(tenants.map((tenant) => [tenant.id, tenant.slug]));
+    // Only OPDs in this answer's directory (one that went inactive meanwhile is left out of both).
+    const known = (row: CityItemRow) => slugOf.has(row.tenantId);
+    const news = newest.filter(known).map((row) => toStory(slugOf.get(row.tenantId)!, row));
+    const announcements = others
+      .filter((row) => known(row) && row.type === 'pengumuman')
+      .map((row) => toStory(slugOf.get(row.tenantId)!, row));
+    const services = others
+      .filter((row) => known(row) && row.type === 'layanan')
+      .map((row) => toService(slugOf.get(row.tenantId)!, row));
+    const servicesOf = new Map<string, number>();
+    for (const service of services) servicesOf.set(service.tenant, (servicesOf.get(service.tenant) ?? 0) + 1);
     const newestFirst = (a: CityStoryDto, b: CityStoryDto) =>
       b.publishedAt.getTime() - a.publishedAt.getTime();
     return {
@@ -60,7 +65,7 @@ export class CityService {
         kind: tenant.kind,
         domain: tenant.custom_domain,
         lastPublishedAt: tenant.last_published_at,
-        services: services.filter((service) => service.tenant === tenant.slug).length,
+        services: servicesOf.get(tenant.slug) ?? 0,
       })),
       news: news.sort(newestFirst).slice(0, CITY_NEWS),
       announcements: announcements.sort(newestFirst),

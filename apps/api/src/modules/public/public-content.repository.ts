@@ -2,15 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { type TenantTransaction } from '../../core/database/database.service';
 import { type PublicItemDto, type PublicListQueryDto, type PublicSearchHitDto } from './public.dto';
 
-export interface CityItemRow {
-  type: 'berita' | 'pengumuman' | 'layanan';
-  slug: string;
-  title: string;
-  summary: string | null;
-  publishedAt: Date;
-  fields: Record<string, unknown> | null;
-}
-
 const VISIBLE = `(valid_from IS NULL OR valid_from <= now()) AND (valid_until IS NULL OR valid_until > now())`;
 /** Every public column but the fields; `bodyDigest` names the body, so a reader can tell a changed one apart. */
 const META = `type, slug, title, summary, category, tags, year, starts_at AS "startsAt", ends_at AS "endsAt",
@@ -69,22 +60,6 @@ export class PublicContentRepository {
     return tx.manager.query(
       `SELECT ${META}, ${fields} AS fields FROM published_content WHERE tenant_id = $1 AND ${VISIBLE} ORDER BY type, published_at DESC, title`,
       [tx.tenantId],
-    );
-  }
-
-  /** What the city portal shows of one OPD: its news, urgent announcements and services (with their standard). */
-  async forCity(tx: TenantTransaction, newsLimit: number): Promise<CityItemRow[]> {
-    return tx.manager.query(
-      `(SELECT type, slug, title, summary, published_at AS "publishedAt", NULL::jsonb AS fields
-          FROM published_content WHERE tenant_id = $1 AND type = 'berita' AND ${VISIBLE}
-         ORDER BY published_at DESC LIMIT $2)
-       UNION ALL
-       SELECT type, slug, title, summary, published_at, NULL FROM published_content
-        WHERE tenant_id = $1 AND type = 'pengumuman' AND urgent AND ${VISIBLE}
-       UNION ALL
-       SELECT type, slug, title, summary, published_at, data FROM published_content
-        WHERE tenant_id = $1 AND type = 'layanan' AND ${VISIBLE}`,
-      [tx.tenantId, newsLimit],
     );
   }
 

@@ -8,6 +8,7 @@ import { PublicController } from './public.controller';
 import { PublicService } from './public.service';
 import { PublicTenants } from './public-tenants';
 import { CityController } from './city.controller';
+import { CityItemsRepository } from './city-items.repository';
 import { CityService } from './city.service';
 import { SiteAddressController } from './site-address.controller';
 import { SiteAddresses } from './site-addresses';
@@ -15,7 +16,15 @@ import { SiteAddresses } from './site-addresses';
 @Module({
   imports: [SiteSettingsModule, MediaModule],
   controllers: [PublicController, PublicMediaController, SiteAddressController, CityController],
-  providers: [PublicCache, PublicContentRepository, PublicService, PublicTenants, SiteAddresses, CityService],
+  providers: [
+    PublicCache,
+    PublicContentRepository,
+    PublicService,
+    PublicTenants,
+    SiteAddresses,
+    CityService,
+    CityItemsRepository,
+  ],
   exports: [PublicService, PublicContentRepository],
 })
 export class PublicModule {}

@@ -1,0 +1,105 @@
+import { Database } from '../../src/core/database/database.service';
+import { sampleFields } from '../helpers/content-samples';
+import { publishItem } from '../helpers/sample-site';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * The city portal's data (`GET /public/city`) from the mirrored `city_items`: what each OPD publishes,
+ * unpublishes or edits shows at once; a suspended OPD, a draft, an announcement not yet in force never do; and the answer
+ * costs a few queries, not one transaction per OPD (issue 17: 4 s at 2,046 OPDs).
+ */
+describe('the city directory', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const city = async () =>
+    (await t.http().get('/api/v1/public/city')).body as {
+      tenants: Array<{ slug: string; services: number }>;
+      news: Array<{ tenant: string; title: string }>;
+      announcements: Array<{ tenant: string; title: string }>;
+      services: Array<{ tenant: string; title: string; fee: string | null }>;
+    };
+
+  it('shows what every active OPD publishes, as it changes, and nothing else', async () => {
+    const [a, b] = [await t.given.tenant(), await t.given.tenant()];
+    const [editorA, editorB] = [
+      await t.given.memberSignedIn(a, 'editor'),
+      await t.given.memberSignedIn(b, 'editor'),
+    ];
+    const news = await publishItem(t, a, editorA, 'berita', sampleFields('berita', 'Kabar kota dari A'));
+    await publishItem(t, a, editorA, 'layanan', sampleFields('layanan', 'Layanan A'));
+    await publishItem(t, b, editorB, 'pengumuman', {
+      ...sampleFields('pengumuman', 'Serta-merta dari B'),
+      urgent: true,
+    });
+    await publishItem(t, b, editorB, 'pengumuman', {
+      ...sampleFields('pengumuman', 'Belum berlaku dari B'),
+      urgent: true,
+      validFrom: new Date(Date.now() + 86_400_000).toISOString(),
+      validUntil: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    });
+    await t
+      .http()
+      .post(`/api/v1/tenants/${b.slug}/content/berita`)
+      .set(editorB.auth)
+      .send({ fields: sampleFields('berita', 'Draf B tidak tampil') });
+
+    const first = await city();
+    expect(first.news.map((story) => story.title)).toEqual(['Kabar kota dari A']);
+    expect(first.announcements.map((story) => story.title)).toEqual(['Serta-merta dari B']);
+    expect(first.services.map((service) => [service.tenant, service.title])).toEqual([[a.slug, 'Layanan A']]);
+    expect(first.tenants.find((tenant) => tenant.slug === a.slug)?.services).toBe(1);
+
+    // An edit and an unpublish show in the next answer.
+    const edited = await t
+      .http()
+      .put(`/api/v1/tenants/${a.slug}/content/berita/${news.id}`)
+      .set(editorA.auth)
+      .send({ version: news.version, fields: sampleFields('berita', 'Kabar kota dari A, diperbarui') });
+    const republished = await t
+      .http()
+      .post(`/api/v1/tenants/${a.slug}/content/items/${news.id}/publish`)
+      .set(editorA.auth)
+      .send({ version: edited.body.version });
+    expect(republished.status).toBe(200);
+    expect((await city()).news.map((story) => story.title)).toEqual(['Kabar kota dari A, diperbarui']);
+    await t
+      .http()
+      .post(`/api/v1/tenants/${a.slug}/content/items/${news.id}/unpublish`)
+      .set(editorA.auth)
+      .send({ version: republished.body.version });
+    expect((await city()).news).toEqual([]);
+
+    // A suspended OPD leaves the portal with everything it published.
+    const platform = await t.given.platformSignedIn('platform_admin');
+    const suspended = await t
+      .http()
+      .post(`/api/v1/admin/tenants/${b.id}/suspend`)
+      .set(platform.auth)
+      .send({ reason: 'Pemeriksaan' });
+    expect(suspended.status).toBe(200);
+    const after = await city();
+    expect(after.announcements).toEqual([]);
+    expect(after.tenants.map((tenant) => tenant.slug)).not.toContain(b.slug);
+  });
+
+  it('answers from a few queries, without a transaction per OPD', async () => {
+    for (let count = 0; count < 5; count++) {
+      const tenant = await t.given.tenant();
+      const editor = await t.given.memberSignedIn(tenant, 'editor');
+      await publishItem(t, tenant, editor, 'berita', sampleFields('berita', `Kabar OPD ${count}`));
+    }
+    const database = t.app.get(Database);
+    const perOpd = jest.spyOn(database, 'inTenant');
+    try {
+      const answer = await city();
+      expect(answer.news.length).toBeGreaterThanOrEqual(5);
+      expect(perOpd).not.toHaveBeenCalled();
+    } finally {
+      perOpd.mockRestore();
+    }
+  });
+});
