@@ -1,8 +1,7 @@
-import { createDataSource } from '../core/database/data-source';
-import { DirectorySeeder } from '../demo/directory-seeder';
 import { startApi } from './api-process';
 import { recordGoals } from './goals';
 import { benchDatabase } from './bench-database';
+import { signInMonitor } from './bench-users';
 import { seedNews } from './seed-news';
 
 /**
@@ -21,20 +20,7 @@ async function main(): Promise<void> {
   const site = await seedNews(database.superuserUrl, TENANTS, 200);
   const api = await startApi(database);
   try {
-    const dataSource = await createDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
-    await new DirectorySeeder(dataSource).user({
-      email: 'monitor@bench.example',
-      name: 'Bapperida',
-      password: 'Bench-Password-2026',
-      platformRole: 'monitor',
-    });
-    await dataSource.destroy();
-    const login = await fetch(`${api.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'monitor@bench.example', password: 'Bench-Password-2026' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await signInMonitor(api.url, database);
     const time = async (path: string) => {
       const times: number[] = [];
       let count = 0;

@@ -102,4 +102,18 @@ describe('the city directory', () => {
       perOpd.mockRestore();
     }
   });
+
+  it("is read by anyone, but written only in an OPD's own scope", async () => {
+    const [a, b] = [await t.given.tenant(), await t.given.tenant()];
+    const asOpd = (tenantId: string, sql: string, params: unknown[]) =>
+      t.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+        return manager.query(sql, params);
+      });
+    const forge = `INSERT INTO city_items (item_id, tenant_id, type, slug, title, published_at, urgent)
+                   VALUES (gen_random_uuid(), $1, 'berita', 'palsu', 'Berita palsu', now(), false)`;
+    await expect(asOpd(a.id, forge, [b.id])).rejects.toMatchObject({ driverError: { code: '42501' } });
+    await expect(t.dataSource.query(forge, [b.id])).rejects.toMatchObject({ driverError: { code: '42501' } });
+    expect((await city()).news.map((story) => story.title)).not.toContain('Berita palsu');
+  });
 });

@@ -5,7 +5,8 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  * transaction of its own, about 4 s at 2,046 OPDs). `city_items` mirrors the published news, announcements and
  * services of every OPD — public content, already on each OPD's site — kept by a trigger on `published_content`
  * in the same transaction as each publish, unpublish or edit, so the portal's data is three indexed queries.
- * A platform table (no tenant scope): it holds only what citizens may read.
+ * Everyone may read it (it holds only what citizens may read); row-level security lets only an OPD's own
+ * transaction write its rows.
  */
 export class CityItems1766200000000 implements MigrationInterface {
   name = 'CityItems1766200000000';
@@ -28,6 +29,14 @@ export class CityItems1766200000000 implements MigrationInterface {
       );
       CREATE INDEX city_items_news_idx ON city_items (published_at DESC) WHERE type = 'berita';
       CREATE INDEX city_items_type_idx ON city_items (type, tenant_id);
+      -- Everyone may read it (it is what citizens see); only an OPD's own transaction writes its rows.
+      ALTER TABLE city_items ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE city_items FORCE ROW LEVEL SECURITY;
+      CREATE POLICY public_read ON city_items FOR SELECT USING (true);
+      CREATE POLICY own_writes ON city_items FOR INSERT WITH CHECK (tenant_id = app_current_tenant());
+      CREATE POLICY own_updates ON city_items FOR UPDATE
+        USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+      CREATE POLICY own_deletes ON city_items FOR DELETE USING (tenant_id = app_current_tenant());
       GRANT SELECT, INSERT, UPDATE, DELETE ON city_items TO laman_app;
 
       CREATE FUNCTION mirror_city_item() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,0 +1,280 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '../core/config/app-config';
+import { createApp } from '../core/http/create-app';
+import { ScheduledPublisher } from '../modules/content/scheduled-publisher';
+import { DigestsService } from '../modules/digests/digests.service';
+import { ScoreHistoryService } from '../modules/oversight/score-history.service';
+import { digestWeek } from '../modules/digests/digest-text';
+import { type ApiProcess, startApi } from './api-process';
+import { type BenchDatabase, benchDatabase } from './bench-database';
+import { signInMonitor } from './bench-users';
+import { countFromEnv, type GoalRow, recordGoals } from './goals';
+import { seedCity } from './seed-city';
+import { seedNews } from './seed-news';
+
+/**
+ * `pnpm bench` (scale): a city grown to a province or a country. First a 40-OPD city (one OPD with 200 news)
+ * for the public API's p99, then `LAMAN_BENCH_SCALE_OPDS` OPDs in all (default 2,000; 20,000 for the national
+ * run, with LAMAN_BENCH_SCALE_ITEMS=150: about 3 million items) generated straight into the database; then,
+ * against the production API in its own process with its periodic work on (every 15 s): the database's
+ * transactions per second while nobody uses it, the scheduler's pass with 1 OPD in 100 due, the city portal's
+ * data, the monitors' dashboard, the same OPD's public p99, and the database's size. Goals (issue 17): idle
+ * load < 20 transactions/s, every periodic pass < 1 s, dashboard < 1 s, public p99 unchanged from 40 OPDs.
+ */
+const OPDS = Math.max(40, countFromEnv('LAMAN_BENCH_SCALE_OPDS', 2000));
+const ITEMS = Math.max(3, countFromEnv('LAMAN_BENCH_SCALE_ITEMS', 15));
+const IDLE_SECONDS = 30;
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+const median = (values: number[]) => percentile(values, 50);
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: Math.round(performance.now() - started), value };
+}
+
+/** A figure whose goal is under a second. */
+function underSecond(figure: string, ms: number, value = `${ms} ms`): GoalRow {
+  return { figure, value, goal: '< 1000 ms', met: ms < 1000 };
+}
+
+/** One OPD's list and one of its items, 300 reads each in turn after a warm-up: p99 in ms. */
+async function publicP99(api: ApiProcess, slug: string, itemSlug: string): Promise<number> {
+  const urls = [
+    `${api.url}/api/v1/public/${slug}/content?type=berita`,
+    `${api.url}/api/v1/public/${slug}/content/berita/${itemSlug}`,
+  ];
+  for (let warm = 0; warm < 50; warm++) await (await fetch(urls[warm % 2]!)).arrayBuffer();
+  const times: number[] = [];
+  for (let read = 0; read < 600; read++) {
+    const started = performance.now();
+    const response = await fetch(urls[read % 2]!);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${urls[read % 2]}: ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return Math.round(percentile(times, 99) * 10) / 10;
+}
+
+/** A superuser session on the bench's own database. */
+async function superuserOn(database: BenchDatabase): Promise<Client> {
+  const url = new URL(database.superuserUrl);
+  url.pathname = new URL(database.appUrl).pathname;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  return client;
+}
+
+/** Waits until the API's score history has scored every active OPD today (WIB), up to 10 minutes. */
+async function untilAllScored(database: BenchDatabase): Promise<void> {
+  const client = await superuserOn(database);
+  try {
+    const deadline = Date.now() + 600_000;
+    for (;;) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM tenants WHERE status = 'active'
+            AND (scored_on IS DISTINCT FROM (now() AT TIME ZONE 'Asia/Jakarta')::date
+                 OR scored_version IS DISTINCT FROM content_version)`,
+      );
+      if (rows[0].n === 0) return;
+      if (Date.now() > deadline) throw new Error(`${rows[0].n} OPDs still unscored after 10 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits until this week's city digest is written: the last step of the weekly digest run. */
+async function untilDigestsSent(database: BenchDatabase): Promise<void> {
+  const client = await superuserOn(database);
+  try {
+    const { week } = digestWeek(new Date());
+    const deadline = Date.now() + 600_000;
+    while ((await client.query(`SELECT 1 FROM city_digests WHERE week = $1`, [week])).rows.length === 0) {
+      if (Date.now() > deadline) throw new Error('the weekly digests were not written within 10 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function idleTransactionsPerSecond(database: BenchDatabase): Promise<number> {
+  const client = await superuserOn(database);
+  try {
+    const count = async () =>
+      Number(
+        (
+          await client.query(
+            `SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`,
+          )
+        ).rows[0].n,
+      );
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const before = await count();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    // Our own two reads are not the platform's.
+    return Math.round((((await count()) - before - 2) / IDLE_SECONDS) * 10) / 10;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The periodic passes, as one API instance runs them, over every OPD: the scheduler's (1 in 100 with an item
+ * due, then nothing due), the day's scores (every OPD unscored today) and the week's digests (every OPD).
+ */
+async function periodicPasses(
+  database: BenchDatabase,
+  folder: string,
+): Promise<{ due: number; idle: number; visited: number; scores: number; digests: number }> {
+  const app = await createApp(
+    loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: database.appUrl,
+      DATABASE_OWNER_URL: database.ownerUrl,
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      SCHEDULER_INTERVAL_SECONDS: '0',
+      MIGRATE_ON_START: 'false',
+      LAMAN_MEDIA_DIR: path.join(folder, 'media'),
+      LAMAN_SITES_DIR: path.join(folder, 'sites'),
+    }),
+  );
+  try {
+    const scheduler = app.get(ScheduledPublisher);
+    const due = await timed(() => scheduler.tick());
+    const idle = await timed(() => scheduler.tick());
+    const scores = await timed(() => app.get(ScoreHistoryService).recordDue());
+    const digests = await timed(() => app.get(DigestsService).sendDue(new Date(), true));
+    return {
+      due: due.ms,
+      idle: idle.ms,
+      visited: due.value.tenantsVisited,
+      scores: scores.ms,
+      digests: digests.ms,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+/** The city portal's data after a change in one OPD (its cache key moves), median of 5. */
+async function cityAfterChanges(api: ApiProcess, database: BenchDatabase): Promise<number> {
+  const client = await superuserOn(database);
+  const times: number[] = [];
+  try {
+    for (let change = 0; change < 5; change++) {
+      const { rows } = await client.query(
+        `UPDATE tenants SET content_version = content_version + 1 WHERE slug = 'skala-${change * 7}' RETURNING id`,
+      );
+      await client.query(`SELECT pg_notify('laman_site_changes', $1)`, [rows[0]?.id ?? '']);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      times.push((await timed(async () => (await fetch(`${api.url}/api/v1/public/city`)).arrayBuffer())).ms);
+    }
+  } finally {
+    await client.end();
+  }
+  return median(times);
+}
+
+async function main(): Promise<void> {
+  const database = await benchDatabase();
+  const folder = await mkdtemp(path.join(tmpdir(), 'laman-scale-bench-'));
+  const env = { SCHEDULER_INTERVAL_SECONDS: '15', LAMAN_SITES_DIR: path.join(folder, 'sites') };
+  try {
+    const site = await seedNews(database.superuserUrl, 40, 200);
+    let api = await startApi(database, env);
+    const baselineP99 = await publicP99(api, site.slug, site.itemSlug);
+    await api.stop();
+
+    console.log(`Seeding ${OPDS - 40} more OPDs of ${ITEMS} items each…`);
+    const seeding = await timed(() => seedCity(database.superuserUrl, { opds: OPDS - 40, items: ITEMS }));
+    const passes = await periodicPasses(database, folder);
+
+    api = await startApi(database, env);
+    try {
+      // The day's scores and the week's digests were made above; the API finds them done (waited for, in
+      // case a pass of its own is still finishing), so what follows is the load of a platform at rest.
+      await untilAllScored(database);
+      await untilDigestsSent(database);
+      const idle = await idleTransactionsPerSecond(database);
+      const cityCold = (await timed(async () => (await fetch(`${api.url}/api/v1/public/city`)).arrayBuffer()))
+        .ms;
+      const city = await cityAfterChanges(api, database);
+      const token = await signInMonitor(api.url, database);
+      const dashboard = await timed(async () => {
+        const response = await fetch(`${api.url}/api/v1/admin/oversight`, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(600_000),
+        });
+        await response.arrayBuffer();
+        return response.status;
+      });
+      const scaleP99 = await publicP99(api, site.slug, site.itemSlug);
+      const client = await superuserOn(database);
+      const sizes = await client.query(
+        `SELECT pg_database_size(current_database()) AS bytes,
+                (SELECT count(*) FROM published_content) AS items, (SELECT count(*) FROM tenants) AS opds`,
+      );
+      await client.end();
+      const { bytes, items, opds } = sizes.rows[0] as { bytes: string; items: string; opds: string };
+      const megabytes = Math.round(Number(bytes) / 1024 / 1024);
+
+      console.log(
+        `\nScale: ${opds} OPDs, ${Number(items).toLocaleString('en')} published items (seeded in ${(seeding.ms / 1000).toFixed(1)} s)`,
+      );
+      const rows: GoalRow[] = [
+        {
+          figure: `idle database load, ${opds} OPDs (periodic work on)`,
+          value: `${idle} transactions/s`,
+          goal: '< 20/s',
+          met: idle < 20,
+        },
+        underSecond(`scheduler pass, ${passes.visited} OPDs due of ${opds}`, passes.due, `${passes.due} ms`),
+        underSecond('scheduler pass, nothing due', passes.idle, `${passes.idle} ms`),
+        underSecond('daily score pass: every OPD scored once', passes.scores),
+        underSecond('weekly digest pass: every OPD', passes.digests),
+        underSecond('/public/city after a change (median of 5)', city, `${city} ms (first: ${cityCold} ms)`),
+        underSecond(
+          'monitors’ dashboard (GET /admin/oversight)',
+          dashboard.ms,
+          `${dashboard.ms} ms (HTTP ${dashboard.value})`,
+        ),
+        {
+          figure: 'public API p99, one OPD',
+          value: `${scaleP99} ms (40 OPDs: ${baselineP99} ms, ${(scaleP99 / baselineP99).toFixed(2)}×)`,
+          goal: '≤ 1.2× the 40-OPD city',
+          met: scaleP99 <= baselineP99 * 1.2,
+        },
+        { figure: 'database size', value: `${megabytes} MB`, goal: '–', met: null },
+      ];
+      console.table(
+        rows.map(({ figure, value, goal, met }) => ({
+          figure,
+          value,
+          goal,
+          met: met === null ? '–' : met ? 'yes' : 'no',
+        })),
+      );
+      recordGoals('scale', rows);
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await database.stop();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
