@@ -70,19 +70,19 @@ async function superuserOn(database: BenchDatabase): Promise<Client> {
   return client;
 }
 
-/** Waits until the API's score history has scored every active OPD today (WIB), up to 10 minutes. */
-async function untilAllScored(database: BenchDatabase): Promise<void> {
+/** Polls one query on the bench database until its first row's `n` is `expected`, up to 10 minutes. */
+async function untilCount(
+  database: BenchDatabase,
+  sql: string,
+  params: unknown[],
+  expected: number,
+  what: string,
+) {
   const client = await superuserOn(database);
   try {
     const deadline = Date.now() + 600_000;
-    for (;;) {
-      const { rows } = await client.query(
-        `SELECT count(*)::int AS n FROM tenants WHERE status = 'active'
-            AND (scored_on IS DISTINCT FROM (now() AT TIME ZONE 'Asia/Jakarta')::date
-                 OR scored_version IS DISTINCT FROM content_version)`,
-      );
-      if (rows[0].n === 0) return;
-      if (Date.now() > deadline) throw new Error(`${rows[0].n} OPDs still unscored after 10 minutes`);
+    while ((await client.query(sql, params)).rows[0].n !== expected) {
+      if (Date.now() > deadline) throw new Error(`${what}: not within 10 minutes`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   } finally {
@@ -90,19 +90,28 @@ async function untilAllScored(database: BenchDatabase): Promise<void> {
   }
 }
 
-/** Waits until this week's city digest is written: the last step of the weekly digest run. */
-async function untilDigestsSent(database: BenchDatabase): Promise<void> {
-  const client = await superuserOn(database);
-  try {
-    const { week } = digestWeek(new Date());
-    const deadline = Date.now() + 600_000;
-    while ((await client.query(`SELECT 1 FROM city_digests WHERE week = $1`, [week])).rows.length === 0) {
-      if (Date.now() > deadline) throw new Error('the weekly digests were not written within 10 minutes');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } finally {
-    await client.end();
-  }
+/** Until the API's score history has scored every active OPD today (WIB). */
+function untilAllScored(database: BenchDatabase): Promise<void> {
+  return untilCount(
+    database,
+    `SELECT count(*)::int AS n FROM tenants WHERE status = 'active'
+        AND (scored_on IS DISTINCT FROM (now() AT TIME ZONE 'Asia/Jakarta')::date
+             OR scored_version IS DISTINCT FROM content_version)`,
+    [],
+    0,
+    'every OPD scored today',
+  );
+}
+
+/** Until this week's city digest is written: the last step of the weekly digest run. */
+function untilDigestsSent(database: BenchDatabase): Promise<void> {
+  return untilCount(
+    database,
+    `SELECT count(*)::int AS n FROM city_digests WHERE week = $1`,
+    [digestWeek(new Date()).week],
+    1,
+    "this week's city digest",
+  );
 }
 
 async function idleTransactionsPerSecond(database: BenchDatabase): Promise<number> {
