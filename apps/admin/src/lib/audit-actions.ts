@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'content.confirm_review': 'mengonfirmasi review setelah terbit serta-merta',
   'content.auto_published': 'terbit sesuai jadwal',
   'content.held': 'ditahan penyaring spam',
+  'content.schedule_failed': 'jadwal terbit gagal: dikembalikan ke draf',
   'media.uploaded': 'mengunggah berkas',
   'media.replaced': 'mengganti berkas',
   'media.described': 'mengubah teks alternatif atau keterangan berkas',

@@ -143,7 +143,15 @@ async function idleTransactionsPerSecond(database: BenchDatabase): Promise<numbe
 async function periodicPasses(
   database: BenchDatabase,
   folder: string,
-): Promise<{ due: number; idle: number; visited: number; scores: number; digests: number }> {
+): Promise<{
+  due: number;
+  idle: number;
+  visited: number;
+  published: number;
+  idleVisited: number;
+  scores: number;
+  digests: number;
+}> {
   const app = await createApp(
     loadConfig({
       NODE_ENV: 'production',
@@ -167,6 +175,8 @@ async function periodicPasses(
       due: due.ms,
       idle: idle.ms,
       visited: due.value.tenantsVisited,
+      published: due.value.published,
+      idleVisited: idle.value.tenantsVisited,
       scores: scores.ms,
       digests: digests.ms,
     };
@@ -247,8 +257,16 @@ async function main(): Promise<void> {
           goal: '< 20/s',
           met: idle < 20,
         },
-        underSecond(`scheduler pass, ${passes.visited} OPDs due of ${opds}`, passes.due, `${passes.due} ms`),
-        underSecond('scheduler pass, nothing due', passes.idle, `${passes.idle} ms`),
+        underSecond(
+          `scheduler pass, ${passes.visited} OPDs due of ${opds}`,
+          passes.due,
+          `${passes.due} ms (${passes.published} published)`,
+        ),
+        underSecond(
+          'scheduler pass, nothing due',
+          passes.idle,
+          `${passes.idle} ms (${passes.idleVisited} OPDs visited)`,
+        ),
         underSecond('daily score pass: every OPD scored once', passes.scores),
         underSecond('weekly digest pass: every OPD', passes.digests),
         underSecond('/public/city after a change (median of 5)', city, `${city} ms (first: ${cityCold} ms)`),

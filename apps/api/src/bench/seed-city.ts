@@ -6,6 +6,18 @@ import { Client } from 'pg';
  * item scheduled a minute ago (due for the scheduler). Rows go through the same triggers as publishing (the
  * city mirror, the scheduler's due times).
  */
+/** A news item as the editor's form saves it: it publishes when due (a bare one would fail on every pass). */
+const SCHEDULED_NEWS = {
+  title: 'Terjadwal',
+  summary: 'Berita yang terbit sesuai jadwal.',
+  body: {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Isi berita terjadwal.' }] }],
+  },
+  category: 'Pelayanan',
+  tags: [],
+};
+
 export async function seedCity(
   superuserUrl: string,
   { opds, items, firstIndex = 0 }: { opds: number; items: number; firstIndex?: number },
@@ -59,8 +71,9 @@ export async function seedCity(
          SELECT item_id, tenant_id, 'berita', 'terjadwal', 'Terjadwal', 'scheduled', now() - interval '1 minute',
                 revision_id FROM due RETURNING id)
        INSERT INTO content_revisions (id, tenant_id, item_id, number, data)
-       SELECT revision_id, tenant_id, item_id, 1, jsonb_build_object('title', 'Terjadwal')
+       SELECT revision_id, tenant_id, item_id, 1, $1::jsonb
          FROM due WHERE EXISTS (SELECT 1 FROM items)`,
+      [JSON.stringify(SCHEDULED_NEWS)],
     );
     await client.query('ANALYZE');
   } finally {

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { CONTENT_TYPES } from '../../src/modules/content/types/content-type';
 import { ScheduledPublisher } from '../../src/modules/content/scheduled-publisher';
@@ -280,6 +281,73 @@ describe('content workflow', () => {
     expect((await publicItem('berita', created.body.slug)).title).toBe('Berita terjadwal');
     expect((await siteChanges()).slice(changesBefore)).toEqual(['content.published']);
     expect((await scheduler.tick(new Date(at.getTime() + 60_000))).published).toBe(0);
+  });
+
+  it("returns a scheduled item that can no longer go live to its author, and one item's failure does not hold back the OPD's others", async () => {
+    const scheduler = t.app.get(ScheduledPublisher);
+    const publishAt = new Date(Date.now() + 20_000);
+    const schedule = async (type: string, fields: object) => {
+      const created = await t.http().post(`${base()}/${type}`).set(contributor.auth).send({ fields });
+      expect(created.status).toBe(201);
+      const submitted = await act(contributor, created.body.id, 'submit', { version: 1 });
+      const scheduled = await act(editor, created.body.id, 'schedule', {
+        version: submitted.body.version,
+        publishAt: publishAt.toISOString(),
+      });
+      expect(scheduled.body.state).toBe('scheduled');
+      return created.body as { id: string; slug: string };
+    };
+    // Its end passes before its start: by the time it is due it would show on no page.
+    const ended = await schedule('pengumuman', {
+      ...sampleFields('pengumuman', 'Pengumuman yang keburu berakhir'),
+      validUntil: new Date(Date.now() + 40_000).toISOString(),
+    });
+    const broken = await schedule('berita', sampleFields('berita', 'Berita yang gagal tak terduga'));
+    const fine = await schedule('berita', sampleFields('berita', 'Berita terjadwal yang tetap terbit'));
+    // An unexpected failure for one item only, from inside PostgreSQL (not a stub in the app).
+    const owner = new Client({ connectionString: t.database.ownerUrl });
+    await owner.connect();
+    await owner.query(
+      `CREATE FUNCTION test_refuse_item() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN IF NEW.item_id = '${broken.id}' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`,
+    );
+    await owner.query(
+      `CREATE TRIGGER test_refuse_item BEFORE INSERT ON published_content FOR EACH ROW EXECUTE FUNCTION test_refuse_item()`,
+    );
+    try {
+      const due = new Date(Date.now() + 60_000);
+      const report = await scheduler.tick(due);
+      expect(report).toMatchObject({ published: 1, returned: 1, failedItems: 1, failedTenants: 0 });
+      expect((await publicItem('berita', fine.slug)).title).toBe('Berita terjadwal yang tetap terbit');
+      expect(await publicItem('pengumuman', ended.slug)).toBeUndefined();
+      expect(await publicItem('berita', broken.slug)).toBeUndefined();
+
+      const returned = await t.http().get(`${base()}/items/${ended.id}`).set(contributor.auth);
+      expect(returned.body).toMatchObject({ state: 'draft', returnedBy: 'scheduler', scheduledAt: null });
+      expect(returned.body.reviewComment).toMatch(/^Jadwal terbit dibatalkan.*validUntil sudah lewat/);
+      const told = await t.http().get('/api/v1/me/notifications').set(contributor.auth);
+      expect(told.body.items).toContainEqual(
+        expect.objectContaining({ kind: 'returned', itemId: ended.id, note: returned.body.reviewComment }),
+      );
+      const log = await t.http().get(`/api/v1/tenants/${tenant.slug}/audit-events`).set(admin.auth);
+      expect(log.body).toContainEqual(
+        expect.objectContaining({ action: 'content.schedule_failed', targetId: ended.id }),
+      );
+      // The one that failed unexpectedly stays scheduled and goes out once the fault is gone.
+      const stillDue = await t.http().get(`${base()}/items/${broken.id}`).set(contributor.auth);
+      expect(stillDue.body.state).toBe('scheduled');
+      await owner.query(`DROP TRIGGER test_refuse_item ON published_content`);
+      expect(await scheduler.tick(new Date(due.getTime() + 15_000))).toMatchObject({
+        published: 1,
+        failedItems: 0,
+      });
+      expect((await publicItem('berita', broken.slug)).title).toBe('Berita yang gagal tak terduga');
+      expect((await scheduler.tick(new Date(due.getTime() + 30_000))).tenantsVisited).toBe(0);
+    } finally {
+      await owner.query(`DROP TRIGGER IF EXISTS test_refuse_item ON published_content`);
+      await owner.query(`DROP FUNCTION IF EXISTS test_refuse_item()`);
+      await owner.end();
+    }
   });
 
   it('keeps a schedule across a restart: another API instance publishes it', async () => {

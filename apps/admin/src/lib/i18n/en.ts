@@ -641,6 +641,9 @@ export const EN: Record<string, string> = {
   'mengonfirmasi review setelah terbit serta-merta': 'confirmed the review after an urgent publish',
   'terbit sesuai jadwal': 'published on schedule',
   'ditahan penyaring spam': 'held by the spam filter',
+  'jadwal terbit gagal: dikembalikan ke draf': 'scheduled publishing failed: returned to draft',
+  'Perbaiki lalu jadwalkan atau ajukan lagi; versi yang tayang (bila ada) tidak berubah.':
+    'Fix it, then schedule or submit it again; the live version (if any) is unchanged.',
   'menangguhkan OPD': 'suspended the OPD',
   'mengaktifkan kembali OPD': 'reactivated the OPD',
   'tindakan lain': 'another action',

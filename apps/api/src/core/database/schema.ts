@@ -17,6 +17,7 @@ import { AccountGrants1765300000000 } from './migrations/1765300000000-account-g
 import { SignInThrottle1765400000000 } from './migrations/1765400000000-sign-in-throttle';
 import { RequestThrottles1766000000000 } from './migrations/1766000000000-request-throttles';
 import { TenantNextDue1766100000000 } from './migrations/1766100000000-tenant-next-due';
+import { ContentReturnedByScheduler1766300000000 } from './migrations/1766300000000-content-returned-by-scheduler';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   RequestThrottles1766000000000,
   TenantNextDue1766100000000,
   CityItems1766200000000,
+  ContentReturnedByScheduler1766300000000,
 ];

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'content.confirm_review',
   'content.auto_published',
   'content.held',
+  'content.schedule_failed',
   'media.uploaded',
   'media.replaced',
   'media.described',

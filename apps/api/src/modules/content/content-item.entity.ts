@@ -36,4 +36,4 @@ export class ContentItem {
 }
 
 /** Who sent a draft back to its author: an editor with a note, or the spam guard with its findings. */
-export type ReturnedBy = 'editor' | 'spam_guard';
+export type ReturnedBy = 'editor' | 'spam_guard' | 'scheduler';

@@ -183,7 +183,7 @@ export class PublishingService {
       );
       return false;
     }
-    await this.goLive(tx, loaded);
+    await this.goLive(tx, loaded, {}, now);
     await this.notifications.tell(tx, { kind: 'published', item, actorUserId: null });
     await this.audit.record(tx, {
       actorUserId: null,
@@ -193,6 +193,40 @@ export class PublishingService {
       data: { title: item.title, scheduledAt: item.scheduledAt.toISOString() },
     });
     return true;
+  }
+
+  /**
+   * A scheduled item that cannot go live when its time comes (a rule it no longer meets: its file was removed,
+   * its end date passed, a photo lost its alt text) goes back to its author as a draft with the reasons, sent
+   * back by the scheduler and audited as `content.schedule_failed`; left scheduled, it would be tried again on
+   * every pass and never appear.
+   */
+  async returnUnpublishable(tx: TenantTransaction, id: string, error: DomainError): Promise<void> {
+    const { item } = await this.store.lockAt(tx, id, null);
+    if (item.state !== 'scheduled') return;
+    const reasons = error.details.length
+      ? error.details.map((detail) => detail.message.replace(/^fields\./, ''))
+      : [error.message];
+    const note = `Jadwal terbit dibatalkan, belum bisa terbit: ${reasons.join('; ')}`;
+    await this.store.items.update(
+      tx,
+      { id: item.id },
+      {
+        state: 'draft',
+        scheduledAt: null,
+        reviewComment: note,
+        returnedBy: 'scheduler',
+        version: item.version + 1,
+      },
+    );
+    await this.notifications.tell(tx, { kind: 'returned', item, actorUserId: null, note });
+    await this.audit.record(tx, {
+      actorUserId: null,
+      action: 'content.schedule_failed',
+      targetType: item.type,
+      targetId: item.id,
+      data: { title: item.title, scheduledAt: item.scheduledAt?.toISOString() ?? null, reasons },
+    });
   }
 
   /** Every public output of the working copy, read by the spam guard: fields, rich text, its files' descriptions. */
@@ -320,8 +354,10 @@ export class PublishingService {
     tx: TenantTransaction,
     { item, working }: LoadedItem,
     flags: Partial<ContentItem> = {},
+    /** The moment it goes live: the scheduler's pass time for a scheduled item. */
+    at = new Date(),
   ): Promise<void> {
-    assertPublishRules(item.type, working.data, new Date());
+    assertPublishRules(item.type, working.data, at);
     await this.mediaReferences.assertPublishable(tx, working.data);
     await this.project(tx, { item, working });
     const now = new Date();

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
-import { Database } from '../../core/database/database.service';
+import { Database, type TenantTransaction } from '../../core/database/database.service';
+import { DomainError } from '../../core/errors/domain-error';
 import { PeriodicService } from '../../core/scheduling/periodic-service';
 import { ContentItemsRepository } from './content.repositories';
 import { PublishedContentRepository } from './published-content.repository';
@@ -12,6 +13,10 @@ export interface TickReport {
   published: number;
   timeBoundaries: number;
   failedTenants: number;
+  /** Due items that broke a publishing rule and went back to their authors as drafts. */
+  returned: number;
+  /** Due items that failed unexpectedly: left scheduled for the next pass. */
+  failedItems: number;
   /** OPDs this pass worked on: only those with something due (`tenants.next_due_at`). */
   tenantsVisited: number;
 }
@@ -38,7 +43,14 @@ export class ScheduledPublisher extends PeriodicService<TickReport> {
   }
 
   protected nothing(): TickReport {
-    return { published: 0, timeBoundaries: 0, failedTenants: 0, tenantsVisited: 0 };
+    return {
+      published: 0,
+      timeBoundaries: 0,
+      failedTenants: 0,
+      tenantsVisited: 0,
+      returned: 0,
+      failedItems: 0,
+    };
   }
 
   /** One pass over every active tenant. Safe to call concurrently (from tests, or several instances). */
@@ -58,9 +70,8 @@ export class ScheduledPublisher extends PeriodicService<TickReport> {
       report.tenantsVisited++;
       try {
         await this.db.inTenant(id, async (tx) => {
-          for (const itemId of await this.items.lockDue(tx, now, 100)) {
-            if (await this.publishing.publishIfDue(tx, itemId, now, slug)) report.published++;
-          }
+          for (const itemId of await this.items.lockDue(tx, now, 100))
+            await this.publishOne(tx, itemId, now, slug, report);
           for (const boundary of await this.published.sweepTimeBoundaries(tx, now)) {
             await this.siteChanges.record(tx, boundary.kind, boundary);
             report.timeBoundaries++;
@@ -73,7 +84,39 @@ export class ScheduledPublisher extends PeriodicService<TickReport> {
         this.logger.error({ err: error, tenantId: id }, 'Scheduled publishing failed for a tenant');
       }
     }
-    if (report.published || report.timeBoundaries) this.logger.log(report, 'Scheduled publishing');
+    if (report.published || report.timeBoundaries || report.returned)
+      this.logger.log(report, 'Scheduled publishing');
     return report;
+  }
+
+  /**
+   * One due item in a savepoint of its own, so it cannot take the OPD's other due items down with it: one that
+   * breaks a publishing rule goes back to its author (`returnUnpublishable`); an unexpected error leaves it
+   * scheduled for the next pass, and the rest of the OPD's work goes on.
+   */
+  private async publishOne(
+    tx: TenantTransaction,
+    itemId: string,
+    now: Date,
+    slug: string,
+    report: TickReport,
+  ): Promise<void> {
+    await tx.manager.query('SAVEPOINT due_item');
+    try {
+      if (await this.publishing.publishIfDue(tx, itemId, now, slug)) report.published++;
+      await tx.manager.query('RELEASE SAVEPOINT due_item');
+    } catch (error) {
+      await tx.manager.query('ROLLBACK TO SAVEPOINT due_item');
+      if (!(error instanceof DomainError)) {
+        report.failedItems++;
+        this.logger.error(
+          { err: error, tenantId: tx.tenantId, itemId },
+          'A scheduled item failed to publish',
+        );
+        return;
+      }
+      await this.publishing.returnUnpublishable(tx, itemId, error);
+      report.returned++;
+    }
   }
 }

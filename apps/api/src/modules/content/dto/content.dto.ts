@@ -124,9 +124,10 @@ export class ContentItemDto {
   reviewComment: string | null;
   @ApiProperty({
     nullable: true,
-    enum: ['editor', 'spam_guard'],
+    enum: ['editor', 'spam_guard', 'scheduler'],
     description:
-      'Siapa yang mengembalikan draf ini: editor (dengan catatan) atau penyaring spam (dengan temuannya)',
+      'Siapa yang mengembalikan draf ini: editor (dengan catatan), penyaring spam (dengan temuannya) atau ' +
+      'penjadwal (tulisan terjadwal yang tidak bisa terbit saat waktunya, dengan alasannya)',
   })
   returnedBy: ReturnedBy | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy: string | null;
