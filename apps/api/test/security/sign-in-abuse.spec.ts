@@ -111,6 +111,16 @@ describe('security: sign-in abuse', () => {
     expect(Math.abs(known - unknown)).toBeLessThan(Math.max(known, unknown) * 0.5 + 5);
   });
 
+  it('attack: stuffing slowly, one guess every few seconds, to let the decay buy an extra try — stopped at the same count', async () => {
+    const stuffer = '203.0.113.201';
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 9; attempt++) {
+      statuses.push((await login(stuffer, `lambat${attempt}.${unique()}@laman.example`, 'Sandi123!')).status);
+      await age(5);
+    }
+    expect(statuses).toEqual([...Array(8).fill(401), 429]);
+  });
+
   it('attack: credential stuffing from one client across many emails — that client waits, another client is unaffected', async () => {
     const stuffer = '203.0.113.200';
     const statuses: number[] = [];

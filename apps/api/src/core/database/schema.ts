@@ -18,6 +18,7 @@ import { SignInThrottle1765400000000 } from './migrations/1765400000000-sign-in-
 import { RequestThrottles1766000000000 } from './migrations/1766000000000-request-throttles';
 import { TenantNextDue1766100000000 } from './migrations/1766100000000-tenant-next-due';
 import { ContentReturnedByScheduler1766300000000 } from './migrations/1766300000000-content-returned-by-scheduler';
+import { SignInCountWhole1766400000000 } from './migrations/1766400000000-sign-in-count-whole';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   TenantNextDue1766100000000,
   CityItems1766200000000,
   ContentReturnedByScheduler1766300000000,
+  SignInCountWhole1766400000000,
 ];
