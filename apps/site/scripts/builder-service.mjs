@@ -8,7 +8,9 @@
 import path from 'node:path';
 import { IdlePruning } from './idle-pruning.mjs';
 import { buildPortal } from './portal-builder.mjs';
-import { BuildHeld, buildSite, KEEP, pruneSite } from './site-builder.mjs';
+import { BuildHeld, buildSite } from './site-builder.mjs';
+import { KEEP, pruneSite, STALE_MS } from './site-folders.mjs';
+import { openSiteStore } from './site-store.mjs';
 
 const worker = process.ppid;
 process.on('disconnect', () => process.exit(0));
@@ -23,27 +25,43 @@ const MAX_RSS_BYTES = 1.5 * 1024 ** 3;
 /** A worker that does not answer "may this go live?" in this long is treated as a no. */
 const ANSWER_MS = 15_000;
 let builds = 0;
-const pruning = new IdlePruning(pruneSite, KEEP + 4);
+/** The bucket of the last request (the worker sends the same settings with every build), pruned with the disk. */
+let bucket = null;
+const pruning = new IdlePruning(async (tenantDir) => {
+  await pruneSite(tenantDir);
+  await bucket?.prune(path.basename(tenantDir), KEEP, STALE_MS);
+}, KEEP + 4);
 const asked = new Map();
 let nextAsk = 1;
 
-/** Whether the worker still holds this build's job (false without an answer: nothing goes live by default). */
-function workerAllows(tenant) {
+/**
+ * Whether the worker still holds this build's job (false without an answer: nothing goes live by default). With
+ * object storage, `publication` ({ build, hosts, formerSlugs }) is what the worker then makes the OPD's pointer.
+ */
+function workerAllows(tenant, publication) {
   return new Promise((resolve) => {
     if (!process.connected) return resolve(false);
     const ask = nextAsk++;
     const timer = setTimeout(() => (asked.delete(ask), resolve(false)), ANSWER_MS);
     asked.set(ask, (allowed) => (clearTimeout(timer), asked.delete(ask), resolve(allowed === true)));
-    process.send({ ask, goLive: tenant });
+    process.send({ ask, goLive: tenant, publication });
   });
 }
 
 async function build(request) {
   if (!request.portal) pruning.started();
+  if (request.store && !bucket) bucket = openSiteStore(request.store);
   try {
     const summary = request.portal
-      ? await buildPortal(request)
-      : await buildSite({ ...request, pruneLater: true, mayGoLive: () => workerAllows(request.tenant) });
+      ? await buildPortal({
+          ...request,
+          mayGoLive: (publication) => workerAllows('portal', publication),
+        })
+      : await buildSite({
+          ...request,
+          pruneLater: true,
+          mayGoLive: (publication) => workerAllows(request.tenant, publication),
+        });
     process.send({ id: request.id, outcome: 'live', summary });
   } catch (error) {
     if (error instanceof BuildHeld) process.send({ id: request.id, outcome: 'held', summary: error.summary });

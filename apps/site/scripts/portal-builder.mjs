@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fetchPublic } from './build-snapshot.mjs';
 import { goLive, linkHosts, prune, removeStale, renderWithAstro, siteRoot } from './site-builder.mjs';
 import { indexFolder } from './search-index.mjs';
+import { uploadBuild } from './site-mirror.mjs';
+import { openSiteStore } from './site-store.mjs';
 
 export const PORTAL = 'portal';
 const KEEP = 3;
@@ -20,10 +22,12 @@ export function portalHost() {
 }
 
 /**
- * @param {{ api: string, out: string }} request
+ * @param {{ api: string, out: string, store?: object | null,
+ *   mayGoLive?: (publication: object) => Promise<boolean> }} request `store`: object storage settings
+ *   (site-store.mjs): the build is uploaded and `mayGoLive` switches the portal's pointer, as for an OPD site
  * @returns the build's summary (timings, counts); throws on failure, leaving the live portal as it was
  */
-export async function buildPortal({ api, out }) {
+export async function buildPortal({ api, out, store = null, mayGoLive = async () => true }) {
   const started = performance.now();
   const portalDir = path.resolve(out, PORTAL);
   const buildId = `${Date.now()}`;
@@ -50,6 +54,16 @@ export async function buildPortal({ api, out }) {
     await indexFolder(buildDir);
     const searchIndexMs = Math.round(performance.now() - since);
 
+    const siteStore = openSiteStore(store);
+    let uploadedFiles = null;
+    if (siteStore) {
+      const pointer = await siteStore.pointer(PORTAL);
+      const base = pointer?.build ? await siteStore.listing(PORTAL, pointer.build) : null;
+      const sent = await uploadBuild(siteStore, { slug: PORTAL, tenantDir: portalDir, build: buildId, base });
+      uploadedFiles = sent.uploaded;
+    }
+    if (!(await mayGoLive({ build: buildId, hosts: [portalHost()], formerSlugs: [] })))
+      throw new Error('the portal build was not allowed to go live');
     await goLive(portalDir, buildId);
     await linkHosts(path.resolve(out), PORTAL, [portalHost()], []);
     await prune(portalDir, KEEP);
@@ -62,6 +76,7 @@ export async function buildPortal({ api, out }) {
       fetchMs,
       buildMs,
       searchIndexMs,
+      uploadedFiles,
       totalMs: Math.round(performance.now() - started),
     };
   } catch (error) {

@@ -6,19 +6,7 @@
 // render those pages (page-renderer.mjs: the theme bundled once per theme version) → reuse unchanged pages →
 // Pagefind index → checks. A build whose pages look like online-gambling spam is held: `live` stays as it was.
 import { existsSync } from 'node:fs';
-import {
-  cp,
-  link,
-  mkdir,
-  readdir,
-  readFile,
-  readlink,
-  rename,
-  rm,
-  stat,
-  symlink,
-  writeFile,
-} from 'node:fs/promises';
+import { cp, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
@@ -28,13 +16,23 @@ import { themeVersion } from './render-plan.mjs';
 import { fileOperations } from './hard-links.mjs';
 import { indexForSearch } from './search-index.mjs';
 import { buildGuard, htmlFiles, inspectFile, pagePath, summarize } from './site-checks.mjs';
+import {
+  goLive,
+  linkHosts,
+  liveBuild,
+  pruneSite,
+  removeStale,
+  retireFormerFolders,
+} from './site-folders.mjs';
 
-export const KEEP = 3;
+import { localListing, mirrorBuild, relink, uploadBuild } from './site-mirror.mjs';
+import { openSiteStore } from './site-store.mjs';
+
+export { goLive, KEEP, linkHosts, prune, pruneSite, removeStale } from './site-folders.mjs';
+
 const LISTED = 50;
 export const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const theme = themeVersion(siteRoot);
-/** Leftovers of a builder that died mid-build are removed once they are this old. */
-const STALE_MS = 15 * 60_000;
 
 export class BuildHeld extends Error {
   constructor(summary) {
@@ -45,10 +43,13 @@ export class BuildHeld extends Error {
 
 /**
  * @param {{ api: string, tenant: string, out: string, full?: boolean, spamTerms?: Array<{kind: string, term: string}>,
- *   trustedHosts?: string[], pruneLater?: boolean, mayGoLive?: () => Promise<boolean> }} request `spamTerms`: the platform's additions to the spam lexicon;
+ *   trustedHosts?: string[], pruneLater?: boolean, mayGoLive?: (publication?: object) => Promise<boolean>,
+ *   store?: object | null }} request `spamTerms`: the platform's additions to the spam lexicon;
  *   `trustedHosts`: the platform's own hosts (where the site's files are served from); `pruneLater`: the
  *   caller deletes old builds (`pruneSite`) later (the long-lived warm builder); `mayGoLive`: asked last, a
- *   false answer fails the build and leaves `live` as it was
+ *   false answer fails the build and leaves `live` as it was; `store`: object storage settings (site-store.mjs):
+ *   the build starts from the live build in the bucket and is uploaded there, and `mayGoLive({ build, hosts,
+ *   formerSlugs })` is where the worker switches the OPD's pointer
  * @returns the build's summary (timings, checks); throws BuildHeld when the checks hold it, Error on failure
  */
 export async function buildSite({
@@ -60,6 +61,7 @@ export async function buildSite({
   trustedHosts = [],
   pruneLater = false,
   mayGoLive = async () => true,
+  store = null,
 }) {
   const started = performance.now();
   const tenantDir = path.resolve(out, tenant);
@@ -75,6 +77,8 @@ export async function buildSite({
     const snapshotFile = path.join(workDir, 'snapshot.json');
     await mkdir(workDir, { recursive: true });
     const sitesDomain = process.env.LAMAN_SITES_DOMAIN || 'bandarlampungkota.go.id';
+    const siteStore = openSiteStore(store);
+    if (siteStore) await startFromStore(siteStore, tenant, tenantDir);
     const base = await liveBuild(tenantDir);
     const previous = base ? await readManifest(tenantDir, base) : null;
     // A page of a full build that comes out byte for byte as the live build has it still skips its search
@@ -150,22 +154,40 @@ export async function buildSite({
       checks: listed(checks),
     };
     if (checks.spam.length > 0) throw new BuildHeld(summary);
-    // The warm builder asks its worker whether the build's job is still its own (not retried elsewhere after a
-    // lost heartbeat): only then may it go live.
-    if (!(await mayGoLive())) throw new Error('the build no longer holds its job; not made live');
-
-    since = performance.now();
-    await writeManifest(tenantDir, buildId, {
+    const manifest = {
       shared: keys.shared,
       details: keys.details,
       inspected,
       lexicon,
       search: searchIndex.search,
-    });
-    await goLive(tenantDir, buildId);
+    };
     // A renamed OPD's old host gets no link: nginx then asks the API, which answers 301 to the new address.
     const formerSlugs = snapshot.tenant.formerSlugs ?? [];
     const hosts = [...new Set([`${snapshot.tenant.slug}.${sitesDomain}`, host])];
+    if (siteStore) {
+      since = performance.now();
+      const baseListing = base ? await localListing(tenantDir, base) : null;
+      const sent = await uploadBuild(siteStore, {
+        slug: tenant,
+        tenantDir,
+        build: buildId,
+        manifest,
+        base: baseListing,
+      });
+      lap('uploadMs', since);
+      timings.uploadedFiles = sent.uploaded;
+      summary.uploadMs = timings.uploadMs;
+      summary.uploadedFiles = sent.uploaded;
+    }
+    // The warm builder asks its worker whether the build's job is still its own (not retried elsewhere after a
+    // lost heartbeat): only then may it go live. With object storage the worker switches the OPD's pointer in
+    // the same step, under the OPD's pointer lock.
+    if (!(await mayGoLive({ build: buildId, hosts, formerSlugs })))
+      throw new Error('the build no longer holds its job; not made live');
+
+    since = performance.now();
+    await writeManifest(tenantDir, buildId, manifest);
+    await goLive(tenantDir, buildId);
     await linkHosts(path.resolve(out), tenant, hosts, formerSlugs);
     await retireFormerFolders(path.resolve(out), tenant, formerSlugs);
     lap('goLiveMs', since);
@@ -203,32 +225,15 @@ export async function renderWithAstro(stagingDir, buildDir, sources = {}) {
   }
 }
 
-export async function removeStale(folder) {
-  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    const { mtimeMs } = await stat(full).catch(() => ({ mtimeMs: Date.now() }));
-    if (Date.now() - mtimeMs > STALE_MS) await rm(full, { recursive: true, force: true });
-  }
-}
-
-/** Points `<dir>/live` at `builds/<id>` with one rename(2): readers see the old build or the new one. */
-export async function goLive(dir, buildId) {
-  // A suspended OPD's site stays down (the API pointed `live` at its suspension page): a build that finishes
-  // meanwhile becomes what reactivation brings back, not what citizens see now.
-  const suspended = (await readlink(path.join(dir, 'live')).catch(() => null)) === 'suspended';
-  const name = suspended ? 'live.resume' : 'live';
-  const next = path.join(dir, `${name}.${buildId}`);
-  await symlink(path.join('builds', buildId), next);
-  await rename(next, path.join(dir, name));
-}
-
-/** The build citizens see, or (while suspended) the one reactivation brings back: never pruned. */
-export async function liveBuild(tenantDir) {
-  const live = await readlink(path.join(tenantDir, 'live')).catch(() => null);
-  const target =
-    live === 'suspended' ? await readlink(path.join(tenantDir, 'live.resume')).catch(() => null) : live;
-  return target ? path.basename(target) : null;
+/**
+ * With object storage, the live build may have been made on another host: it is fetched first (only files this
+ * host lacks) and becomes this host's base, so the build stays incremental wherever it runs.
+ */
+async function startFromStore(siteStore, slug, tenantDir) {
+  const pointer = await siteStore.pointer(slug);
+  if (!pointer?.build || (await liveBuild(tenantDir)) === pointer.build) return;
+  if (await mirrorBuild(siteStore, { slug, tenantDir, build: pointer.build }))
+    await relink(tenantDir, 'live', path.join('builds', pointer.build));
 }
 
 async function readManifest(tenantDir, buildId) {
@@ -297,67 +302,4 @@ function listed(checks) {
     counts: Object.fromEntries(kinds.map((kind) => [kind, checks[kind].length])),
     ...Object.fromEntries(kinds.map((kind) => [kind, cut(checks[kind])])),
   };
-}
-
-/**
- * nginx serves `<out>/_domains/<host>`: one link per host name of the site (its subdomain and its custom
- * domain), each swapped in with rename(2). A host the site no longer has (a changed domain, or the address
- * under a former slug) is unlinked.
- */
-export async function linkHosts(out, slug, hosts, formerSlugs) {
-  const folder = path.join(out, '_domains');
-  await mkdir(folder, { recursive: true });
-  const target = path.join('..', slug, 'live');
-  const ours = new Set([slug, ...formerSlugs].map((own) => path.join('..', own, 'live')));
-  for (const host of hosts) {
-    const next = path.join(folder, `.${host}.${process.pid}`);
-    await rm(next, { force: true });
-    await symlink(target, next);
-    await rename(next, path.join(folder, host));
-  }
-  for (const name of await readdir(folder)) {
-    if (hosts.includes(name) || name.startsWith('.')) continue;
-    const current = await readlink(path.join(folder, name)).catch(() => null);
-    if (ours.has(current)) await rm(path.join(folder, name), { force: true });
-  }
-}
-
-/**
- * After a rename, a folder under an old slug would keep serving the old site to anything that reads sites by
- * folder: it becomes a link to the new one, which the local sites server answers with a 301 to the new address.
- */
-async function retireFormerFolders(out, slug, formerSlugs) {
-  for (const former of formerSlugs) {
-    const folder = path.join(out, former);
-    if ((await readlink(folder).catch(() => null)) === slug) continue;
-    const next = path.join(out, `.${former}.${process.pid}`);
-    await rm(next, { force: true });
-    await symlink(slug, next);
-    await rm(folder, { recursive: true, force: true });
-    await rename(next, folder);
-  }
-}
-
-/**
- * Deletes an OPD site's builds but the newest few finished ones and the live one. A finished build has its
- * manifest (written just before it goes live); a folder without one is a build that died half-written: it never
- * counts among the kept (it would push out a rollback target) and goes once it is older than any build can run
- * (a younger one may be another worker's build in progress).
- */
-export function pruneSite(tenantDir) {
-  const finished = (build) => existsSync(path.join(tenantDir, 'manifests', `${build}.json`));
-  return prune(tenantDir, KEEP, finished);
-}
-
-/** Keeps the newest finished builds and their manifests; never the one `live` points at (after a rollback, an older one). */
-export async function prune(tenantDir, keep, finished = () => true) {
-  const live = await liveBuild(tenantDir);
-  const builds = (await readdir(path.join(tenantDir, 'builds'))).sort();
-  const done = builds.filter(finished);
-  const halfWritten = builds.filter((build) => !finished(build) && Date.now() - Number(build) > STALE_MS);
-  for (const old of [...done.slice(0, Math.max(0, done.length - keep)), ...halfWritten]) {
-    if (old === live) continue;
-    await rm(path.join(tenantDir, 'builds', old), { recursive: true, force: true });
-    await rm(path.join(tenantDir, 'manifests', `${old}.json`), { force: true });
-  }
 }

@@ -86,9 +86,31 @@ describe('docker-compose.yml', () => {
     expect(holders('JWT_SECRET')).toEqual(['api']);
     expect(holders('MINIO_ROOT_PASSWORD')).toEqual(['media-backup', 'minio', 'minio-setup']);
     expect(holders('MEDIA_S3_SECRET_KEY')).toEqual(['api', 'minio-setup']);
+    expect(holders('SITES_S3_SECRET_KEY')).toEqual(['api', 'minio-setup', 'worker']);
+    expect(holders('SITES_READ_SECRET_KEY')).toEqual(['minio-setup', 'sites-sync']);
     expect(holders('POSTGRES_PASSWORD')).toEqual(['db-backup', 'postgres']);
     expect(holders('LAMAN_OWNER_PASSWORD')).toEqual(['api', 'postgres']);
     expect(services['api']!.environment!['S3_SECRET_ACCESS_KEY']).not.toContain('MINIO_ROOT');
+  });
+
+  it('shares no disk between the API, the workers and the edge: built sites travel through the sites bucket', () => {
+    const mounting = (volume: string) =>
+      Object.entries(services)
+        .filter(([, service]) => service.volumes?.some((entry) => entry.split(':')[0] === volume))
+        .map(([name]) => name)
+        .sort();
+    // Only the edge's two halves share the sites folder (one host); the edge's nginx only reads it.
+    expect(mounting('sites')).toEqual(['sites', 'sites-sync']);
+    expect(services['sites']!.volumes).toContain('sites:/srv/laman/sites:ro');
+    for (const name of ['api', 'worker'])
+      expect({ name, storage: services[name]!.environment!['SITES_STORAGE'] }).toEqual({
+        name,
+        storage: 's3',
+      });
+    expect(services['sites-sync']!.environment).toMatchObject({ SITES_S3_BUCKET: 'laman-sites' });
+    expect(String(services['sites-sync']!.environment!['SITES_S3_ACCESS_KEY_ID'])).toContain(
+      'SITES_READ_ACCESS_KEY',
+    );
   });
 
   it('pins every image it pulls to a version', () => {

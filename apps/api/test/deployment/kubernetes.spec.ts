@@ -51,7 +51,15 @@ const podOf = (object: K8sObject): PodSpec | null => {
 };
 const workloads = objects.filter((object) => podOf(object));
 /** Secrets an operator makes by hand (deploy/kubernetes/README.md). */
-const SECRETS = ['laman-database', 'laman-api', 'laman-media', 'laman-backup', 'laman-tls'];
+const SECRETS = [
+  'laman-database',
+  'laman-api',
+  'laman-media',
+  'laman-sites-writer',
+  'laman-sites-reader',
+  'laman-backup',
+  'laman-tls',
+];
 
 describe('Kubernetes manifests', () => {
   it('lists every manifest file in the kustomization', () => {
@@ -133,7 +141,13 @@ describe('Kubernetes manifests', () => {
           variable.valueFrom?.secretKeyRef ? [variable.valueFrom.secretKeyRef.name] : [],
         ),
       ]);
-    expect(secretsOf(podOf(named('Deployment', 'laman-worker')!)!)).toEqual(['laman-database']);
+    expect(secretsOf(podOf(named('Deployment', 'laman-worker')!)!)).toEqual([
+      'laman-database',
+      'laman-sites-writer',
+      'laman-sites-writer',
+    ]);
+    // The edges read the sites bucket and nothing else.
+    expect(secretsOf(podOf(named('Deployment', 'laman-sites')!)!)).toEqual(['laman-sites-reader']);
     expect(secretsOf(podOf(named('Deployment', 'laman-api')!)!)).toContain('laman-api');
     for (const workload of workloads) {
       const pod = podOf(workload)!;
@@ -146,5 +160,19 @@ describe('Kubernetes manifests', () => {
           expect(named('PersistentVolumeClaim', volume.persistentVolumeClaim.claimName)).toBeDefined();
     }
     expect(named('ConfigMap', 'laman-config')!.data).not.toHaveProperty('JWT_SECRET');
+  });
+
+  it('shares no volume between pods: built sites travel through the sites bucket, each edge mirrors its own', () => {
+    expect(
+      objects.filter((object) => object.kind === 'PersistentVolumeClaim').map((claim) => claim.metadata.name),
+    ).toEqual(['laman-backups']);
+    expect(named('ConfigMap', 'laman-config')!.data).toMatchObject({ SITES_STORAGE: 's3' });
+    const edge = podOf(named('Deployment', 'laman-sites')!)! as PodSpec & {
+      initContainers?: Array<{ command?: string[] }>;
+    };
+    expect(edge.initContainers?.[0]?.command).toEqual(
+      expect.arrayContaining(['apps/site/scripts/edge-sync.mjs', '--once']),
+    );
+    expect(edge.containers.map((container) => container.name).sort()).toEqual(['nginx', 'sync']);
   });
 });

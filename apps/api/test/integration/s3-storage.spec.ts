@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import S3rver from 's3rver';
 import { S3Storage } from '../../src/modules/media/storage/s3.storage';
 import { smallJpeg } from '../helpers/media-corpus';
+import { type RunningS3, startS3Server } from '../helpers/s3-server';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -12,27 +12,13 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
  */
 describe('S3-compatible media storage', () => {
   let folder: string;
-  let server: S3rver;
+  let server: RunningS3;
   let storage: S3Storage;
 
   beforeAll(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'laman-s3-'));
-    server = new S3rver({
-      port: 0,
-      address: '127.0.0.1',
-      silent: true,
-      directory: path.join(folder, 'bucket-data'),
-      configureBuckets: [{ name: 'laman-media', configs: [] }],
-    });
-    const { port } = await server.run();
-    storage = new S3Storage({
-      bucket: 'laman-media',
-      region: 'us-east-1',
-      endpoint: `http://127.0.0.1:${port}`,
-      accessKeyId: 'S3RVER',
-      secretAccessKey: 'S3RVER',
-      forcePathStyle: true,
-    });
+    server = await startS3Server(folder, 'laman-media');
+    storage = new S3Storage(server.settings);
   });
   afterAll(async () => {
     await server.close();
@@ -66,25 +52,13 @@ describe('S3-compatible media storage', () => {
 
 describe('the API with MEDIA_STORAGE=s3', () => {
   let folder: string;
-  let server: S3rver;
+  let server: RunningS3;
   let t: TestApp;
 
   beforeAll(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'laman-s3-app-'));
-    server = new S3rver({
-      port: 0,
-      address: '127.0.0.1',
-      silent: true,
-      directory: path.join(folder, 'bucket-data'),
-    });
-    const { port } = await server.run();
-    t = await startTestApp({
-      MEDIA_STORAGE: 's3',
-      S3_BUCKET: 'laman-media',
-      S3_ENDPOINT: `http://127.0.0.1:${port}`,
-      S3_ACCESS_KEY_ID: 'S3RVER',
-      S3_SECRET_ACCESS_KEY: 'S3RVER',
-    });
+    server = await startS3Server(folder);
+    t = await startTestApp({ MEDIA_STORAGE: 's3', S3_BUCKET: 'laman-media', ...server.env });
   });
   afterAll(async () => {
     await t.close();

@@ -68,6 +68,11 @@ const envSchema = z
       .optional(),
     MAIL_FROM: z.string().min(3).default('Laman Kota Bandar Lampung <laman@bandarlampungkota.go.id>'),
     MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+    SITES_STORAGE: z.enum(['local', 's3']).default('local'),
+    SITES_S3_BUCKET: z.string().min(3).default('laman-sites'),
+    /** The sites bucket's own user (workers and the API write it; edges only read): else S3_ACCESS_KEY_ID. */
+    SITES_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    SITES_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_BUCKET: z.string().min(3).default('laman-media'),
     S3_REGION: z.string().min(1).default('us-east-1'),
     S3_ENDPOINT: z.url().optional(),
@@ -96,6 +101,16 @@ const envSchema = z
           ctx.addIssue({ code: 'custom', path: [name], message: 'is required when MEDIA_STORAGE=s3' });
       }
     }
+    if (env.SITES_STORAGE === 's3') {
+      for (const name of ['ACCESS_KEY_ID', 'SECRET_ACCESS_KEY'] as const) {
+        if (!env[`SITES_S3_${name}`] && !env[`S3_${name}`])
+          ctx.addIssue({
+            code: 'custom',
+            path: [`SITES_S3_${name}`],
+            message: `(or S3_${name}) is required when SITES_STORAGE=s3`,
+          });
+      }
+    }
     if (env.NODE_ENV !== 'production') return;
     if (!env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' });
@@ -106,6 +121,16 @@ const envSchema = z
   });
 
 type Env = z.output<typeof envSchema>;
+
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** MinIO and most self-hosted servers want path-style addresses (http://host/bucket/key). */
+  forcePathStyle: boolean;
+}
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
@@ -126,20 +151,22 @@ export interface AppConfig {
    * Where built sites live (`<dir>/<slug>/live`), the API address the site builder reads from, and the city
    * domain OPD sites live under (`<slug>.<domain>`).
    */
-  sites: { dir: string; apiUrl: string; domain: string };
+  sites: {
+    dir: string;
+    apiUrl: string;
+    domain: string;
+    /**
+     * Object storage for built sites (SITES_STORAGE=s3): workers upload builds and switch each OPD's live
+     * pointer there, edges mirror it (apps/site/scripts/edge-sync.mjs); `dir` is then each host's own copy.
+     * Null: the sites live in `dir`, shared by the workers, the API and nginx (`pnpm start`).
+     */
+    store: S3Settings | null;
+  };
   media: {
     /** Local storage's root, and the work folder for uploads with either driver. */
     dir: string;
     storage: 'local' | 's3';
-    s3: {
-      bucket: string;
-      region: string;
-      endpoint?: string;
-      accessKeyId: string;
-      secretAccessKey: string;
-      /** MinIO and most self-hosted servers want path-style addresses (http://host/bucket/key). */
-      forcePathStyle: boolean;
-    };
+    s3: S3Settings;
     maxImageBytes: number;
     maxDocumentBytes: number;
     tenantQuotaBytes: number;
@@ -200,6 +227,18 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env): AppCo
   return loadConfig({ ...source, JWT_SECRET: randomBytes(32).toString('hex') });
 }
 
+/** The S3 endpoint and credentials media and built sites share (each with its own bucket). */
+function s3Settings(env: Env): S3Settings {
+  return {
+    bucket: '',
+    region: env.S3_REGION,
+    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+    accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+  };
+}
+
 function toAppConfig(env: Env): AppConfig {
   if (!env.DATABASE_URL) {
     throw new ConfigError(['DATABASE_URL is not set and no embedded database was started']);
@@ -222,18 +261,20 @@ function toAppConfig(env: Env): AppConfig {
       dir: env.LAMAN_SITES_DIR ?? path.resolve(__dirname, '../../../../../.data/sites'),
       apiUrl: env.LAMAN_API_URL ?? `http://127.0.0.1:${env.PORT}`,
       domain: env.LAMAN_SITES_DOMAIN,
+      store:
+        env.SITES_STORAGE === 's3'
+          ? {
+              ...s3Settings(env),
+              bucket: env.SITES_S3_BUCKET,
+              accessKeyId: env.SITES_S3_ACCESS_KEY_ID ?? env.S3_ACCESS_KEY_ID ?? '',
+              secretAccessKey: env.SITES_S3_SECRET_ACCESS_KEY ?? env.S3_SECRET_ACCESS_KEY ?? '',
+            }
+          : null,
     },
     media: {
       dir: env.LAMAN_MEDIA_DIR ?? path.resolve(__dirname, '../../../../../.data/media'),
       storage: env.MEDIA_STORAGE,
-      s3: {
-        bucket: env.S3_BUCKET,
-        region: env.S3_REGION,
-        ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
-        accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
-        secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
-        forcePathStyle: env.S3_FORCE_PATH_STYLE,
-      },
+      s3: { ...s3Settings(env), bucket: env.S3_BUCKET },
       maxImageBytes: env.MEDIA_MAX_IMAGE_MB * MB,
       maxDocumentBytes: env.MEDIA_MAX_DOCUMENT_MB * MB,
       tenantQuotaBytes: env.MEDIA_TENANT_QUOTA_MB * MB,

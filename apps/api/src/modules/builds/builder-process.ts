@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 import path from 'node:path';
+import { type S3Settings } from '../../core/config/app-config';
 import { type SiteChecks } from './site-build.entity';
+import { type Publication } from './site-pointers';
 
 const SITE_SCRIPTS = path.resolve(__dirname, '../../../../site/scripts');
 const SERVICE = path.join(SITE_SCRIPTS, 'builder-service.mjs');
@@ -21,10 +23,13 @@ export interface SiteBuildRequest {
   trustedHosts: string[];
   /** Render every page (a rebuild after a theme change), not only what changed since the live build. */
   full?: boolean;
+  /** Object storage for built sites (null: the shared sites folder only). */
+  store?: S3Settings | null;
 }
 
 /** One OPD's site, or the city portal. */
-export type BuildRequest = SiteBuildRequest | { api: string; out: string; portal: true };
+export type BuildRequest =
+  SiteBuildRequest | { api: string; out: string; portal: true; store?: S3Settings | null };
 
 export interface BuilderRun {
   outcome: Outcome;
@@ -40,11 +45,16 @@ interface ServiceAnswer {
   error?: string;
   /** The builder asks whether its build may go live (answered { ask, mayGoLive }). */
   ask?: number;
+  /** With object storage: what the OPD's pointer becomes if it may. */
+  publication?: Publication;
 }
 
 export interface BuildLease {
-  /** Whether the build's job is still this worker's: asked just before the build goes live. */
-  mayGoLive(): Promise<boolean>;
+  /**
+   * Whether the build's job is still this worker's: asked just before the build goes live; with object
+   * storage, the OPD's pointer is switched to `publication` in the same step.
+   */
+  mayGoLive(publication?: Publication): Promise<boolean>;
 }
 
 export interface WarmBuilderOptions {
@@ -141,8 +151,8 @@ export class WarmBuilder {
   }
 
   /** No lease (a one-off build), or a lease that still holds: the build may go live. */
-  private async answerLease(child: ChildProcess, ask: number): Promise<void> {
-    const mayGoLive = this.lease ? await this.lease.mayGoLive().catch(() => false) : true;
+  private async answerLease(child: ChildProcess, ask: number, publication?: Publication): Promise<void> {
+    const mayGoLive = this.lease ? await this.lease.mayGoLive(publication).catch(() => false) : true;
     if (child.connected) child.send({ ask, mayGoLive });
   }
 
@@ -156,7 +166,7 @@ export class WarmBuilder {
     this.ready = new Promise((resolve, reject) => {
       child.on('message', (message: ServiceAnswer) => {
         if (message.ready) resolve();
-        else if (message.ask !== undefined) void this.answerLease(child, message.ask);
+        else if (message.ask !== undefined) void this.answerLease(child, message.ask, message.publication);
         else this.waiting?.(message);
       });
       child.on('exit', (code, signal) => {

@@ -4,6 +4,7 @@ import { QUEUE_SCHEMA, SITE_BUILD_QUEUE, type SiteBuildJob } from '../../core/qu
 import { PlatformAlertsRepository } from './platform-alerts.repository';
 import { BUILD_LOG_LIMIT, type BuilderRun, type Outcome, WarmBuilder } from './builder-process';
 import { SiteBuildsRepository } from './site-builds.repository';
+import { type Publication, SitePointers } from './site-pointers';
 
 /** Niceness of builders for background work (rebuilding every site), so editors' publishes and the API come first. */
 export const BACKGROUND_NICENESS = 10;
@@ -24,6 +25,8 @@ export const SPAM_ALERT = 'site.build_held_spam';
 export class SiteBuilder {
   private readonly builds = new SiteBuildsRepository();
   private readonly alerts = new PlatformAlertsRepository();
+  /** Built sites in object storage (SITES_STORAGE=s3): this worker switches the OPD's pointer on going live. */
+  private readonly pointers: SitePointers | null;
   constructor(
     private readonly db: Database,
     private readonly config: AppConfig,
@@ -35,7 +38,9 @@ export class SiteBuilder {
      * pay Node's start-up forty times, and two of them use both cores. Each stops after a minute without work.
      */
     private readonly background: WarmBuilder[] = backgroundBuilders(),
-  ) {}
+  ) {
+    this.pointers = config.sites.store ? new SitePointers(config.sites.store) : null;
+  }
 
   async run(job: SiteBuildJob, jobId: string, attempt: number): Promise<Outcome | 'skipped'> {
     const rows: Array<{ slug: string; name: string; status: string }> = await this.db.platformQuery(
@@ -73,8 +78,11 @@ export class SiteBuilder {
         `SELECT kind, term FROM spam_terms ORDER BY created_at`,
       ),
       trustedHosts: [new URL(this.config.publicApiUrl).hostname],
+      store: this.config.sites.store,
     };
-    const lease = { mayGoLive: () => this.holdsJob(jobId, attempt) };
+    const lease = {
+      mayGoLive: (publication?: Publication) => this.goLiveIfHeld(tenant.slug, jobId, attempt, publication),
+    };
     const result = job.background
       ? await leastLoaded(this.background).build({ ...request, full: true }, lease)
       : await this.warm.build(request, lease);
@@ -111,13 +119,24 @@ export class SiteBuilder {
   /**
    * Whether this attempt still holds its job: pg-boss retries a job whose heartbeats stopped (a stalled or
    * killed worker), and then another worker builds the same site; this attempt must not go live after it.
+   * With object storage, the OPD's pointer switches to the build in the same transaction, under the OPD's
+   * pointer lock (a rollback or suspension meanwhile waits, and is not lost).
    */
-  private async holdsJob(jobId: string, attempt: number): Promise<boolean> {
-    const rows = await this.db.platformQuery<{ state: string; retry_count: number }>(
-      `SELECT state, retry_count FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND id = $2`,
-      [SITE_BUILD_QUEUE, jobId],
-    );
-    return rows[0]?.state === 'active' && rows[0].retry_count === attempt - 1;
+  private goLiveIfHeld(
+    slug: string,
+    jobId: string,
+    attempt: number,
+    publication: Publication | undefined,
+  ): Promise<boolean> {
+    return this.db.inPlatform(async (manager) => {
+      const rows: Array<{ state: string; retry_count: number }> = await manager.query(
+        `SELECT state, retry_count FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND id = $2`,
+        [SITE_BUILD_QUEUE, jobId],
+      );
+      if (rows[0]?.state !== 'active' || rows[0].retry_count !== attempt - 1) return false;
+      if (this.pointers && publication) await this.pointers.publish(manager, slug, publication);
+      return true;
+    });
   }
 
   private updateSpamAlert(

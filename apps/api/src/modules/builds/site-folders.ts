@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type EntityManager } from 'typeorm';
+import { type LiveSites } from './live-sites';
 
 /** The page a suspended OPD's site answers every address with (HTTP 503), found by nginx and the sites server. */
 export const SUSPENDED_PAGE = '.laman-suspended.html';
@@ -11,20 +13,27 @@ export const SUSPENDED_PAGE = '.laman-suspended.html';
  * OPD is suspended, `live` points at `<dir>/<slug>/suspended/` (one page) and `live.resume` remembers the build
  * it pointed at, which reactivation puts back.
  */
-export class SiteFolders {
+export class SiteFolders implements LiveSites {
   constructor(private readonly dir: string) {}
 
-  isKept(slug: string, output: string): boolean {
-    return /^\d+$/.test(output) && existsSync(path.join(this.dir, slug, 'builds', output, 'index.html'));
+  async keptBuilds(_manager: EntityManager, slug: string): Promise<Set<string>> {
+    const builds = await readdir(path.join(this.dir, slug, 'builds')).catch(() => []);
+    return new Set(builds.filter((output) => this.isKept(slug, output)));
   }
 
-  /** Points `live` at a kept build with rename(2), so readers see the old site or the new one, never neither. */
-  async makeLive(slug: string, output: string): Promise<void> {
-    await this.pointLive(slug, path.join('builds', output));
+  /**
+   * Points `live` at a kept build with rename(2), so readers see the old site or the new one, never neither.
+   * While suspended, the build becomes what reactivation brings back: the site stays down.
+   */
+  async makeLive(_manager: EntityManager, slug: string, output: string): Promise<void> {
+    const tenantDir = path.join(this.dir, slug);
+    const suspended = (await readlink(path.join(tenantDir, 'live')).catch(() => null)) === 'suspended';
+    if (suspended) await this.relink(tenantDir, path.join('builds', output), 'live.resume');
+    else await this.pointLive(slug, path.join('builds', output));
   }
 
   /** Takes the site down at once: every address answers the suspension page (503) until `resume`. */
-  async suspend(slug: string, page: string): Promise<void> {
+  async suspend(_manager: EntityManager, slug: string, page: string): Promise<void> {
     const tenantDir = path.join(this.dir, slug);
     const folder = path.join(tenantDir, 'suspended');
     await mkdir(folder, { recursive: true });
@@ -35,7 +44,7 @@ export class SiteFolders {
   }
 
   /** Brings back the build that was live when the site was suspended (or leaves the next build to do it). */
-  async resume(slug: string): Promise<void> {
+  async resume(_manager: EntityManager, slug: string): Promise<void> {
     const tenantDir = path.join(this.dir, slug);
     const previous = await readlink(path.join(tenantDir, 'live.resume')).catch(() => null);
     if (previous) await this.pointLive(slug, previous);
@@ -43,6 +52,10 @@ export class SiteFolders {
       await rm(path.join(tenantDir, 'live'), { force: true });
     await rm(path.join(tenantDir, 'live.resume'), { force: true });
     await rm(path.join(tenantDir, 'suspended'), { recursive: true, force: true });
+  }
+
+  private isKept(slug: string, output: string): boolean {
+    return /^\d+$/.test(output) && existsSync(path.join(this.dir, slug, 'builds', output, 'index.html'));
   }
 
   private async pointLive(slug: string, target: string): Promise<void> {

@@ -11,7 +11,7 @@ import { PlatformAlertsRepository } from './platform-alerts.repository';
 import { type SiteBuild } from './site-build.entity';
 import { lastCleanBuild } from './last-clean-build';
 import { SiteBuildsRepository } from './site-builds.repository';
-import { SiteFolders } from './site-folders';
+import { type LiveSites, liveSites } from './live-sites';
 import { TenantsRepository } from '../tenants/tenants.repository';
 
 interface TenantRef {
@@ -22,7 +22,7 @@ interface TenantRef {
 /** Platform operations on built sites: rebuild every site (after a theme change), roll one back, alerts. */
 @Injectable()
 export class SiteOperationsService {
-  private readonly folders: SiteFolders;
+  private readonly sites: LiveSites;
   private readonly tenants = new TenantsRepository();
 
   constructor(
@@ -33,7 +33,7 @@ export class SiteOperationsService {
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.folders = new SiteFolders(config.sites.dir);
+    this.sites = liveSites(config);
   }
 
   /**
@@ -67,7 +67,7 @@ export class SiteOperationsService {
         const target = await this.builds.findOne(tx, { id: buildId });
         if (!target || target.status !== 'live' || !target.output)
           throw new DomainError('BUILD_NOT_FOUND', 'Build yang berhasil dengan id itu tidak ditemukan');
-        if (!this.folders.isKept(tenant.slug, target.output))
+        if (!(await this.sites.keptBuilds(tx.manager, tenant.slug)).has(target.output))
           throw new DomainError(
             'BUILD_NOT_KEPT',
             'Hasil build itu sudah tidak disimpan (hanya beberapa build terakhir yang disimpan)',
@@ -94,7 +94,7 @@ export class SiteOperationsService {
           targetId: target.id,
         });
         // Last, so a failed swap rolls the records back with it.
-        await this.folders.makeLive(tenant.slug, target.output);
+        await this.sites.makeLive(tx.manager, tenant.slug, target.output);
         return rollback;
       },
       actor.userId,
@@ -105,10 +105,11 @@ export class SiteOperationsService {
   async rollbackToLastClean(tenantId: string, actor: Principal): Promise<SiteBuild> {
     const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, tenantId));
     if (!tenant) throw new DomainError('TENANT_NOT_FOUND', 'OPD tidak ditemukan');
-    const builds = await this.db.inTenant(tenant.id, (tx) =>
-      this.builds.find(tx, { status: 'live' }, { order: { startedAt: 'DESC' }, take: 50 }),
-    );
-    const target = lastCleanBuild(builds, (output) => this.folders.isKept(tenant.slug, output));
+    const { builds, kept } = await this.db.inTenant(tenant.id, async (tx) => ({
+      builds: await this.builds.find(tx, { status: 'live' }, { order: { startedAt: 'DESC' }, take: 50 }),
+      kept: await this.sites.keptBuilds(tx.manager, tenant.slug),
+    }));
+    const target = lastCleanBuild(builds, (output) => kept.has(output));
     if (!target) {
       throw new DomainError(
         'BUILD_NOT_KEPT',

@@ -9,7 +9,7 @@ import { DomainError } from '../../core/errors/domain-error';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { AuditLog } from '../audit/audit-log.service';
-import { SiteFolders } from '../builds/site-folders';
+import { type LiveSites, liveSites } from '../builds/live-sites';
 import { suspendedPage } from '../builds/suspended-page';
 import { InvitationsService } from '../users/invitations.service';
 import {
@@ -30,7 +30,7 @@ const SITE_FIELDS = ['slug', 'name', 'shortName', 'kind', 'customDomain'] as con
 @Injectable()
 export class TenantsService {
   /** Where suspension takes the static site down (and reactivation brings it back). */
-  private readonly folders: SiteFolders;
+  private readonly sites: LiveSites;
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -41,7 +41,7 @@ export class TenantsService {
     @Inject(SiteChangesRepository) private readonly siteChanges: SiteChangesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.folders = new SiteFolders(config.sites.dir);
+    this.sites = liveSites(config);
   }
 
   /** Creates the tenant and its first tenant admin in one transaction: both exist, or neither does. */
@@ -139,11 +139,16 @@ export class TenantsService {
         targetId: id,
         ...(reason ? { data: { reason } } : {}),
       });
-      // The static site follows at once (nginx and the sites server read the live link on every request).
+      // The static site follows at once (nginx and the sites server read the live link on every request; with
+      // object storage, the edges apply the pointer within their polling interval).
       // Last, so a failure on disk rolls the status back with it.
       if (suspended)
-        await this.folders.suspend(tenant.slug, suspendedPage(tenant.name, this.config.sites.domain));
-      else await this.folders.resume(tenant.slug);
+        await this.sites.suspend(
+          tx.manager,
+          tenant.slug,
+          suspendedPage(tenant.name, this.config.sites.domain),
+        );
+      else await this.sites.resume(tx.manager, tenant.slug);
       return updated;
     });
   }

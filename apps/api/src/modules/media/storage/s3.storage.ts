@@ -9,9 +9,10 @@ import {
   ListObjectsV2Command,
   NoSuchKey,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { type AppConfig } from '../../../core/config/app-config';
+import { s3Client } from '../../../core/storage/s3-client';
 import { type MediaStorage } from './media-storage';
 
 export type S3StorageOptions = AppConfig['media']['s3'];
@@ -21,14 +22,7 @@ export class S3Storage implements MediaStorage {
   private readonly client: S3Client;
 
   constructor(private readonly options: S3StorageOptions) {
-    this.client = new S3Client({
-      region: options.region,
-      forcePathStyle: options.forcePathStyle,
-      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    this.client = s3Client(options);
   }
 
   /** Creates the bucket on first start if it does not exist yet. */

@@ -1,0 +1,223 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Answer, get, type RunningNginx, startNginx } from '../helpers/debian-nginx';
+import { eventually } from '../helpers/eventually';
+import { sampleFields } from '../helpers/content-samples';
+import { type SignedIn } from '../helpers/given';
+import { type RunningS3, startS3Server } from '../helpers/s3-server';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * Built sites in object storage, with nothing shared between hosts but PostgreSQL and the bucket: two site
+ * workers on folders of their own take turns building one OPD, and an edge (edge-sync.mjs beside Debian's nginx
+ * with the production template, on a third folder) serves what the OPD's pointer says — the site, a rollback,
+ * the suspension page — at its subdomain and its custom domain. The bucket is an S3 server over HTTP (s3rver).
+ */
+const WORKER = path.resolve(__dirname, '../../dist/bin/site-worker.js');
+const EDGE_SYNC = path.resolve(__dirname, '../../../site/scripts/edge-sync.mjs');
+const SITES_DOMAIN = 'bandarlampungkota.go.id';
+/** A build takes 2–8 s on an idle machine; the edge polls every 200 ms. */
+const BUILD_MS = 60_000;
+
+describe('sites in object storage: built on any worker, served by any edge', () => {
+  let root: string;
+  let s3: RunningS3;
+  let t: TestApp;
+  let apiUrl: string;
+  let storage: Record<string, string>;
+  let nginx: RunningNginx | undefined;
+  const processes: ChildProcess[] = [];
+  let log = '';
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'laman-s3-sites-'));
+    // nginx's workers run as an unprivileged user: the edge's folder must be readable to them.
+    await chmod(root, 0o755);
+    s3 = await startS3Server(root, 'laman-sites');
+    storage = {
+      ...s3.env,
+      SITES_STORAGE: 's3',
+      SITES_S3_BUCKET: 'laman-sites',
+      LAMAN_SITES_DOMAIN: SITES_DOMAIN,
+    };
+    // The API's own sites folder stays empty: it switches sites through the pointers only.
+    t = await startTestApp({ ...storage, LAMAN_SITES_DIR: path.join(root, 'api') });
+    await t.app.listen(0, '127.0.0.1');
+    apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await nginx?.stop();
+    await Promise.all(processes.map(stop));
+    await t.close();
+    await s3.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  function start(name: string, args: string[], env: Record<string, string>): ChildProcess {
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...storage, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => (log += `[${name}] ${chunk}`));
+    child.stderr?.on('data', (chunk) => (log += `[${name}] ${chunk}`));
+    processes.push(child);
+    return child;
+  }
+
+  const startWorker = (name: string) =>
+    start(name, [WORKER], {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: t.database.appUrl,
+      LAMAN_API_URL: apiUrl,
+      LAMAN_SITES_DIR: path.join(root, name),
+    });
+
+  async function stop(child: ChildProcess): Promise<void> {
+    if (child.exitCode === null && child.signalCode === null)
+      await new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
+  }
+
+  interface BuildView {
+    id: string;
+    status: string;
+    log: string;
+  }
+
+  async function liveBuilds(slug: string, auth: SignedIn['auth'], count: number): Promise<BuildView[]> {
+    const builds = await eventually(
+      async () => (await t.http().get(`/api/v1/tenants/${slug}/builds`).set(auth)).body as BuildView[],
+      (list) => list.filter((build) => build.status === 'live').length >= count,
+      { withinMs: BUILD_MS },
+    );
+    const live = builds.filter((build) => build.status === 'live');
+    expect({ live: live.length, log: live.length === count ? '' : log }).toEqual({ live: count, log: '' });
+    return live;
+  }
+
+  async function publishNews(editor: SignedIn, slug: string, title: string): Promise<string> {
+    const created = await t
+      .http()
+      .post(`/api/v1/tenants/${slug}/content/berita`)
+      .set(editor.auth)
+      .send({ fields: sampleFields('berita', title) });
+    const published = await t
+      .http()
+      .post(`/api/v1/tenants/${slug}/content/items/${created.body.id}/publish`)
+      .set(editor.auth)
+      .send({ version: 1 });
+    expect(published.status).toBe(200);
+    return created.body.slug;
+  }
+
+  /** What the edge answers for `host` once `done` holds (the edge applies pointers within a second or so). */
+  function edgeAnswer(host: string, page: string, done: (answer: Answer) => boolean): Promise<Answer> {
+    return eventually(() => get(nginx!.port, host, page), done, { withinMs: 20_000, everyMs: 200 });
+  }
+
+  it(
+    'builds on one worker, continues incrementally on another, and serves, rolls back and suspends through the edge',
+    async () => {
+      const tenant = await t.given.tenant();
+      const admin = await t.given.platformSignedIn('platform_admin');
+      const domain = `${tenant.slug}.contoh.go.id`;
+      const patched = await t
+        .http()
+        .patch(`/api/v1/admin/tenants/${tenant.id}`)
+        .set(admin.auth)
+        .send({ customDomain: domain });
+      expect(patched.status).toBe(200);
+      const editor = await t.given.memberSignedIn(tenant, 'editor');
+      const subdomain = `${tenant.slug}.${SITES_DOMAIN}`;
+
+      // The edge: its own folder, filled only from the bucket.
+      const edgeDir = path.join(root, 'edge');
+      start('edge', [EDGE_SYNC, '--out', edgeDir, '--interval-ms', '200'], {});
+      nginx = await startNginx('nginx', path.join(root, 'run'), {
+        LAMAN_SITES_ROOT: edgeDir,
+        LAMAN_MEDIA_ORIGIN: apiUrl,
+        LAMAN_API_UPSTREAM: apiUrl,
+      });
+
+      // Worker A builds the first version (the domain and the news in one queued build).
+      const first = await publishNews(editor, tenant.slug, 'Pelayanan KTP keliling di Kecamatan Rajabasa');
+      const workerA = startWorker('worker-a');
+      const [firstBuild] = await liveBuilds(tenant.slug, editor.auth, 1);
+      const home = await edgeAnswer(subdomain, '/', (answer) => answer.body.includes('Rajabasa'));
+      expect({ status: home.status, log: nginx.log() }).toEqual({ status: 200, log: '' });
+      const byDomain = await edgeAnswer(domain, `/berita/${first}/`, (answer) => answer.status === 200);
+      expect(byDomain.body).toContain('Pelayanan KTP keliling di Kecamatan Rajabasa');
+
+      // Worker A goes away; worker B, on an empty folder, builds the next change from the build in the bucket.
+      await stop(workerA);
+      const second = await publishNews(editor, tenant.slug, 'Jadwal perekaman KTP-el bulan Desember');
+      startWorker('worker-b');
+      const builds = await liveBuilds(tenant.slug, editor.auth, 2);
+      const summary = JSON.parse(builds[0]!.log.trim().split('\n').pop()!) as {
+        rendered: number;
+        reused: number;
+        uploadedFiles: number;
+      };
+      // Incremental on a host that never built this site: the article of worker A's build is reused, and only
+      // changed files are uploaded.
+      expect(summary.reused).toBeGreaterThan(0);
+      expect(summary.uploadedFiles).toBeGreaterThan(0);
+      expect(summary.uploadedFiles).toBeLessThan(
+        (await readdir(path.join(root, 'worker-b', tenant.slug, 'builds'), { recursive: true })).length,
+      );
+      const updated = await edgeAnswer(subdomain, '/', (answer) => answer.body.includes('perekaman KTP-el'));
+      expect(updated.body).toContain('Rajabasa');
+      expect((await get(nginx.port, domain, `/berita/${second}/`)).status).toBe(200);
+
+      // The city portal travels the same way (its own pointer), built by whichever worker took its job.
+      const portal = await edgeAnswer(`portal.${SITES_DOMAIN}`, '/', (answer) =>
+        answer.body.includes('Jadwal perekaman KTP-el bulan Desember'),
+      );
+      expect([portal.status, portal.body]).toEqual([200, expect.stringContaining('Kecamatan Rajabasa')]);
+
+      // Rollback through the API: the pointer goes back, the edge follows.
+      const rolledBack = await t
+        .http()
+        .post(`/api/v1/admin/tenants/${tenant.id}/site/rollback`)
+        .set(admin.auth)
+        .send({ buildId: firstBuild!.id });
+      expect(rolledBack.status).toBe(200);
+      const older = await edgeAnswer(subdomain, '/', (answer) => !answer.body.includes('perekaman KTP-el'));
+      expect([older.status, older.body]).toEqual([200, expect.stringContaining('Rajabasa')]);
+      expect((await get(nginx.port, domain, `/berita/${second}/`)).status).toBe(404);
+
+      // The emergency switch: every address of the site answers 503 with the suspension page.
+      const suspended = await t
+        .http()
+        .post(`/api/v1/admin/tenants/${tenant.id}/suspend`)
+        .set(admin.auth)
+        .send({ reason: 'Konten judi terdeteksi; menunggu pembersihan' });
+      expect(suspended.status).toBe(200);
+      for (const [host, page] of [
+        [subdomain, '/'],
+        [domain, `/berita/${first}/`],
+      ] as const) {
+        const down = await edgeAnswer(host, page, (answer) => answer.status === 503);
+        expect({ host, status: down.status }).toEqual({ host, status: 503 });
+        expect(down.body).toContain('Situs ini sedang ditangguhkan');
+      }
+      const reactivated = await t
+        .http()
+        .post(`/api/v1/admin/tenants/${tenant.id}/reactivate`)
+        .set(admin.auth);
+      expect(reactivated.status).toBe(200);
+      const back = await edgeAnswer(subdomain, '/', (answer) => answer.status === 200);
+      expect(back.body).toContain('Rajabasa');
+      expect(back.body).not.toContain('perekaman KTP-el');
+
+      // Nothing reached the edge but through the bucket: no worker wrote its folder.
+      expect(existsSync(path.join(root, 'api', tenant.slug))).toBe(false);
+      expect(nginx.log()).toBe('');
+    },
+    4 * BUILD_MS,
+  );
+});
