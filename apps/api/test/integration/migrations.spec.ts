@@ -45,6 +45,7 @@ describe('schema migrations', () => {
         'sign_in_failures',
         'site_builds',
         'site_change_events',
+        'site_scores',
         'site_settings',
         'spam_terms',
         'tenants',

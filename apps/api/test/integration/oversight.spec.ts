@@ -4,6 +4,7 @@ import { ScoreHistoryService } from '../../src/modules/oversight/score-history.s
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
+import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /** The completeness score from what citizens can see: it moves when an OPD publishes what it lacked. */
@@ -61,10 +62,9 @@ describe('city oversight: completeness score per OPD', () => {
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
   });
 
-  it('keeps a daily history: scored when content changes and once a day, charted for the OPD and the city', async () => {
+  it('keeps each score until its content changes or time moves it, and charts every day with the score in force', async () => {
     const history = t.app.get(ScoreHistoryService);
-    expect(await history.recordDue(day1)).toBeGreaterThanOrEqual(1);
-    // Nothing changed: nothing to score again the same day.
+    // The dashboard's visit above kept every OPD's score; nothing changed since: nothing to score again.
     expect(await history.recordDue(day1)).toBe(0);
     const before = await own();
 
@@ -79,9 +79,23 @@ describe('city oversight: completeness score per OPD', () => {
       .set(editor.auth)
       .send({ version: created.body.version });
     expect(await history.recordDue(day1)).toBe(1);
-    // A new day scores every OPD again, changed or not (deadlines pass by themselves).
-    const active = (await t.http().get('/api/v1/admin/oversight').set(monitor.auth)).body.length;
-    expect(await history.recordDue(day2)).toBe(active);
+
+    // A new day scores again only the OPDs whose score time alone moves by then (an item crossing an age
+    // limit, a new month): each kept score names that moment.
+    const kept = async () =>
+      (await asSuperuser(
+        t.database,
+        `SELECT s.about_tenant_id AS id, s.changes_at AS "changesAt" FROM site_scores s
+           JOIN tenants t ON t.id = s.about_tenant_id WHERE t.status = 'active'`,
+      )) as Array<{ id: string; changesAt: Date }>;
+    const movedByDay2 = (await kept()).filter((row) => row.changesAt.getTime() <= day2.getTime()).length;
+    expect(await history.recordDue(day2)).toBe(movedByDay2);
+    expect(await history.recordDue(day2)).toBe(0);
+    const mine = (await kept()).find((row) => row.id === tenant.id)!;
+    expect(mine.changesAt.getTime()).toBeGreaterThan(day2.getTime());
+    // At the moment it names, this OPD is scored again.
+    const moved = await history.recordDue(mine.changesAt);
+    expect(moved).toBeGreaterThanOrEqual(1);
 
     const own30 = await t
       .http()
@@ -90,17 +104,21 @@ describe('city oversight: completeness score per OPD', () => {
     expect(own30.status).toBe(200);
     const withNews = (await own()).score;
     expect(withNews).toBeGreaterThan(before.score);
-    expect(own30.body).toEqual([
+    const today = wibDay(new Date());
+    expect(own30.body.slice(0, 2)).toEqual([
       { day: wibDay(day1), score: withNews, band: expect.any(String) },
       { day: wibDay(day2), score: withNews, band: expect.any(String) },
     ]);
+    expect(own30.body.at(-1)).toMatchObject({ day: today });
 
     const city = await t.http().get('/api/v1/admin/oversight/history?days=30').set(monitor.auth);
     expect(city.status).toBe(200);
-    expect(city.body.days).toEqual([wibDay(day1), wibDay(day2)]);
+    const active = (await t.http().get('/api/v1/admin/oversight').set(monitor.auth)).body.length;
+    expect(city.body.days.slice(0, 2)).toEqual([wibDay(day1), wibDay(day2)]);
+    // Every OPD scored on day 1 still counts on day 2, whether or not it was scored again.
     expect(city.body.city[1]).toMatchObject({ day: wibDay(day2), tenants: active });
     expect(
-      city.body.tenants.find((entry: { slug: string }) => entry.slug === tenant.slug).points,
+      city.body.tenants.find((entry: { slug: string }) => entry.slug === tenant.slug).points.slice(0, 2),
     ).toHaveLength(2);
     const badRange = await t.http().get('/api/v1/admin/oversight/history?days=3').set(monitor.auth);
     expect(badRange.status).toBe(400);
@@ -139,10 +157,14 @@ describe('city oversight: completeness score per OPD', () => {
     const cityOnly = await own();
     expect(cityOnly.checks.some((check) => check.code === 'services.published')).toBe(false);
     expect(cityOnly.score).not.toBe(before.score);
-    // Every OPD is due for a new point in its history.
+    // Every OPD's kept score is due again (the pass scores them; a dashboard visit first would too).
     const history = t.app.get(ScoreHistoryService);
-    const active = (await t.http().get('/api/v1/admin/oversight').set(monitor.auth)).body.length;
-    expect(await history.recordDue(new Date(day2.getTime() + 60_000))).toBe(active);
+    const [counted] = await asSuperuser<{ active: number }>(
+      t.database,
+      `SELECT count(*)::int AS active FROM tenants WHERE status = 'active'`,
+    );
+    expect(await history.recordDue(new Date())).toBe(counted!.active);
+    expect(await history.recordDue(new Date())).toBe(0);
 
     // This OPD publishes news every 90 days and needs no Renstra of its own.
     const tenantPath = `/api/v1/admin/tenants/${tenant.id}/oversight-policy`;

@@ -19,6 +19,8 @@ import { RequestThrottles1766000000000 } from './migrations/1766000000000-reques
 import { TenantNextDue1766100000000 } from './migrations/1766100000000-tenant-next-due';
 import { ContentReturnedByScheduler1766300000000 } from './migrations/1766300000000-content-returned-by-scheduler';
 import { SignInCountWhole1766400000000 } from './migrations/1766400000000-sign-in-count-whole';
+import { SiteScores1766500000000 } from './migrations/1766500000000-site-scores';
+import { DigestProgress1766600000000 } from './migrations/1766600000000-digest-progress';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -75,4 +77,6 @@ export const MIGRATIONS = [
   CityItems1766200000000,
   ContentReturnedByScheduler1766300000000,
   SignInCountWhole1766400000000,
+  SiteScores1766500000000,
+  DigestProgress1766600000000,
 ];

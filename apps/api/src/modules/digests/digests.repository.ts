@@ -19,6 +19,18 @@ const COLUMNS = `id, week, subject, body, recipients, status, reason, created_at
 
 /** OPD digests (tenant-owned) and the city summaries (platform data), claimed once per week. */
 export class DigestsRepository {
+  /** Active OPDs whose digest for `week` is not written yet, at most `limit`. */
+  owed(manager: EntityManager, week: string, limit: number): Promise<Array<{ id: string }>> {
+    return manager.query(
+      `SELECT id FROM tenants WHERE status = 'active' AND digested_week IS DISTINCT FROM $1 ORDER BY id LIMIT $2`,
+      [week, limit],
+    );
+  }
+
+  async markDigested(manager: EntityManager, tenantId: string, week: string): Promise<void> {
+    await manager.query(`UPDATE tenants SET digested_week = $2 WHERE id = $1`, [tenantId, week]);
+  }
+
   /** Inserts this week's digest unless one exists: only the claimant sends it, however many instances run. */
   async claim(
     tx: TenantTransaction,

@@ -12,6 +12,8 @@ import { cityDigest, digestWeek, opdDigest } from './digest-text';
 import { type DigestRow, type DigestStatus, DigestsRepository } from './digests.repository';
 
 const DUE_SOON_DAYS = 7;
+/** OPD digests written per pass at most (each reads its OPD's site once). */
+export const DIGESTS_PER_PASS = 200;
 
 export interface DigestRun {
   week: string;
@@ -28,8 +30,9 @@ export interface CityDigestsView {
 
 /**
  * The weekly nudges: each OPD's digest to its editors and admins (unless it opted out), then the city summary
- * to monitors and platform admins, from Monday 07:00 WIB. Every digest is recorded with how sending went, and
- * each is claimed once per week, so a repeat pass or a second instance sends nothing twice.
+ * to monitors and platform admins, from Monday 07:00 WIB, a batch of OPDs per pass (DIGESTS_PER_PASS). Every
+ * digest is recorded with how sending went, and each is claimed once per week, so a repeat pass or a second
+ * instance sends nothing twice.
  */
 @Injectable()
 export class DigestsService extends PeriodicService<DigestRun> {
@@ -60,10 +63,17 @@ export class DigestsService extends PeriodicService<DigestRun> {
     const nothing = { week, opd: 0, city: false };
     if (!due && !force) return nothing;
     if (await this.db.inPlatform((manager) => this.digests.cityDone(manager, week))) return nothing;
-    const active = await this.db.inPlatform((manager) => this.tenants.listActive(manager));
+    // A batch of the OPDs still owed this week's digest per pass: a pass stays short however many OPDs there
+    // are; the city summary goes out in the pass that finds none left.
+    const owed = await this.db.inPlatform((manager) => this.digests.owed(manager, week, DIGESTS_PER_PASS));
     let opd = 0;
-    for (const tenant of active) if (await this.sendOpd(tenant, week, now)) opd++;
-    return { week, opd, city: await this.sendCity(week, now) };
+    for (const { id } of owed) {
+      const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, id));
+      if (tenant && (await this.sendOpd(tenant, week, now))) opd++;
+      await this.db.inPlatform((manager) => this.digests.markDigested(manager, id, week));
+    }
+    const left = await this.db.inPlatform((manager) => this.digests.owed(manager, week, 1));
+    return { week, opd, city: left.length === 0 && (await this.sendCity(week, now)) };
   }
 
   private async sendOpd(tenant: Tenant, week: string, now: Date): Promise<boolean> {

@@ -46,6 +46,7 @@ export interface Completeness {
 export const DAY_MS = 86_400_000;
 /** Months as the cadences count them. */
 const MONTH_DAYS = 365 / 12;
+const WIB_OFFSET_MS = 7 * 3_600_000;
 
 /** An indicator (IKU) reports what it achieved in a year: the year's actual is filled in. */
 function hasActual(indicator: SiteFacts['items'][number], year: number): boolean {
@@ -143,4 +144,30 @@ export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT
   const score = total === 0 ? 100 : Math.round((met / total) * 100);
   const band = BANDS.find((entry) => score >= entry.min)!;
   return { score, band: band.band, bandLabel: band.label, checks };
+}
+
+/**
+ * The earliest moment after `now` at which the assessment can change with time alone (content and policy as
+ * they are): an item crossing one of the policy's age limits, or a new WIB month (the year's documents and the
+ * LKjIP deadline are counted in months). Between `now` and that moment `assess` answers the same, so a score
+ * kept until then is exact. Candidates where nothing flips are harmless: the score is simply computed again.
+ */
+export function nextChange(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT_POLICY): Date {
+  const clock = wibClock(now);
+  const nextMonth = Date.UTC(clock.getUTCFullYear(), clock.getUTCMonth() + 1, 1) - WIB_OFFSET_MS;
+  const limits = [
+    policy.newsMaxDays,
+    policy.surveyMaxMonths * MONTH_DAYS,
+    policy.periodicInfoMaxMonths * MONTH_DAYS,
+  ].map((days) => days * DAY_MS);
+  let earliest = nextMonth;
+  for (const item of facts.items) {
+    const published = new Date(item.publishedAt).getTime();
+    for (const limit of limits) {
+      // `age <= limit` holds up to and including published + limit: it first fails a millisecond later.
+      const flips = published + limit + 1;
+      if (flips > now.getTime() && flips < earliest) earliest = flips;
+    }
+  }
+  return new Date(earliest);
 }

@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database } from '../../core/database/database.service';
+import { Database, type TenantTransaction } from '../../core/database/database.service';
+import { wibDay } from '../../core/time/wib';
 import { PublicContentRepository } from '../public/public-content.repository';
 import { SiteSettingsService } from '../site-settings/site-settings.service';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { type Tenant } from '../tenants/tenant.entity';
-import { assess, type Check, type Completeness, DAY_MS, type SiteFacts } from './completeness';
+import { assess, type Check, type Completeness, DAY_MS, nextChange, type SiteFacts } from './completeness';
 import { type CityPolicy, effectivePolicy } from './policy';
 import { PolicyService } from './policy.service';
+import { ScoreHistoryRepository } from './score-history.repository';
+import { SiteScoresRepository } from './site-scores.repository';
 
 export interface TenantCompleteness extends Completeness {
   tenantId: string;
@@ -20,11 +23,15 @@ export interface TenantCompleteness extends Completeness {
 
 /**
  * Scores each OPD's public site from what citizens can see now (the published projection and the site
- * settings), read in that tenant's own scope. Computed on request: it is cheap, and always current.
+ * settings), read in that tenant's own scope. One OPD's own score is computed on request; the whole city's
+ * view reads the kept scores (`site_scores`), each good until its content changes or time alone moves it
+ * (`nextChange`), and scores again only the OPDs whose kept score is not good any more.
  */
 @Injectable()
 export class OversightService {
   private readonly tenants = new TenantsRepository();
+  private readonly kept = new SiteScoresRepository();
+  private readonly history = new ScoreHistoryRepository();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -55,18 +62,66 @@ export class OversightService {
     return { ...current, dueSoon: later.checks.filter((check) => !check.met && metNow.has(check.code)) };
   }
 
-  /** Every active OPD, lowest score first. */
+  /**
+   * Every active OPD, lowest score first, from the kept scores; an OPD whose kept score is missing or no longer
+   * good (its content changed since the last score pass) is scored now and kept.
+   */
   async overview(now = new Date()): Promise<TenantCompleteness[]> {
-    const tenants = await this.db.inPlatform((manager) => this.tenants.listActive(manager));
-    const city = await this.policies.cityPolicy();
+    const { tenants, good } = await this.db.inPlatform(async (manager) => ({
+      tenants: await this.tenants.listActive(manager),
+      good: await this.kept.good(manager, now),
+    }));
+    const stale = tenants.filter((tenant) => !good.has(tenant.id));
+    const city = stale.length ? await this.policies.cityPolicy() : null;
     const scored: TenantCompleteness[] = [];
-    for (const tenant of tenants) scored.push(await this.score(tenant, now, city));
+    for (const tenant of tenants) {
+      const { score, band, bandLabel, checks } =
+        good.get(tenant.id) ?? (await this.scoreAndKeep(tenant, now, city!));
+      scored.push(this.describe(tenant, now, { score, band, bandLabel, checks }));
+    }
     return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   }
 
-  private async score(tenant: Tenant, now: Date, city: CityPolicy): Promise<TenantCompleteness> {
-    const facts = await this.facts(tenant);
-    return this.describe(tenant, now, assess(facts, now, effectivePolicy(city, tenant.oversightPolicy)));
+  /** Scores the OPDs whose kept score is due (at most `limit`); returns how many. */
+  async keepDue(now: Date, limit: number): Promise<number> {
+    const due = await this.db.inPlatform((manager) => this.kept.due(manager, now, limit));
+    if (!due.length) return 0;
+    const city = await this.policies.cityPolicy();
+    for (const { id } of due) {
+      const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, id));
+      if (tenant) await this.scoreAndKeep(tenant, now, city);
+    }
+    return due.length;
+  }
+
+  /**
+   * Scores one OPD in one transaction of its own and keeps the result: the current score with the moment it
+   * next changes by time alone, and the day's row of its history. The content version is read first, so a
+   * change made meanwhile leaves the OPD due again.
+   */
+  private scoreAndKeep(tenant: Tenant, now: Date, city: CityPolicy): Promise<Completeness> {
+    const policy = effectivePolicy(city, tenant.oversightPolicy);
+    return this.db.inTenant(tenant.id, async (tx) => {
+      const [{ version }] = await tx.manager.query(
+        `SELECT content_version::text AS version FROM tenants WHERE id = $1`,
+        [tenant.id],
+      );
+      const facts = await this.readFacts(tx);
+      const score = assess(facts, now, policy);
+      await this.history.upsert(tx, {
+        day: wibDay(now),
+        score: score.score,
+        band: score.band,
+        failedChecks: score.checks.filter((check) => !check.met).map((check) => check.code),
+        contentVersion: version,
+      });
+      await this.kept.keep(tx.manager, tenant.id, {
+        ...score,
+        contentVersion: version,
+        changesAt: nextChange(facts, now, policy),
+      });
+      return score;
+    });
   }
 
   /** The OPD and the policy it is held to: the city's, with its own differences. */
@@ -77,10 +132,15 @@ export class OversightService {
   }
 
   private facts(tenant: Tenant): Promise<SiteFacts> {
-    return this.db.inTenant(tenant.id, async (tx) => ({
+    return this.db.inTenant(tenant.id, (tx) => this.readFacts(tx));
+  }
+
+  /** What the assessment reads: the contact settings and every visible item, without article bodies. */
+  private async readFacts(tx: TenantTransaction): Promise<SiteFacts> {
+    return {
       contact: ((await this.settings.read(tx)).settings.contact ?? {}) as SiteFacts['contact'],
-      items: await this.content.everything(tx),
-    }));
+      items: await this.content.everything(tx, 'none'),
+    };
   }
 
   private describe(tenant: Tenant, now: Date, completeness: Completeness): TenantCompleteness {

@@ -1,4 +1,5 @@
 import { type EntityManager } from 'typeorm';
+import { SiteScoresRepository } from './site-scores.repository';
 import { type CityPolicy, DEFAULT_POLICY, type TenantPolicyOverride } from './policy';
 
 /** The city's oversight policy (one row; the defaults until a platform admin saves one) and OPDs' overrides. */
@@ -31,10 +32,8 @@ export class PolicyRepository {
     ]);
   }
 
-  /** A policy change moves scores without any content changing: the score history records them anew. */
-  async rescore(manager: EntityManager, tenantId?: string): Promise<void> {
-    await manager.query(`UPDATE tenants SET scored_version = NULL WHERE $1::uuid IS NULL OR id = $1`, [
-      tenantId ?? null,
-    ]);
+  /** A policy change moves scores without any content changing: the kept scores are due again. */
+  rescore(manager: EntityManager, tenantId?: string): Promise<void> {
+    return new SiteScoresRepository().expire(manager, tenantId);
   }
 }

@@ -1,4 +1,3 @@
-import { type EntityManager } from 'typeorm';
 import { type TenantTransaction } from '../../core/database/database.service';
 
 export interface ScorePoint {
@@ -7,32 +6,8 @@ export interface ScorePoint {
   band: string;
 }
 
-export interface DueTenant {
-  id: string;
-  contentVersion: string;
-}
-
-/** The score history (tenant-owned rows) and each tenant's note of what it was last scored for. */
+/** The score history (tenant-owned rows): a day's row is written when the OPD was scored that day. */
 export class ScoreHistoryRepository {
-  /** Active tenants whose content changed since their last score, or not scored yet on `day`. */
-  async due(manager: EntityManager, day: string): Promise<DueTenant[]> {
-    return manager.query(
-      `SELECT id, content_version::text AS "contentVersion" FROM tenants
-        WHERE status = 'active'
-          AND (scored_on IS DISTINCT FROM $1::date OR scored_version IS DISTINCT FROM content_version)
-        ORDER BY id`,
-      [day],
-    );
-  }
-
-  async markScored(manager: EntityManager, tenantId: string, day: string, version: string): Promise<void> {
-    await manager.query(`UPDATE tenants SET scored_on = $2, scored_version = $3 WHERE id = $1`, [
-      tenantId,
-      day,
-      version,
-    ]);
-  }
-
   /** One row per day: a later score the same day replaces the earlier one. */
   async upsert(
     tx: TenantTransaction,
@@ -47,10 +22,13 @@ export class ScoreHistoryRepository {
     );
   }
 
+  /** The rows from `from` on, and the last one before it (the score in force when the window opens). */
   async since(tx: TenantTransaction, from: string): Promise<ScorePoint[]> {
     return tx.manager.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, score::int AS score, band FROM completeness_scores
-        WHERE tenant_id = $1 AND day >= $2 ORDER BY day`,
+        WHERE tenant_id = $1 AND day >= (
+          SELECT coalesce(max(day), $2::date) FROM completeness_scores WHERE tenant_id = $1 AND day <= $2)
+        ORDER BY day`,
       [tx.tenantId, from],
     );
   }

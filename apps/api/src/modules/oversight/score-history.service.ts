@@ -16,10 +16,15 @@ export interface CityTrend {
   tenants: Array<{ slug: string; name: string; points: ScorePoint[] }>;
 }
 
+/** OPDs scored per pass at most: a pass stays short however many are due (the rest go in the next passes). */
+export const SCORES_PER_PASS = 200;
+
 /**
- * Records each OPD's score for trend charts: whenever its public content changed (its content version moved)
- * and once a day, checked every SCHEDULER_INTERVAL_SECONDS. Several API instances may run it: a day's row is
- * upserted, so a repeat only rewrites the same value.
+ * Keeps each OPD's score (`site_scores`) and its history: an OPD is scored again when its public content changed
+ * or when time alone moves its score (`nextChange`: an item crossing an age limit, a new month), checked every
+ * SCHEDULER_INTERVAL_SECONDS on one replica at a time (PeriodicService). A pass visits only what is due,
+ * through an index, so its cost follows changes, not the number of OPDs. The history has a row for each day an
+ * OPD was scored; a day without one kept the score before it (the readers carry it forward).
  */
 @Injectable()
 export class ScoreHistoryService extends PeriodicService<number> {
@@ -38,37 +43,20 @@ export class ScoreHistoryService extends PeriodicService<number> {
     return 0;
   }
 
-  /** Scores every OPD that changed or is not scored today; returns how many were scored. */
+  /** Scores the OPDs that are due (at most SCORES_PER_PASS); returns how many were scored. */
   recordDue(now = new Date()): Promise<number> {
     return this.runPass(now);
   }
 
-  protected async pass(now: Date): Promise<number> {
-    const day = wibDay(now);
-    const due = await this.db.inPlatform((manager) => this.history.due(manager, day));
-    for (const tenant of due) {
-      // The version is read before scoring: a change made meanwhile leaves the tenant due for the next pass.
-      const scored = await this.oversight.forTenant(tenant.id, now);
-      await this.db.inTenant(tenant.id, (tx) =>
-        this.history.upsert(tx, {
-          day,
-          score: scored.score,
-          band: scored.band,
-          failedChecks: scored.checks.filter((check) => !check.met).map((check) => check.code),
-          contentVersion: tenant.contentVersion,
-        }),
-      );
-      await this.db.inPlatform((manager) =>
-        this.history.markScored(manager, tenant.id, day, tenant.contentVersion),
-      );
-    }
-    return due.length;
+  protected pass(now: Date): Promise<number> {
+    return this.oversight.keepDue(now, SCORES_PER_PASS);
   }
 
-  forTenant(tenantId: string, days: number, now = new Date()): Promise<ScorePoint[]> {
-    return this.db.inTenant(tenantId, (tx) =>
-      this.history.since(tx, wibDay(new Date(now.getTime() - (days - 1) * DAY_MS))),
-    );
+  /** One point per day of the window from the OPD's first score on, each day's score carried forward. */
+  async forTenant(tenantId: string, days: number, now = new Date()): Promise<ScorePoint[]> {
+    const from = wibDay(new Date(now.getTime() - (days - 1) * DAY_MS));
+    const points = await this.db.inTenant(tenantId, (tx) => this.history.since(tx, from));
+    return daily(points, from, wibDay(now));
   }
 
   /** Every active OPD's series and the city's daily average, for the monitors' trend chart. */
@@ -78,7 +66,7 @@ export class ScoreHistoryService extends PeriodicService<number> {
     const tenants: CityTrend['tenants'] = [];
     for (const tenant of active) {
       const points = await this.db.inTenant(tenant.id, (tx) => this.history.since(tx, from));
-      tenants.push({ slug: tenant.slug, name: tenant.name, points });
+      tenants.push({ slug: tenant.slug, name: tenant.name, points: daily(points, from, wibDay(now)) });
     }
     const byDay = new Map<string, number[]>();
     for (const point of tenants.flatMap((tenant) => tenant.points))
@@ -97,4 +85,23 @@ export class ScoreHistoryService extends PeriodicService<number> {
       tenants,
     };
   }
+}
+
+/**
+ * A day-by-day series from `from` (or the first score, if later) to `to`: each day shows the last score
+ * recorded on or before it, since a score holds until it changes.
+ */
+export function daily(points: ScorePoint[], from: string, to: string): ScorePoint[] {
+  const series: ScorePoint[] = [];
+  let index = 0;
+  let current: ScorePoint | null = null;
+  for (let day = from; day <= to; day = nextDay(day)) {
+    while (index < points.length && points[index]!.day <= day) current = points[index++]!;
+    if (current) series.push({ ...current, day });
+  }
+  return series;
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }

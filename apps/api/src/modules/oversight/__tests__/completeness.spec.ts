@@ -1,4 +1,4 @@
-import { assess, type SiteFacts } from '../completeness';
+import { assess, nextChange, type SiteFacts } from '../completeness';
 
 const NOW = new Date('2026-03-15T03:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
@@ -139,5 +139,49 @@ describe('completeness score', () => {
     const hollow = assess(withoutFiles, NOW);
     expect(hollow.score).toBeLessThan(full.score);
     expect(hollow.checks.find((check) => check.code === 'services.survey')?.met).toBe(false);
+  });
+});
+
+describe('when a score next changes with time alone (nextChange)', () => {
+  /** A small deterministic generator, so a failure names a reproducible case. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  }
+  const met = (facts: SiteFacts, at: Date) =>
+    assess(facts, at)
+      .checks.map((check) => `${check.code}:${check.met}`)
+      .join(' ');
+
+  it('keeps every assessment the same from now until the moment it names, and something changes there or later', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const next = random(seed);
+      const now = new Date(
+        Date.UTC(2026, Math.floor(next() * 12), 1 + Math.floor(next() * 28), Math.floor(next() * 24)),
+      );
+      const at = (days: number) => new Date(now.getTime() - days * 86_400_000);
+      const facts = complete();
+      facts.items = facts.items.map((item) => ({ ...item, publishedAt: at(next() * 400) }));
+      const changes = nextChange(facts, now);
+      expect(changes.getTime()).toBeGreaterThan(now.getTime());
+      const span = changes.getTime() - now.getTime();
+      const before = met(facts, now);
+      for (const fraction of [0.25, 0.5, 0.75, 0.999]) {
+        const probe = new Date(now.getTime() + Math.floor(span * fraction));
+        expect({ seed, probe, checks: met(facts, probe) }).toEqual({ seed, probe, checks: before });
+      }
+      expect({ seed, checks: met(facts, new Date(changes.getTime() - 1)) }).toEqual({ seed, checks: before });
+    }
+  });
+
+  it('names the moment the newest news passes the policy limit, before the month ends', () => {
+    const facts = complete();
+    facts.items = facts.items.map((item) =>
+      item.type === 'berita' ? { ...item, publishedAt: daysAgo(25) } : item,
+    );
+    const changes = nextChange(facts, NOW);
+    // On 15 March the only news is 25 days old: it becomes too old (30 days) on 20 March, before April.
+    expect(changes.toISOString()).toBe(new Date(daysAgo(25).getTime() + 30 * 86_400_000 + 1).toISOString());
+    expect(met(facts, changes)).not.toEqual(met(facts, NOW));
   });
 });
