@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { startApi } from './api-process';
 import { recordGoals } from './goals';
 import { benchDatabase } from './bench-database';
@@ -6,8 +7,9 @@ import { seedNews } from './seed-news';
 
 /**
  * `pnpm bench` (oversight): how long the completeness scores of 40 OPDs take to recompute, as a monitor's
- * dashboard asks for them (GET /admin/oversight, all scored afresh from the published content), and one OPD's
- * own score (its editors' to-do list). Goal: all 40 in under a second after a change.
+ * dashboard asks for them right after every OPD changed (GET /admin/oversight: all 40 scored on the spot from the
+ * published content, and kept), as it usually finds them (kept by the score pass), and one OPD's own score (its
+ * editors' to-do list). Goal: all 40 in under a second after a change.
  */
 const TENANTS = 40;
 const RUNS = 7;
@@ -21,10 +23,11 @@ async function main(): Promise<void> {
   const api = await startApi(database);
   try {
     const accessToken = await signInMonitor(api.url, database);
-    const time = async (path: string) => {
+    const time = async (path: string, before: () => Promise<void> = async () => undefined) => {
       const times: number[] = [];
       let count = 0;
       for (let run = 0; run < RUNS; run++) {
+        await before();
         const started = performance.now();
         const response = await fetch(`${api.url}${path}`, {
           headers: { authorization: `Bearer ${accessToken}` },
@@ -36,11 +39,24 @@ async function main(): Promise<void> {
       }
       return { median: Math.round(median(times)), best: Math.round(Math.min(...times)), count };
     };
-    const all = await time('/api/v1/admin/oversight');
+    // Every OPD changed since its score was kept (the worst case): all 40 are scored on the spot. Then as the
+    // dashboard usually finds them, kept by the score pass.
+    const changeAll = async () => {
+      const client = new Client({ connectionString: database.superuserUrl });
+      await client.connect();
+      await client.query(`UPDATE tenants SET content_version = content_version + 1`);
+      await client.end();
+    };
+    const all = await time('/api/v1/admin/oversight', changeAll);
+    const kept = await time('/api/v1/admin/oversight');
     const one = await time(`/api/v1/tenants/${site.slug}/oversight`);
     console.log(`\nCompleteness scores (${RUNS} runs each; ${TENANTS} OPDs, 20–200 published items each):`);
     console.table({
-      [`all ${all.count} OPDs (monitor dashboard)`]: { 'median ms': all.median, 'best ms': all.best },
+      [`all ${all.count} OPDs, every one changed (monitor dashboard)`]: {
+        'median ms': all.median,
+        'best ms': all.best,
+      },
+      [`all ${kept.count} OPDs, scores kept`]: { 'median ms': kept.median, 'best ms': kept.best },
       'one OPD (editor to-do list)': { 'median ms': one.median, 'best ms': one.best },
     });
     console.log(

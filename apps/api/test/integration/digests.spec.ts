@@ -48,9 +48,12 @@ describe('weekly digests', () => {
 
     // Monday before 07:00 WIB: not yet.
     expect(await digests.sendDue(new Date('2025-03-02T23:00:00Z'))).toMatchObject({ opd: 0, city: false });
-    const run = await digests.sendDue(MONDAY);
+    // Passes until the city summary is out (each pass stops when its time is up; the next goes on).
+    let run = await digests.sendDue(MONDAY);
+    let opd = run.opd;
+    while (!run.city && run.opd > 0) opd += (run = await digests.sendDue(MONDAY)).opd;
     expect(run).toMatchObject({ week: '2025-W10', city: true });
-    expect(run.opd).toBeGreaterThanOrEqual(2);
+    expect(opd).toBeGreaterThanOrEqual(2);
 
     // Editors and admins of the OPD get its digest; contributors do not.
     const [mail, ...more] = mailsTo(sendingEditor.email);

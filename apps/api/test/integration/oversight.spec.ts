@@ -33,6 +33,16 @@ describe('city oversight: completeness score per OPD', () => {
       checks: Array<{ code: string; met: boolean }>;
     };
 
+  /** Score passes until none finds anything due (each pass stops when its time is up): how many were scored. */
+  const drain = async (at: Date) => {
+    let scored = 0;
+    for (let pass = await t.app.get(ScoreHistoryService).recordDue(at); pass > 0;) {
+      scored += pass;
+      pass = await t.app.get(ScoreHistoryService).recordDue(at);
+    }
+    return scored;
+  };
+
   it('rises when the OPD publishes a missing item, and monitors see every OPD lowest first', async () => {
     const before = await own();
     expect(before.checks.find((check) => check.code === 'services.published')?.met).toBe(false);
@@ -89,12 +99,11 @@ describe('city oversight: completeness score per OPD', () => {
            JOIN tenants t ON t.id = s.about_tenant_id WHERE t.status = 'active'`,
       )) as Array<{ id: string; changesAt: Date }>;
     const movedByDay2 = (await kept()).filter((row) => row.changesAt.getTime() <= day2.getTime()).length;
-    expect(await history.recordDue(day2)).toBe(movedByDay2);
-    expect(await history.recordDue(day2)).toBe(0);
+    expect(await drain(day2)).toBe(movedByDay2);
     const mine = (await kept()).find((row) => row.id === tenant.id)!;
     expect(mine.changesAt.getTime()).toBeGreaterThan(day2.getTime());
     // At the moment it names, this OPD is scored again.
-    const moved = await history.recordDue(mine.changesAt);
+    const moved = await drain(mine.changesAt);
     expect(moved).toBeGreaterThanOrEqual(1);
 
     const own30 = await t
@@ -158,13 +167,11 @@ describe('city oversight: completeness score per OPD', () => {
     expect(cityOnly.checks.some((check) => check.code === 'services.published')).toBe(false);
     expect(cityOnly.score).not.toBe(before.score);
     // Every OPD's kept score is due again (the pass scores them; a dashboard visit first would too).
-    const history = t.app.get(ScoreHistoryService);
     const [counted] = await asSuperuser<{ active: number }>(
       t.database,
       `SELECT count(*)::int AS active FROM tenants WHERE status = 'active'`,
     );
-    expect(await history.recordDue(new Date())).toBe(counted!.active);
-    expect(await history.recordDue(new Date())).toBe(0);
+    expect(await drain(new Date())).toBe(counted!.active);
 
     // This OPD publishes news every 90 days and needs no Renstra of its own.
     const tenantPath = `/api/v1/admin/tenants/${tenant.id}/oversight-policy`;

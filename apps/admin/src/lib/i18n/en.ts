@@ -565,6 +565,8 @@ export const EN: Record<string, string> = {
   'OPD ini memilih tidak menerima surel ringkasan.': 'This OPD chose not to receive digest e-mails.',
   'Ringkasan {week} ditulis: {count} OPD dan ringkasan kota.':
     'Digests for {week} written: {count} OPDs and the city summary.',
+  'Ringkasan {week} dimulai: {count} OPD ditulis; sisanya dan ringkasan kota menyusul dalam beberapa menit.':
+    'Digests for {week} started: {count} OPDs written; the rest and the city summary follow within minutes.',
   'Ringkasan {week} sudah ditulis sebelumnya; tidak ada yang dikirim ulang.':
     'Digests for {week} were already written; nothing was sent again.',
   '← Pantau situs OPD': '← Monitor OPD sites',

@@ -1,5 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { type TenantTransaction } from '../../core/database/database.service';
+import { Tenant } from '../tenants/tenant.entity';
 
 export type DigestStatus = 'sending' | 'sent' | 'skipped' | 'failed';
 
@@ -20,11 +21,23 @@ const COLUMNS = `id, week, subject, body, recipients, status, reason, created_at
 /** OPD digests (tenant-owned) and the city summaries (platform data), claimed once per week. */
 export class DigestsRepository {
   /** Active OPDs whose digest for `week` is not written yet, at most `limit`. */
-  owed(manager: EntityManager, week: string, limit: number): Promise<Array<{ id: string }>> {
-    return manager.query(
-      `SELECT id FROM tenants WHERE status = 'active' AND digested_week IS DISTINCT FROM $1 ORDER BY id LIMIT $2`,
-      [week, limit],
+  owed(manager: EntityManager, week: string, limit: number): Promise<Tenant[]> {
+    return manager
+      .getRepository(Tenant)
+      .createQueryBuilder('tenant')
+      .where(`tenant.status = 'active' AND tenant.digested_week IS DISTINCT FROM :week`, { week })
+      .orderBy('tenant.id')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Whether this week's OPD digests have begun (some OPD has one). */
+  async started(manager: EntityManager, week: string): Promise<boolean> {
+    const rows = await manager.query(
+      `SELECT 1 FROM tenants WHERE status = 'active' AND digested_week = $1 LIMIT 1`,
+      [week],
     );
+    return rows.length > 0;
   }
 
   async markDigested(manager: EntityManager, tenantId: string, week: string): Promise<void> {

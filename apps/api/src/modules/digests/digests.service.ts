@@ -3,8 +3,10 @@ import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { Database } from '../../core/database/database.service';
 import { Mailer } from '../../core/mail/mailer';
+import { PASS_BUDGET_MS, withinBudget } from '../../core/scheduling/pass-budget';
 import { PeriodicService } from '../../core/scheduling/periodic-service';
 import { OversightService } from '../oversight/oversight.service';
+import { type CityPolicy } from '../oversight/policy';
 import { PolicyService } from '../oversight/policy.service';
 import { type Tenant } from '../tenants/tenant.entity';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -12,7 +14,7 @@ import { cityDigest, digestWeek, opdDigest } from './digest-text';
 import { type DigestRow, type DigestStatus, DigestsRepository } from './digests.repository';
 
 const DUE_SOON_DAYS = 7;
-/** OPD digests written per pass at most (each reads its OPD's site once). */
+/** OPDs a pass takes up at most (it stops sooner when its time is up: `withinBudget`). */
 export const DIGESTS_PER_PASS = 200;
 
 export interface DigestRun {
@@ -58,26 +60,32 @@ export class DigestsService extends PeriodicService<DigestRun> {
   }
 
   /** This week's digests if they are due and not written yet; `force` ignores the Monday 07:00 start. */
-  async sendDue(now = new Date(), force = false): Promise<DigestRun> {
+  async sendDue(now = new Date(), force = false, budgetMs = PASS_BUDGET_MS): Promise<DigestRun> {
     const { week, due } = digestWeek(now);
     const nothing = { week, opd: 0, city: false };
-    if (!due && !force) return nothing;
+    // A run started early by hand (forced) goes on in the following passes until the city summary is out.
+    if (!due && !force && !(await this.db.inPlatform((manager) => this.digests.started(manager, week))))
+      return nothing;
     if (await this.db.inPlatform((manager) => this.digests.cityDone(manager, week))) return nothing;
     // A batch of the OPDs still owed this week's digest per pass: a pass stays short however many OPDs there
     // are; the city summary goes out in the pass that finds none left.
     const owed = await this.db.inPlatform((manager) => this.digests.owed(manager, week, DIGESTS_PER_PASS));
+    const city = owed.length ? await this.policies.cityPolicy() : null;
     let opd = 0;
-    for (const { id } of owed) {
-      const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, id));
-      if (tenant && (await this.sendOpd(tenant, week, now))) opd++;
-      await this.db.inPlatform((manager) => this.digests.markDigested(manager, id, week));
-    }
+    await withinBudget(
+      owed,
+      async (tenant) => {
+        if (await this.sendOpd(tenant, city!, week, now)) opd++;
+        await this.db.inPlatform((manager) => this.digests.markDigested(manager, tenant.id, week));
+      },
+      budgetMs,
+    );
     const left = await this.db.inPlatform((manager) => this.digests.owed(manager, week, 1));
     return { week, opd, city: left.length === 0 && (await this.sendCity(week, now)) };
   }
 
-  private async sendOpd(tenant: Tenant, week: string, now: Date): Promise<boolean> {
-    const outlook = await this.oversight.outlook(tenant.id, now, DUE_SOON_DAYS);
+  private async sendOpd(tenant: Tenant, city: CityPolicy, week: string, now: Date): Promise<boolean> {
+    const outlook = await this.oversight.outlookOf(tenant, city, now, DUE_SOON_DAYS);
     const text = opdDigest(
       {
         name: tenant.name,
@@ -89,12 +97,10 @@ export class DigestsService extends PeriodicService<DigestRun> {
       },
       week,
     );
-    const recipients = tenant.digestOptOut
-      ? []
-      : await this.db.inTenant(tenant.id, (tx) => this.digests.opdRecipients(tx));
-    const id = await this.db.inTenant(tenant.id, (tx) =>
-      this.digests.claim(tx, { week, ...text, recipients }),
-    );
+    const { id, recipients } = await this.db.inTenant(tenant.id, async (tx) => {
+      const recipients = tenant.digestOptOut ? [] : await this.digests.opdRecipients(tx);
+      return { id: await this.digests.claim(tx, { week, ...text, recipients }), recipients };
+    });
     if (!id) return false;
     const [status, reason] = await this.deliver(recipients, text, tenant.digestOptOut ? 'opted_out' : null);
     await this.db.inTenant(tenant.id, (tx) => this.digests.finish(tx, id, status, reason));

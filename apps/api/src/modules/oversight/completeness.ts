@@ -148,19 +148,24 @@ export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT
 
 /**
  * The earliest moment after `now` at which the assessment can change with time alone (content and policy as
- * they are): an item crossing one of the policy's age limits, or a new WIB month (the year's documents and the
- * LKjIP deadline are counted in months). Between `now` and that moment `assess` answers the same, so a score
- * kept until then is exact. Candidates where nothing flips are harmless: the score is simply computed again.
+ * they are): an item crossing one of the policy's age limits, a new WIB year (the year's documents), or the
+ * month after the LKjIP deadline (which year's report is due). Between `now` and that moment `assess` answers
+ * the same, so a score kept until then is exact. Candidates where nothing flips are harmless: the score is
+ * simply computed again.
  */
 export function nextChange(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT_POLICY): Date {
   const clock = wibClock(now);
-  const nextMonth = Date.UTC(clock.getUTCFullYear(), clock.getUTCMonth() + 1, 1) - WIB_OFFSET_MS;
+  const year = clock.getUTCFullYear();
+  const wib = (y: number, monthIndex: number) => Date.UTC(y, monthIndex, 1) - WIB_OFFSET_MS;
+  // `month > lkjipDueMonth` first holds on the 1st of the month after it (month index = lkjipDueMonth).
+  const afterDeadline = wib(year, policy.lkjipDueMonth);
+  const boundaries = [wib(year + 1, 0), ...(afterDeadline > now.getTime() ? [afterDeadline] : [])];
   const limits = [
     policy.newsMaxDays,
     policy.surveyMaxMonths * MONTH_DAYS,
     policy.periodicInfoMaxMonths * MONTH_DAYS,
   ].map((days) => days * DAY_MS);
-  let earliest = nextMonth;
+  let earliest = Math.min(...boundaries);
   for (const item of facts.items) {
     const published = new Date(item.publishedAt).getTime();
     for (const limit of limits) {

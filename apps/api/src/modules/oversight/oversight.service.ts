@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
+import { withinBudget } from '../../core/scheduling/pass-budget';
 import { wibDay } from '../../core/time/wib';
 import { PublicContentRepository } from '../public/public-content.repository';
 import { SiteSettingsService } from '../site-settings/site-settings.service';
@@ -54,7 +55,18 @@ export class OversightService {
     now: Date,
     days: number,
   ): Promise<TenantCompleteness & { dueSoon: Check[] }> {
-    const { tenant, policy } = await this.tenantAndPolicy(tenantId);
+    const { tenant } = await this.tenantAndPolicy(tenantId);
+    return this.outlookOf(tenant, await this.policies.cityPolicy(), now, days);
+  }
+
+  /** `outlook` for an OPD already read, under the city policy given (a pass over many reads it once). */
+  async outlookOf(
+    tenant: Tenant,
+    city: CityPolicy,
+    now: Date,
+    days: number,
+  ): Promise<TenantCompleteness & { dueSoon: Check[] }> {
+    const policy = effectivePolicy(city, tenant.oversightPolicy);
     const facts = await this.facts(tenant);
     const current = this.describe(tenant, now, assess(facts, now, policy));
     const later = assess(facts, new Date(now.getTime() + days * DAY_MS), policy);
@@ -63,13 +75,15 @@ export class OversightService {
   }
 
   /**
-   * Every active OPD, lowest score first, from the kept scores; an OPD whose kept score is missing or no longer
-   * good (its content changed since the last score pass) is scored now and kept.
+   * Every active OPD, lowest score first, from the kept scores. An OPD whose content changed since its score
+   * was kept (or that has none) is scored now and kept, so the view is never behind what citizens see; a
+   * score that time alone has moved (a deadline, news growing old) is the score pass's, which takes the
+   * longest overdue first (a new year: every OPD within minutes).
    */
   async overview(now = new Date()): Promise<TenantCompleteness[]> {
     const { tenants, good } = await this.db.inPlatform(async (manager) => ({
       tenants: await this.tenants.listActive(manager),
-      good: await this.kept.good(manager, now),
+      good: await this.kept.current(manager),
     }));
     const stale = tenants.filter((tenant) => !good.has(tenant.id));
     const city = stale.length ? await this.policies.cityPolicy() : null;
@@ -82,16 +96,18 @@ export class OversightService {
     return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   }
 
-  /** Scores the OPDs whose kept score is due (at most `limit`); returns how many. */
+  /**
+   * Scores the OPDs whose kept score is due, the longest overdue first, for as long as one pass may
+   * (`withinBudget`, at most `limit`); returns how many.
+   */
   async keepDue(now: Date, limit: number): Promise<number> {
     const due = await this.db.inPlatform((manager) => this.kept.due(manager, now, limit));
     if (!due.length) return 0;
     const city = await this.policies.cityPolicy();
-    for (const { id } of due) {
+    return withinBudget(due, async ({ id }) => {
       const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, id));
       if (tenant) await this.scoreAndKeep(tenant, now, city);
-    }
-    return due.length;
+    });
   }
 
   /**

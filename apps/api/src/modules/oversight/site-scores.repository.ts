@@ -22,14 +22,13 @@ export class SiteScoresRepository {
     );
   }
 
-  /** Every active OPD's kept score that is still good at `now`, by tenant id. */
-  async good(manager: EntityManager, now: Date): Promise<Map<string, KeptScore>> {
+  /** Every active OPD's kept score made for its current content, by tenant id. */
+  async current(manager: EntityManager): Promise<Map<string, KeptScore>> {
     const rows: KeptScore[] = await manager.query(
       `SELECT s.about_tenant_id AS "tenantId", s.score::int AS score, s.band, s.band_label AS "bandLabel",
               s.checks, s.content_version::text AS "contentVersion", s.changes_at AS "changesAt"
          FROM site_scores s JOIN tenants t ON t.id = s.about_tenant_id
-        WHERE t.status = 'active' AND ${GOOD}`,
-      [now],
+        WHERE t.status = 'active' AND s.content_version = t.content_version`,
     );
     return new Map(rows.map((row) => [row.tenantId, row]));
   }

@@ -184,4 +184,15 @@ describe('when a score next changes with time alone (nextChange)', () => {
     expect(changes.toISOString()).toBe(new Date(daysAgo(25).getTime() + 30 * 86_400_000 + 1).toISOString());
     expect(met(facts, changes)).not.toEqual(met(facts, NOW));
   });
+
+  it('with nothing left to age, names the month after the LKjIP deadline, then the new year (WIB)', () => {
+    const facts = complete();
+    facts.items = facts.items.map((item) => ({ ...item, publishedAt: new Date('2024-01-01T00:00:00Z') }));
+    const february = new Date('2026-02-10T05:00:00Z');
+    expect(nextChange(facts, february).toISOString()).toBe('2026-03-31T17:00:00.000Z');
+    expect(met(facts, new Date('2026-03-31T17:00:00.000Z'))).not.toEqual(met(facts, february));
+    const may = new Date('2026-05-05T05:00:00Z');
+    expect(nextChange(facts, may).toISOString()).toBe('2026-12-31T17:00:00.000Z');
+    expect(met(facts, new Date('2026-12-31T17:00:00.000Z'))).not.toEqual(met(facts, may));
+  });
 });

@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { Client } from 'pg';
+import { s3Client } from '../core/storage/s3-client';
+import { type BenchDatabase } from './bench-database';
+import { signInPlatformUser } from './bench-users';
+import { startS3Server } from './s3-server';
+
+export interface RebuildThroughput {
+  sites: number;
+  live: number;
+  ms: number;
+  /** Sites one worker rebuilds in an hour, at this pace. */
+  perWorkerHour: number;
+  /** The bucket's bytes after the sample's builds, and per site. */
+  bucketBytes: number;
+  perSiteBytes: number;
+}
+
+const WORKER = path.resolve(__dirname, '../bin/site-worker.js');
+
+/**
+ * A theme rollout, sampled: `slugs` rebuilt in full by one site worker (its background builders) into object
+ * storage (an S3 server in this process), as `POST /admin/sites/rebuild` asks. Gives one worker's pace, and
+ * what a site takes in the bucket.
+ */
+export async function rebuildThroughput(
+  database: BenchDatabase,
+  apiUrl: string,
+  folder: string,
+  slugs: string[],
+): Promise<RebuildThroughput> {
+  const s3 = await startS3Server(path.join(folder, 's3'), 'laman-sites');
+  const client = new Client({ connectionString: database.superuserUrl });
+  await client.connect();
+  // Only the sample's builds: what the scheduler's passes queued earlier is not part of the rollout.
+  await client.query(
+    `DELETE FROM pgboss.job WHERE name IN ('site-build', 'portal-build') AND state = 'created'`,
+  );
+  await mkdir(path.join(folder, 'worker'), { recursive: true });
+  const worker = spawn(process.execPath, [WORKER], {
+    env: {
+      ...process.env,
+      ...s3.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: database.appUrl,
+      LAMAN_API_URL: apiUrl,
+      LAMAN_SITES_DIR: path.join(folder, 'worker'),
+      SITES_STORAGE: 's3',
+      SITES_S3_BUCKET: 'laman-sites',
+    },
+    stdio: 'inherit',
+  });
+  try {
+    const token = await signInPlatformUser(apiUrl, database, 'platform_admin');
+    const started = performance.now();
+    const asked = await fetch(`${apiUrl}/api/v1/admin/sites/rebuild`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tenants: slugs }),
+    });
+    if (asked.status !== 202) throw new Error(`rebuild refused: HTTP ${asked.status}`);
+    const ended = await untilRebuilt(client, slugs.length);
+    const ms = Math.round(performance.now() - started);
+    const bucketBytes = await bucketSize(s3.settings);
+    return {
+      sites: slugs.length,
+      live: ended.live,
+      ms,
+      perWorkerHour: Math.round((slugs.length / ms) * 3_600_000),
+      bucketBytes,
+      perSiteBytes: Math.round(bucketBytes / Math.max(1, ended.live)),
+    };
+  } finally {
+    await new Promise((resolve) => (worker.once('exit', resolve), worker.kill('SIGTERM')));
+    await client.end();
+    await s3.close();
+  }
+}
+
+async function untilRebuilt(client: Client, count: number): Promise<{ live: number }> {
+  const deadline = Date.now() + 30 * 60_000;
+  for (;;) {
+    const { rows } = await client.query(
+      `SELECT count(*) FILTER (WHERE status = 'live')::int AS live,
+              count(*) FILTER (WHERE status IN ('live', 'failed', 'held'))::int AS ended
+         FROM site_builds WHERE trigger = 'rebuild.requested'`,
+    );
+    if (rows[0].ended >= count) return { live: rows[0].live };
+    if (Date.now() > deadline) throw new Error(`rebuild: ${rows[0].ended} of ${count} after 30 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function bucketSize(settings: Parameters<typeof s3Client>[0]): Promise<number> {
+  const client = s3Client(settings);
+  let bytes = 0;
+  let token: string | undefined;
+  do {
+    const page = await client.send(
+      new ListObjectsV2Command({ Bucket: settings.bucket, ContinuationToken: token }),
+    );
+    for (const object of page.Contents ?? []) bytes += object.Size ?? 0;
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return bytes;
+}
