@@ -73,6 +73,8 @@ async function build(request) {
       });
   }
   if (!request.portal) await pruning.finished(path.resolve(request.out, request.tenant));
+  // The portal builds in the background already: its old builds leave the bucket right away.
+  else await bucket?.prune('portal', KEEP, STALE_MS).catch(() => undefined);
   builds += 1;
   if (builds >= MAX_BUILDS || process.memoryUsage().rss > MAX_RSS_BYTES) {
     await pruning.flush();

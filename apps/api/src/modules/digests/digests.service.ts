@@ -108,13 +108,13 @@ export class DigestsService extends PeriodicService<DigestRun> {
   }
 
   private async sendCity(week: string, now: Date): Promise<boolean> {
-    const [rows, policy] = await Promise.all([this.oversight.overview(now), this.policies.cityPolicy()]);
+    const [rows, policy] = await Promise.all([this.oversight.summary(now), this.policies.cityPolicy()]);
     const text = cityDigest(
       rows.map((row) => ({
         name: row.name,
         score: row.score,
         bandLabel: row.bandLabel,
-        missing: row.checks.filter((check) => !check.met).length,
+        missing: row.missing,
         daysSinceUpdate: row.daysSinceUpdate,
       })),
       week,

@@ -81,17 +81,31 @@ export class OversightService {
    * longest overdue first (a new year: every OPD within minutes).
    */
   async overview(now = new Date()): Promise<TenantCompleteness[]> {
+    return (await this.scoresOfAll(now, true)).map(({ missing: _missing, ...row }) => row);
+  }
+
+  /** `overview` without the checks: each OPD's score and how many checks it misses (the city digest). */
+  summary(now = new Date()): Promise<Array<TenantCompleteness & { missing: number }>> {
+    return this.scoresOfAll(now, false);
+  }
+
+  private async scoresOfAll(
+    now: Date,
+    withChecks: boolean,
+  ): Promise<Array<TenantCompleteness & { missing: number }>> {
     const { tenants, good } = await this.db.inPlatform(async (manager) => ({
       tenants: await this.tenants.listActive(manager),
-      good: await this.kept.current(manager),
+      good: await this.kept.current(manager, { checks: withChecks }),
     }));
     const stale = tenants.filter((tenant) => !good.has(tenant.id));
     const city = stale.length ? await this.policies.cityPolicy() : null;
-    const scored: TenantCompleteness[] = [];
+    const scored: Array<TenantCompleteness & { missing: number }> = [];
     for (const tenant of tenants) {
-      const { score, band, bandLabel, checks } =
-        good.get(tenant.id) ?? (await this.scoreAndKeep(tenant, now, city!));
-      scored.push(this.describe(tenant, now, { score, band, bandLabel, checks }));
+      const kept = good.get(tenant.id);
+      const { score, band, bandLabel, checks } = kept ?? (await this.scoreAndKeep(tenant, now, city!));
+      const missing = kept?.missing ?? checks.filter((check) => !check.met).length;
+      const shown = withChecks ? checks : [];
+      scored.push({ ...this.describe(tenant, now, { score, band, bandLabel, checks: shown }), missing });
     }
     return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   }
