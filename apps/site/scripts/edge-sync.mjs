@@ -11,15 +11,23 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { linkHosts, pruneSite, retireFormerFolders } from './site-folders.mjs';
-import { mirrorBuild, relink } from './site-mirror.mjs';
+import { linkHosts, pruneSite, relink, retireFormerFolders } from './site-folders.mjs';
+import { assertBuildId, mirrorBuild } from './site-mirror.mjs';
 import { openSiteStore } from './site-store.mjs';
 
 /** The page a suspended site answers with (503), where nginx looks for it (the API's SiteFolders writes the same). */
 export const SUSPENDED_PAGE = '.laman-suspended.html';
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+/** A host name (or a former slug): letters, digits, dots and hyphens, never starting with a dot. */
+const HOST = /^[a-z0-9][a-z0-9.-]{0,252}$/;
 
 /** Makes this host's folder of one OPD what its pointer says: the build, or the suspension page, and its hosts. */
 export async function applyPointer(store, out, slug, pointer) {
+  // Names from the bucket become folders and links here: only a slug, a build id and host names pass.
+  if (!SLUG.test(slug)) throw new Error(`not an OPD slug: ${slug}`);
+  if (pointer.build) assertBuildId(pointer.build);
+  for (const name of [...(pointer.hosts ?? []), ...(pointer.formerSlugs ?? [])])
+    if (typeof name !== 'string' || !HOST.test(name)) throw new Error(`not a host or slug: ${name}`);
   const tenantDir = path.join(out, slug);
   await mkdir(tenantDir, { recursive: true });
   if (pointer.build && !(await mirrorBuild(store, { slug, tenantDir, build: pointer.build })))

@@ -21,11 +21,12 @@ import {
   linkHosts,
   liveBuild,
   pruneSite,
+  relink,
   removeStale,
   retireFormerFolders,
 } from './site-folders.mjs';
 
-import { localListing, mirrorBuild, relink, uploadBuild } from './site-mirror.mjs';
+import { localListing, mirrorBuild, uploadBuild } from './site-mirror.mjs';
 import { openSiteStore } from './site-store.mjs';
 
 export { goLive, KEEP, linkHosts, prune, pruneSite, removeStale } from './site-folders.mjs';

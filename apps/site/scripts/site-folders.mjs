@@ -27,9 +27,14 @@ export async function goLive(dir, buildId) {
   // A suspended OPD's site stays down (the API pointed `live` at its suspension page): a build that finishes
   // meanwhile becomes what reactivation brings back, not what citizens see now.
   const suspended = (await readlink(path.join(dir, 'live')).catch(() => null)) === 'suspended';
-  const name = suspended ? 'live.resume' : 'live';
-  const next = path.join(dir, `${name}.${buildId}`);
-  await symlink(path.join('builds', buildId), next);
+  await relink(dir, suspended ? 'live.resume' : 'live', path.join('builds', buildId));
+}
+
+/** Points the link `name` in `dir` at `target` with one rename(2): readers see the old target or the new. */
+export async function relink(dir, name, target) {
+  if ((await readlink(path.join(dir, name)).catch(() => null)) === target) return;
+  const next = path.join(dir, `.${name}.${process.pid}.${Date.now()}`);
+  await symlink(target, next);
   await rename(next, path.join(dir, name));
 }
 

@@ -6,7 +6,7 @@
 // links to an earlier build's, not downloads.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileOperations } from './hard-links.mjs';
@@ -56,10 +56,12 @@ export async function localListing(tenantDir, build) {
  * half-mirrored build is never seen). Returns false when the bucket has no such build.
  */
 export async function mirrorBuild(store, { slug, tenantDir, build }) {
+  assertBuildId(build);
   const target = path.join(tenantDir, 'builds', build);
   if (existsSync(target) && (await localListing(tenantDir, build))) return true;
   const listing = await store.listing(slug, build);
   if (!listing) return false;
+  assertListing(listing);
   const have = await localFilesByHash(tenantDir);
   const partial = path.join(tenantDir, 'work', `mirror-${build}-${process.pid}`);
   await rm(partial, { recursive: true, force: true });
@@ -109,10 +111,26 @@ async function localFilesByHash(tenantDir) {
   return have;
 }
 
-/** Points a link at `target` with one rename(2). */
-export async function relink(dir, name, target) {
-  if ((await readlink(path.join(dir, name)).catch(() => null)) === target) return;
-  const next = path.join(dir, `.${name}.${process.pid}.${Date.now()}`);
-  await symlink(target, next);
-  await rename(next, path.join(dir, name));
+/** Build ids are the builder's millisecond timestamps: nothing else may name a folder. */
+export function assertBuildId(build) {
+  if (typeof build !== 'string' || !/^\d{1,20}$/.test(build)) throw new Error(`not a build id: ${build}`);
+}
+
+/**
+ * What the bucket says is only written into this host's folder once every name in it is a plain path inside
+ * the build and every hash a SHA-256: a listing naming `../` (written by anyone holding the bucket's write key)
+ * must not reach another OPD's folder or the host links.
+ */
+function assertListing(listing) {
+  for (const [file, hash] of Object.entries(listing.files ?? {})) {
+    const plain =
+      typeof file === 'string' &&
+      file.length > 0 &&
+      !path.isAbsolute(file) &&
+      !file.includes('\0') &&
+      file.split(/[\\/]/).every((part) => part !== '' && part !== '.' && part !== '..');
+    if (!plain) throw new Error(`listing names a file outside its build: ${JSON.stringify(file)}`);
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash))
+      throw new Error(`listing names a file by a bad hash: ${JSON.stringify(hash)}`);
+  }
 }

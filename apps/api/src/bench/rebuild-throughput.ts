@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { Client } from 'pg';
-import { s3Client } from '../core/storage/s3-client';
+import { listObjects, s3Client } from '../core/storage/s3-client';
 import { type BenchDatabase } from './bench-database';
 import { signInPlatformUser } from './bench-users';
 import { startS3Server } from './s3-server';
@@ -96,15 +95,7 @@ async function untilRebuilt(client: Client, count: number): Promise<{ live: numb
 }
 
 async function bucketSize(settings: Parameters<typeof s3Client>[0]): Promise<number> {
-  const client = s3Client(settings);
   let bytes = 0;
-  let token: string | undefined;
-  do {
-    const page = await client.send(
-      new ListObjectsV2Command({ Bucket: settings.bucket, ContinuationToken: token }),
-    );
-    for (const object of page.Contents ?? []) bytes += object.Size ?? 0;
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
+  for await (const object of listObjects(s3Client(settings), settings.bucket)) bytes += object.Size ?? 0;
   return bytes;
 }

@@ -107,6 +107,41 @@ describe('sites in object storage: store, mirror, edge and pointers', () => {
     expect(existsSync(path.join(edgeDir, 'builds', '301'))).toBe(false);
   });
 
+  it('attack: a listing or pointer naming paths outside its build writes nothing outside it on an edge', async () => {
+    const { openSiteStore } = await import(path.join(SCRIPTS, 'site-store.mjs'));
+    const writer = openSiteStore(settings);
+    const worker = path.join(root, 'worker', 'dinas-x');
+    await writeBuild(worker, '100', { 'index.html': '<h1>Dinas X</h1>' });
+    await mirror.uploadBuild(store, { slug: 'dinas-x', tenantDir: worker, build: '100' });
+    const listing = (await store.listing('dinas-x', '100'))!;
+    const hash = Object.values(listing.files)[0]!;
+    const edgeRoot = path.join(root, 'edge-attack');
+    const tenantDir = path.join(edgeRoot, 'dinas-x');
+    for (const file of ['../../_domains/korban.kota.go.id/index.html', '/etc/laman.html', 'a/./b.html']) {
+      await writer.putListing('dinas-x', '101', { ...listing, build: '101', files: { [file]: hash } });
+      await expect(mirror.mirrorBuild(store, { slug: 'dinas-x', tenantDir, build: '101' })).rejects.toThrow(
+        /outside its build/,
+      );
+    }
+    await writer.putListing('dinas-x', '102', { ...listing, build: '102', files: { 'index.html': '../x' } });
+    await expect(mirror.mirrorBuild(store, { slug: 'dinas-x', tenantDir, build: '102' })).rejects.toThrow(
+      /bad hash/,
+    );
+    await expect(mirror.mirrorBuild(store, { slug: 'dinas-x', tenantDir, build: '../100' })).rejects.toThrow(
+      /build id/,
+    );
+    const { applyPointer } = await import(path.join(SCRIPTS, 'edge-sync.mjs'));
+    for (const [slug, pointer] of [
+      ['../dinas-x', { build: '100', hosts: [] }],
+      ['dinas-x', { build: '100', hosts: ['../../etc'] }],
+      ['dinas-x', { build: '100', hosts: [], formerSlugs: ['..'] }],
+    ] as const)
+      await expect(applyPointer(store, edgeRoot, slug, pointer)).rejects.toThrow(/not an? /);
+    expect(existsSync(path.join(edgeRoot, '_domains'))).toBe(false);
+    expect(existsSync(path.join(root, '_domains'))).toBe(false);
+    expect(existsSync(path.join(tenantDir, 'builds'))).toBe(false);
+  });
+
   it('an edge applies each pointer once: the site and its hosts, suspension, and a renamed OPD', async () => {
     const worker = path.join(root, 'worker', 'dinas-b');
     await writeBuild(worker, '100', { 'index.html': '<h1>Dinas B</h1>' });

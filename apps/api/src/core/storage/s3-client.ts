@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type _Object, S3Client } from '@aws-sdk/client-s3';
 import { type S3Settings } from '../config/app-config';
 
 /**
@@ -20,4 +20,20 @@ export function s3Client(settings: S3Settings): S3Client {
 export function isMissing(error: unknown): boolean {
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   return (error as { name?: string }).name === 'NoSuchKey' || status === 404;
+}
+
+/** Every object under `prefix` (all of the bucket without one), page after page. */
+export async function* listObjects(
+  client: S3Client,
+  bucket: string,
+  prefix?: string,
+): AsyncGenerator<_Object> {
+  let token: string | undefined;
+  do {
+    const page = await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+    );
+    yield* page.Contents ?? [];
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
 }

@@ -1,7 +1,7 @@
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type EntityManager } from 'typeorm';
 import { type S3Settings } from '../../core/config/app-config';
-import { isMissing, s3Client } from '../../core/storage/s3-client';
+import { isMissing, listObjects, s3Client } from '../../core/storage/s3-client';
 import { type LiveSites } from './live-sites';
 
 /** An OPD's live pointer in the sites bucket (`_live/<slug>.json`; layout: apps/site/scripts/site-store.mjs). */
@@ -47,19 +47,10 @@ export class SitePointers implements LiveSites {
   }
 
   async keptBuilds(_manager: EntityManager, slug: string): Promise<Set<string>> {
+    const prefix = `${slug}/builds/`;
     const builds = new Set<string>();
-    let token: string | undefined;
-    do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({
-          Bucket: this.settings.bucket,
-          Prefix: `${slug}/builds/`,
-          ContinuationToken: token,
-        }),
-      );
-      for (const object of page.Contents ?? []) builds.add(object.Key!.slice(`${slug}/builds/`.length, -5));
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
+    for await (const object of listObjects(this.client, this.settings.bucket, prefix))
+      builds.add(object.Key!.slice(prefix.length, -'.json'.length));
     return builds;
   }
 

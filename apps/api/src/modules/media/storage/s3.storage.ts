@@ -6,13 +6,12 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
-  ListObjectsV2Command,
   NoSuchKey,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { type AppConfig } from '../../../core/config/app-config';
-import { s3Client } from '../../../core/storage/s3-client';
+import { listObjects, s3Client } from '../../../core/storage/s3-client';
 import { type MediaStorage } from './media-storage';
 
 export type S3StorageOptions = AppConfig['media']['s3'];
@@ -73,14 +72,8 @@ export class S3Storage implements MediaStorage {
 
   async list(prefix: string): Promise<string[]> {
     const keys: string[] = [];
-    let token: string | undefined;
-    do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: prefix, ContinuationToken: token }),
-      );
-      keys.push(...(page.Contents ?? []).map((object) => object.Key!).filter(Boolean));
-      token = page.NextContinuationToken;
-    } while (token);
+    for await (const object of listObjects(this.client, this.options.bucket, prefix))
+      if (object.Key) keys.push(object.Key);
     return keys;
   }
 }
