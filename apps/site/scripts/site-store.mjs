@@ -142,12 +142,17 @@ export class SiteStore {
     } while (token);
   }
 
-  async readJson(key) {
+  /** Read again (up to three times) when unparsable: simpler S3 servers can answer with a write half done. */
+  async readJson(key, attempt = 1) {
     try {
       const answer = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return JSON.parse(await answer.Body.transformToString());
     } catch (error) {
       if (error instanceof NoSuchKey || error?.$metadata?.httpStatusCode === 404) return null;
+      if (error instanceof SyntaxError && attempt < 3) {
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+        return this.readJson(key, attempt + 1);
+      }
       throw error;
     }
   }

@@ -71,7 +71,22 @@ export class SitePointers implements LiveSites {
     return this.change(manager, slug, (pointer) => ({ ...pointer, ...publication }));
   }
 
-  read(slug: string): Promise<SitePointer | null> {
+  /**
+   * The pointer, read again (up to three times) if it comes back unparsable: S3 replaces an object atomically,
+   * but simpler S3-compatible servers (s3rver in the tests) can answer a read with a write half done.
+   */
+  async read(slug: string): Promise<SitePointer | null> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.readOnce(slug);
+      } catch (error) {
+        if (!(error instanceof SyntaxError) || attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      }
+    }
+  }
+
+  private readOnce(slug: string): Promise<SitePointer | null> {
     return this.client
       .send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: pointerKey(slug) }))
       .then(async (answer) => JSON.parse(await answer.Body!.transformToString()) as SitePointer)
