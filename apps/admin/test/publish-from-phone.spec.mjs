@@ -760,6 +760,33 @@ describe('admin app: one form submission from a phone to a live site', () => {
     );
     expect(await monitor.textContent('#opd-disdukcapil details')).toContain('Belum ada profil PPID');
     expect(await monitor.$('main form[method=post]')).toBeNull();
+    // The city summed up: every band with its count; one band's link lists only that band's OPDs.
+    const bandCounts = await monitor.$$eval('#ringkasan-kota .bands li', (items) =>
+      items.map((item) => ({
+        id: item.id,
+        count: Number(item.querySelector('strong').textContent.replace(/\D/g, '')),
+      })),
+    );
+    expect(bandCounts).toHaveLength(5);
+    const listed = await monitor.$$eval('ul.items > li', (items) => items.length);
+    expect(bandCounts.reduce((sum, band) => sum + band.count, 0)).toBe(listed);
+    const fullest = bandCounts.reduce((most, band) => (band.count > most.count ? band : most));
+    await monitor.click(`#${fullest.id} a`);
+    await monitor.waitForURL(/kategori=/);
+    const bandLabel = (await monitor.textContent(`#${fullest.id} a`)).split(':')[0].trim();
+    const states = await monitor.$$eval('ul.items > li .state', (spans) =>
+      spans.map((span) => span.textContent),
+    );
+    expect(states).toHaveLength(fullest.count);
+    expect(states.every((state) => state.endsWith(`· ${bandLabel}`))).toBe(true);
+    // A search by name: the rest of the city is not listed.
+    await monitor.goto(`${admin}/pantau/?cari=${encodeURIComponent('Kependudukan')}`);
+    expect(await monitor.$$eval('ul.items > li', (items) => items.map((item) => item.id))).toEqual([
+      'opd-disdukcapil',
+    ]);
+    expect(await monitor.textContent('#jumlah')).toMatch(/OPD 1–1 dari 1/);
+    expect(await axeViolations(monitor)).toEqual([]);
+    await monitor.goto(`${admin}/pantau/`);
     const csv = await monitor.request.get(`${admin}/pantau/skor.csv`);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
     const lines = (await csv.text())
@@ -794,9 +821,15 @@ describe('admin app: one form submission from a phone to a live site', () => {
       .getSheetValues()
       .filter((row) => row?.[2] === 'disdukcapil');
     expect(gapRows.map((row) => row[3])).toContain('Belum ada profil PPID');
-    expect(workbook.getWorksheet('Tren').getRow(1).values).toEqual(
-      expect.arrayContaining(['Hari', 'Rata-rata kota', 'disdukcapil']),
-    );
+    // The city's daily average (one column per OPD would not fit a province in Excel).
+    const trendRows = workbook.getWorksheet('Tren').getSheetValues().filter(Boolean);
+    expect(trendRows[0].slice(1)).toEqual(['Hari', 'Rata-rata kota', 'OPD dinilai']);
+    expect(trendRows.at(-1).slice(1)).toEqual([
+      expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      expect.any(Number),
+      expect.any(Number),
+    ]);
+    expect(trendRows.at(-1)[3]).toBeGreaterThan(0);
     expect(await axeViolations(monitor)).toEqual([]);
 
     // Each OPD's audit log, read-only: actions in words (never "content.publish"), people by name.

@@ -20,12 +20,41 @@ export interface Completeness {
 
 export const missing = (completeness: Completeness) => completeness.checks.filter((check) => !check.met);
 
+/** The whole city at a glance (every active OPD, whatever the page shows). */
+export interface CitySummary {
+  opds: number;
+  average: number | null;
+  bands: Array<{ band: string; bandLabel: string; opds: number }>;
+  kinds: Array<{ kind: string; opds: number }>;
+}
+
+/** One page of the monitors' dashboard, as the API pages it. */
+export interface OversightPage {
+  items: Completeness[];
+  total: number;
+  summary: CitySummary;
+}
+
+/** The most the API sends in one page. */
+export const MAX_PAGE = 200;
+
+/** Every active OPD's score, lowest first, read page by page (for the spreadsheets). */
+export async function allScores(api: { get<T>(path: string): Promise<T> }): Promise<Completeness[]> {
+  const rows: Completeness[] = [];
+  for (let offset = 0; ; offset += MAX_PAGE) {
+    const page = await api.get<OversightPage>(`/api/v1/admin/oversight?limit=${MAX_PAGE}&offset=${offset}`);
+    rows.push(...page.items);
+    if (page.items.length < MAX_PAGE || rows.length >= page.total) return rows;
+  }
+}
+
 export interface ScorePoint {
   day: string;
   score: number;
   band: string;
 }
 
+/** The city's daily average, and the series of the OPDs asked for. */
 export interface CityTrend {
   days: string[];
   city: Array<{ day: string; average: number; tenants: number }>;

@@ -3,7 +3,7 @@ import type request from 'supertest';
 import { type DataSource } from 'typeorm';
 import { type PlatformRole, type TenantRole } from '../../src/core/access/roles';
 import { DirectorySeeder } from '../../src/demo/directory-seeder';
-import { type Tenant } from '../../src/modules/tenants/tenant.entity';
+import { type Tenant, type TenantKind } from '../../src/modules/tenants/tenant.entity';
 import { type User } from '../../src/modules/users/user.entity';
 
 export const TEST_PASSWORD = 'Uji-Laman-Rahasia-77';
@@ -27,7 +27,10 @@ export class Given {
     this.seeder = new DirectorySeeder(dataSource);
   }
 
-  tenant(slug = `opd-${unique()}`, extra: { status?: 'active' | 'suspended' } = {}): Promise<Tenant> {
+  tenant(
+    slug = `opd-${unique()}`,
+    extra: { status?: 'active' | 'suspended'; kind?: TenantKind; name?: string } = {},
+  ): Promise<Tenant> {
     return this.seeder.tenant({
       slug,
       name: `Dinas Uji ${slug}`,

@@ -1,6 +1,7 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/core/config/app-config';
-import { runMigrations } from '../../src/core/database/data-source';
+import { createDataSource, runMigrations } from '../../src/core/database/data-source';
 import { MIGRATIONS } from '../../src/core/database/schema';
 import { createApp } from '../../src/core/http/create-app';
 import { withDatabase } from '../../src/core/database/provision';
@@ -29,6 +30,7 @@ describe('schema migrations', () => {
         'auth_sessions',
         'city_digests',
         'city_items',
+        'city_score_days',
         'completeness_scores',
         'content_items',
         'content_revisions',
@@ -68,6 +70,58 @@ describe('schema migrations', () => {
       const applied = runs.map((run) => (run as PromiseFulfilledResult<string[]>).value);
       // One replica applied every migration, the others found nothing left to do.
       expect(applied.map((names) => names.length).sort()).toEqual([0, 0, MIGRATIONS.length]);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it("average the city's existing score history day by day, each OPD's last score carried forward", async () => {
+    const fresh = await createTestDatabase({ migrate: false });
+    try {
+      const before = MIGRATIONS.findIndex(
+        (Migration) => new Migration().name === 'CityScoreDays1766700000000',
+      );
+      const older = createDataSource({ url: fresh.ownerUrl, poolSize: 1 });
+      older.setOptions({ migrations: MIGRATIONS.slice(0, before) });
+      await older.initialize();
+      await older.runMigrations({ transaction: 'each' });
+      await older.destroy();
+
+      const owner = new Client({ connectionString: fresh.ownerUrl });
+      await owner.connect();
+      const history = async (slug: string, status: string, scores: Array<[string, number]>) => {
+        const [{ id }] = (
+          await owner.query(
+            `INSERT INTO tenants (slug, name, short_name, kind, status) VALUES ($1, $1, $1, 'dinas', $2) RETURNING id`,
+            [slug, status],
+          )
+        ).rows;
+        await owner.query('BEGIN');
+        await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [id]);
+        for (const [day, score] of scores)
+          await owner.query(
+            `INSERT INTO completeness_scores (tenant_id, day, score, band, content_version) VALUES ($1, $2, $3, 'x', 1)`,
+            [id, day, score],
+          );
+        await owner.query('COMMIT');
+      };
+      await history('dinas-a', 'active', [
+        ['2026-11-01', 40],
+        ['2026-11-03', 60],
+      ]);
+      await history('dinas-b', 'active', [['2026-11-02', 80]]);
+      await history('dinas-c', 'suspended', [['2026-11-01', 0]]);
+      expect(await runMigrations(fresh.ownerUrl)).toContain('CityScoreDays1766700000000');
+      const days = await owner.query(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, average::float AS average, opds FROM city_score_days ORDER BY day`,
+      );
+      await owner.end();
+      // A suspended OPD does not count; on the 2nd, dinas-a's 40 still holds.
+      expect(days.rows).toEqual([
+        { day: '2026-11-01', average: 40, opds: 1 },
+        { day: '2026-11-02', average: 60, opds: 2 },
+        { day: '2026-11-03', average: 70, opds: 2 },
+      ]);
     } finally {
       await fresh.drop();
     }

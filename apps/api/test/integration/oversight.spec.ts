@@ -64,11 +64,12 @@ describe('city oversight: completeness score per OPD', () => {
     expect(after.score).toBe(before.score + 10);
     expect(after.checks.find((check) => check.code === 'services.published')?.met).toBe(true);
 
-    const overview = await t.http().get('/api/v1/admin/oversight').set(monitor.auth);
+    const overview = await t.http().get('/api/v1/admin/oversight?limit=200').set(monitor.auth);
     expect(overview.status).toBe(200);
-    const mine = overview.body.find((entry: { slug: string }) => entry.slug === tenant.slug);
+    expect(overview.body.total).toBe(overview.body.items.length);
+    const mine = overview.body.items.find((entry: { slug: string }) => entry.slug === tenant.slug);
     expect(mine).toMatchObject({ score: after.score, band: after.band, daysSinceUpdate: 0 });
-    const scores = overview.body.map((entry: { score: number }) => entry.score);
+    const scores = overview.body.items.map((entry: { score: number }) => entry.score);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
   });
 
@@ -120,18 +121,107 @@ describe('city oversight: completeness score per OPD', () => {
     ]);
     expect(own30.body.at(-1)).toMatchObject({ day: today });
 
-    const city = await t.http().get('/api/v1/admin/oversight/history?days=30').set(monitor.auth);
+    const city = await t
+      .http()
+      .get(`/api/v1/admin/oversight/history?days=30&tenants=${tenant.slug},tidak-ada`)
+      .set(monitor.auth);
     expect(city.status).toBe(200);
-    const active = (await t.http().get('/api/v1/admin/oversight').set(monitor.auth)).body.length;
+    const active = (await t.http().get('/api/v1/admin/oversight').set(monitor.auth)).body.summary.opds;
     expect(city.body.days.slice(0, 2)).toEqual([wibDay(day1), wibDay(day2)]);
     // Every OPD scored on day 1 still counts on day 2, whether or not it was scored again.
     expect(city.body.city[1]).toMatchObject({ day: wibDay(day2), tenants: active });
-    expect(
-      city.body.tenants.find((entry: { slug: string }) => entry.slug === tenant.slug).points.slice(0, 2),
-    ).toHaveLength(2);
+    // Only the OPDs asked for come with their series (a dashboard page's, not a whole country's).
+    expect(city.body.tenants.map((entry: { slug: string }) => entry.slug)).toEqual([tenant.slug]);
+    expect(city.body.tenants[0].points.slice(0, 2)).toEqual(own30.body.slice(0, 2));
+    const cityOnly = await t.http().get('/api/v1/admin/oversight/history?days=30').set(monitor.auth);
+    expect(cityOnly.body).toMatchObject({ days: city.body.days, city: city.body.city, tenants: [] });
     const badRange = await t.http().get('/api/v1/admin/oversight/history?days=3').set(monitor.auth);
     expect(badRange.status).toBe(400);
     expect(badRange.body.details[0]).toMatchObject({ field: 'days', constraint: 'min' });
+  });
+
+  it('pages, filters and searches the dashboard in the database, with the whole city summed up', async () => {
+    const badan = await t.given.tenant(`badan-${Date.now()}`, { kind: 'badan', name: 'Badan 100%_Uji' });
+    const dashboard = async (query: string) => {
+      const response = await t.http().get(`/api/v1/admin/oversight?${query}`).set(monitor.auth);
+      expect(response.status).toBe(200);
+      return response.body as {
+        total: number;
+        items: Array<{ slug: string; band: string; score: number; daysSinceUpdate: number | null }>;
+        summary: {
+          opds: number;
+          average: number;
+          bands: Array<{ band: string; opds: number }>;
+          kinds: Array<{ kind: string; opds: number }>;
+        };
+      };
+    };
+    // A new OPD is scored on the first visit: it is listed, and counted.
+    const whole = await dashboard('limit=200');
+    expect(whole.items.map((row) => row.slug)).toContain(badan.slug);
+    expect(whole.total).toBe(whole.summary.opds);
+    expect(whole.summary.bands.reduce((sum, band) => sum + band.opds, 0)).toBe(whole.summary.opds);
+    expect(whole.summary.bands).toHaveLength(5);
+    expect(whole.summary.kinds).toEqual(
+      expect.arrayContaining([{ kind: 'badan', opds: 1 }, expect.objectContaining({ kind: 'dinas' })]),
+    );
+    const mean = whole.items.reduce((sum, row) => sum + row.score, 0) / whole.items.length;
+    expect(whole.summary.average).toBeCloseTo(mean, 1);
+
+    // Pages of two, walked to the end, are the whole list in the same order.
+    const paged: string[] = [];
+    for (let offset = 0; offset < whole.total; offset += 2)
+      paged.push(...(await dashboard(`limit=2&offset=${offset}`)).items.map((row) => row.slug));
+    expect(paged).toEqual(whole.items.map((row) => row.slug));
+    expect((await dashboard(`limit=2&offset=${whole.total + 5}`)).items).toEqual([]);
+
+    // Filters narrow the rows and their total; the summary stays the whole city's.
+    const badanOnly = await dashboard('kind=badan');
+    expect(badanOnly.items.map((row) => row.slug)).toEqual([badan.slug]);
+    expect(badanOnly).toMatchObject({ total: 1, summary: whole.summary });
+    const band = whole.items[0]!.band;
+    const inBand = await dashboard(`band=${band}&limit=200`);
+    expect(inBand.total).toBe(whole.items.filter((row) => row.band === band).length);
+    expect(inBand.items.every((row) => row.band === band)).toBe(true);
+    // A search takes the user's % and _ literally.
+    expect((await dashboard(`q=${encodeURIComponent('100%_uji')}`)).items.map((row) => row.slug)).toEqual([
+      badan.slug,
+    ]);
+    expect((await dashboard(`q=${encodeURIComponent('%_')}`)).total).toBe(1);
+
+    // Longest without publishing first: never-published OPDs lead.
+    const stale = (await dashboard('sort=stale&limit=200')).items;
+    const days = stale.map((row) => row.daysSinceUpdate ?? Number.POSITIVE_INFINITY);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    expect(days[0]).toBe(Number.POSITIVE_INFINITY);
+
+    // Every bad parameter is named, none is a 500.
+    for (const [query, field] of [
+      ['limit=201', 'limit'],
+      ['offset=-1', 'offset'],
+      ['sort=nama', 'sort'],
+      ['kind=provinsi', 'kind'],
+      ['band=baik', 'band'],
+      [`q=${'x'.repeat(101)}`, 'q'],
+    ]) {
+      const response = await t.http().get(`/api/v1/admin/oversight?${query}`).set(monitor.auth);
+      expect({ query, status: response.status, field: response.body.details?.[0]?.field }).toEqual({
+        query,
+        status: 400,
+        field,
+      });
+    }
+    const tooMany = Array.from({ length: 201 }, (_, index) => `opd-${index}`).join(',');
+    for (const [query, field] of [
+      [`tenants=${tooMany}`, 'tenants'],
+      ['tenants=Bukan%20Slug', 'tenants'],
+    ]) {
+      const response = await t.http().get(`/api/v1/admin/oversight/history?${query}`).set(monitor.auth);
+      expect({ status: response.status, field: response.body.details?.[0]?.field }).toEqual({
+        status: 400,
+        field,
+      });
+    }
   });
 
   it("follows the city policy platform admins set, and one OPD's own differences", async () => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { type Completeness } from '../../lib/oversight';
+import { allScores } from '../../lib/oversight';
 import { formatAngka } from '@laman/shared';
 import { type Cell, scoreTable } from '../../lib/score-table';
 import { wibDateTime, wibDay } from '../../lib/wib';
@@ -29,7 +29,7 @@ export const GET: APIRoute = async ({ locals }) => {
   const role = locals.me?.platformRole;
   if (role !== 'monitor' && role !== 'platform_admin')
     return new Response('Tidak diizinkan', { status: 403 });
-  const table = scoreTable(await locals.api.get<Completeness[]>('/api/v1/admin/oversight'), locals.t);
+  const table = scoreTable(await allScores(locals.api), locals.t);
   const lines = [table.header, ...table.body].map((row) => row.map(cell).join(';'));
   const today = wibDay(new Date());
   return new Response(`\uFEFF${lines.join('\r\n')}\r\n`, {

@@ -4,7 +4,15 @@ import { CurrentPrincipal, CurrentTenant } from '../../core/access/current.decor
 import { PlatformEndpoint, PublicEndpoint, TenantEndpoint } from '../../core/access/endpoint.decorators';
 import { type Principal, type TenantContext } from '../../core/access/principal';
 import { UuidParam } from '../../core/http/uuid-param';
-import { CityTrendDto, HistoryQueryDto, ScorePointDto, TenantCompletenessDto } from './oversight.dto';
+import {
+  CityHistoryQueryDto,
+  CityTrendDto,
+  HistoryQueryDto,
+  OversightPageDto,
+  OversightQueryDto,
+  ScorePointDto,
+  TenantCompletenessDto,
+} from './oversight.dto';
 import { OversightService } from './oversight.service';
 import { ScoreHistoryService } from './score-history.service';
 import {
@@ -33,7 +41,7 @@ export class OversightController {
   @ApiOkResponse({ type: [TransparencyRowDto] })
   async transparency(): Promise<TransparencyRowDto[]> {
     if (!(await this.policies.cityPolicy()).publicTransparency) return [];
-    return (await this.oversight.overview()).map(({ slug, name, kind, score, band, bandLabel }) => ({
+    return (await this.oversight.summary()).map(({ slug, name, kind, score, band, bandLabel }) => ({
       slug,
       name,
       kind,
@@ -93,12 +101,14 @@ export class OversightController {
 
   @Get('admin/oversight')
   @PlatformEndpoint({
-    summary: 'Skor kelengkapan dan kemutakhiran situs semua OPD aktif (terendah dulu), dengan alasannya',
+    summary:
+      'Skor kelengkapan dan kemutakhiran situs OPD aktif per halaman (terendah dulu), dengan alasannya dan ringkasan kota',
     roles: ['platform_admin', 'monitor'],
+    errors: [400],
   })
-  @ApiOkResponse({ type: [TenantCompletenessDto] })
-  overview(): Promise<TenantCompletenessDto[]> {
-    return this.oversight.overview();
+  @ApiOkResponse({ type: OversightPageDto })
+  overview(@Query() query: OversightQueryDto): Promise<OversightPageDto> {
+    return this.oversight.overview(query);
   }
 
   @Get('tenants/:tenant/oversight')
@@ -114,13 +124,13 @@ export class OversightController {
 
   @Get('admin/oversight/history')
   @PlatformEndpoint({
-    summary: 'Riwayat skor harian semua OPD aktif dan rata-rata kota, untuk grafik tren',
+    summary: 'Rata-rata skor kota per hari, dan riwayat harian OPD yang diminta, untuk grafik tren',
     roles: ['platform_admin', 'monitor'],
     errors: [400],
   })
   @ApiOkResponse({ type: CityTrendDto })
-  cityHistory(@Query() query: HistoryQueryDto): Promise<CityTrendDto> {
-    return this.history.city(query.days);
+  cityHistory(@Query() query: CityHistoryQueryDto): Promise<CityTrendDto> {
+    return this.history.city(query.days, query.tenants);
   }
 
   @Get('tenants/:tenant/oversight/history')

@@ -1,7 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { trim } from '../../core/http/dto-fields';
+import { PageQueryDto } from '../../core/http/page-query.dto';
+import { TENANT_KINDS, type TenantKind } from '../tenants/tenant.entity';
 import { BANDS } from './completeness';
+
+const BAND_CODES = BANDS.map((entry) => entry.band);
 
 export class CompletenessCheckDto {
   @ApiProperty({ example: 'performance.renja' }) code: string;
@@ -35,6 +51,60 @@ export class TenantCompletenessDto {
   checks: CompletenessCheckDto[];
 }
 
+export class OversightQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: ['score', 'stale'],
+    default: 'score',
+    description: 'score: skor terendah dulu; stale: paling lama tidak terbit dulu',
+  })
+  @IsOptional()
+  @IsIn(['score', 'stale'])
+  sort: 'score' | 'stale' = 'score';
+
+  @ApiPropertyOptional({ enum: TENANT_KINDS, description: 'Hanya OPD jenis ini' })
+  @IsOptional()
+  @IsIn(TENANT_KINDS)
+  kind?: TenantKind;
+
+  @ApiPropertyOptional({ enum: BAND_CODES, description: 'Hanya OPD dalam kategori ini' })
+  @IsOptional()
+  @IsIn(BAND_CODES)
+  band?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Cari di nama atau slug OPD' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class BandCountDto {
+  @ApiProperty({ enum: BAND_CODES }) band: string;
+  @ApiProperty({ example: 'Cukup Informatif' }) bandLabel: string;
+  @ApiProperty({ example: 12 }) opds: number;
+}
+
+export class KindCountDto {
+  @ApiProperty({ example: 'dinas' }) kind: string;
+  @ApiProperty({ example: 20 }) opds: number;
+}
+
+export class CitySummaryDto {
+  @ApiProperty({ example: 40, description: 'OPD aktif yang dinilai' }) opds: number;
+  @ApiProperty({ nullable: true, type: Number, example: 61.5 }) average: number | null;
+  @ApiProperty({ type: [BandCountDto], description: 'Setiap kategori, juga yang kosong' })
+  bands: BandCountDto[];
+  @ApiProperty({ type: [KindCountDto] }) kinds: KindCountDto[];
+}
+
+export class OversightPageDto {
+  @ApiProperty({ type: [TenantCompletenessDto] }) items: TenantCompletenessDto[];
+  @ApiProperty({ description: 'OPD yang cocok dengan saringan, di semua halaman' }) total: number;
+  @ApiProperty({ type: CitySummaryDto, description: 'Seluruh OPD aktif, tanpa saringan' })
+  summary: CitySummaryDto;
+}
+
 export class HistoryQueryDto {
   @ApiPropertyOptional({ minimum: 7, maximum: 366, default: 90, description: 'Berapa hari ke belakang' })
   @IsOptional()
@@ -43,6 +113,23 @@ export class HistoryQueryDto {
   @Min(7)
   @Max(366)
   days: number = 90;
+}
+
+const SLUGS = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
+
+export class CityHistoryQueryDto extends HistoryQueryDto {
+  @ApiPropertyOptional({
+    type: String,
+    example: 'disdukcapil,dinkes',
+    description: 'Slug OPD (dipisah koma, paling banyak 200) yang seri hariannya ikut dikirim',
+  })
+  @IsOptional()
+  @Transform(SLUGS)
+  @IsArray()
+  @ArrayMaxSize(200)
+  @Matches(/^[a-z0-9-]{1,63}$/, { each: true })
+  tenants: string[] = [];
 }
 
 export class ScorePointDto {

@@ -6,11 +6,19 @@ import { PublicContentRepository } from '../public/public-content.repository';
 import { SiteSettingsService } from '../site-settings/site-settings.service';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { type Tenant } from '../tenants/tenant.entity';
-import { assess, type Check, type Completeness, DAY_MS, nextChange, type SiteFacts } from './completeness';
+import {
+  assess,
+  BANDS,
+  type Check,
+  type Completeness,
+  DAY_MS,
+  nextChange,
+  type SiteFacts,
+} from './completeness';
 import { type CityPolicy, effectivePolicy } from './policy';
 import { PolicyService } from './policy.service';
 import { ScoreHistoryRepository } from './score-history.repository';
-import { SiteScoresRepository } from './site-scores.repository';
+import { type ScoreFilter, type ScoreGroup, SiteScoresRepository } from './site-scores.repository';
 
 export interface TenantCompleteness extends Completeness {
   tenantId: string;
@@ -20,6 +28,37 @@ export interface TenantCompleteness extends Completeness {
   lastPublishedAt: Date | null;
   /** Whole days since the OPD last published (null: never). */
   daysSinceUpdate: number | null;
+}
+
+/** A page of the monitors' dashboard. */
+export interface OversightPage {
+  items: TenantCompleteness[];
+  /** OPDs matching the filter, over all pages. */
+  total: number;
+  summary: CitySummary;
+}
+
+/** Every active OPD at a glance: how many, the average score, and how many in each band and of each kind. */
+export interface CitySummary {
+  opds: number;
+  average: number | null;
+  bands: Array<{ band: string; bandLabel: string; opds: number }>;
+  kinds: Array<{ kind: string; opds: number }>;
+}
+
+/** The summary from the per band-and-kind counts; every band is listed (zero when no OPD is in it). */
+export function summarise(groups: ScoreGroup[]): CitySummary {
+  const opds = groups.reduce((sum, group) => sum + group.opds, 0);
+  const scoreSum = groups.reduce((sum, group) => sum + group.scoreSum, 0);
+  const count = (pick: (group: ScoreGroup) => boolean) =>
+    groups.filter(pick).reduce((sum, group) => sum + group.opds, 0);
+  const kinds = [...new Set(groups.map((group) => group.kind))].sort();
+  return {
+    opds,
+    average: opds ? Math.round((scoreSum / opds) * 10) / 10 : null,
+    bands: BANDS.map(({ band, label }) => ({ band, bandLabel: label, opds: count((g) => g.band === band) })),
+    kinds: kinds.map((kind) => ({ kind, opds: count((g) => g.kind === kind) })),
+  };
 }
 
 /**
@@ -33,6 +72,7 @@ export class OversightService {
   private readonly tenants = new TenantsRepository();
   private readonly kept = new SiteScoresRepository();
   private readonly history = new ScoreHistoryRepository();
+  private scoring: Promise<void> | null = null;
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -43,7 +83,7 @@ export class OversightService {
 
   async forTenant(tenantId: string, now = new Date()): Promise<TenantCompleteness> {
     const { tenant, policy } = await this.tenantAndPolicy(tenantId);
-    return this.describe(tenant, now, assess(await this.facts(tenant), now, policy));
+    return this.describeTenant(tenant, now, assess(await this.facts(tenant), now, policy));
   }
 
   /**
@@ -68,46 +108,56 @@ export class OversightService {
   ): Promise<TenantCompleteness & { dueSoon: Check[] }> {
     const policy = effectivePolicy(city, tenant.oversightPolicy);
     const facts = await this.facts(tenant);
-    const current = this.describe(tenant, now, assess(facts, now, policy));
+    const current = this.describeTenant(tenant, now, assess(facts, now, policy));
     const later = assess(facts, new Date(now.getTime() + days * DAY_MS), policy);
     const metNow = new Set(current.checks.filter((check) => check.met).map((check) => check.code));
     return { ...current, dueSoon: later.checks.filter((check) => !check.met && metNow.has(check.code)) };
   }
 
   /**
-   * Every active OPD, lowest score first, from the kept scores. An OPD whose content changed since its score
-   * was kept (or that has none) is scored now and kept, so the view is never behind what citizens see; a
-   * score that time alone has moved (a deadline, news growing old) is the score pass's, which takes the
-   * longest overdue first (a new year: every OPD within minutes).
+   * One page of the active OPDs' scores (lowest first, or longest without publishing first), with the city's
+   * summary: how many OPDs in each band and kind, and the average. Reads the kept scores; OPDs whose content
+   * changed since their score was kept (or that have none) are scored first (`scoreChanged`), so the view is
+   * never behind what citizens see. A score that time alone has moved (a deadline, news growing old) is the
+   * score pass's, which takes the longest overdue first (a new year: every OPD within minutes).
    */
-  async overview(now = new Date()): Promise<TenantCompleteness[]> {
-    return (await this.scoresOfAll(now, true)).map(({ missing: _missing, ...row }) => row);
-  }
-
-  /** `overview` without the checks: each OPD's score and how many checks it misses (the city digest). */
-  summary(now = new Date()): Promise<Array<TenantCompleteness & { missing: number }>> {
-    return this.scoresOfAll(now, false);
-  }
-
-  private async scoresOfAll(
-    now: Date,
-    withChecks: boolean,
-  ): Promise<Array<TenantCompleteness & { missing: number }>> {
-    const { tenants, good } = await this.db.inPlatform(async (manager) => ({
-      tenants: await this.tenants.listActive(manager),
-      good: await this.kept.current(manager, { checks: withChecks }),
+  async overview(filter: ScoreFilter, now = new Date()): Promise<OversightPage> {
+    await this.scoreChanged(now);
+    const { page, groups } = await this.db.inPlatform(async (manager) => ({
+      page: await this.kept.page(manager, filter),
+      groups: await this.kept.groups(manager),
     }));
-    const stale = tenants.filter((tenant) => !good.has(tenant.id));
-    const city = stale.length ? await this.policies.cityPolicy() : null;
-    const scored: Array<TenantCompleteness & { missing: number }> = [];
-    for (const tenant of tenants) {
-      const kept = good.get(tenant.id);
-      const { score, band, bandLabel, checks } = kept ?? (await this.scoreAndKeep(tenant, now, city!));
-      const missing = kept?.missing ?? checks.filter((check) => !check.met).length;
-      const shown = withChecks ? checks : [];
-      scored.push({ ...this.describe(tenant, now, { score, band, bandLabel, checks: shown }), missing });
+    return {
+      items: page.rows.map(({ missing: _missing, ...row }) => this.describe(row, now)),
+      total: page.total,
+      summary: summarise(groups),
+    };
+  }
+
+  /** Every active OPD's score and how many checks it misses, lowest first, without the checks (the city digest). */
+  async summary(now = new Date()): Promise<Array<TenantCompleteness & { missing: number }>> {
+    await this.scoreChanged(now);
+    const rows = await this.db.inPlatform((manager) => this.kept.all(manager));
+    return rows.map((row) => ({ ...this.describe(row, now), missing: row.missing }));
+  }
+
+  /**
+   * Scores the active OPDs whose kept score is not for their current content. Concurrent callers in this
+   * process share one run, so a burst of dashboard or portal reads scores each changed OPD once.
+   */
+  private scoreChanged(now: Date): Promise<void> {
+    this.scoring ??= this.scoreChangedNow(now).finally(() => (this.scoring = null));
+    return this.scoring;
+  }
+
+  private async scoreChangedNow(now: Date): Promise<void> {
+    const changed = await this.db.inPlatform((manager) => this.kept.changed(manager));
+    if (!changed.length) return;
+    const city = await this.policies.cityPolicy();
+    for (const { id } of changed) {
+      const tenant = await this.db.inPlatform((manager) => this.tenants.findById(manager, id));
+      if (tenant?.status === 'active') await this.scoreAndKeep(tenant, now, city);
     }
-    return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   }
 
   /**
@@ -173,16 +223,13 @@ export class OversightService {
     };
   }
 
-  private describe(tenant: Tenant, now: Date, completeness: Completeness): TenantCompleteness {
-    const last = tenant.lastPublishedAt;
-    return {
-      tenantId: tenant.id,
-      slug: tenant.slug,
-      name: tenant.name,
-      kind: tenant.kind,
-      lastPublishedAt: last,
-      daysSinceUpdate: last ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null,
-      ...completeness,
-    };
+  private describe(opd: Omit<TenantCompleteness, 'daysSinceUpdate'>, now: Date): TenantCompleteness {
+    const last = opd.lastPublishedAt;
+    return { ...opd, daysSinceUpdate: last ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null };
+  }
+
+  private describeTenant(tenant: Tenant, now: Date, completeness: Completeness): TenantCompleteness {
+    const { id: tenantId, slug, name, kind, lastPublishedAt } = tenant;
+    return this.describe({ tenantId, slug, name, kind, lastPublishedAt, ...completeness }, now);
   }
 }

@@ -7,12 +7,14 @@ import { PeriodicService } from '../../core/scheduling/periodic-service';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { DAY_MS } from './completeness';
 import { OversightService } from './oversight.service';
+import { type CityDay, CityScoreDaysRepository } from './city-score-days.repository';
 import { type ScorePoint, ScoreHistoryRepository } from './score-history.repository';
 
 export interface CityTrend {
   days: string[];
-  /** The average score of the OPDs scored that day. */
-  city: Array<{ day: string; average: number; tenants: number }>;
+  /** The average score of the active OPDs, day by day. */
+  city: CityDay[];
+  /** The series of the OPDs asked for (a page of the dashboard, not all of a country's). */
   tenants: Array<{ slug: string; name: string; points: ScorePoint[] }>;
 }
 
@@ -30,6 +32,7 @@ export const SCORES_PER_PASS = 200;
 export class ScoreHistoryService extends PeriodicService<number> {
   private readonly history = new ScoreHistoryRepository();
   private readonly tenants = new TenantsRepository();
+  private readonly cityDays = new CityScoreDaysRepository();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -48,8 +51,11 @@ export class ScoreHistoryService extends PeriodicService<number> {
     return this.runPass(now);
   }
 
-  protected pass(now: Date): Promise<number> {
-    return this.oversight.keepDue(now, SCORES_PER_PASS);
+  /** Scores what is due, then the city's average of the day, if any score moved since it was written. */
+  protected async pass(now: Date): Promise<number> {
+    const scored = await this.oversight.keepDue(now, SCORES_PER_PASS);
+    await this.db.inPlatform((manager) => this.cityDays.refresh(manager, wibDay(now)));
+    return scored;
   }
 
   /** One point per day of the window from the OPD's first score on, each day's score carried forward. */
@@ -59,31 +65,20 @@ export class ScoreHistoryService extends PeriodicService<number> {
     return daily(points, from, wibDay(now));
   }
 
-  /** Every active OPD's series and the city's daily average, for the monitors' trend chart. */
-  async city(days: number, now = new Date()): Promise<CityTrend> {
+  /** The city's daily average, and the series of the active OPDs named (by slug), for the trend charts. */
+  async city(days: number, slugs: string[] = [], now = new Date()): Promise<CityTrend> {
     const from = wibDay(new Date(now.getTime() - (days - 1) * DAY_MS));
-    const active = await this.db.inPlatform((manager) => this.tenants.listActive(manager));
+    const to = wibDay(now);
+    const { city, named } = await this.db.inPlatform(async (manager) => ({
+      city: daily(await this.cityDays.since(manager, from), from, to),
+      named: await this.tenants.findActiveBySlugs(manager, [...new Set(slugs)]),
+    }));
     const tenants: CityTrend['tenants'] = [];
-    for (const tenant of active) {
+    for (const tenant of named) {
       const points = await this.db.inTenant(tenant.id, (tx) => this.history.since(tx, from));
-      tenants.push({ slug: tenant.slug, name: tenant.name, points: daily(points, from, wibDay(now)) });
+      tenants.push({ slug: tenant.slug, name: tenant.name, points: daily(points, from, to) });
     }
-    const byDay = new Map<string, number[]>();
-    for (const point of tenants.flatMap((tenant) => tenant.points))
-      byDay.set(point.day, [...(byDay.get(point.day) ?? []), point.score]);
-    const dayList = [...byDay.keys()].sort();
-    return {
-      days: dayList,
-      city: dayList.map((day) => {
-        const scores = byDay.get(day)!;
-        return {
-          day,
-          average: Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 10) / 10,
-          tenants: scores.length,
-        };
-      }),
-      tenants,
-    };
+    return { days: city.map((point) => point.day), city, tenants };
   }
 }
 
@@ -91,10 +86,10 @@ export class ScoreHistoryService extends PeriodicService<number> {
  * A day-by-day series from `from` (or the first score, if later) to `to`: each day shows the last score
  * recorded on or before it, since a score holds until it changes.
  */
-export function daily(points: ScorePoint[], from: string, to: string): ScorePoint[] {
-  const series: ScorePoint[] = [];
+export function daily<P extends { day: string }>(points: P[], from: string, to: string): P[] {
+  const series: P[] = [];
   let index = 0;
-  let current: ScorePoint | null = null;
+  let current: P | null = null;
   for (let day = from; day <= to; day = nextDay(day)) {
     while (index < points.length && points[index]!.day <= day) current = points[index++]!;
     if (current) series.push({ ...current, day });

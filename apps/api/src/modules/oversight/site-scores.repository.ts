@@ -1,18 +1,56 @@
 import { type EntityManager } from 'typeorm';
+import { containsPattern } from '../../core/database/like-pattern';
 import { type Check, type Completeness } from './completeness';
 
-export interface KeptScore extends Completeness {
+/** A kept score with the OPD it is about, as the city-wide views list it. */
+export interface ScoreRow extends Completeness {
   tenantId: string;
-  /** Unmet checks, when the checks themselves were not read. */
-  missing?: number;
-  contentVersion: string;
-  changesAt: Date;
+  slug: string;
+  name: string;
+  kind: string;
+  lastPublishedAt: Date | null;
+  /** How many checks it does not meet (also when the checks themselves were not read). */
+  missing: number;
+}
+
+/** Which kept scores a dashboard page shows, in which order. */
+export interface ScoreFilter {
+  kind?: string;
+  band?: string;
+  /** Part of the OPD's name or slug. */
+  q?: string;
+  /** `score`: lowest first; `stale`: longest without publishing first (never published before all). */
+  sort: 'score' | 'stale';
+  limit: number;
+  offset: number;
+}
+
+/** Active OPDs per band and kind, with their score total: the city's summary in a few rows. */
+export interface ScoreGroup {
+  band: string;
+  bandLabel: string;
+  kind: string;
+  opds: number;
+  scoreSum: number;
 }
 
 /** The rows of `site_scores` that are good at a moment, and how to tell. */
 const GOOD = `s.content_version = t.content_version AND s.changes_at > $1`;
 
-/** Each OPD's kept score (a platform table): what the dashboard reads, and what the score pass keeps good. */
+const ORDER: Record<ScoreFilter['sort'], string> = {
+  score: `s.score, t.name, t.id`,
+  stale: `t.last_published_at NULLS FIRST, s.score, t.name, t.id`,
+};
+
+const ROW = `t.id AS "tenantId", t.slug, t.name, t.kind, t.last_published_at AS "lastPublishedAt",
+  s.score::int AS score, s.band, s.band_label AS "bandLabel",
+  (SELECT count(*)::int FROM jsonb_array_elements(s.checks) c WHERE NOT (c->>'met')::boolean) AS missing`;
+
+/**
+ * Each OPD's kept score (a platform table): what the dashboard reads, and what the score pass keeps good. The
+ * city-wide reads page, filter and count in the database, so a page of 50 OPDs costs the same in a city of 40
+ * as in a country of 20,000.
+ */
 export class SiteScoresRepository {
   /** Active OPDs with no kept score, or one no longer good at `now` (content changed, or time moved it). */
   due(manager: EntityManager, now: Date, limit: number): Promise<Array<{ id: string }>> {
@@ -24,23 +62,55 @@ export class SiteScoresRepository {
     );
   }
 
-  /**
-   * Every active OPD's kept score made for its current content, by tenant id; with `checks: false` the checks
-   * stay in the database and only the number of unmet ones comes back (`missing`): a city-wide summary of
-   * 20,000 OPDs then reads kilobytes, not megabytes.
-   */
-  async current(manager: EntityManager, { checks = true } = {}): Promise<Map<string, KeptScore>> {
-    const detail = checks
-      ? `s.checks`
-      : `'[]'::jsonb AS checks,
-         (SELECT count(*)::int FROM jsonb_array_elements(s.checks) c WHERE NOT (c->>'met')::boolean) AS missing`;
-    const rows: KeptScore[] = await manager.query(
-      `SELECT s.about_tenant_id AS "tenantId", s.score::int AS score, s.band, s.band_label AS "bandLabel",
-              ${detail}, s.content_version::text AS "contentVersion", s.changes_at AS "changesAt"
-         FROM site_scores s JOIN tenants t ON t.id = s.about_tenant_id
-        WHERE t.status = 'active' AND s.content_version = t.content_version`,
+  /** Active OPDs whose kept score is not for their current content (or that have none). */
+  changed(manager: EntityManager): Promise<Array<{ id: string }>> {
+    return manager.query(
+      `SELECT t.id FROM tenants t LEFT JOIN site_scores s ON s.about_tenant_id = t.id
+        WHERE t.status = 'active' AND (s.about_tenant_id IS NULL OR s.content_version <> t.content_version)`,
     );
-    return new Map(rows.map((row) => [row.tenantId, row]));
+  }
+
+  /** One page of active OPDs' kept scores with their checks, and how many match the filter. */
+  async page(manager: EntityManager, filter: ScoreFilter): Promise<{ rows: ScoreRow[]; total: number }> {
+    const where = `t.status = 'active' AND ($1::text IS NULL OR t.kind = $1) AND ($2::text IS NULL OR s.band = $2)
+      AND ($3::text IS NULL OR t.name ILIKE $3 OR t.slug ILIKE $3)`;
+    const params = [filter.kind ?? null, filter.band ?? null, filter.q ? containsPattern(filter.q) : null];
+    const [{ total }] = await manager.query(
+      `SELECT count(*)::int AS total FROM site_scores s JOIN tenants t ON t.id = s.about_tenant_id WHERE ${where}`,
+      params,
+    );
+    const rows: ScoreRow[] = await manager.query(
+      `SELECT ${ROW}, s.checks FROM site_scores s JOIN tenants t ON t.id = s.about_tenant_id WHERE ${where}
+        ORDER BY ${ORDER[filter.sort]} LIMIT $4 OFFSET $5`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { rows, total };
+  }
+
+  /** Every active OPD's kept score without its checks (how many it misses instead), lowest first. */
+  all(manager: EntityManager): Promise<ScoreRow[]> {
+    return manager.query(
+      `SELECT ${ROW}, '[]'::jsonb AS checks FROM site_scores s JOIN tenants t ON t.id = s.about_tenant_id
+        WHERE t.status = 'active' ORDER BY ${ORDER.score}`,
+    );
+  }
+
+  /** Active OPDs counted per band and kind. */
+  groups(manager: EntityManager): Promise<ScoreGroup[]> {
+    return manager.query(
+      `SELECT s.band, s.band_label AS "bandLabel", t.kind, count(*)::int AS opds, sum(s.score)::int AS "scoreSum"
+         FROM site_scores s JOIN tenants t ON t.id = s.about_tenant_id
+        WHERE t.status = 'active' GROUP BY s.band, s.band_label, t.kind`,
+    );
+  }
+
+  /** The average kept score of the active OPDs and how many there are: the city's point of the day. */
+  async cityAverage(manager: EntityManager): Promise<{ average: number | null; opds: number }> {
+    const [row] = await manager.query(
+      `SELECT round(avg(s.score), 1)::float AS average, count(*)::int AS opds
+         FROM site_scores s JOIN tenants t ON t.id = s.about_tenant_id WHERE t.status = 'active'`,
+    );
+    return row;
   }
 
   async keep(

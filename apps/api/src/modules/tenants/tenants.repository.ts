@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, type EntityManager } from 'typeorm';
+import { Brackets, type EntityManager, In } from 'typeorm';
 import { containsPattern } from '../../core/database/like-pattern';
 import { Tenant, type TenantKind, type TenantStatus } from './tenant.entity';
 
@@ -65,6 +65,14 @@ export class TenantsRepository {
       );
     }
     return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  /** The active OPDs among these slugs, by name. */
+  findActiveBySlugs(manager: EntityManager, slugs: string[]): Promise<Tenant[]> {
+    if (!slugs.length) return Promise.resolve([]);
+    return manager
+      .getRepository(Tenant)
+      .find({ where: { slug: In(slugs), status: 'active' }, order: { name: 'ASC' } });
   }
 
   /** Every active OPD, by name (the city has tens, not thousands). */
