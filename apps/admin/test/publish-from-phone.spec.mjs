@@ -610,6 +610,13 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await platform.textContent('#situs-portal')).toContain('sudah diperbarui');
     expect(await axeViolations(platform)).toEqual([]);
     await platform.screenshot({ path: path.join(SHOTS, 'build-situs-ponsel.png'), fullPage: true });
+    // The sites are paged and searched by the API: a search lists only the OPDs it matches.
+    await platform.fill('#cari', 'Kependudukan');
+    await platform.click('form[role=search] button[type=submit]');
+    await platform.waitForURL(/cari=Kependudukan/);
+    expect(await platform.$$eval('ul.items > li', (items) => items.map((item) => item.id))).toEqual([
+      'situs-disdukcapil',
+    ]);
     await platform.goto(`${admin}/platform/`);
 
     await platform.click('text=Tambah OPD');

@@ -106,6 +106,13 @@ describe('weekly digests', () => {
       optOut: true,
       latest: { status: 'skipped', reason: 'opted_out' },
     });
+    // The OPD list is paged and searched (a province has thousands).
+    expect(city.body.opdTotal).toBeGreaterThanOrEqual(2);
+    const found = await t.http().get(`/api/v1/admin/digests?q=${optedOut.slug}`).set(monitor.auth);
+    expect(found.body).toMatchObject({ opdTotal: 1, opd: [{ slug: optedOut.slug }] });
+    const second = await t.http().get('/api/v1/admin/digests?limit=1&offset=1').set(monitor.auth);
+    expect(second.body.opd).toEqual([city.body.opd[1]]);
+    expect((await t.http().get('/api/v1/admin/digests?limit=500').set(monitor.auth)).status).toBe(400);
     // An editor may not change the subscription; only the OPD's admin may.
     const editorTry = await t
       .http()

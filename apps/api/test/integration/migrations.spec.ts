@@ -75,7 +75,7 @@ describe('schema migrations', () => {
     }
   });
 
-  it("average the city's existing score history day by day, each OPD's last score carried forward", async () => {
+  it("carry existing data into kept aggregates: the city's daily average (each OPD's last score carried forward) and each site's latest build", async () => {
     const fresh = await createTestDatabase({ migrate: false });
     try {
       const before = MIGRATIONS.findIndex(
@@ -89,7 +89,12 @@ describe('schema migrations', () => {
 
       const owner = new Client({ connectionString: fresh.ownerUrl });
       await owner.connect();
-      const history = async (slug: string, status: string, scores: Array<[string, number]>) => {
+      const history = async (
+        slug: string,
+        status: string,
+        scores: Array<[string, number]>,
+        builds: Array<[string, string]> = [],
+      ) => {
         const [{ id }] = (
           await owner.query(
             `INSERT INTO tenants (slug, name, short_name, kind, status) VALUES ($1, $1, $1, 'dinas', $2) RETURNING id`,
@@ -103,19 +108,40 @@ describe('schema migrations', () => {
             `INSERT INTO completeness_scores (tenant_id, day, score, band, content_version) VALUES ($1, $2, $3, 'x', 1)`,
             [id, day, score],
           );
+        for (const [buildStatus, finishedAt] of builds)
+          await owner.query(
+            `INSERT INTO site_builds (tenant_id, status, trigger, started_at, finished_at, log)
+             VALUES ($1, $2, 'content.published', $3, $3, '')`,
+            [id, buildStatus, finishedAt],
+          );
         await owner.query('COMMIT');
       };
-      await history('dinas-a', 'active', [
-        ['2026-11-01', 40],
-        ['2026-11-03', 60],
-      ]);
-      await history('dinas-b', 'active', [['2026-11-02', 80]]);
+      await history(
+        'dinas-a',
+        'active',
+        [
+          ['2026-11-01', 40],
+          ['2026-11-03', 60],
+        ],
+        [
+          ['live', '2026-11-03T10:00:00Z'],
+          ['failed', '2026-11-02T10:00:00Z'],
+        ],
+      );
+      await history('dinas-b', 'active', [['2026-11-02', 80]], [['held', '2026-11-02T10:00:00Z']]);
       await history('dinas-c', 'suspended', [['2026-11-01', 0]]);
       expect(await runMigrations(fresh.ownerUrl)).toContain('CityScoreDays1766700000000');
       const days = await owner.query(
         `SELECT to_char(day, 'YYYY-MM-DD') AS day, average::float AS average, opds FROM city_score_days ORDER BY day`,
       );
+      // Each OPD's latest finished build outcome is on its row for the sites page.
+      const statuses = await owner.query(`SELECT slug, site_status FROM tenants ORDER BY slug`);
       await owner.end();
+      expect(statuses.rows).toEqual([
+        { slug: 'dinas-a', site_status: 'live' },
+        { slug: 'dinas-b', site_status: 'held' },
+        { slug: 'dinas-c', site_status: null },
+      ]);
       // A suspended OPD does not count; on the 2nd, dinas-a's 40 still holds.
       expect(days.rows).toEqual([
         { day: '2026-11-01', average: 40, opds: 1 },

@@ -22,6 +22,7 @@ import { SignInCountWhole1766400000000 } from './migrations/1766400000000-sign-i
 import { SiteScores1766500000000 } from './migrations/1766500000000-site-scores';
 import { DigestProgress1766600000000 } from './migrations/1766600000000-digest-progress';
 import { CityScoreDays1766700000000 } from './migrations/1766700000000-city-score-days';
+import { SiteStatus1766800000000 } from './migrations/1766800000000-site-status';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -81,4 +82,5 @@ export const MIGRATIONS = [
   SiteScores1766500000000,
   DigestProgress1766600000000,
   CityScoreDays1766700000000,
+  SiteStatus1766800000000,
 ];

@@ -39,5 +39,8 @@ export const AltTextField = (options: ApiPropertyOptions = {}) => OptionalTextFi
 /** A picture's or file's caption. */
 export const CaptionField = () => OptionalTextField(300);
 
+/** A list's search words (`q`): what to look for, in the fields `description` names. */
+export const SearchField = (description: string) => OptionalTextField(100, { description });
+
 /** A street address; anything shorter than 10 characters is a placeholder, not an address. */
 export const AddressField = (example: string) => OptionalTextField(300, { example }, 10);

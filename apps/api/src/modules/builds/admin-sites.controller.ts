@@ -12,7 +12,8 @@ import {
   RebuildSitesDto,
   RollbackSiteDto,
   SiteBuildDto,
-  SiteOverviewDto,
+  SitesPageDto,
+  SitesQueryDto,
   toPlatformAlertDto,
   toSiteBuildDto,
 } from './builds.dto';
@@ -29,12 +30,14 @@ export class AdminSitesController {
 
   @Get('sites')
   @PlatformEndpoint({
-    summary: 'Situs semua OPD aktif: tiga build terakhir masing-masing, dengan keluaran pembangun',
+    summary:
+      'Situs OPD aktif per halaman (yang bermasalah dulu): tiga build terakhir masing-masing, dengan keluaran pembangun',
     roles: ['platform_admin', 'monitor'],
+    errors: [400],
   })
-  @ApiOkResponse({ type: [SiteOverviewDto] })
-  overview(): Promise<SiteOverviewDto[]> {
-    return this.history.overview(3);
+  @ApiOkResponse({ type: SitesPageDto })
+  overview(@Query() query: SitesQueryDto): Promise<SitesPageDto> {
+    return this.history.overview(query, 3);
   }
 
   @Get('portal/builds')

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../../core/database/database.service';
 import { QUEUE_SCHEMA, SITE_BUILD_QUEUE } from '../../core/queue/site-build-queue';
 import { TenantsRepository } from '../tenants/tenants.repository';
-import { type SiteBuildDto, type SiteOverviewDto, toSiteBuildDto } from './builds.dto';
+import { type SiteBuildDto, type SiteOverviewDto, type SitesPageDto, toSiteBuildDto } from './builds.dto';
 import { type PortalBuildRow, PortalBuildsRepository } from './portal-builds.repository';
 import { SiteBuildsRepository } from './site-builds.repository';
 
@@ -17,15 +17,23 @@ export class BuildHistoryService {
     @Inject(SiteBuildsRepository) private readonly builds: SiteBuildsRepository,
   ) {}
 
-  /** Every active OPD's latest builds, for the platform's overview (each read in that tenant's own scope). */
-  async overview(perTenant: number): Promise<SiteOverviewDto[]> {
-    const tenants = await this.db.inPlatform((manager) => this.tenants.listActive(manager));
-    const overview: SiteOverviewDto[] = [];
-    for (const tenant of tenants) {
+  /**
+   * A page of active OPDs' latest builds for the platform's overview, troubled sites first: the page is chosen
+   * and counted on the tenants table, then each OPD on it has its builds read in its own scope.
+   */
+  async overview(
+    filter: { q?: string; troubled?: boolean; limit: number; offset: number },
+    perTenant: number,
+  ): Promise<SitesPageDto> {
+    const page = await this.db.inPlatform((manager) =>
+      this.tenants.sitePage(manager, { ...filter, troubledOnly: filter.troubled }),
+    );
+    const items: SiteOverviewDto[] = [];
+    for (const tenant of page.tenants) {
       const builds = await this.list(tenant.id, { limit: perTenant, offset: 0 });
-      overview.push({ tenantId: tenant.id, slug: tenant.slug, name: tenant.name, builds });
+      items.push({ tenantId: tenant.id, slug: tenant.slug, name: tenant.name, builds });
     }
-    return overview;
+    return { items, total: page.total, troubled: page.troubled };
   }
 
   /** The city portal's latest builds (it is rebuilt after every OPD change). */

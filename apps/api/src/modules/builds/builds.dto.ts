@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { SearchField } from '../../core/http/dto-fields';
+import { PageQueryDto } from '../../core/http/page-query.dto';
 import { SLUG_PATTERN } from '../../core/http/validators';
 import { type PlatformAlert } from './platform-alert.entity';
 import { type SiteBuild, type SiteChecks } from './site-build.entity';
@@ -48,6 +51,30 @@ export class SiteOverviewDto {
   @ApiProperty({ example: 'Dinas Kependudukan dan Pencatatan Sipil' }) name: string;
   @ApiProperty({ type: [SiteBuildDto], description: 'Build terbaru dulu, dengan keluarannya' })
   builds: SiteBuildDto[];
+}
+
+export class SitesQueryDto extends PageQueryDto {
+  @SearchField('Cari di nama atau slug OPD') q?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Hanya situs yang build terakhirnya gagal atau ditahan',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  troubled?: boolean;
+}
+
+export class SitesPageDto {
+  @ApiProperty({
+    type: [SiteOverviewDto],
+    description: 'Situs yang build terakhirnya gagal atau ditahan dulu, lalu menurut nama',
+  })
+  items: SiteOverviewDto[];
+  @ApiProperty({ description: 'Situs yang cocok dengan saringan, di semua halaman' }) total: number;
+  @ApiProperty({ description: 'Situs aktif yang build terakhirnya gagal atau ditahan, di seluruh kota' })
+  troubled: number;
 }
 
 export class RebuildSitesDto {

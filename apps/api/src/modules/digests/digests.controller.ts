@@ -1,9 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentTenant } from '../../core/access/current.decorators';
 import { PlatformEndpoint, TenantEndpoint } from '../../core/access/endpoint.decorators';
 import { type TenantContext } from '../../core/access/principal';
-import { CityDigestsDto, DigestRunDto, DigestSubscriptionDto, TenantDigestsDto } from './digests.dto';
+import {
+  CityDigestsDto,
+  CityDigestsQueryDto,
+  DigestRunDto,
+  DigestSubscriptionDto,
+  TenantDigestsDto,
+} from './digests.dto';
 import { DigestsService } from './digests.service';
 
 /** How long a platform admin's "write this week's digests now" may work before answering. */
@@ -40,12 +46,13 @@ export class DigestsController {
 
   @Get('admin/digests')
   @PlatformEndpoint({
-    summary: 'Ringkasan kota mingguan dan status kirim ringkasan tiap OPD',
+    summary: 'Ringkasan kota mingguan dan status kirim ringkasan OPD, per halaman',
     roles: ['platform_admin', 'monitor'],
+    errors: [400],
   })
   @ApiOkResponse({ type: CityDigestsDto })
-  city(): Promise<CityDigestsDto> {
-    return this.digests.city();
+  city(@Query() query: CityDigestsQueryDto): Promise<CityDigestsDto> {
+    return this.digests.city(query);
   }
 
   @Post('admin/digests/run')

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
+import { SearchField } from '../../core/http/dto-fields';
+import { PageQueryDto } from '../../core/http/page-query.dto';
 
 const STATUSES = ['sending', 'sent', 'skipped', 'failed'];
 
@@ -40,7 +42,13 @@ export class OpdDigestStatusDto {
 export class CityDigestsDto {
   @ApiProperty({ example: '2026-W49' }) week: string;
   @ApiProperty({ type: [DigestDto], description: 'Ringkasan kota untuk pemantau' }) digests: DigestDto[];
-  @ApiProperty({ type: [OpdDigestStatusDto] }) opd: OpdDigestStatusDto[];
+  @ApiProperty({ type: [OpdDigestStatusDto], description: 'Satu halaman OPD aktif, menurut nama' })
+  opd: OpdDigestStatusDto[];
+  @ApiProperty({ description: 'OPD aktif yang cocok, di semua halaman' }) opdTotal: number;
+}
+
+export class CityDigestsQueryDto extends PageQueryDto {
+  @SearchField('Cari di nama atau slug OPD') q?: string;
 }
 
 export class DigestRunDto {

@@ -27,7 +27,9 @@ export interface DigestRun {
 export interface CityDigestsView {
   week: string;
   digests: DigestRow[];
+  /** One page of active OPDs, by name, with each one's latest digest. */
   opd: Array<{ slug: string; name: string; optOut: boolean; latest: DigestRow | null }>;
+  opdTotal: number;
 }
 
 /**
@@ -159,15 +161,21 @@ export class DigestsService extends PeriodicService<DigestRun> {
     return { optOut };
   }
 
-  async city(now = new Date()): Promise<CityDigestsView> {
+  /** The city's recent digests, and a page of active OPDs with their latest (read in each one's scope). */
+  async city(
+    page: { q?: string; limit: number; offset: number },
+    now = new Date(),
+  ): Promise<CityDigestsView> {
     const { week } = digestWeek(now);
-    const digests = await this.db.inPlatform((manager) => this.digests.recentCity(manager, 8));
-    const active = await this.db.inPlatform((manager) => this.tenants.listActive(manager));
+    const { digests, active, total } = await this.db.inPlatform(async (manager) => {
+      const [active, total] = await this.tenants.list(manager, { ...page, status: 'active' });
+      return { digests: await this.digests.recentCity(manager, 8), active, total };
+    });
     const opd: CityDigestsView['opd'] = [];
     for (const tenant of active) {
       const [latest] = await this.db.inTenant(tenant.id, (tx) => this.digests.recent(tx, 1));
       opd.push({ slug: tenant.slug, name: tenant.name, optOut: tenant.digestOptOut, latest: latest ?? null });
     }
-    return { week, digests, opd };
+    return { week, digests, opd, opdTotal: total };
   }
 }

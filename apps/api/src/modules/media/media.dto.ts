@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { AltTextField, CaptionField, trim } from '../../core/http/dto-fields';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AltTextField, CaptionField, SearchField } from '../../core/http/dto-fields';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { INT4_MAX } from '../../core/http/int-param';
 
@@ -43,12 +43,7 @@ export class UpdateMediaDto {
 export class MediaListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['image', 'document'] }) @IsOptional() @IsIn(['image', 'document']) kind?:
     'image' | 'document';
-  @ApiPropertyOptional({ maxLength: 100, description: 'Cari di nama berkas' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @SearchField('Cari di nama berkas') q?: string;
 }
 
 export class MediaFileDto {

@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { trim } from '../../core/http/dto-fields';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { SearchField } from '../../core/http/dto-fields';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { TENANT_KINDS, type TenantKind } from '../tenants/tenant.entity';
 import { BANDS } from './completeness';
@@ -71,12 +60,7 @@ export class OversightQueryDto extends PageQueryDto {
   @IsIn(BAND_CODES)
   band?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'Cari di nama atau slug OPD' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @SearchField('Cari di nama atau slug OPD') q?: string;
 }
 
 export class BandCountDto {

@@ -67,6 +67,32 @@ export class TenantsRepository {
     return query.take(filter.limit).skip(filter.offset).getManyAndCount();
   }
 
+  /**
+   * A page of active OPDs for the platform's sites page: those whose latest finished build failed or was held
+   * first (`site_status`, kept by a trigger on the builds), then by name; with how many match and how many are
+   * troubled in the whole city.
+   */
+  async sitePage(
+    manager: EntityManager,
+    filter: { q?: string; troubledOnly?: boolean; limit: number; offset: number },
+  ): Promise<{ tenants: Array<Pick<Tenant, 'id' | 'slug' | 'name'>>; total: number; troubled: number }> {
+    const troubled = `t.site_status IN ('failed', 'held')`;
+    const where = `t.status = 'active' AND ($1::text IS NULL OR t.name ILIKE $1 OR t.slug ILIKE $1)
+      AND (NOT $2 OR ${troubled})`;
+    const params = [filter.q ? containsPattern(filter.q) : null, filter.troubledOnly ?? false];
+    const [counts] = await manager.query(
+      `SELECT count(*) FILTER (WHERE ${where})::int AS total,
+              count(*) FILTER (WHERE t.status = 'active' AND ${troubled})::int AS troubled FROM tenants t`,
+      params,
+    );
+    const tenants = await manager.query(
+      `SELECT t.id, t.slug, t.name FROM tenants t WHERE ${where}
+        ORDER BY (${troubled}) DESC, t.name, t.id LIMIT $3 OFFSET $4`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { tenants, total: counts.total, troubled: counts.troubled };
+  }
+
   /** The active OPDs among these slugs, by name. */
   findActiveBySlugs(manager: EntityManager, slugs: string[]): Promise<Tenant[]> {
     if (!slugs.length) return Promise.resolve([]);

@@ -12,7 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { trim } from '../../../core/http/dto-fields';
+import { trim, SearchField } from '../../../core/http/dto-fields';
 import { PageQueryDto } from '../../../core/http/page-query.dto';
 import { CONTENT_STATES, type ContentState, type ReturnedBy } from '../content-item.entity';
 import { CONTENT_TYPES, type ContentTypeName } from '../types/content-type';
@@ -71,12 +71,7 @@ export class ForcePublishDto extends VersionDto {
 
 export class ContentListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CONTENT_STATES }) @IsOptional() @IsIn(CONTENT_STATES) state?: ContentState;
-  @ApiPropertyOptional({ maxLength: 100, description: 'Cari di judul' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @SearchField('Cari di judul') q?: string;
   @ApiPropertyOptional({ description: 'Hanya konten buatan saya' })
   @IsOptional()
   @Transform(({ value }) => value === 'true' || value === true)

@@ -20,7 +20,14 @@ import { PageQueryDto } from '../../../core/http/page-query.dto';
 import { IsIndonesianPhone, IsTenantSlug } from '../../../core/http/validators';
 import { InvitationDto } from '../../users/dto/member.dto';
 import { TENANT_KINDS, type Tenant, type TenantKind } from '../tenant.entity';
-import { AddressField, EmailField, PersonNameField, trim, trimLower } from '../../../core/http/dto-fields';
+import {
+  AddressField,
+  EmailField,
+  PersonNameField,
+  trim,
+  trimLower,
+  SearchField,
+} from '../../../core/http/dto-fields';
 
 /** Contact data an OPD keeps current itself (tenant admins) or that the IT office sets at provisioning. */
 export class TenantContactDto {
@@ -160,12 +167,7 @@ export class TenantListQueryDto extends PageQueryDto {
   @IsIn(TENANT_KINDS)
   kind?: TenantKind;
 
-  @ApiPropertyOptional({ description: 'Cari di nama, singkatan, slug dan nama lama', maxLength: 100 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @SearchField('Cari di nama, singkatan, slug dan nama lama') q?: string;
 }
 
 export class TenantDto {

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/page-query.dto';
 import { PLATFORM_ROLES, type PlatformRole } from '../../../core/access/roles';
 import { type User } from '../user.entity';
 import { InvitationDto } from './member.dto';
-import { EmailField, PersonNameField, trim } from '../../../core/http/dto-fields';
+import { EmailField, PersonNameField, SearchField } from '../../../core/http/dto-fields';
 
 export class InvitePlatformUserDto {
   @EmailField('pemantau2@laman.example')
@@ -27,12 +26,7 @@ export class ChangePlatformRoleDto {
 }
 
 export class UserListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Cari di nama dan email', maxLength: 100 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @SearchField('Cari di nama dan email') q?: string;
 
   @ApiPropertyOptional({
     enum: ['any', ...PLATFORM_ROLES],
