@@ -10,6 +10,7 @@ import { sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
 import { type RunningS3, startS3Server } from '../helpers/s3-server';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 
 /**
  * Built sites in object storage, with nothing shared between hosts but PostgreSQL and the bucket: two site
@@ -68,14 +69,17 @@ describe('sites in object storage: built on any worker, served by any edge', () 
     return child;
   }
 
-  const startWorker = (name: string) =>
+  const startWorker = (name: string, env: Record<string, string> = {}) =>
     start(name, [WORKER], {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       DATABASE_URL: t.database.appUrl,
       LAMAN_API_URL: apiUrl,
       LAMAN_SITES_DIR: path.join(root, name),
+      ...env,
     });
+  /** The OPD the first test builds, rolls back and suspends; the second builds it again. */
+  let opd: { tenant: Tenant; editor: SignedIn; subdomain: string };
 
   async function stop(child: ChildProcess): Promise<void> {
     if (child.exitCode === null && child.signalCode === null)
@@ -133,6 +137,7 @@ describe('sites in object storage: built on any worker, served by any edge', () 
       expect(patched.status).toBe(200);
       const editor = await t.given.memberSignedIn(tenant, 'editor');
       const subdomain = `${tenant.slug}.${SITES_DOMAIN}`;
+      opd = { tenant, editor, subdomain };
 
       // The edge: its own folder, filled only from the bucket.
       const edgeDir = path.join(root, 'edge');
@@ -155,7 +160,8 @@ describe('sites in object storage: built on any worker, served by any edge', () 
       // Worker A goes away; worker B, on an empty folder, builds the next change from the build in the bucket.
       await stop(workerA);
       const second = await publishNews(editor, tenant.slug, 'Jadwal perekaman KTP-el bulan Desember');
-      startWorker('worker-b');
+      // Worker B keeps one site on its own disk (the portal aside): see the next test.
+      startWorker('worker-b', { SITES_LOCAL_CACHE_SITES: '1' });
       const builds = await liveBuilds(tenant.slug, editor.auth, 2);
       const summary = JSON.parse(builds[0]!.log.trim().split('\n').pop()!) as {
         rendered: number;
@@ -219,5 +225,40 @@ describe('sites in object storage: built on any worker, served by any edge', () 
       expect(nginx.log()).toBe('');
     },
     4 * BUILD_MS,
+  );
+
+  it(
+    "keeps only a worker's most recently built sites on its disk; a site it let go builds again from the bucket",
+    async () => {
+      const { tenant, editor, subdomain } = opd;
+      const workerDir = path.join(root, 'worker-b');
+      const other = await t.given.tenant();
+      const otherEditor = await t.given.memberSignedIn(other, 'editor');
+      await publishNews(otherEditor, other.slug, 'Posyandu keliling di Kelurahan Kupang Kota');
+      await liveBuilds(other.slug, otherEditor.auth, 1);
+      // One site kept: the one built last; the first OPD's folder went (the portal is not a site here).
+      await eventually(
+        async () => existsSync(path.join(workerDir, tenant.slug)),
+        (present) => !present,
+        { withinMs: 10_000 },
+      );
+      expect(existsSync(path.join(workerDir, other.slug, 'live'))).toBe(true);
+
+      const before = (await t.http().get(`/api/v1/tenants/${tenant.slug}/builds`).set(editor.auth)).body;
+      const livesBefore = (before as BuildView[]).filter((build) => build.status === 'live').length;
+      await publishNews(editor, tenant.slug, 'Pendaftaran bantuan sosial dibuka');
+      const [latest] = await liveBuilds(tenant.slug, editor.auth, livesBefore + 1);
+      const summary = JSON.parse(latest!.log.trim().split('\n').pop()!) as { reused: number };
+      // Started from the live build in the bucket: its article pages were reused, not rendered again.
+      expect(summary.reused).toBeGreaterThan(0);
+      const page = await edgeAnswer(subdomain, '/', (answer) => answer.body.includes('bantuan sosial'));
+      expect(page.body).toContain('Rajabasa');
+      await eventually(
+        async () => existsSync(path.join(workerDir, other.slug)),
+        (present) => !present,
+        { withinMs: 10_000 },
+      );
+    },
+    3 * BUILD_MS,
   );
 });

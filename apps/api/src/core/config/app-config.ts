@@ -70,6 +70,8 @@ const envSchema = z
     MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
     SITES_STORAGE: z.enum(['local', 's3']).default('local'),
     SITES_S3_BUCKET: z.string().min(3).default('laman-sites'),
+    /** With SITES_STORAGE=s3: how many sites a worker keeps on its own disk (the rest come from the bucket). */
+    SITES_LOCAL_CACHE_SITES: positiveInt.default(500),
     /** The sites bucket's own user (workers and the API write it; edges only read): else S3_ACCESS_KEY_ID. */
     SITES_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     SITES_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
@@ -161,6 +163,8 @@ export interface AppConfig {
      * Null: the sites live in `dir`, shared by the workers, the API and nginx (`pnpm start`).
      */
     store: S3Settings | null;
+    /** With `store`: the sites a worker keeps in `dir`, the most recently built (LocalSiteCache). */
+    localCacheSites: number;
   };
   media: {
     /** Local storage's root, and the work folder for uploads with either driver. */
@@ -270,6 +274,7 @@ function toAppConfig(env: Env): AppConfig {
               secretAccessKey: env.SITES_S3_SECRET_ACCESS_KEY ?? env.S3_SECRET_ACCESS_KEY ?? '',
             }
           : null,
+      localCacheSites: env.SITES_LOCAL_CACHE_SITES,
     },
     media: {
       dir: env.LAMAN_MEDIA_DIR ?? path.resolve(__dirname, '../../../../../.data/media'),

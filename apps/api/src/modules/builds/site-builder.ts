@@ -3,6 +3,7 @@ import { Database } from '../../core/database/database.service';
 import { QUEUE_SCHEMA, SITE_BUILD_QUEUE, type SiteBuildJob } from '../../core/queue/site-build-queue';
 import { PlatformAlertsRepository } from './platform-alerts.repository';
 import { BUILD_LOG_LIMIT, type BuilderRun, type Outcome, WarmBuilder } from './builder-process';
+import { LocalSiteCache } from './local-site-cache';
 import { SiteBuildsRepository } from './site-builds.repository';
 import { type Publication, SitePointers } from './site-pointers';
 
@@ -27,6 +28,8 @@ export class SiteBuilder {
   private readonly alerts = new PlatformAlertsRepository();
   /** Built sites in object storage (SITES_STORAGE=s3): this worker switches the OPD's pointer on going live. */
   private readonly pointers: SitePointers | null;
+  /** With object storage, this worker's own site folders, kept to the most recently built few. */
+  private readonly cache: LocalSiteCache | null;
   constructor(
     private readonly db: Database,
     private readonly config: AppConfig,
@@ -40,6 +43,9 @@ export class SiteBuilder {
     private readonly background: WarmBuilder[] = backgroundBuilders(),
   ) {
     this.pointers = config.sites.store ? new SitePointers(config.sites.store) : null;
+    this.cache = config.sites.store
+      ? new LocalSiteCache(config.sites.dir, config.sites.localCacheSites)
+      : null;
   }
 
   async run(job: SiteBuildJob, jobId: string, attempt: number): Promise<Outcome | 'skipped'> {
@@ -83,9 +89,11 @@ export class SiteBuilder {
     const lease = {
       mayGoLive: (publication?: Publication) => this.goLiveIfHeld(tenant.slug, jobId, attempt, publication),
     };
-    const result = job.background
-      ? await leastLoaded(this.background).build({ ...request, full: true }, lease)
-      : await this.warm.build(request, lease);
+    const runBuilder = () =>
+      job.background
+        ? leastLoaded(this.background).build({ ...request, full: true }, lease)
+        : this.warm.build(request, lease);
+    const result = this.cache ? await this.cache.around(tenant.slug, runBuilder) : await runBuilder();
     // The alert changes before the build record does: whoever sees the build finished sees its alert too.
     await this.updateSpamAlert(job.tenantId, tenant, build.id, result);
     await this.db.inTenant(job.tenantId, async (tx) => {
