@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sampleFields } from '../helpers/content-samples';
-import { eventually } from '../helpers/eventually';
+import { childrenOf, untilGone } from '../helpers/processes';
 import { smallJpeg } from '../helpers/media-corpus';
 import { type SignedIn } from '../helpers/given';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -56,15 +55,6 @@ describe('site build pipeline', () => {
     child.stdout?.on('data', (chunk) => (workerLog += chunk));
     child.stderr?.on('data', (chunk) => (workerLog += chunk));
     return child;
-  }
-
-  /** The processes a process started (its warm builders), from /proc. */
-  function childrenOf(pid: number): number[] {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
   }
 
   interface BuildView {
@@ -307,12 +297,7 @@ describe('site build pipeline', () => {
     const builders = childrenOf(worker!.pid!);
     expect(builders.length).toBeGreaterThan(0);
     await new Promise((resolve) => (worker!.once('exit', resolve), worker!.kill('SIGKILL')));
-    const orphans = await eventually(
-      async () => builders.filter((pid) => existsSync(`/proc/${pid}`)),
-      (alive) => alive.length === 0,
-      { withinMs: 15_000 },
-    );
-    expect(orphans).toEqual([]);
+    expect(await untilGone(builders)).toEqual([]);
     expect(await readlink(live)).toBe(before);
     expect(await readFile(path.join(live, 'index.html'), 'utf8')).toContain('Berita sebelum gangguan');
 

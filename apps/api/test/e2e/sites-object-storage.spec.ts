@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Answer, get, type RunningNginx, startNginx } from '../helpers/debian-nginx';
 import { eventually } from '../helpers/eventually';
+import { childrenOf, untilGone } from '../helpers/processes';
+import { SitePointers } from '../../src/modules/builds/site-pointers';
+import { type AppConfig } from '../../src/core/config/app-config';
+import { APP_CONFIG } from '../../src/core/config/config.module';
 import { sampleFields } from '../helpers/content-samples';
 import { type SignedIn } from '../helpers/given';
 import { type RunningS3, startS3Server } from '../helpers/s3-server';
@@ -80,6 +84,7 @@ describe('sites in object storage: built on any worker, served by any edge', () 
     });
   /** The OPD the first test builds, rolls back and suspends; the second builds it again. */
   let opd: { tenant: Tenant; editor: SignedIn; subdomain: string };
+  let workerB: ChildProcess;
 
   async function stop(child: ChildProcess): Promise<void> {
     if (child.exitCode === null && child.signalCode === null)
@@ -161,7 +166,7 @@ describe('sites in object storage: built on any worker, served by any edge', () 
       await stop(workerA);
       const second = await publishNews(editor, tenant.slug, 'Jadwal perekaman KTP-el bulan Desember');
       // Worker B keeps one site on its own disk (the portal aside): see the next test.
-      startWorker('worker-b', { SITES_LOCAL_CACHE_SITES: '1' });
+      workerB = startWorker('worker-b', { SITES_LOCAL_CACHE_SITES: '1' });
       const builds = await liveBuilds(tenant.slug, editor.auth, 2);
       const summary = JSON.parse(builds[0]!.log.trim().split('\n').pop()!) as {
         rendered: number;
@@ -258,6 +263,42 @@ describe('sites in object storage: built on any worker, served by any edge', () 
         (present) => !present,
         { withinMs: 10_000 },
       );
+    },
+    3 * BUILD_MS,
+  );
+
+  it(
+    'a worker killed mid-build: its builders die with it, the pointer stays, and the retry elsewhere goes live',
+    async () => {
+      const { tenant, editor, subdomain } = opd;
+      const pointers = new SitePointers(t.app.get<AppConfig>(APP_CONFIG).sites.store!);
+      const before = (await pointers.read(tenant.slug))!.build;
+      const livesBefore = (
+        (await t.http().get(`/api/v1/tenants/${tenant.slug}/builds`).set(editor.auth)).body as BuildView[]
+      ).filter((build) => build.status === 'live').length;
+
+      await publishNews(editor, tenant.slug, 'Berita saat pekerja mati');
+      await eventually(
+        async () => (await t.http().get(`/api/v1/tenants/${tenant.slug}/builds`).set(editor.auth)).body,
+        (builds: BuildView[]) => builds[0]?.status === 'building',
+        { withinMs: BUILD_MS, everyMs: 20 },
+      );
+      const builders = childrenOf(workerB.pid!);
+      expect(builders.length).toBeGreaterThan(0);
+      await new Promise((resolve) => (workerB.once('exit', resolve), workerB.kill('SIGKILL')));
+      expect(await untilGone(builders)).toEqual([]);
+      // Nothing of the killed build reached the bucket's pointer.
+      expect((await pointers.read(tenant.slug))!.build).toBe(before);
+
+      startWorker('worker-c');
+      const [retry] = await liveBuilds(tenant.slug, editor.auth, livesBefore + 1);
+      const [output] = await t.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
+        return manager.query(`SELECT output FROM site_builds WHERE id = $1`, [retry!.id]);
+      });
+      expect((await pointers.read(tenant.slug))!.build).toBe(output.output);
+      const page = await edgeAnswer(subdomain, '/', (answer) => answer.body.includes('pekerja mati'));
+      expect(page.status).toBe(200);
     },
     3 * BUILD_MS,
   );
