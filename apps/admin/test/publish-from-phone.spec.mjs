@@ -617,6 +617,23 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await platform.$$eval('ul.items > li', (items) => items.map((item) => item.id))).toEqual([
       'situs-disdukcapil',
     ]);
+
+    // The working calendar of the legal clocks: a day the decree adds, shown with its source, then undone.
+    await platform.goto(`${admin}/platform/`);
+    await platform.click('text=Kalender kerja');
+    await platform.goto(`${admin}/platform/kalender?tahun=2031`);
+    await platform.fill('#day', '2031-03-24');
+    await platform.fill('#name', 'x');
+    await platform.click('form.card button[type=submit]');
+    expect(await platform.textContent('#name-galat')).toMatch(/\S/);
+    await platform.fill('#name', 'Cuti bersama uji');
+    await platform.click('form.card button[type=submit]');
+    expect(await platform.textContent('#hari-2031-03-24')).toContain('Cuti bersama uji');
+    expect(await platform.textContent('#hari-2031-03-24')).toContain('koreksi Diskominfotik');
+    expect(await platform.textContent('#hari-2031-03-24 strong')).toBe('Senin, 24 Maret 2031');
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.click('#hari-2031-03-24 button');
+    expect(await platform.$('#hari-2031-03-24')).toBeNull();
     await platform.goto(`${admin}/platform/`);
 
     await platform.click('text=Tambah OPD');

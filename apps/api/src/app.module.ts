@@ -8,6 +8,7 @@ import { QueueModule } from './core/queue/queue.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BuildsModule } from './modules/builds/builds.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
 import { MediaModule } from './modules/media/media.module';
@@ -46,6 +47,7 @@ export class AppModule {
         PublicModule,
         PreviewModule,
         OversightModule,
+        CalendarModule,
         DigestsModule,
       ],
     };

@@ -176,6 +176,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/admin/portal/builds': { allowed: PLATFORM_READERS, status: 200 },
   'POST /api/v1/admin/digests/run': { allowed: ['platform_admin'], status: 200 },
   'GET /api/v1/admin/spam-terms': { allowed: PLATFORM_READERS, status: 200 },
+  // No year asked for: 400 (the year is required).
+  'GET /api/v1/admin/calendar': { allowed: PLATFORM_READERS, status: 400 },
+  'PUT /api/v1/admin/calendar/days/{day}': { allowed: ['platform_admin'], status: 400, body: {} },
+  'DELETE /api/v1/admin/calendar/days/{day}': { allowed: ['platform_admin'], status: 404 },
   'POST /api/v1/admin/spam-terms': { allowed: ['platform_admin'], status: 400, body: { kind: 'hold' } },
   'DELETE /api/v1/admin/spam-terms/{id}': { allowed: ['platform_admin'], status: 404 },
   'PUT /api/v1/admin/oversight/policy': { allowed: ['platform_admin'], status: 400, body: {} },
@@ -240,6 +244,7 @@ describe('access matrix: every endpoint × every role', () => {
           .replace('{userId}', randomUUID())
           .replace('{id}', randomUUID())
           .replace('{number}', '1')
+          .replace('{day}', '2031-01-02')
           .replace('{type}', 'berita')
           .replace('{slug}', 'tidak-ada')
           .replace('{token}', 'AAAAAAAA')

@@ -28,6 +28,7 @@ describe('schema migrations', () => {
       expect(tables).toEqual([
         'audit_events',
         'auth_sessions',
+        'calendar_days',
         'city_digests',
         'city_items',
         'city_score_days',

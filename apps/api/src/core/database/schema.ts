@@ -23,6 +23,7 @@ import { SiteScores1766500000000 } from './migrations/1766500000000-site-scores'
 import { DigestProgress1766600000000 } from './migrations/1766600000000-digest-progress';
 import { CityScoreDays1766700000000 } from './migrations/1766700000000-city-score-days';
 import { SiteStatus1766800000000 } from './migrations/1766800000000-site-status';
+import { CalendarDays1766900000000 } from './migrations/1766900000000-calendar-days';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   DigestProgress1766600000000,
   CityScoreDays1766700000000,
   SiteStatus1766800000000,
+  CalendarDays1766900000000,
 ];

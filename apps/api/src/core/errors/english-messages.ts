@@ -23,6 +23,7 @@ export const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   NOT_FOUND: 'Not found',
   ROUTE_NOT_FOUND: 'This address does not exist',
   TENANT_NOT_FOUND: 'OPD not found',
+  CALENDAR_DAY_NOT_FOUND: 'This date has no correction',
   USER_NOT_FOUND: 'User not found',
   CONTENT_NOT_FOUND: 'Content not found',
   REVISION_NOT_FOUND: 'Revision not found',
