@@ -16,6 +16,7 @@ import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { DigestsModule } from './modules/digests/digests.module';
+import { PpidModule } from './modules/ppid/ppid.module';
 import { PreviewModule } from './modules/preview/preview.module';
 import { PublicModule } from './modules/public/public.module';
 import { SiteSettingsModule } from './modules/site-settings/site-settings.module';
@@ -48,6 +49,7 @@ export class AppModule {
         PreviewModule,
         OversightModule,
         CalendarModule,
+        PpidModule,
         DigestsModule,
       ],
     };

@@ -84,6 +84,7 @@ describe('docker-compose.yml', () => {
         .map(([name]) => name)
         .sort();
     expect(holders('JWT_SECRET')).toEqual(['api']);
+    expect(holders('PERSONAL_DATA_KEY')).toEqual(['api']);
     expect(holders('MINIO_ROOT_PASSWORD')).toEqual(['media-backup', 'minio', 'minio-setup']);
     expect(holders('MEDIA_S3_SECRET_KEY')).toEqual(['api', 'minio-setup']);
     expect(holders('SITES_S3_SECRET_KEY')).toEqual(['api', 'minio-setup', 'worker']);

@@ -160,6 +160,7 @@ describe('Kubernetes manifests', () => {
           expect(named('PersistentVolumeClaim', volume.persistentVolumeClaim.claimName)).toBeDefined();
     }
     expect(named('ConfigMap', 'laman-config')!.data).not.toHaveProperty('JWT_SECRET');
+    expect(named('ConfigMap', 'laman-config')!.data).not.toHaveProperty('PERSONAL_DATA_KEY');
   });
 
   it('shares no volume between pods: built sites travel through the sites bucket, each edge mirrors its own', () => {

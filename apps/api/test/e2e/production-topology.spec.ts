@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -66,6 +67,7 @@ describe('production topology (compose services, run without Docker)', () => {
       DATABASE_URL: `postgresql://laman_app:app-pw-from-env@127.0.0.1:${server.port}/laman`,
       DATABASE_OWNER_URL: `postgresql://laman_owner:owner-pw-from-env@127.0.0.1:${server.port}/laman`,
       JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+      PERSONAL_DATA_KEY: randomBytes(32).toString('base64'),
       ADMIN_URL: 'https://admin.bandarlampungkota.go.id',
     };
   });
@@ -78,11 +80,13 @@ describe('production topology (compose services, run without Docker)', () => {
   });
 
   it('refuses to start in production without its secrets, naming them', async () => {
-    const { JWT_SECRET: _secret, ...withoutSecret } = env;
-    await expect(
-      run(process.execPath, ['dist/main.js'], { cwd: API_DIR, env: withoutSecret }),
-    ).rejects.toMatchObject({
+    const { JWT_SECRET: _secret, PERSONAL_DATA_KEY: _key, ...withoutSecrets } = env;
+    const refused = run(process.execPath, ['dist/main.js'], { cwd: API_DIR, env: withoutSecrets });
+    await expect(refused).rejects.toMatchObject({
       stderr: expect.stringContaining('JWT_SECRET is required in production'),
+    });
+    await expect(refused).rejects.toMatchObject({
+      stderr: expect.stringContaining('PERSONAL_DATA_KEY is required in production'),
     });
   });
 

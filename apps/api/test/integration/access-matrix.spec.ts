@@ -142,6 +142,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/public/site-address': { allowed: ACTORS, status: 400 },
   'GET /api/v1/public/city': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/city/transparency': { allowed: ACTORS, status: 200 },
+  // Citizens' forms: anyone may send one; an empty form is a 400 naming the fields.
+  'POST /api/v1/public/{tenant}/ppid/requests': { allowed: ACTORS, status: 400, body: {} },
+  'POST /api/v1/public/{tenant}/ppid/requests/status': { allowed: ACTORS, status: 400, body: {} },
   'GET /api/v1/public/{tenant}/site': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/snapshot': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/content': { allowed: ACTORS, status: 200 },

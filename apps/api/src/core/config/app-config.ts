@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePersonalDataKey } from '../crypto/personal-data-cipher';
 
 const MB = 1024 * 1024;
 
@@ -88,6 +89,14 @@ const envSchema = z
     MEDIA_PDF_PREVIEW_MAX_MB: z.coerce.number().int().min(0).default(10),
     PUBLIC_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Seals requesters' personal data at rest (32 bytes, base64: `openssl rand -base64 32`). */
+    PERSONAL_DATA_KEY: z
+      .string()
+      .refine(
+        (text) => parsePersonalDataKey(text) !== null,
+        'must be 32 bytes in base64 (openssl rand -base64 32)',
+      )
+      .optional(),
     JWT_ACCESS_TTL_SECONDS: positiveInt.default(900),
     REFRESH_TTL_DAYS: positiveInt.default(30),
     INVITATION_TTL_HOURS: positiveInt.default(72),
@@ -119,6 +128,9 @@ const envSchema = z
     }
     if (!env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+    if (!env.PERSONAL_DATA_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['PERSONAL_DATA_KEY'], message: 'is required in production' });
     }
   });
 
@@ -179,6 +191,11 @@ export interface AppConfig {
     pdfPreviewMaxBytes: number;
   };
   database: { url: string; ownerUrl: string; poolSize: number; migrateOnStart: boolean };
+  /**
+   * The key that seals personal data at rest (PERSONAL_DATA_KEY). Outside production, when none is set, one is
+   * derived from JWT_SECRET, so `pnpm start` and the tests need nothing more; production requires its own.
+   */
+  personalDataKey: Buffer;
   auth: {
     jwtSecret: string;
     accessTtlSeconds: number;
@@ -292,6 +309,11 @@ function toAppConfig(env: Env): AppConfig {
       poolSize: env.DATABASE_POOL_SIZE,
       migrateOnStart: env.MIGRATE_ON_START,
     },
+    personalDataKey: env.PERSONAL_DATA_KEY
+      ? parsePersonalDataKey(env.PERSONAL_DATA_KEY)!
+      : Buffer.from(
+          hkdfSync('sha256', env.JWT_SECRET, Buffer.alloc(0), 'laman development personal data key', 32),
+        ),
     auth: {
       jwtSecret: env.JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,

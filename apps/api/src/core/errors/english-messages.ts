@@ -24,6 +24,7 @@ export const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   ROUTE_NOT_FOUND: 'This address does not exist',
   TENANT_NOT_FOUND: 'OPD not found',
   CALENDAR_DAY_NOT_FOUND: 'This date has no correction',
+  REQUEST_NOT_FOUND: 'Request not found: check the registration number and the e-mail or phone you gave',
   USER_NOT_FOUND: 'User not found',
   CONTENT_NOT_FOUND: 'Content not found',
   REVISION_NOT_FOUND: 'Revision not found',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '../app-config';
 
 const BASE = { DATABASE_URL: 'postgresql://laman_app:pw@127.0.0.1:5432/laman', JWT_SECRET: 'x'.repeat(32) };
@@ -29,13 +30,27 @@ describe('configuration from the environment', () => {
     expect(message).toMatch(/DATABASE_URL must be a postgres/);
   });
 
-  it('requires a database and a signing secret in production', () => {
+  it('requires a database, a signing secret and a personal data key in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
-      /DATABASE_URL is required in production[\s\S]*JWT_SECRET is required in production/,
+      /DATABASE_URL is required in production[\s\S]*JWT_SECRET is required in production[\s\S]*PERSONAL_DATA_KEY is required in production/,
     );
     expect(() => loadConfig({ ...BASE, JWT_SECRET: 'short' })).toThrow(
       /JWT_SECRET must be at least 32 characters/,
     );
+  });
+
+  it('seals personal data under its own key, derived from the signing secret only outside production', () => {
+    const key = randomBytes(32);
+    expect(
+      loadConfig({ ...BASE, PERSONAL_DATA_KEY: key.toString('base64') }).personalDataKey.equals(key),
+    ).toBe(true);
+    expect(() => loadConfig({ ...BASE, PERSONAL_DATA_KEY: 'rahasia' })).toThrow(
+      /PERSONAL_DATA_KEY must be 32 bytes in base64/,
+    );
+    const derived = loadConfig(BASE).personalDataKey;
+    expect(derived).toHaveLength(32);
+    expect(derived.equals(loadConfig(BASE).personalDataKey)).toBe(true);
+    expect(derived.toString('utf8')).not.toContain(BASE.JWT_SECRET);
   });
 
   it('treats an empty variable as unset and lets launcher defaults fill the gaps', () => {

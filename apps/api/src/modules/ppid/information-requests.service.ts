@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
+import { Database } from '../../core/database/database.service';
+import { DomainError, fieldError } from '../../core/errors/domain-error';
+import { wibDay } from '../../core/time/wib';
+import { CalendarService } from '../calendar/calendar.service';
+import { PublicService } from '../public/public.service';
+import {
+  ANSWER_WORKING_DAYS,
+  normaliseCode,
+  normaliseContact,
+  STATUS_LABELS,
+  trackingCode,
+} from './information-request';
+import { InformationRequestsRepository, type RequestState } from './information-requests.repository';
+import { type RequestStatusQueryDto, type SubmitRequestDto } from './ppid.dto';
+import { PublicFormLimits, REQUEST_FORM, STATUS_LOOKUP } from './public-form-limits';
+
+export interface RequestReceipt extends RequestState {
+  statusLabel: string;
+}
+
+/** A fresh code clashing with an existing one (40 random bits: very rare) is drawn again, this many times. */
+const CODE_ATTEMPTS = 3;
+
+/**
+ * Citizens' information requests to an OPD (UU 14/2008): registered with a tracking code and the legal clock
+ * (the 10th working day after receipt, on the platform's working calendar), the requester's personal data sealed
+ * at rest; the status is shown to whoever has the code and the contact the request was made with, and to no one
+ * else, without any personal data.
+ */
+@Injectable()
+export class InformationRequestsService {
+  private readonly requests = new InformationRequestsRepository();
+  private readonly cipher: PersonalDataCipher;
+
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(PublicService) private readonly publicApi: PublicService,
+    @Inject(CalendarService) private readonly calendar: CalendarService,
+    @Inject(PublicFormLimits) private readonly limits: PublicFormLimits,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cipher = new PersonalDataCipher(config.personalDataKey);
+  }
+
+  async submit(
+    slug: string,
+    form: SubmitRequestDto,
+    client: string,
+    now = new Date(),
+  ): Promise<RequestReceipt> {
+    assertReachable(form);
+    const tenant = await this.publicApi.activeTenant(slug);
+    await this.limits.take(REQUEST_FORM, client, tenant.id);
+    const received = wibDay(now);
+    const calendar = await this.calendar.calendar(Number(received.slice(0, 4)));
+    const sealed = {
+      dueOn: calendar.addWorkingDays(received, ANSWER_WORKING_DAYS),
+      requesterName: this.cipher.seal(form.name),
+      requesterAddress: this.cipher.seal(form.address),
+      requesterEmail: form.email ? this.cipher.seal(form.email) : null,
+      requesterPhone: form.phone ? this.cipher.seal(form.phone) : null,
+      contactLookups: [form.email, form.phone]
+        .filter((contact): contact is string => Boolean(contact))
+        .map((contact) => this.cipher.lookup(normaliseContact(contact))),
+      information: form.information,
+      purpose: form.purpose,
+      delivery: form.delivery,
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const state = await this.db.inTenant(tenant.id, (tx) =>
+          this.requests.insert(tx, { ...sealed, code: trackingCode() }),
+        );
+        return withLabel(state);
+      } catch (error) {
+        if (attempt >= CODE_ATTEMPTS || !isCodeClash(error)) throw error;
+      }
+    }
+  }
+
+  /** The request's state, for its tracking code together with the e-mail or phone it was made with. */
+  async status(slug: string, query: RequestStatusQueryDto, client: string): Promise<RequestReceipt> {
+    const tenant = await this.publicApi.activeTenant(slug);
+    await this.limits.take(STATUS_LOOKUP, client, tenant.id);
+    const lookup = this.cipher.lookup(normaliseContact(query.contact));
+    const state = await this.db.inTenant(tenant.id, (tx) =>
+      this.requests.byCodeAndContact(tx, normaliseCode(query.code), lookup),
+    );
+    // One answer for a wrong code and a wrong contact: the page tells nobody which codes exist.
+    if (!state)
+      throw new DomainError(
+        'REQUEST_NOT_FOUND',
+        'Permohonan tidak ditemukan: periksa nomor pendaftaran dan surel atau telepon yang diisi',
+      );
+    return withLabel(state);
+  }
+}
+
+/** The PPID must be able to answer: an e-mail or a phone, and an e-mail when the answer goes by e-mail. */
+function assertReachable(form: SubmitRequestDto): void {
+  const problem =
+    !form.email && !form.phone
+      ? fieldError('email', 'contactRequired', 'Isi surel atau nomor telepon agar PPID dapat menjawab')
+      : form.delivery === 'email' && !form.email
+        ? fieldError('email', 'emailForDelivery', 'Isi surel untuk menerima informasi lewat surel')
+        : null;
+  if (problem) throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [problem]);
+}
+
+function withLabel(state: RequestState): RequestReceipt {
+  return { ...state, statusLabel: STATUS_LABELS[state.status] };
+}
+
+function isCodeClash(error: unknown): boolean {
+  const cause = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? error;
+  const { code, constraint } = cause as { code?: string; constraint?: string };
+  return code === '23505' && constraint === 'information_requests_code_key';
+}

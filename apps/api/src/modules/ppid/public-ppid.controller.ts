@@ -1,0 +1,44 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Request } from 'express';
+import { PublicEndpoint } from '../../core/access/endpoint.decorators';
+import { RequestReceiptDto, RequestStatusQueryDto, SubmitRequestDto } from './ppid.dto';
+import { InformationRequestsService } from './information-requests.service';
+
+const client = (request: Request) => request.ip ?? 'unknown';
+
+@ApiTags('PPID')
+@Controller('public/:tenant/ppid/requests')
+export class PublicPpidController {
+  constructor(@Inject(InformationRequestsService) private readonly requests: InformationRequestsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @PublicEndpoint({
+    summary: 'Permohonan informasi publik ke PPID OPD: nomor pendaftaran dan batas jawaban (10 hari kerja)',
+    errors: [400, 404, 429],
+  })
+  @ApiCreatedResponse({ type: RequestReceiptDto })
+  submit(
+    @Param('tenant') tenant: string,
+    @Body() body: SubmitRequestDto,
+    @Req() request: Request,
+  ): Promise<RequestReceiptDto> {
+    return this.requests.submit(tenant, body, client(request));
+  }
+
+  @Post('status')
+  @HttpCode(200)
+  @PublicEndpoint({
+    summary: 'Status permohonan informasi, dengan nomor pendaftaran dan surel atau telepon pemohon',
+    errors: [400, 404, 429],
+  })
+  @ApiOkResponse({ type: RequestReceiptDto })
+  status(
+    @Param('tenant') tenant: string,
+    @Body() body: RequestStatusQueryDto,
+    @Req() request: Request,
+  ): Promise<RequestReceiptDto> {
+    return this.requests.status(tenant, body, client(request));
+  }
+}

@@ -1,0 +1,169 @@
+import { wibDay } from '../../src/core/time/wib';
+import { CalendarService } from '../../src/modules/calendar/calendar.service';
+import { type Tenant } from '../../src/modules/tenants/tenant.entity';
+import { asSuperuser } from '../helpers/superuser';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+/** A citizen asks an OPD for information: registered with a code and the legal clock, their data sealed. */
+describe('information requests (PPID) from citizens', () => {
+  let t: TestApp;
+  let opd: Tenant;
+  let other: Tenant;
+  let documented: string[];
+
+  const citizen = {
+    name: 'Siti Aminah Hasibuan',
+    address: 'Jl. Teuku Umar No. 17, Kedaton',
+    email: 'siti.aminah@contoh.id',
+    phone: '0812-7788-9900',
+    information: 'Daftar penerima bantuan sosial Kelurahan Kedaton tahun 2026',
+    purpose: 'Penelitian skripsi tentang ketepatan sasaran bantuan sosial',
+    delivery: 'email',
+  };
+  const requestsOf = (tenant: Tenant) => `/api/v1/public/${tenant.slug}/ppid/requests`;
+  const rows = () =>
+    asSuperuser<Record<string, unknown>>(
+      t.database,
+      `SELECT * FROM information_requests ORDER BY received_at`,
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    opd = await t.given.tenant();
+    other = await t.given.tenant();
+    const doc = (await t.http().get('/api/docs.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    documented = Object.entries(doc.paths)
+      .filter(([path, operations]) => path.startsWith('/api/v1/public/') && 'get' in operations)
+      .map(([path]) => path);
+  });
+  afterAll(() => t.close());
+
+  let code: string;
+
+  it('registers a request with a tracking code and its answer due in 10 working days', async () => {
+    const response = await t.http().post(requestsOf(opd)).send(citizen);
+    expect(response.status).toBe(201);
+    code = response.body.code;
+    expect(code).toMatch(/^PPID-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    const today = wibDay(new Date());
+    const calendar = await t.app.get(CalendarService).calendar(Number(today.slice(0, 4)));
+    expect(response.body).toMatchObject({
+      status: 'received',
+      statusLabel: 'Diterima, sedang diproses',
+      dueOn: calendar.addWorkingDays(today, 10),
+    });
+    expect(calendar.workingDaysBetween(today, response.body.dueOn)).toBe(10);
+    expect(JSON.stringify(response.body)).not.toContain('Siti');
+  });
+
+  it('keeps the personal data sealed: no name, address, e-mail or phone in the clear in the database', async () => {
+    const [row] = await rows();
+    const stored = JSON.stringify(row);
+    for (const secret of ['Siti', 'Hasibuan', 'Teuku Umar', 'siti.aminah', 'contoh.id', '7788', '9900'])
+      expect({ secret, found: stored.includes(secret) }).toEqual({ secret, found: false });
+    expect(row).toMatchObject({
+      information: citizen.information,
+      purpose: citizen.purpose,
+      status: 'received',
+    });
+    expect(String(row!.requester_name)).toMatch(/^pd1\./);
+  });
+
+  it('shows the status to whoever has the code and the contact, typed any way, and to no one else', async () => {
+    const status = (tenant: Tenant, body: object) =>
+      t
+        .http()
+        .post(`${requestsOf(tenant)}/status`)
+        .send(body);
+    for (const contact of [
+      'siti.aminah@contoh.id',
+      ' SITI.AMINAH@contoh.id ',
+      '+62 812 7788 9900',
+      '081277889900',
+    ]) {
+      const found = await status(opd, { code: code.toLowerCase(), contact });
+      expect({ contact, status: found.status, code: found.body.code }).toEqual({
+        contact,
+        status: 200,
+        code,
+      });
+      expect(JSON.stringify(found.body)).not.toMatch(/Siti|Teuku|contoh\.id|7788/);
+    }
+    const wrongContact = await status(opd, { code, contact: 'orang.lain@contoh.id' });
+    const wrongCode = await status(opd, { code: 'PPID-0000-0000', contact: citizen.email });
+    // Another OPD does not know this request, even with the right code and contact.
+    const elsewhere = await status(other, { code, contact: citizen.email });
+    for (const answer of [wrongContact, wrongCode, elsewhere]) {
+      expect(answer.status).toBe(404);
+      expect(answer.body).toMatchObject({ code: 'REQUEST_NOT_FOUND', message: wrongContact.body.message });
+    }
+  });
+
+  it('never shows personal data on any public read route', async () => {
+    expect(documented.length).toBeGreaterThan(5);
+    for (const template of documented) {
+      const path = template
+        .replace('{tenant}', opd.slug)
+        .replace('{type}', 'berita')
+        .replace('{slug}', 'tidak-ada')
+        .replace('{name}', 'full.jpg')
+        .replace('{id}', '00000000-0000-4000-8000-000000000000');
+      const response = await t.http().get(`${path}${path.includes('site-address') ? '?host=x.example' : ''}`);
+      const body = response.text ?? '';
+      expect({ path, leaks: /Siti|Hasibuan|Teuku Umar|siti\.aminah|7788-9900/.test(body) }).toEqual({
+        path,
+        leaks: false,
+      });
+    }
+  });
+
+  it('names the field and the reason for each bad form, and writes nothing', async () => {
+    const before = (await rows()).length;
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ name: 'Si' }, 'name', 'minLength'],
+      [{ address: undefined }, 'address', 'isDefined'],
+      [{ email: 'bukan-surel' }, 'email', 'isEmail'],
+      [{ phone: '0000000000' }, 'phone', 'isIndonesianPhone'],
+      [{ information: 'data' }, 'information', 'minLength'],
+      [{ purpose: 'x'.repeat(1001) }, 'purpose', 'maxLength'],
+      [{ delivery: 'fax' }, 'delivery', 'isIn'],
+      [{ email: undefined, phone: undefined, delivery: 'pickup' }, 'email', 'contactRequired'],
+      [{ email: undefined, delivery: 'email' }, 'email', 'emailForDelivery'],
+      [{ role: 'admin' }, 'role', 'unknownField'],
+    ];
+    for (const [change, field, constraint] of cases) {
+      const response = await t
+        .http()
+        .post(requestsOf(opd))
+        .send({ ...citizen, ...change });
+      expect({ change, status: response.status, detail: response.body.details?.[0] }).toEqual({
+        change,
+        status: 400,
+        detail: expect.objectContaining({ field, constraint, message: expect.any(String) }),
+      });
+    }
+    expect((await rows()).length).toBe(before);
+  });
+
+  it('refuses an unknown or suspended OPD', async () => {
+    const suspended = await t.given.tenant(undefined, { status: 'suspended' });
+    for (const slug of ['tidak-ada', suspended.slug]) {
+      const response = await t.http().post(`/api/v1/public/${slug}/ppid/requests`).send(citizen);
+      expect({ slug, status: response.status }).toEqual({ slug, status: 404 });
+    }
+  });
+
+  it('stops one client after five requests an hour, with Retry-After, and writes nothing more', async () => {
+    const before = (await rows()).length;
+    // One request was registered above from this client.
+    for (let index = 0; index < 4; index++)
+      expect((await t.http().post(requestsOf(other)).send(citizen)).status).toBe(201);
+    const refused = await t.http().post(requestsOf(other)).send(citizen);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.code).toBe('RATE_LIMITED');
+    expect((await rows()).length).toBe(before + 4);
+  });
+});
