@@ -240,12 +240,16 @@ export function loadConfig(
 }
 
 /**
- * The site worker's configuration: it signs and checks no tokens, so it is not given the API's JWT secret (a
- * secret only the services that use it receive). A random one of its own fills the slot: nothing it could sign
- * would be accepted anywhere.
+ * The site worker's configuration: it signs and checks no tokens and reads no personal data, so it is given
+ * neither the API's JWT secret nor the personal data key (secrets only the services that use them receive).
+ * Random ones of its own fill the slots: nothing it could sign or open would be accepted or readable anywhere.
  */
 export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
-  return loadConfig({ ...source, JWT_SECRET: randomBytes(32).toString('hex') });
+  return loadConfig({
+    ...source,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PERSONAL_DATA_KEY: randomBytes(32).toString('base64'),
+  });
 }
 
 /** The S3 endpoint and credentials media and built sites share (each with its own bucket). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig } from '../app-config';
+import { ConfigError, loadConfig, loadWorkerConfig } from '../app-config';
 
 const BASE = { DATABASE_URL: 'postgresql://laman_app:pw@127.0.0.1:5432/laman', JWT_SECRET: 'x'.repeat(32) };
 
@@ -51,6 +51,14 @@ describe('configuration from the environment', () => {
     expect(derived).toHaveLength(32);
     expect(derived.equals(loadConfig(BASE).personalDataKey)).toBe(true);
     expect(derived.toString('utf8')).not.toContain(BASE.JWT_SECRET);
+  });
+
+  it("gives the site worker in production neither the API's signing secret nor the personal data key", () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: BASE.DATABASE_URL };
+    expect(() => loadConfig(production)).toThrow(/JWT_SECRET is required/);
+    const worker = loadWorkerConfig(production);
+    expect(worker.personalDataKey).toHaveLength(32);
+    expect(worker.personalDataKey.equals(loadWorkerConfig(production).personalDataKey)).toBe(false);
   });
 
   it('treats an empty variable as unset and lets launcher defaults fill the gaps', () => {
