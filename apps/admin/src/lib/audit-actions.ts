@@ -35,9 +35,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.invitation_reissued': 'membuat ulang undangan',
   'user.invitation_accepted': 'menerima undangan',
   'user.role_changed': 'mengubah peran pengguna',
+  'user.duties_changed': 'mengubah tugas PPID pengguna',
   'user.deactivated': 'menonaktifkan pengguna',
   'user.reactivated': 'mengaktifkan kembali pengguna',
   'user.password_reset_issued': 'membuat tautan atur ulang sandi',
+  'ppid.personal_data_viewed': 'membuka data pribadi pemohon informasi',
   // Recorded by earlier versions.
   'content.submitted': 'mengajukan review',
   'content.returned': 'mengembalikan dengan catatan',

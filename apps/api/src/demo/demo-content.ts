@@ -252,6 +252,7 @@ export async function seedDemoContent(
       slug: tenant.slug,
       status: 'active',
       role: 'tenant_admin',
+      duties: [],
       actor: tenant.admin,
     };
     const headName = HEADS[index % HEADS.length]!;

@@ -103,6 +103,15 @@ const MATRIX: Record<string, Row> = {
     body: {},
     userId: 'missing',
   },
+  'PUT /api/v1/tenants/{tenant}/users/{userId}/duties': {
+    allowed: TENANT_ADMINS,
+    status: 400,
+    body: { duties: ['kepala'] },
+    userId: 'missing',
+  },
+  // Requesters' personal data: only members holding the PPID duty (none of these actors; see ppid-requests).
+  'GET /api/v1/tenants/{tenant}/ppid/requests': { allowed: [], status: 200 },
+  'GET /api/v1/tenants/{tenant}/ppid/requests/{id}': { allowed: [], status: 404 },
   'POST /api/v1/tenants/{tenant}/users/{userId}/deactivate': {
     allowed: TENANT_ADMINS,
     status: 404,

@@ -152,6 +152,7 @@ describe('media library', () => {
       slug: tenant.slug,
       status: 'active' as const,
       role: 'editor' as const,
+      duties: [],
       actor: {
         userId: editor.user.id,
         sessionId: '',

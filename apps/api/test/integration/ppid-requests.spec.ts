@@ -166,4 +166,87 @@ describe('information requests (PPID) from citizens', () => {
     expect(refused.body.code).toBe('RATE_LIMITED');
     expect((await rows()).length).toBe(before + 4);
   });
+
+  it("opens the queue to the OPD's PPID officers alone, with each clock, and audits every look at personal data", async () => {
+    const admin = await t.given.memberSignedIn(opd, 'tenant_admin');
+    const officer = await t.given.memberSignedIn(opd, 'contributor');
+    const queuePath = `/api/v1/tenants/${opd.slug}/ppid/requests`;
+    // Before the duty: a contributor, the OPD's admin, a platform admin and a monitor are all refused.
+    const platform = await t.given.platformSignedIn('platform_admin');
+    const monitor = await t.given.platformSignedIn('monitor');
+    for (const who of [officer, admin, platform, monitor]) {
+      const refused = await t.http().get(queuePath).set(who.auth);
+      expect({ status: refused.status, code: refused.body.code }).toEqual({
+        status: 403,
+        code: 'DUTY_REQUIRED',
+      });
+    }
+
+    const given = await t
+      .http()
+      .put(`/api/v1/tenants/${opd.slug}/users/${officer.user.id}/duties`)
+      .set(admin.auth)
+      .send({ duties: ['ppid_officer'] });
+    expect(given.status).toBe(200);
+    expect(given.body.duties).toEqual(['ppid_officer']);
+
+    const queue = await t.http().get(queuePath).set(officer.auth);
+    expect(queue.status).toBe(200);
+    expect(queue.body.total).toBe(1);
+    const [entry] = queue.body.items;
+    expect(entry).toMatchObject({ code, status: 'received', overdue: false, workingDaysLeft: 10 });
+    expect(JSON.stringify(queue.body)).not.toMatch(/Siti|Teuku|contoh\.id|7788/);
+
+    const opened = await t.http().get(`${queuePath}/${entry.id}`).set(officer.auth);
+    expect(opened.status).toBe(200);
+    expect(opened.body.requester).toEqual({
+      name: citizen.name,
+      address: citizen.address,
+      email: citizen.email,
+      phone: citizen.phone,
+    });
+    const [seen] = await asSuperuser<{ actor_user_id: string; target_id: string }>(
+      t.database,
+      `SELECT actor_user_id, target_id FROM audit_events WHERE action = 'ppid.personal_data_viewed'`,
+    );
+    expect(seen).toEqual({ actor_user_id: officer.user.id, target_id: entry.id });
+
+    // Another OPD's officer finds nothing of this OPD's, through its own OPD or this one.
+    const stranger = await t.given.memberSignedIn(other, 'contributor');
+    await t
+      .http()
+      .put(`/api/v1/tenants/${other.slug}/users/${stranger.user.id}/duties`)
+      .set((await t.given.memberSignedIn(other, 'tenant_admin')).auth)
+      .send({ duties: ['ppid_officer'] });
+    const viaOwn = await t
+      .http()
+      .get(`/api/v1/tenants/${other.slug}/ppid/requests/${entry.id}`)
+      .set(stranger.auth);
+    expect(viaOwn.status).toBe(404);
+    expect((await t.http().get(`${queuePath}/${entry.id}`).set(stranger.auth)).status).toBe(403);
+
+    // Time passes without an answer: the request is overdue.
+    await asSuperuser(t.database, `UPDATE information_requests SET due_on = due_on - 30 WHERE id = $1`, [
+      entry.id,
+    ]);
+    const late = (await t.http().get(queuePath).set(officer.auth)).body.items[0];
+    expect(late).toMatchObject({ overdue: true, workingDaysLeft: null });
+
+    // The duty taken away: refused again at once.
+    await t
+      .http()
+      .put(`/api/v1/tenants/${opd.slug}/users/${officer.user.id}/duties`)
+      .set(admin.auth)
+      .send({ duties: [] });
+    expect((await t.http().get(queuePath).set(officer.auth)).status).toBe(403);
+    const bad = await t
+      .http()
+      .put(`/api/v1/tenants/${opd.slug}/users/${officer.user.id}/duties`)
+      .set(admin.auth)
+      .send({ duties: ['kepala_dinas'] });
+    expect({ status: bad.status, field: bad.body.details?.[0]?.field }).toEqual({
+      status: 400,
+      field: 'duties',
+    });
+  });
 });

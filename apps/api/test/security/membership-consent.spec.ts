@@ -60,6 +60,7 @@ describe('security: membership without consent', () => {
       member: {
         name: 'Nama Dari Pengundang',
         role: 'editor',
+        duties: [],
         status: 'pending',
         accountStatus: null,
         lastLoginAt: null,

@@ -462,6 +462,8 @@ export const EN: Record<string, string> = {
   'mengundang pengguna': 'invited a user',
   'membuat ulang undangan': 'reissued an invitation',
   'mengubah peran pengguna': "changed a user's role",
+  'mengubah tugas PPID pengguna': "changed a user's PPID duties",
+  'membuka data pribadi pemohon informasi': "opened an information requester's personal data",
   'menonaktifkan pengguna': 'deactivated a user',
   'mengaktifkan kembali pengguna': 'reactivated a user',
   'membuat tautan atur ulang sandi': 'made a password reset link',

@@ -1,4 +1,4 @@
-import { type PlatformRole, type TenantRole } from './roles';
+import { type PlatformRole, type TenantDuty, type TenantRole } from './roles';
 
 export const ACCESS_POLICY = 'laman:access-policy';
 
@@ -8,9 +8,11 @@ export type AccessPolicy =
   | { kind: 'platform'; roles: PlatformRole[] }
   /**
    * A route under /tenants/:tenant. Members need at least `minRole`; platform admins always pass;
-   * monitors pass on reads when `monitorMayRead`. Writes to a suspended tenant are refused.
+   * monitors pass on reads when `monitorMayRead`. Writes to a suspended tenant are refused. With `duty`, only
+   * active members holding that duty pass: not platform admins, not monitors (requesters' personal data is
+   * the OPD's PPID's alone).
    */
-  | { kind: 'tenant'; minRole: TenantRole; monitorMayRead: boolean };
+  | { kind: 'tenant'; minRole: TenantRole; monitorMayRead: boolean; duty?: TenantDuty };
 
 export function describePolicy(policy: AccessPolicy): string {
   switch (policy.kind) {
@@ -21,6 +23,7 @@ export function describePolicy(policy: AccessPolicy): string {
     case 'platform':
       return `Akses: peran platform ${policy.roles.join(', ')}.`;
     case 'tenant':
+      if (policy.duty) return `Akses: anggota OPD yang bertugas sebagai ${policy.duty}.`;
       return (
         `Akses: anggota OPD dengan peran minimal ${policy.minRole}, atau platform_admin` +
         (policy.monitorMayRead ? '; monitor boleh membaca.' : '.')

@@ -3,10 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { type Request } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy';
-import { AccessRepository } from './access.repository';
+import { AccessRepository, type TenantAccessRow } from './access.repository';
 import { AccessTokens } from './access-tokens';
 import { type AccessRequest, type Principal, type TenantContext } from './principal';
-import { roleAtLeast } from './roles';
+import { roleAtLeast, type TenantDuty } from './roles';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -69,11 +69,12 @@ export class AccessGuard implements CanActivate {
 
     const reading = READ_METHODS.has(request.method);
     const base = { tenantId: tenant.tenantId, slug: tenant.slug, status: tenant.status, actor: principal };
-    if (principal.platformRole === 'platform_admin') return { ...base, role: 'tenant_admin' };
+    if (policy.duty) return this.authorizeDuty(request, principal, tenant, policy.duty, base);
+    if (principal.platformRole === 'platform_admin') return { ...base, role: 'tenant_admin', duties: [] };
     // A city-level account acts by its platform role alone: a monitor stays read-only even if some OPD
     // once listed it as a member (memberships of platform accounts are inert).
     if (principal.platformRole === 'monitor') {
-      if (reading && policy.monitorMayRead) return { ...base, role: null };
+      if (reading && policy.monitorMayRead) return { ...base, role: null, duties: [] };
       throw new DomainError('TENANT_ACCESS_DENIED', 'Pemantau hanya dapat membaca data OPD');
     }
 
@@ -92,6 +93,33 @@ export class AccessGuard implements CanActivate {
         'OPD ini sedang dinonaktifkan; perubahan tidak dapat disimpan',
       );
     }
-    return { ...base, role: tenant.membershipRole };
+    return { ...base, role: tenant.membershipRole, duties: tenant.duties };
+  }
+
+  /**
+   * A duty route: only an active member holding the duty, whatever their role — not a platform account, since
+   * what these routes show (requesters' personal data) is the OPD's PPID's alone.
+   */
+  private authorizeDuty(
+    request: Request,
+    principal: Principal,
+    tenant: TenantAccessRow,
+    duty: TenantDuty,
+    base: Omit<TenantContext, 'role' | 'duties'>,
+  ): TenantContext {
+    const member = !principal.platformRole && tenant.membershipActive && tenant.membershipRole;
+    if (!member || !tenant.duties.includes(duty))
+      throw new DomainError(
+        'DUTY_REQUIRED',
+        `Hanya petugas ${DUTY_NAMES[duty]} OPD ini yang dapat melakukan ini`,
+      );
+    if (tenant.status === 'suspended' && !READ_METHODS.has(request.method))
+      throw new DomainError(
+        'TENANT_SUSPENDED',
+        'OPD ini sedang dinonaktifkan; perubahan tidak dapat disimpan',
+      );
+    return { ...base, role: tenant.membershipRole || null, duties: tenant.duties };
   }
 }
+
+const DUTY_NAMES: Record<TenantDuty, string> = { ppid_officer: 'PPID', ppid_superior: 'atasan PPID' };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../database/database.service';
 import { type Principal } from './principal';
-import { type PlatformRole, type TenantRole } from './roles';
+import { type PlatformRole, type TenantDuty, type TenantRole } from './roles';
 
 interface SessionRow {
   id: string;
@@ -18,6 +18,7 @@ export interface TenantAccessRow {
   status: 'active' | 'suspended';
   membershipRole: TenantRole | null;
   membershipActive: boolean;
+  duties: TenantDuty[];
 }
 
 /** The lookups the access guard makes on every request, kept to one round trip each. */
@@ -49,9 +50,10 @@ export class AccessRepository {
       status: 'active' | 'suspended';
       role: TenantRole | null;
       membership_status: string | null;
+      duties: TenantDuty[] | null;
     }> = await this.db.asUser(userId, (manager) =>
       manager.query(
-        `SELECT t.id, t.slug, t.status, m.role, m.status AS membership_status
+        `SELECT t.id, t.slug, t.status, m.role, m.status AS membership_status, m.duties
              FROM tenants t LEFT JOIN memberships m ON m.tenant_id = t.id AND m.user_id = $2
             WHERE t.slug = $1`,
         [slug, userId],
@@ -65,6 +67,7 @@ export class AccessRepository {
       status: row.status,
       membershipRole: row.role,
       membershipActive: row.membership_status === 'active',
+      duties: row.membership_status === 'active' ? (row.duties ?? []) : [],
     };
   }
 }

@@ -2,7 +2,7 @@ import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../errors/error-response.dto';
 import { ACCESS_POLICY, type AccessPolicy, describePolicy } from './access-policy';
-import { type PlatformRole, type TenantRole } from './roles';
+import { type PlatformRole, type TenantDuty, type TenantRole } from './roles';
 
 interface EndpointDoc {
   summary: string;
@@ -57,9 +57,16 @@ export const AuthenticatedEndpoint = (doc: EndpointDoc) => endpoint({ kind: 'aut
 export const PlatformEndpoint = (doc: EndpointDoc & { roles: PlatformRole[] }) =>
   endpoint({ kind: 'platform', roles: doc.roles }, doc, [401, 403]);
 
-export const TenantEndpoint = (doc: EndpointDoc & { minRole: TenantRole; monitorMayRead?: boolean }) =>
+export const TenantEndpoint = (
+  doc: EndpointDoc & { minRole: TenantRole; monitorMayRead?: boolean; duty?: TenantDuty },
+) =>
   endpoint(
-    { kind: 'tenant', minRole: doc.minRole, monitorMayRead: doc.monitorMayRead ?? false },
+    {
+      kind: 'tenant',
+      minRole: doc.minRole,
+      monitorMayRead: doc.monitorMayRead ?? false,
+      ...(doc.duty ? { duty: doc.duty } : {}),
+    },
     doc,
     [401, 403, 404],
   );

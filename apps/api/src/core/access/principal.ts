@@ -1,4 +1,4 @@
-import { type PlatformRole, type TenantRole } from './roles';
+import { type PlatformRole, type TenantDuty, type TenantRole } from './roles';
 
 /** The signed-in caller, loaded fresh on every request (a revoked session or deactivated user stops at once). */
 export interface Principal {
@@ -16,6 +16,8 @@ export interface TenantContext {
   status: 'active' | 'suspended';
   /** The caller's role in this tenant; platform admins act as tenant admins, monitors have none. */
   role: TenantRole | null;
+  /** The caller's duties in this tenant (PPID); none for platform accounts. */
+  duties: TenantDuty[];
   actor: Principal;
 }
 

@@ -9,3 +9,10 @@ export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 export function roleAtLeast(role: TenantRole, minimum: TenantRole): boolean {
   return TENANT_ROLES.indexOf(role) >= TENANT_ROLES.indexOf(minimum);
 }
+
+/**
+ * Duties a member may hold beside their role, given by the OPD's admin: the PPID officer answers information
+ * requests (and alone sees requesters' personal data); the atasan PPID decides objections.
+ */
+export const TENANT_DUTIES = ['ppid_officer', 'ppid_superior'] as const;
+export type TenantDuty = (typeof TENANT_DUTIES)[number];

@@ -35,9 +35,11 @@ export const AUDIT_ACTIONS = [
   'user.invitation_reissued',
   'user.invitation_accepted',
   'user.role_changed',
+  'user.duties_changed',
   'user.deactivated',
   'user.reactivated',
   'user.password_reset_issued',
+  'ppid.personal_data_viewed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

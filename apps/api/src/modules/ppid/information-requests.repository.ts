@@ -24,6 +24,27 @@ export interface RequestState {
 
 const STATE = `code, status, received_at AS "receivedAt", to_char(due_on, 'YYYY-MM-DD') AS "dueOn"`;
 
+/** A request in the PPID's queue: no personal data. */
+export interface QueuedRequest extends RequestState {
+  id: string;
+  information: string;
+  delivery: Delivery;
+}
+
+/** A request with the sealed fields, as only the PPID reads it. */
+export interface SealedRequest extends QueuedRequest {
+  purpose: string;
+  requesterName: string;
+  requesterAddress: string;
+  requesterEmail: string | null;
+  requesterPhone: string | null;
+}
+
+/** Still waiting for the PPID's answer. */
+export const OPEN_STATUSES = ['received', 'clarification', 'extended'] as const;
+
+const QUEUED = `id, ${STATE}, information, delivery`;
+
 /** Information requests (tenant-owned rows). */
 export class InformationRequestsRepository {
   async insert(tx: TenantTransaction, request: StoredRequest): Promise<RequestState> {
@@ -46,6 +67,36 @@ export class InformationRequestsRepository {
       ],
     );
     return row;
+  }
+
+  /** A page of the queue: open requests first, the answer due soonest first; then the answered, newest first. */
+  async queue(
+    tx: TenantTransaction,
+    page: { open?: boolean; limit: number; offset: number },
+  ): Promise<{ items: QueuedRequest[]; total: number }> {
+    const where = `tenant_id = $1 AND ($2::boolean IS NULL OR (status = ANY ($3)) = $2)`;
+    const params = [tx.tenantId, page.open ?? null, OPEN_STATUSES];
+    const [{ total }] = await tx.manager.query(
+      `SELECT count(*)::int AS total FROM information_requests WHERE ${where}`,
+      params,
+    );
+    const items = await tx.manager.query(
+      `SELECT ${QUEUED} FROM information_requests WHERE ${where}
+        ORDER BY (status = ANY ($3)) DESC, CASE WHEN status = ANY ($3) THEN due_on END, received_at DESC
+        LIMIT $4 OFFSET $5`,
+      [...params, page.limit, page.offset],
+    );
+    return { items, total };
+  }
+
+  async byId(tx: TenantTransaction, id: string): Promise<SealedRequest | null> {
+    const [row] = await tx.manager.query(
+      `SELECT ${QUEUED}, purpose, requester_name AS "requesterName", requester_address AS "requesterAddress",
+              requester_email AS "requesterEmail", requester_phone AS "requesterPhone"
+         FROM information_requests WHERE tenant_id = $1 AND id = $2`,
+      [tx.tenantId, id],
+    );
+    return row ?? null;
   }
 
   /** The request with this code, only when `lookup` is one of the contacts it was made with. */

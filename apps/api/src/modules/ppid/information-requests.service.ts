@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AppConfig } from '../../core/config/app-config';
-import { APP_CONFIG } from '../../core/config/config.module';
 import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
 import { Database } from '../../core/database/database.service';
 import { DomainError, fieldError } from '../../core/errors/domain-error';
@@ -34,17 +32,14 @@ const CODE_ATTEMPTS = 3;
 @Injectable()
 export class InformationRequestsService {
   private readonly requests = new InformationRequestsRepository();
-  private readonly cipher: PersonalDataCipher;
 
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(PublicService) private readonly publicApi: PublicService,
     @Inject(CalendarService) private readonly calendar: CalendarService,
     @Inject(PublicFormLimits) private readonly limits: PublicFormLimits,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.cipher = new PersonalDataCipher(config.personalDataKey);
-  }
+    @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
+  ) {}
 
   async submit(
     slug: string,

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { trim, trimLower } from '../../core/http/dto-fields';
+import { PageQueryDto } from '../../core/http/page-query.dto';
 import { IsIndonesianPhone } from '../../core/http/validators';
 import { DELIVERIES, type Delivery, REQUEST_STATUSES } from './information-request';
 
@@ -84,4 +85,54 @@ export class RequestReceiptDto {
   @ApiProperty() receivedAt: Date;
   @ApiProperty({ example: '2026-12-14', description: 'Batas jawaban: 10 hari kerja sejak diterima' })
   dueOn: string;
+}
+
+export class QueueQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: yang belum dijawab; false: yang sudah dijawab; kosong: semua',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  open?: boolean;
+}
+
+export class QueueEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'PPID-7K3M-Q9TX' }) code: string;
+  @ApiProperty({ enum: REQUEST_STATUSES }) status: string;
+  @ApiProperty() statusLabel: string;
+  @ApiProperty() receivedAt: Date;
+  @ApiProperty({ example: '2026-12-14' }) dueOn: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Sisa hari kerja sampai batas jawaban (0: hari ini); null bila sudah dijawab atau terlambat',
+  })
+  workingDaysLeft: number | null;
+  @ApiProperty({ description: 'Belum dijawab dan sudah lewat batas' }) overdue: boolean;
+  @ApiProperty() information: string;
+  @ApiProperty({ enum: DELIVERIES }) delivery: string;
+}
+
+export class QueuePageDto {
+  @ApiProperty({ type: [QueueEntryDto] }) items: QueueEntryDto[];
+  @ApiProperty() total: number;
+}
+
+export class RequesterDto {
+  @ApiProperty() name: string;
+  @ApiProperty() address: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+}
+
+export class RequestDetailDto extends QueueEntryDto {
+  @ApiProperty() purpose: string;
+  @ApiProperty({
+    type: RequesterDto,
+    description: 'Data pribadi pemohon: setiap kali dibuka tercatat di log audit',
+  })
+  requester: RequesterDto;
 }

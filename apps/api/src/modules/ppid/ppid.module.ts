@@ -1,14 +1,29 @@
+import { type AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PublicModule } from '../public/public.module';
 import { InformationRequestsService } from './information-requests.service';
 import { PublicFormLimits } from './public-form-limits';
+import { PpidQueueController } from './ppid-queue.controller';
+import { PpidQueueService } from './ppid-queue.service';
 import { PublicPpidController } from './public-ppid.controller';
 
 /** Citizens' information requests to each OPD's PPID (UU 14/2008). */
 @Module({
-  imports: [PublicModule, CalendarModule],
-  controllers: [PublicPpidController],
-  providers: [InformationRequestsService, PublicFormLimits],
+  imports: [PublicModule, CalendarModule, AuditModule],
+  controllers: [PublicPpidController, PpidQueueController],
+  providers: [
+    InformationRequestsService,
+    PublicFormLimits,
+    PpidQueueService,
+    {
+      provide: PersonalDataCipher,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new PersonalDataCipher(config.personalDataKey),
+    },
+  ],
 })
 export class PpidModule {}

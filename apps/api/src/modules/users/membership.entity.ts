@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { type TenantRole } from '../../core/access/roles';
+import { type TenantDuty, type TenantRole } from '../../core/access/roles';
 
 /** `pending`: offered, not yet accepted by the person; only they can accept it. */
 export type MembershipStatus = 'pending' | 'active' | 'deactivated';
@@ -12,6 +12,8 @@ export class Membership {
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
   @Column({ type: 'text' }) role: TenantRole;
   @Column({ type: 'text' }) status: MembershipStatus;
+  /** PPID duties beside the role (`TENANT_DUTIES`). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) duties: TenantDuty[];
   /** The name the inviter typed; shown while pending (the account's own name is not the inviter's to read). */
   @Column({ name: 'invited_name', type: 'text', nullable: true }) invitedName: string | null;
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true }) acceptedAt: Date | null;

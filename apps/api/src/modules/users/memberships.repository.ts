@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
-import { type TenantRole } from '../../core/access/roles';
+import { type TenantDuty, type TenantRole } from '../../core/access/roles';
 import { type TenantTransaction } from '../../core/database/database.service';
 import { TenantScopedRepository } from '../../core/database/tenant-scoped.repository';
 import { Membership, type MembershipStatus } from './membership.entity';
@@ -10,6 +10,7 @@ export interface MemberRow {
   email: string;
   name: string;
   role: TenantRole;
+  duties: TenantDuty[];
   status: MembershipStatus;
   /** Null until the person has accepted: an inviter may not learn about someone else's account. */
   userStatus: string | null;
@@ -41,7 +42,7 @@ export class MembershipsRepository extends TenantScopedRepository<Membership> {
     return tx.manager.query(
       `SELECT u.id AS "userId", u.email,
               CASE WHEN m.accepted_at IS NULL THEN coalesce(m.invited_name, u.name) ELSE u.name END AS name,
-              m.role, m.status,
+              m.role, m.duties, m.status,
               CASE WHEN m.accepted_at IS NULL THEN NULL ELSE u.status END AS "userStatus",
               CASE WHEN m.accepted_at IS NULL THEN NULL ELSE u.last_login_at END AS "lastLoginAt",
               m.created_at AS "joinedAt"

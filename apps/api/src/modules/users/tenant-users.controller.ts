@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentTenant } from '../../core/access/current.decorators';
 import { TenantEndpoint } from '../../core/access/endpoint.decorators';
@@ -10,6 +10,7 @@ import {
   InvitedMemberDto,
   InviteMemberDto,
   MemberDto,
+  SetDutiesDto,
   toMemberDto,
 } from './dto/member.dto';
 import { TenantUsersService } from './tenant-users.service';
@@ -52,6 +53,21 @@ export class TenantUsersController {
     @Body() body: ChangeRoleDto,
   ): Promise<MemberDto> {
     return toMemberDto(await this.users.changeRole(tenant, userId, body.role));
+  }
+
+  @Put(':userId/duties')
+  @TenantEndpoint({
+    summary: 'Atur tugas PPID pengguna (petugas PPID, atasan PPID)',
+    minRole: 'tenant_admin',
+    errors: [409],
+  })
+  @ApiOkResponse({ type: MemberDto })
+  async setDuties(
+    @CurrentTenant() tenant: TenantContext,
+    @UuidParam('userId') userId: string,
+    @Body() body: SetDutiesDto,
+  ): Promise<MemberDto> {
+    return toMemberDto(await this.users.setDuties(tenant, userId, body.duties));
   }
 
   @Post(':userId/deactivate')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type TenantContext } from '../../core/access/principal';
-import { type TenantRole } from '../../core/access/roles';
+import { TENANT_DUTIES, type TenantDuty, type TenantRole } from '../../core/access/roles';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
 import { type AuditAction } from '../audit/audit-actions';
@@ -91,6 +91,24 @@ export class TenantUsersService {
       if (membership.role === 'tenant_admin') await this.assertAnotherAdmin(tx, membership);
       await this.memberships.update(tx, { id: membership.id }, { role });
       await this.record(tx, tenant, 'user.role_changed', userId, { from: membership.role, to: role });
+      return this.member(tx, userId);
+    });
+  }
+
+  /**
+   * Sets the person's PPID duties (replacing the earlier ones). Only for an OPD's own accounts, as with roles:
+   * a city-level account never holds an OPD duty.
+   */
+  setDuties(tenant: TenantContext, userId: string, duties: TenantDuty[]): Promise<MemberRow> {
+    const wanted = TENANT_DUTIES.filter((duty) => duties.includes(duty));
+    return this.db.inTenant(tenant.tenantId, async (tx) => {
+      const membership = await this.membershipOf(tx, userId);
+      await this.assertOpdAccount(tx, membership);
+      const before = membership.duties ?? [];
+      if (before.length === wanted.length && before.every((duty) => wanted.includes(duty)))
+        return this.member(tx, userId);
+      await this.memberships.update(tx, { id: membership.id }, { duties: wanted });
+      await this.record(tx, tenant, 'user.duties_changed', userId, { from: before, to: wanted });
       return this.member(tx, userId);
     });
   }

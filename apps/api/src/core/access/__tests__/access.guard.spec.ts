@@ -7,7 +7,7 @@ import { ACCESS_POLICY, type AccessPolicy } from '../access-policy';
 import { type AccessRepository, type TenantAccessRow } from '../access.repository';
 import { type AccessTokens } from '../access-tokens';
 import { type AccessRequest, type Principal } from '../principal';
-import { type PlatformRole, type TenantRole } from '../roles';
+import { type PlatformRole, type TenantDuty, type TenantRole } from '../roles';
 
 interface Scenario {
   policy?: AccessPolicy;
@@ -16,6 +16,7 @@ interface Scenario {
   membership?: TenantRole | null;
   membershipActive?: boolean;
   tenantStatus?: 'active' | 'suspended';
+  duties?: TenantDuty[];
 }
 
 async function decide(
@@ -34,6 +35,7 @@ async function decide(
     status: scenario.tenantStatus ?? 'active',
     membershipRole: scenario.membership ?? null,
     membershipActive: scenario.membershipActive ?? true,
+    duties: scenario.duties ?? [],
   };
   const tokens = strictFake<AccessTokens>(
     { verify: async () => ({ userId: 'u1', sessionId: 's1' }) },
@@ -129,6 +131,49 @@ describe('access guard rules', () => {
         })
       ).allowed,
     ).toBe(true);
+  });
+
+  it('opens a duty route to the members holding the duty alone: no role, platform admin or monitor suffices', async () => {
+    const ppid: AccessPolicy = {
+      kind: 'tenant',
+      minRole: 'contributor',
+      monitorMayRead: false,
+      duty: 'ppid_officer',
+    };
+    const officer = await decide({ policy: ppid, membership: 'contributor', duties: ['ppid_officer'] });
+    expect(officer.allowed).toBe(true);
+    expect(officer.request.tenantContext).toMatchObject({ role: 'contributor', duties: ['ppid_officer'] });
+    for (const scenario of [
+      { membership: 'tenant_admin' },
+      { membership: 'editor', duties: ['ppid_superior'] },
+      { platformRole: 'platform_admin' },
+      { platformRole: 'monitor', membership: 'editor', duties: ['ppid_officer'] },
+      { membership: 'editor', duties: ['ppid_officer'], membershipActive: false },
+    ] as const)
+      expect({
+        scenario,
+        code: (
+          await decide({
+            policy: ppid,
+            ...scenario,
+            duties: [...((scenario as { duties?: TenantDuty[] }).duties ?? [])],
+          })
+        ).code,
+      }).toEqual({
+        scenario,
+        code: 'DUTY_REQUIRED',
+      });
+    expect(
+      (
+        await decide({
+          policy: ppid,
+          membership: 'contributor',
+          duties: ['ppid_officer'],
+          tenantStatus: 'suspended',
+          method: 'POST',
+        })
+      ).code,
+    ).toBe('TENANT_SUSPENDED');
   });
 
   it('keeps platform routes to the named platform roles', async () => {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { TENANT_ROLES, type TenantRole } from '../../../core/access/roles';
+import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
+import { TENANT_DUTIES, type TenantDuty, TENANT_ROLES, type TenantRole } from '../../../core/access/roles';
 import { type MemberRow } from '../memberships.repository';
 import { EmailField, PersonNameField } from '../../../core/http/dto-fields';
 
@@ -22,6 +22,20 @@ export class ChangeRoleDto {
   role: TenantRole;
 }
 
+export class SetDutiesDto {
+  @ApiProperty({
+    enum: TENANT_DUTIES,
+    isArray: true,
+    example: ['ppid_officer'],
+    description:
+      'ppid_officer: petugas PPID (melayani permohonan informasi); ppid_superior: atasan PPID (keberatan)',
+  })
+  @IsArray()
+  @ArrayMaxSize(2)
+  @IsIn(TENANT_DUTIES, { each: true })
+  duties: TenantDuty[];
+}
+
 export class InvitationDto {
   @ApiProperty({ description: 'Tautan sekali pakai untuk membuat kata sandi; hanya ditampilkan sekali.' })
   url: string;
@@ -35,6 +49,8 @@ export class MemberDto {
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: TENANT_ROLES }) role: TenantRole;
+  @ApiProperty({ enum: TENANT_DUTIES, isArray: true, description: 'Tugas PPID di samping peran' })
+  duties: TenantDuty[];
   @ApiProperty({
     enum: ['pending', 'active', 'deactivated'],
     description: 'Keanggotaan di OPD ini (pending: undangan belum diterima orangnya)',
@@ -67,6 +83,7 @@ export function toMemberDto(row: MemberRow): MemberDto {
     email: row.email,
     name: row.name,
     role: row.role,
+    duties: row.duties,
     status: row.status,
     accountStatus: row.userStatus,
     lastLoginAt: row.lastLoginAt,

@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type TenantContext } from '../../core/access/principal';
+import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
+import { Database } from '../../core/database/database.service';
+import { DomainError } from '../../core/errors/domain-error';
+import { wibDay } from '../../core/time/wib';
+import { AuditLog } from '../audit/audit-log.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { type WorkingCalendar } from '../calendar/working-calendar';
+import { STATUS_LABELS } from './information-request';
+import {
+  InformationRequestsRepository,
+  OPEN_STATUSES,
+  type QueuedRequest,
+} from './information-requests.repository';
+
+/** A queued request with its clock as the PPID reads it. */
+export interface QueueEntry extends QueuedRequest {
+  statusLabel: string;
+  /** Working days left until the answer is due (0 on the day itself), or null once answered or overdue. */
+  workingDaysLeft: number | null;
+  overdue: boolean;
+}
+
+export interface RequestDetail extends QueueEntry {
+  purpose: string;
+  requester: { name: string; address: string; email: string | null; phone: string | null };
+}
+
+/**
+ * The OPD's PPID at work: the queue of information requests with each one's legal clock, and a request opened
+ * with the requester's personal data — each opening recorded in the audit log (who saw whose data, when).
+ */
+@Injectable()
+export class PpidQueueService {
+  private readonly requests = new InformationRequestsRepository();
+
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(CalendarService) private readonly calendar: CalendarService,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  async queue(
+    tenant: TenantContext,
+    page: { open?: boolean; limit: number; offset: number },
+    now = new Date(),
+  ): Promise<{ items: QueueEntry[]; total: number }> {
+    const { items, total } = await this.db.inTenant(tenant.tenantId, (tx) => this.requests.queue(tx, page));
+    const today = wibDay(now);
+    const calendar = await this.calendar.calendar(
+      Number(today.slice(0, 4)) - 1,
+      Number(today.slice(0, 4)) + 1,
+    );
+    return { items: items.map((item) => clocked(item, today, calendar)), total };
+  }
+
+  async open(tenant: TenantContext, id: string, now = new Date()): Promise<RequestDetail> {
+    const row = await this.db.inTenant(tenant.tenantId, async (tx) => {
+      const found = await this.requests.byId(tx, id);
+      if (!found) return null;
+      await this.audit.record(tx, {
+        actorUserId: tenant.actor.userId,
+        action: 'ppid.personal_data_viewed',
+        targetType: 'information_request',
+        targetId: id,
+        data: { code: found.code },
+      });
+      return found;
+    });
+    if (!row) throw new DomainError('REQUEST_NOT_FOUND', 'Permohonan tidak ditemukan');
+    const today = wibDay(now);
+    const calendar = await this.calendar.calendar(
+      Number(today.slice(0, 4)) - 1,
+      Number(today.slice(0, 4)) + 1,
+    );
+    const { requesterName, requesterAddress, requesterEmail, requesterPhone, purpose, ...queued } = row;
+    return {
+      ...clocked(queued, today, calendar),
+      purpose,
+      requester: {
+        name: this.cipher.open(requesterName),
+        address: this.cipher.open(requesterAddress),
+        email: requesterEmail ? this.cipher.open(requesterEmail) : null,
+        phone: requesterPhone ? this.cipher.open(requesterPhone) : null,
+      },
+    };
+  }
+}
+
+function clocked(item: QueuedRequest, today: string, calendar: WorkingCalendar): QueueEntry {
+  const open = (OPEN_STATUSES as readonly string[]).includes(item.status);
+  const overdue = open && today > item.dueOn;
+  return {
+    ...item,
+    statusLabel: STATUS_LABELS[item.status],
+    workingDaysLeft: open && !overdue ? calendar.workingDaysBetween(today, item.dueOn) : null,
+    overdue,
+  };
+}
