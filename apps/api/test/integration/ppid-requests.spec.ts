@@ -2,6 +2,9 @@ import { wibDay } from '../../src/core/time/wib';
 import { CalendarService } from '../../src/modules/calendar/calendar.service';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { asSuperuser } from '../helpers/superuser';
+import { eventually } from '../helpers/eventually';
+import { startSmtpInbox } from '../helpers/smtp-inbox';
+import { tanggal } from '../../src/modules/ppid/request-receipt';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /** A citizen asks an OPD for information: registered with a code and the legal clock, their data sealed. */
@@ -27,8 +30,11 @@ describe('information requests (PPID) from citizens', () => {
       `SELECT * FROM information_requests ORDER BY received_at`,
     );
 
+  let inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
+
   beforeAll(async () => {
-    t = await startTestApp();
+    inbox = await startSmtpInbox();
+    t = await startTestApp({ SMTP_URL: inbox.url });
     opd = await t.given.tenant();
     other = await t.given.tenant();
     const doc = (await t.http().get('/api/docs.json')).body as {
@@ -38,7 +44,10 @@ describe('information requests (PPID) from citizens', () => {
       .filter(([path, operations]) => path.startsWith('/api/v1/public/') && 'get' in operations)
       .map(([path]) => path);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await inbox.close();
+  });
 
   let code: string;
 
@@ -56,6 +65,16 @@ describe('information requests (PPID) from citizens', () => {
     });
     expect(calendar.workingDaysBetween(today, response.body.dueOn)).toBe(10);
     expect(JSON.stringify(response.body)).not.toContain('Siti');
+    // The receipt by e-mail, through a real SMTP server: the code and the deadline in words.
+    const [receipt] = await eventually(
+      async () => inbox.mails.filter((mail) => mail.subject.includes(code)),
+      (mails) => mails.length === 1,
+      { withinMs: 10_000 },
+    );
+    expect(receipt!.to).toEqual([citizen.email]);
+    expect(receipt!.text).toContain(`Nomor pendaftaran: ${code}`);
+    expect(receipt!.text).toContain(tanggal(response.body.dueOn));
+    expect(tanggal(response.body.dueOn)).toMatch(/^(Senin|Selasa|Rabu|Kamis|Jumat), \d{1,2} \w+ \d{4}$/);
   });
 
   it('keeps the personal data sealed: no name, address, e-mail or phone in the clear in the database', async () => {

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
 import { Database } from '../../core/database/database.service';
 import { DomainError, fieldError } from '../../core/errors/domain-error';
+import { Mailer } from '../../core/mail/mailer';
 import { wibDay } from '../../core/time/wib';
 import { CalendarService } from '../calendar/calendar.service';
 import { PublicService } from '../public/public.service';
@@ -15,6 +16,7 @@ import {
 import { InformationRequestsRepository, type RequestState } from './information-requests.repository';
 import { type RequestStatusQueryDto, type SubmitRequestDto } from './ppid.dto';
 import { PublicFormLimits, REQUEST_FORM, STATUS_LOOKUP } from './public-form-limits';
+import { requestReceipt } from './request-receipt';
 
 export interface RequestReceipt extends RequestState {
   statusLabel: string;
@@ -32,6 +34,7 @@ const CODE_ATTEMPTS = 3;
 @Injectable()
 export class InformationRequestsService {
   private readonly requests = new InformationRequestsRepository();
+  private readonly logger = new Logger('InformationRequests');
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -39,6 +42,7 @@ export class InformationRequestsService {
     @Inject(CalendarService) private readonly calendar: CalendarService,
     @Inject(PublicFormLimits) private readonly limits: PublicFormLimits,
     @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
+    @Inject(Mailer) private readonly mailer: Mailer,
   ) {}
 
   async submit(
@@ -70,11 +74,25 @@ export class InformationRequestsService {
         const state = await this.db.inTenant(tenant.id, (tx) =>
           this.requests.insert(tx, { ...sealed, code: trackingCode() }),
         );
+        if (form.email) this.sendReceipt(form.email, tenant.name, state);
         return withLabel(state);
       } catch (error) {
         if (attempt >= CODE_ATTEMPTS || !isCodeClash(error)) throw error;
       }
     }
+  }
+
+  /**
+   * Mails the receipt when SMTP is set, without holding the answer: the code is in the response already, and a
+   * slow or failing mail server must not fail or stall a registered request (a failure is logged).
+   */
+  private sendReceipt(email: string, opdName: string, state: RequestState): void {
+    if (!this.mailer.configured) return;
+    this.mailer
+      .send(requestReceipt(email, opdName, state.code, state.dueOn))
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, code: state.code }, 'Request receipt not sent'),
+      );
   }
 
   /** The request's state, for its tracking code together with the e-mail or phone it was made with. */

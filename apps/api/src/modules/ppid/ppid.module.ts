@@ -1,3 +1,4 @@
+import { Mailer } from '../../core/mail/mailer';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
@@ -19,6 +20,7 @@ import { PublicPpidController } from './public-ppid.controller';
     InformationRequestsService,
     PublicFormLimits,
     PpidQueueService,
+    Mailer,
     {
       provide: PersonalDataCipher,
       inject: [APP_CONFIG],
