@@ -19,3 +19,4 @@ export {
   newsArchiveHref,
   type NewsArchivePage,
 } from './news-archive.js';
+export { formatTanggal } from './dates.js';

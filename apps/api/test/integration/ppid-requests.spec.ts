@@ -4,7 +4,7 @@ import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { asSuperuser } from '../helpers/superuser';
 import { eventually } from '../helpers/eventually';
 import { startSmtpInbox } from '../helpers/smtp-inbox';
-import { tanggal } from '../../src/modules/ppid/request-receipt';
+import { formatTanggal } from '@laman/shared';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /** A citizen asks an OPD for information: registered with a code and the legal clock, their data sealed. */
@@ -73,8 +73,10 @@ describe('information requests (PPID) from citizens', () => {
     );
     expect(receipt!.to).toEqual([citizen.email]);
     expect(receipt!.text).toContain(`Nomor pendaftaran: ${code}`);
-    expect(receipt!.text).toContain(tanggal(response.body.dueOn));
-    expect(tanggal(response.body.dueOn)).toMatch(/^(Senin|Selasa|Rabu|Kamis|Jumat), \d{1,2} \w+ \d{4}$/);
+    expect(receipt!.text).toContain(formatTanggal(response.body.dueOn));
+    expect(formatTanggal(response.body.dueOn)).toMatch(
+      /^(Senin|Selasa|Rabu|Kamis|Jumat), \d{1,2} \w+ \d{4}$/,
+    );
   });
 
   it('keeps the personal data sealed: no name, address, e-mail or phone in the clear in the database', async () => {

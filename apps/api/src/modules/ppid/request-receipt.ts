@@ -1,15 +1,5 @@
+import { formatTanggal } from '@laman/shared';
 import { type Mail } from '../../core/mail/mailer';
-
-/** Writes a date (`YYYY-MM-DD`) as Indonesians read it: "Senin, 14 Desember 2026". */
-export function tanggal(day: string): string {
-  return new Intl.DateTimeFormat('id-ID', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
-}
 
 /**
  * The e-mail receipt of an information request: the tracking code, the answer's deadline, and how to follow it.
@@ -23,7 +13,7 @@ export function requestReceipt(to: string, opdName: string, code: string, dueOn:
       `Permohonan informasi Anda kepada PPID ${opdName} sudah diterima dan terdaftar.`,
       '',
       `Nomor pendaftaran: ${code}`,
-      `Batas jawaban: ${tanggal(dueOn)} (10 hari kerja; PPID dapat memperpanjangnya sekali, paling lama 7 hari kerja, dengan alasan tertulis).`,
+      `Batas jawaban: ${formatTanggal(dueOn)} (10 hari kerja; PPID dapat memperpanjangnya sekali, paling lama 7 hari kerja, dengan alasan tertulis).`,
       '',
       'Lihat statusnya di halaman PPID situs OPD tersebut dengan nomor pendaftaran ini dan surel atau nomor telepon yang Anda isi.',
       '',

@@ -1,5 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
-import { formatTanggal } from '../calendar';
+import { formatTanggal } from '../dates.js';
 
 describe('calendar days in Bahasa', () => {
   it('writes the weekday, day, month and year, whatever the server clock zone', () => {
