@@ -107,8 +107,10 @@ export class AccessGuard implements CanActivate {
     duty: TenantDuty,
     base: Omit<TenantContext, 'role' | 'duties'>,
   ): TenantContext {
-    const member = !principal.platformRole && tenant.membershipActive && tenant.membershipRole;
-    if (!member || !tenant.duties.includes(duty))
+    const member = tenant.membershipActive && tenant.membershipRole;
+    if (!principal.platformRole && !member)
+      throw new DomainError('TENANT_ACCESS_DENIED', `Anda bukan anggota OPD "${tenant.slug}"`);
+    if (principal.platformRole || !tenant.duties.includes(duty))
       throw new DomainError(
         'DUTY_REQUIRED',
         `Hanya petugas ${DUTY_NAMES[duty]} OPD ini yang dapat melakukan ini`,

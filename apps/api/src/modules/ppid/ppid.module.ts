@@ -1,3 +1,4 @@
+import { AnonymousThrottleModule } from '../../core/http/anonymous-throttle';
 import { Mailer } from '../../core/mail/mailer';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
@@ -14,7 +15,7 @@ import { PublicPpidController } from './public-ppid.controller';
 
 /** Citizens' information requests to each OPD's PPID (UU 14/2008). */
 @Module({
-  imports: [PublicModule, CalendarModule, AuditModule],
+  imports: [PublicModule, CalendarModule, AuditModule, AnonymousThrottleModule],
   controllers: [PublicPpidController, PpidQueueController],
   providers: [
     InformationRequestsService,

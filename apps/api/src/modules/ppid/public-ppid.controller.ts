@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Request } from 'express';
 import { PublicEndpoint } from '../../core/access/endpoint.decorators';
@@ -7,8 +8,10 @@ import { InformationRequestsService } from './information-requests.service';
 
 const client = (request: Request) => request.ip ?? 'unknown';
 
+/** Every route here: the per-client limit on anonymous routes first, then each form's own limits. */
 @ApiTags('PPID')
 @Controller('public/:tenant/ppid/requests')
+@UseGuards(ThrottlerGuard)
 export class PublicPpidController {
   constructor(@Inject(InformationRequestsService) private readonly requests: InformationRequestsService) {}
 

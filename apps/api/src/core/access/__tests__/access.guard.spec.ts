@@ -148,7 +148,6 @@ describe('access guard rules', () => {
       { membership: 'editor', duties: ['ppid_superior'] },
       { platformRole: 'platform_admin' },
       { platformRole: 'monitor', membership: 'editor', duties: ['ppid_officer'] },
-      { membership: 'editor', duties: ['ppid_officer'], membershipActive: false },
     ] as const)
       expect({
         scenario,
@@ -174,6 +173,15 @@ describe('access guard rules', () => {
         })
       ).code,
     ).toBe('TENANT_SUSPENDED');
+    // Not a member (or no longer): refused as on every other route of the OPD.
+    expect((await decide({ policy: ppid })).code).toBe('TENANT_ACCESS_DENIED');
+    const former = {
+      policy: ppid,
+      membership: 'editor',
+      duties: ['ppid_officer'],
+      membershipActive: false,
+    } as const;
+    expect((await decide({ ...former, duties: [...former.duties] })).code).toBe('TENANT_ACCESS_DENIED');
   });
 
   it('keeps platform routes to the named platform roles', async () => {
