@@ -24,6 +24,12 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
+/** The secrets a production API refuses to start without; fixed, since a bench's data is thrown away. */
+export const BENCH_SECRETS = {
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+  PERSONAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
 /** The production entry point (dist/main.js) as its own process, as it runs in the container. */
 export async function startApi(
   database: BenchDatabase,
@@ -37,7 +43,7 @@ export async function startApi(
       PORT: String(port),
       DATABASE_URL: database.appUrl,
       DATABASE_OWNER_URL: database.ownerUrl,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      ...BENCH_SECRETS,
       LOG_LEVEL: 'warn',
       SCHEDULER_INTERVAL_SECONDS: '0',
       // As in the container image: fewer glibc malloc arenas keep libvips' memory from fragmenting.

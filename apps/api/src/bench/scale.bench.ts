@@ -8,7 +8,7 @@ import { ScheduledPublisher } from '../modules/content/scheduled-publisher';
 import { DigestsService } from '../modules/digests/digests.service';
 import { ScoreHistoryService } from '../modules/oversight/score-history.service';
 import { digestWeek } from '../modules/digests/digest-text';
-import { type ApiProcess, startApi } from './api-process';
+import { type ApiProcess, BENCH_SECRETS, startApi } from './api-process';
 import { type BenchDatabase, benchDatabase } from './bench-database';
 import { signInMonitor } from './bench-users';
 import { loadDashboard } from './dashboard-page';
@@ -171,7 +171,7 @@ async function periodicPasses(
       LOG_LEVEL: 'warn',
       DATABASE_URL: database.appUrl,
       DATABASE_OWNER_URL: database.ownerUrl,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      ...BENCH_SECRETS,
       SCHEDULER_INTERVAL_SECONDS: '0',
       MIGRATE_ON_START: 'false',
       LAMAN_MEDIA_DIR: path.join(folder, 'media'),

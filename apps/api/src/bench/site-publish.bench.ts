@@ -1,3 +1,4 @@
+import { BENCH_SECRETS } from './api-process';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type Server } from 'node:http';
@@ -445,7 +446,7 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       DATABASE_URL: database.appUrl,
       DATABASE_OWNER_URL: database.ownerUrl,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      ...BENCH_SECRETS,
       LOG_LEVEL: 'warn',
       SCHEDULER_INTERVAL_SECONDS: '0',
       PORT: String(apiPort),
