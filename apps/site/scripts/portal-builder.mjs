@@ -4,7 +4,7 @@
 // `portal` is reserved, so no OPD can take the folder or the host.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fetchPublic } from './build-snapshot.mjs';
+import { fetchCity } from './city-snapshot.mjs';
 import { goLive, linkHosts, prune, removeStale, renderWithAstro, siteRoot } from './site-builder.mjs';
 import { indexFolder } from './search-index.mjs';
 import { uploadBuild } from './site-mirror.mjs';
@@ -38,7 +38,7 @@ export async function buildPortal({ api, out, store = null, mayGoLive = async ()
     let since = performance.now();
     await mkdir(workDir, { recursive: true });
     const cityFile = path.join(workDir, 'city.json');
-    const city = await fetchCity(api);
+    const { city, consistent } = await fetchCity(api);
     await writeFile(cityFile, JSON.stringify(city));
     const fetchMs = Math.round(performance.now() - since);
 
@@ -73,6 +73,7 @@ export async function buildPortal({ api, out, store = null, mayGoLive = async ()
       opd: city.tenants.length,
       news: city.news.length,
       services: city.services.length,
+      consistent,
       fetchMs,
       buildMs,
       searchIndexMs,
@@ -85,12 +86,4 @@ export async function buildPortal({ api, out, store = null, mayGoLive = async ()
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-}
-
-/** The city snapshot, with each OPD's completeness band when the city publishes them (else an empty list). */
-async function fetchCity(api) {
-  const [city, transparency] = await Promise.all(
-    ['city', 'city/transparency'].map(async (route) => (await fetchPublic(api, route)).json()),
-  );
-  return { ...city, transparency };
 }

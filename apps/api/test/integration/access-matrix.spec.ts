@@ -150,6 +150,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/public/tenants': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/site-address': { allowed: ACTORS, status: 400 },
   'GET /api/v1/public/city': { allowed: ACTORS, status: 200 },
+  'GET /api/v1/public/city/opd': { allowed: ACTORS, status: 200 },
+  'GET /api/v1/public/city/layanan': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/city/transparency': { allowed: ACTORS, status: 200 },
   // Citizens' forms: anyone may send one; an empty form is a 400 naming the fields.
   'POST /api/v1/public/{tenant}/ppid/requests': { allowed: ACTORS, status: 400, body: {} },

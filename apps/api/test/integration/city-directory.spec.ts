@@ -15,13 +15,37 @@ describe('the city directory', () => {
   });
   afterAll(() => t.close());
 
-  const city = async () =>
-    (await t.http().get('/api/v1/public/city')).body as {
-      tenants: Array<{ slug: string; services: number }>;
+  interface Page<T> {
+    version: string;
+    items: T[];
+    total: number;
+  }
+  const read = async <T>(route: string) => {
+    const response = await t.http().get(`/api/v1/public/${route}`);
+    expect(response.status).toBe(200);
+    return response.body as T;
+  };
+  /** Every page of a city list, `limit` at a time. */
+  const allOf = async <T>(route: string, limit = 1000) => {
+    const items: T[] = [];
+    for (let offset = 0; ; offset += limit) {
+      const page = await read<Page<T>>(`${route}?limit=${limit}&offset=${offset}`);
+      items.push(...page.items);
+      if (page.items.length < limit) return { items, total: page.total, version: page.version };
+    }
+  };
+  /** The city as the portal builder assembles it. */
+  const city = async () => {
+    const front = await read<{
+      version: string;
       news: Array<{ tenant: string; title: string }>;
       announcements: Array<{ tenant: string; title: string }>;
-      services: Array<{ tenant: string; title: string; fee: string | null }>;
-    };
+      totals: { opds: number; services: number; opdsWithServices: number };
+    }>('city');
+    const tenants = await allOf<{ slug: string; services: number }>('city/opd');
+    const services = await allOf<{ tenant: string; title: string; fee: string | null }>('city/layanan');
+    return { ...front, tenants: tenants.items, services: services.items };
+  };
 
   it('shows what every active OPD publishes, as it changes, and nothing else', async () => {
     const [a, b] = [await t.given.tenant(), await t.given.tenant()];
@@ -84,6 +108,38 @@ describe('the city directory', () => {
     const after = await city();
     expect(after.announcements).toEqual([]);
     expect(after.tenants.map((tenant) => tenant.slug)).not.toContain(b.slug);
+  });
+
+  it('pages the directory and the catalogue, every page from the same city version until it changes', async () => {
+    const tenants = [await t.given.tenant(), await t.given.tenant(), await t.given.tenant()];
+    for (const [index, tenant] of tenants.entries()) {
+      const editor = await t.given.memberSignedIn(tenant, 'editor');
+      await publishItem(t, tenant, editor, 'layanan', sampleFields('layanan', `Layanan halaman ${index}`));
+    }
+    const whole = await city();
+    const byOne = await allOf<{ slug: string }>('city/opd', 1);
+    expect(byOne.items.map((tenant) => tenant.slug)).toEqual(whole.tenants.map((tenant) => tenant.slug));
+    expect(byOne.total).toBe(whole.totals.opds);
+    expect(byOne.version).toBe(whole.version);
+    const services = await allOf<{ tenant: string; title: string }>('city/layanan', 2);
+    expect(services.items).toEqual(whole.services);
+    expect(services.total).toBe(whole.totals.services);
+    expect(whole.totals.opdsWithServices).toBe(new Set(whole.services.map((service) => service.tenant)).size);
+    for (const tenant of tenants)
+      expect(whole.services.map((service) => service.tenant)).toContain(tenant.slug);
+    // The front page carries neither list: it stays small however many OPDs the city has.
+    expect(Object.keys(await read('city')).sort()).toEqual(['announcements', 'news', 'totals', 'version']);
+
+    const past = await read<Page<unknown>>(`city/opd?limit=5&offset=${whole.totals.opds}`);
+    expect(past).toEqual({ version: whole.version, items: [], total: whole.totals.opds });
+    for (const query of ['limit=0', 'limit=1001', 'offset=-1', 'limit=abc']) {
+      const refused = await t.http().get(`/api/v1/public/city/layanan?${query}`);
+      expect(refused.status).toBe(400);
+    }
+
+    const editor = await t.given.memberSignedIn(tenants[0]!, 'editor');
+    await publishItem(t, tenants[0]!, editor, 'berita', sampleFields('berita', 'Versi baru'));
+    expect((await read<Page<unknown>>('city/opd?limit=1')).version).not.toBe(whole.version);
   });
 
   it('answers from a few queries, without a transaction per OPD', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sitePagePath, TENANT_KIND_LABELS } from '@laman/shared';
 
-/** What the public read API (`/api/v1/public/city`) returns: the city portal's data. */
+/** The city portal's data, as scripts/city-snapshot.mjs assembles it from the public read API's paged city routes. */
 export interface City {
   tenants: Array<{
     slug: string;

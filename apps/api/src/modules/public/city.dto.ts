@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { pageQuery } from '../../core/http/page-query.dto';
 
 export class CityTenantDto {
   @ApiProperty() slug: string;
@@ -31,11 +32,38 @@ export class CityServiceDto {
   @ApiProperty({ nullable: true, type: String, example: '1 hari kerja' }) processingTime: string | null;
 }
 
-/** What the city portal is built from: published content of active OPDs only. */
-export class CitySnapshotDto {
-  @ApiProperty({ type: [CityTenantDto] }) tenants: CityTenantDto[];
+export class CityTotalsDto {
+  @ApiProperty({ description: 'OPD aktif' }) opds: number;
+  @ApiProperty({ description: 'OPD yang punya layanan terbit' }) opdsWithServices: number;
+  @ApiProperty({ description: 'Layanan terbit se-kota' }) services: number;
+  @ApiProperty({ description: 'Layanan yang bisa diajukan daring' }) online: number;
+  @ApiProperty({ description: 'Layanan di Mal Pelayanan Publik' }) atMallPelayananPublik: number;
+}
+
+/**
+ * The portal's front page: small whatever the size of the city. The directory and the catalogue are read a
+ * page at a time (`/public/city/opd`, `/public/city/layanan`); `version` is the same in every answer built
+ * from the same state, so a reader that pages through can tell when the city changed under it.
+ */
+export class CityFrontDto {
+  @ApiProperty({ description: 'Versi data kota saat jawaban ini dibuat' }) version: string;
   @ApiProperty({ type: [CityStoryDto], description: '30 berita terbaru se-kota' }) news: CityStoryDto[];
   @ApiProperty({ type: [CityStoryDto], description: 'Pengumuman serta-merta yang berlaku' })
   announcements: CityStoryDto[];
-  @ApiProperty({ type: [CityServiceDto] }) services: CityServiceDto[];
+  @ApiProperty({ type: CityTotalsDto }) totals: CityTotalsDto;
 }
+
+export class CityDirectoryPageDto {
+  @ApiProperty() version: string;
+  @ApiProperty({ type: [CityTenantDto] }) items: CityTenantDto[];
+  @ApiProperty({ description: 'OPD aktif seluruhnya' }) total: number;
+}
+
+export class CityServicesPageDto {
+  @ApiProperty() version: string;
+  @ApiProperty({ type: [CityServiceDto] }) items: CityServiceDto[];
+  @ApiProperty({ description: 'Layanan terbit seluruhnya' }) total: number;
+}
+
+/** The portal builder reads the whole directory and catalogue: larger pages than the admin's lists. */
+export class CityPageQueryDto extends pageQuery(1000, 500) {}

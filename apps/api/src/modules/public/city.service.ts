@@ -1,17 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../../core/database/database.service';
-import { type PublicTenant, PublicTenants } from './public-tenants';
+import { PublicTenants } from './public-tenants';
 import { type CachedResponse, PublicCache } from './public-cache';
 import { type CityItemRow, CityItemsRepository } from './city-items.repository';
-import { type CityServiceDto, type CitySnapshotDto, type CityStoryDto } from './city.dto';
+import {
+  type CityDirectoryPageDto,
+  type CityFrontDto,
+  type CityServiceDto,
+  type CityServicesPageDto,
+  type CityStoryDto,
+} from './city.dto';
 
 /** The portal's front page lists this many news items across the city; each OPD contributes its newest. */
 const CITY_NEWS = 30;
 
 /**
- * The city portal's data in one answer: every active OPD, the city's latest news, urgent announcements and
- * every service, read from `city_items` (public content, mirrored as it is published) in a few queries however
- * many OPDs there are; cached until any active OPD's published content changes.
+ * The city portal's data, read from `city_items` (public content, mirrored as it is published): the front page
+ * in a few queries, the directory and the service catalogue a page at a time, so no answer grows with the
+ * number of OPDs. Every answer is cached under the city's version, which moves when any active OPD's public
+ * content or the directory changes.
  */
 @Injectable()
 export class CityService {
@@ -22,69 +29,68 @@ export class CityService {
     @Inject(PublicCache) private readonly cache: PublicCache,
   ) {}
 
-  async snapshot(): Promise<CachedResponse> {
-    const tenants = await this.publicTenants.allActive();
-    const version = tenants.map((tenant) => `${tenant.id}:${tenant.content_version}`).join(',');
-    const lastPublished = tenants.reduce<Date | null>(
-      (latest, tenant) =>
-        tenant.last_published_at && (!latest || tenant.last_published_at > latest)
-          ? tenant.last_published_at
-          : latest,
-      null,
-    );
-    return this.cache.getOrCompute(
-      `city:${this.publicTenants.directoryGeneration}:${version}`,
-      lastPublished,
-      () => this.compute(tenants),
-    );
+  front(): Promise<CachedResponse> {
+    return this.cached('front', async (version): Promise<CityFrontDto> => {
+      const [news, urgent, totals] = await this.db.inPlatform(async (manager) => [
+        await this.items.newestNews(manager, CITY_NEWS),
+        await this.items.urgentAnnouncements(manager),
+        await this.items.totals(manager),
+      ]);
+      return {
+        version,
+        news: news.map(toStory),
+        announcements: urgent.map(toStory),
+        totals,
+      };
+    });
   }
 
-  private async compute(tenants: PublicTenant[]): Promise<CitySnapshotDto> {
-    const [newest, others] = await this.db.inPlatform((manager) =>
-      Promise.all([this.items.newestNews(manager, CITY_NEWS), this.items.urgentAndServices(manager)]),
-    );
-    const slugOf = new Map(tenants.map((tenant) => [tenant.id, tenant.slug]));
-    // Only OPDs in this answer's directory (one that went inactive meanwhile is left out of both).
-    const known = (row: CityItemRow) => slugOf.has(row.tenantId);
-    const news = newest.filter(known).map((row) => toStory(slugOf.get(row.tenantId)!, row));
-    const announcements = others
-      .filter((row) => known(row) && row.type === 'pengumuman')
-      .map((row) => toStory(slugOf.get(row.tenantId)!, row));
-    const services = others
-      .filter((row) => known(row) && row.type === 'layanan')
-      .map((row) => toService(slugOf.get(row.tenantId)!, row));
-    const servicesOf = new Map<string, number>();
-    for (const service of services) servicesOf.set(service.tenant, (servicesOf.get(service.tenant) ?? 0) + 1);
-    const newestFirst = (a: CityStoryDto, b: CityStoryDto) =>
-      b.publishedAt.getTime() - a.publishedAt.getTime();
-    return {
-      tenants: tenants.map((tenant) => ({
-        slug: tenant.slug,
-        name: tenant.name,
-        shortName: tenant.short_name,
-        kind: tenant.kind,
-        domain: tenant.custom_domain,
-        lastPublishedAt: tenant.last_published_at,
-        services: servicesOf.get(tenant.slug) ?? 0,
-      })),
-      news: news.sort(newestFirst).slice(0, CITY_NEWS),
-      announcements: announcements.sort(newestFirst),
-      services: services.sort((a, b) => a.title.localeCompare(b.title, 'id')),
-    };
+  directory(limit: number, offset: number): Promise<CachedResponse> {
+    return this.cached(`opd:${limit}:${offset}`, async (version): Promise<CityDirectoryPageDto> => {
+      const [items, totals] = await this.db.inPlatform(async (manager) => [
+        await this.items.directoryPage(manager, limit, offset),
+        await this.items.totals(manager),
+      ]);
+      return { version, items, total: totals.opds };
+    });
+  }
+
+  services(limit: number, offset: number): Promise<CachedResponse> {
+    return this.cached(`layanan:${limit}:${offset}`, async (version): Promise<CityServicesPageDto> => {
+      const [rows, totals] = await this.db.inPlatform(async (manager) => [
+        await this.items.servicesPage(manager, limit, offset),
+        await this.items.totals(manager),
+      ]);
+      return { version, items: rows.map(toService), total: totals.services };
+    });
+  }
+
+  private async cached(
+    part: string,
+    compute: (version: string) => Promise<unknown>,
+  ): Promise<CachedResponse> {
+    const { key, lastPublished } = await this.publicTenants.cityVersion();
+    return this.cache.getOrCompute(`city:${key}:${part}`, lastPublished, () => compute(key));
   }
 }
 
-function toStory(tenant: string, row: CityItemRow): CityStoryDto {
-  return { tenant, slug: row.slug, title: row.title, summary: row.summary, publishedAt: row.publishedAt };
+function toStory(row: CityItemRow): CityStoryDto {
+  return {
+    tenant: row.tenant,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    publishedAt: row.publishedAt,
+  };
 }
 
-function toService(tenant: string, row: CityItemRow): CityServiceDto {
+function toService(row: CityItemRow): CityServiceDto {
   const fields = row.fields ?? {};
   const channels = ((fields['deliveryChannels'] as Array<{ kind: string; url?: string }>) ?? []).map(
     (channel) => channel.kind,
   );
   return {
-    tenant,
+    tenant: row.tenant,
     slug: row.slug,
     title: row.title,
     summary: row.summary,

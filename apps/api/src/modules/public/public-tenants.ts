@@ -52,6 +52,19 @@ export class PublicTenants {
     return tenant;
   }
 
+  /**
+   * What every city-wide answer is keyed by: a digest of each active OPD's id and public content version
+   * (computed in the database, one short row however many OPDs there are), and the latest publish.
+   */
+  async cityVersion(): Promise<{ key: string; lastPublished: Date | null }> {
+    const [row] = (await this.db.platformQuery(
+      `SELECT md5(coalesce(string_agg(id::text || ':' || content_version, ',' ORDER BY id), '')) AS key,
+              max(last_published_at) AS "lastPublished"
+         FROM tenants WHERE status = 'active'`,
+    )) as Array<{ key: string; lastPublished: Date | null }>;
+    return { key: `${this.generation}:${row!.key}`, lastPublished: row!.lastPublished };
+  }
+
   /** Every active OPD, by name. */
   allActive(): Promise<PublicTenant[]> {
     return this.db.platformQuery(
