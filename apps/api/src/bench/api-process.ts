@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BenchDatabase, freePort } from './bench-database';
+import { productionApiEnv } from './production-env';
 import { treeOf, treeResidentKb } from './resident-memory';
 
 export interface ApiProcess {
@@ -24,11 +25,7 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** The secrets a production API refuses to start without; fixed, since a bench's data is thrown away. */
-export const BENCH_SECRETS = {
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
-  PERSONAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-};
+export { BENCH_SECRETS } from './production-env';
 
 /** The production entry point (dist/main.js) as its own process, as it runs in the container. */
 export async function startApi(
@@ -37,20 +34,11 @@ export async function startApi(
 ): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.resolve(__dirname, '../main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
+    env: productionApiEnv(database, {
       PORT: String(port),
-      DATABASE_URL: database.appUrl,
-      DATABASE_OWNER_URL: database.ownerUrl,
-      ...BENCH_SECRETS,
-      LOG_LEVEL: 'warn',
-      SCHEDULER_INTERVAL_SECONDS: '0',
-      // As in the container image: fewer glibc malloc arenas keep libvips' memory from fragmenting.
-      MALLOC_ARENA_MAX: '2',
       NODE_OPTIONS: '--max-semi-space-size=4',
       ...env,
-    },
+    }),
     stdio: 'inherit',
   });
   const url = `http://127.0.0.1:${port}`;

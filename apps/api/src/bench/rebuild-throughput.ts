@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { listObjects, s3Client } from '../core/storage/s3-client';
 import { type BenchDatabase } from './bench-database';
 import { signInPlatformUser } from './bench-users';
+import { productionWorkerEnv, sitesInObjectStorage } from './production-env';
 import { startS3Server } from './s3-server';
 
 export interface RebuildThroughput {
@@ -40,17 +41,7 @@ export async function rebuildThroughput(
   );
   await mkdir(path.join(folder, 'worker'), { recursive: true });
   const worker = spawn(process.execPath, [WORKER], {
-    env: {
-      ...process.env,
-      ...s3.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.appUrl,
-      LAMAN_API_URL: apiUrl,
-      LAMAN_SITES_DIR: path.join(folder, 'worker'),
-      SITES_STORAGE: 's3',
-      SITES_S3_BUCKET: 'laman-sites',
-    },
+    env: productionWorkerEnv(database, apiUrl, path.join(folder, 'worker'), sitesInObjectStorage(s3.env)),
     stdio: 'inherit',
   });
   try {

@@ -8,7 +8,8 @@ import { ScheduledPublisher } from '../modules/content/scheduled-publisher';
 import { DigestsService } from '../modules/digests/digests.service';
 import { ScoreHistoryService } from '../modules/oversight/score-history.service';
 import { digestWeek } from '../modules/digests/digest-text';
-import { type ApiProcess, BENCH_SECRETS, startApi } from './api-process';
+import { type ApiProcess, startApi } from './api-process';
+import { productionApiEnv } from './production-env';
 import { type BenchDatabase, benchDatabase } from './bench-database';
 import { signInMonitor } from './bench-users';
 import { loadDashboard } from './dashboard-page';
@@ -166,17 +167,13 @@ async function periodicPasses(
   digestPasses: number;
 }> {
   const app = await createApp(
-    loadConfig({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.appUrl,
-      DATABASE_OWNER_URL: database.ownerUrl,
-      ...BENCH_SECRETS,
-      SCHEDULER_INTERVAL_SECONDS: '0',
-      MIGRATE_ON_START: 'false',
-      LAMAN_MEDIA_DIR: path.join(folder, 'media'),
-      LAMAN_SITES_DIR: path.join(folder, 'sites'),
-    }),
+    loadConfig(
+      productionApiEnv(database, {
+        MIGRATE_ON_START: 'false',
+        LAMAN_MEDIA_DIR: path.join(folder, 'media'),
+        LAMAN_SITES_DIR: path.join(folder, 'sites'),
+      }),
+    ),
   );
   try {
     // Passes until the due items are out (each pass stops when its turn is up), then one with nothing due.

@@ -1,4 +1,4 @@
-import { BENCH_SECRETS } from './api-process';
+import { productionApiEnv, productionWorkerEnv } from './production-env';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type Server } from 'node:http';
@@ -441,27 +441,19 @@ async function main(): Promise<void> {
   const client = new Client({ connectionString: database.superuserUrl });
   try {
     const apiPort = await freePort();
-    const common = {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: database.appUrl,
-      DATABASE_OWNER_URL: database.ownerUrl,
-      ...BENCH_SECRETS,
-      LOG_LEVEL: 'warn',
-      SCHEDULER_INTERVAL_SECONDS: '0',
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const apiEnv = productionApiEnv(database, {
       PORT: String(apiPort),
-      LAMAN_API_URL: `http://127.0.0.1:${apiPort}`,
+      LAMAN_API_URL: apiUrl,
       LAMAN_SITES_DIR: sites,
-      // As in the API's container image.
-      MALLOC_ARENA_MAX: '2',
-    };
+    });
     children.push(
       spawn(process.execPath, ['--max-semi-space-size=4', path.resolve(__dirname, '../main.js')], {
-        env: common,
+        env: apiEnv,
         stdio: 'inherit',
       }),
     );
-    const api = `http://127.0.0.1:${apiPort}`;
+    const api = apiUrl;
     await waitFor(
       'the API',
       async () => ((await fetch(`${api}/api/v1/health`).catch(() => null))?.ok ? true : null),
@@ -469,7 +461,7 @@ async function main(): Promise<void> {
     );
     children.push(
       spawn(process.execPath, [path.resolve(__dirname, '../bin/site-worker.js')], {
-        env: common,
+        env: productionWorkerEnv(database, apiUrl, sites),
         stdio: 'inherit',
       }),
     );
