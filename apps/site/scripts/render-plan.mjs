@@ -5,6 +5,7 @@
 // from the live build unchanged. Any change to the theme or the settings renders everything.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DETAIL_ROUTES, NEWS_ARCHIVE, newsArchive, newsArchiveHref, urgentNotices } from '@laman/shared';
 
@@ -13,16 +14,22 @@ export { DETAIL_ROUTES };
 
 const hash = (value) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
-/** A fingerprint of the theme's source, so a deployed theme change renders every page again. */
+const filesUnder = (folder) =>
+  readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+
+/**
+ * A fingerprint of the theme's source, so a deployed theme change renders every page again: its own files and
+ * the built code of @laman/shared it is bundled with (the menu, the page addresses, the PPID form's fields).
+ */
 export function themeVersion(siteRoot) {
   const digest = createHash('sha256');
+  const shared = path.dirname(createRequire(path.join(siteRoot, 'package.json')).resolve('@laman/shared'));
   const files = [
-    ...readdirSync(path.join(siteRoot, 'src'), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name)),
-    ...readdirSync(path.join(siteRoot, 'public'), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name)),
+    ...filesUnder(path.join(siteRoot, 'src')),
+    ...filesUnder(path.join(siteRoot, 'public')),
+    ...filesUnder(shared).filter((file) => file.endsWith('.js')),
     path.join(siteRoot, 'astro.config.mjs'),
     path.join(siteRoot, 'scripts', 'render-entry.mjs'),
     path.join(siteRoot, 'package.json'),

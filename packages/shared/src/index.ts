@@ -20,3 +20,4 @@ export {
   type NewsArchivePage,
 } from './news-archive.js';
 export { formatTanggal } from './dates.js';
+export { PPID_DELIVERY_OPTIONS, PPID_PATHS, PPID_REQUEST_FIELDS, type PpidFormField } from './ppid-form.js';

@@ -14,7 +14,7 @@ export const DEFAULT_MENU: readonly MenuEntry[] = [
   { label: 'Agenda', href: '/agenda/' },
   { label: 'Layanan', href: '/layanan/' },
   { label: 'Kinerja', href: '/kinerja/' },
-  { label: 'PPID', href: '/dokumen/' },
+  { label: 'PPID', href: '/ppid/' },
   { label: 'Galeri', href: '/galeri/' },
   { label: 'Kontak', href: '/kontak/' },
 ];

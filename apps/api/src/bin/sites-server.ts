@@ -3,6 +3,7 @@ import { type Server } from 'node:http';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { SUSPENDED_PAGE } from '../modules/builds/site-folders';
+import { SITE_PAGES, sitePagesProxy } from './site-pages-proxy';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,46}[a-z0-9]$/;
 
@@ -12,9 +13,16 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,46}[a-z0-9]$/;
  * host, by path (`http://localhost:<port>/<slug>/`). Each request reads the tenant's `live` link afresh, so an
  * atomic swap shows at once.
  */
-export function startSitesServer(sitesDir: string, port: number, host: string): Promise<Server> {
+export function startSitesServer(
+  sitesDir: string,
+  port: number,
+  host: string,
+  /** The API, for the pages it renders behind each site's address (the PPID forms); none: those are 404. */
+  apiUrl: string | null = null,
+): Promise<Server> {
   const app = express();
   app.disable('x-powered-by');
+  const sitePages = apiUrl ? sitePagesProxy(apiUrl) : null;
   app.use((request: Request, response: Response, next: NextFunction) => {
     const hostSlug = /^([a-z0-9-]+)\.localhost$/.exec(request.hostname)?.[1];
     const pathSlug = /^\/([a-z0-9-]+)(\/|$)/.exec(request.path)?.[1];
@@ -38,6 +46,7 @@ export function startSitesServer(sitesDir: string, port: number, host: string): 
       return void response.sendFile(suspended, { dotfiles: 'allow' });
     }
     if (!hostSlug) request.url = request.url.slice(slug.length + 1) || '/';
+    if (sitePages && SITE_PAGES.test(request.path)) return sitePages(request, response, slug, request.url);
     express.static(root, { dotfiles: 'ignore', index: 'index.html', redirect: true, maxAge: 0 })(
       request,
       response,

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     await app.listen(config.port, config.host);
     const sitesPort = Number(process.env['LAMAN_SITES_PORT'] || 3001);
     const worker = startSiteWorker(config, sitesPort);
-    const sites = await startSitesServer(config.sites.dir, sitesPort, config.host);
+    const sites = await startSitesServer(config.sites.dir, sitesPort, config.host, config.sites.apiUrl);
     const slugs = await enqueueMissingSites(app, config.sites.dir);
     const admin = startAdmin(config, adminPort, sitesPort);
     printBanner(

@@ -67,8 +67,11 @@ describe('docker-compose.yml', () => {
     expect(published).toEqual(['admin', 'gateway', 'sites']);
     const gateway = services['gateway']!;
     expect(gateway.environment).toMatchObject({ LAMAN_NGINX_TEMPLATE: 'api-gateway' });
-    // The API believes forwarded headers only from the gateway's and the admin's fixed addresses.
-    const fixed = ['gateway', 'admin'].map((name) => services[name]!.networks?.['default']?.ipv4_address);
+    // The API believes forwarded headers only from the fixed addresses of the gateway, the admin and the sites
+    // edge (which hands the sites' request forms to it).
+    const fixed = ['gateway', 'admin', 'sites'].map(
+      (name) => services[name]!.networks?.['default']?.ipv4_address,
+    );
     expect(String(services['api']!.environment!['TRUST_PROXY']).split(',').sort()).toEqual(
       (fixed as string[]).sort(),
     );

@@ -72,6 +72,7 @@ describe('an OPD site in a real browser', () => {
       'pejabat-detail': `/pejabat/${items['pejabat']!.slug}/`,
       profil: `/profil/${items['halaman']!.slug}/`,
       kontak: '/kontak/',
+      ppid: '/ppid/',
       cari: '/cari/?q=KTP',
       '404': '/tidak-ada/',
     };

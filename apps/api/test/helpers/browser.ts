@@ -4,7 +4,8 @@ import axe from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, as the brief prescribes (no browser downloads on this machine). */
-export function launchChromium(): Promise<Browser> {
+/** `extra`: more Chromium switches, e.g. `--host-resolver-rules` to reach sites by their host names. */
+export function launchChromium(extra: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
     args: [
@@ -13,6 +14,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
+      ...extra,
     ],
   });
 }

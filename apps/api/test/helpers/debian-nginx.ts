@@ -80,7 +80,13 @@ export async function startNginx(
   const source = await readFile(path.join(DEPLOY, `${template}.conf.template`), 'utf8');
   await writeFile(
     config,
-    render(source, { LAMAN_NGINX_PORT: `127.0.0.1:${port}`, LAMAN_NGINX_RUNTIME: runtime, ...values }),
+    render(source, {
+      LAMAN_NGINX_PORT: `127.0.0.1:${port}`,
+      LAMAN_NGINX_RUNTIME: runtime,
+      // As deploy/nginx/entrypoint.sh: no load balancer in front unless a test names one.
+      LAMAN_EDGE_REAL_IP_FROM: '192.0.2.1/32',
+      ...values,
+    }),
   );
   await run(NGINX, ['-t', '-q', '-e', 'stderr', '-c', config]);
   const nginx: ChildProcess = spawn(NGINX, ['-e', 'stderr', '-c', config, '-g', 'daemon off;'], {

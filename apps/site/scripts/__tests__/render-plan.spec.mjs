@@ -1,4 +1,7 @@
-import { itemKey, pageKeys, planRender } from '../render-plan.mjs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { itemKey, pageKeys, planRender, themeVersion } from '../render-plan.mjs';
 import { DETAIL_ROUTES, NEWS_ARCHIVE } from '@laman/shared';
 
 const item = (type, slug, title) => ({ type, slug, title, fields: {}, updatedAt: '2026-11-28T00:00:00Z' });
@@ -97,5 +100,35 @@ describe('which pages a build renders', () => {
       const plan = planRender(keysOf(news(86)), keysOf(news(86, 30)));
       expect(archive(plan)).toEqual({ render: ['2'], reused: ['/berita/halaman/1/', '/berita/halaman/3/'] });
     });
+  });
+});
+
+describe('the theme version', () => {
+  /** A theme folder of its own, with a copy of @laman/shared as its workspace link would resolve it. */
+  async function themeFolder() {
+    const root = await mkdtemp(path.join(tmpdir(), 'laman-theme-'));
+    const shared = path.join(root, 'node_modules', '@laman', 'shared');
+    await mkdir(path.join(root, 'src'), { recursive: true });
+    await mkdir(path.join(root, 'public'), { recursive: true });
+    await mkdir(path.join(root, 'scripts'), { recursive: true });
+    await mkdir(path.join(shared, 'dist'), { recursive: true });
+    await writeFile(path.join(root, 'src', 'page.astro'), '<h1>Beranda</h1>');
+    await writeFile(path.join(root, 'astro.config.mjs'), 'export default {};');
+    await writeFile(path.join(root, 'scripts', 'render-entry.mjs'), '');
+    await writeFile(path.join(root, 'package.json'), '{"name":"tema"}');
+    await writeFile(
+      path.join(shared, 'package.json'),
+      '{"name":"@laman/shared","type":"module","exports":{".":{"default":"./dist/index.js"}}}',
+    );
+    await writeFile(path.join(shared, 'dist', 'index.js'), "export const MENU = ['Beranda'];");
+    return { root, sharedCode: path.join(shared, 'dist', 'index.js') };
+  }
+
+  it('moves when the shared code the theme is bundled with changes, not only its own files', async () => {
+    const { root, sharedCode } = await themeFolder();
+    const before = themeVersion(root);
+    expect(themeVersion(root)).toBe(before);
+    await writeFile(sharedCode, "export const MENU = ['Beranda', 'PPID'];");
+    expect(themeVersion(root)).not.toBe(before);
   });
 });

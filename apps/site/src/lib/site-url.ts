@@ -29,6 +29,7 @@ export function pagePaths(snapshot: Snapshot): string[] {
     '/layanan/',
     '/kinerja/',
     '/dokumen/',
+    '/ppid/',
     '/galeri/',
     '/kontak/',
     ...Object.entries(DETAIL_ROUTES).flatMap(([type, folder]) => of(type, folder)),

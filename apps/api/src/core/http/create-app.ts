@@ -1,6 +1,7 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
+import { urlencoded } from 'express';
 import helmet from 'helmet';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -12,7 +13,7 @@ import { toFieldErrors } from '../errors/validation-messages';
 import { assignRequestId } from '../logging/request-id';
 import { routeNotFound } from './raw-error-response';
 import { rejectHostileJson, rejectHostileUrl } from './hostile-input';
-import { requireJsonBody } from './require-json';
+import { FORM_PAGES_PATH, requireJsonBody } from './require-json';
 
 export const API_PREFIX = 'api/v1';
 
@@ -45,6 +46,8 @@ export async function createApp(
   app.use(rejectHostileUrl);
   app.use(requireJsonBody);
   app.useBodyParser('json', { limit: '1mb' });
+  // A citizen's form is a few kilobytes of text: a bound well above it, and a bound on the number of fields.
+  app.use(FORM_PAGES_PATH, urlencoded({ extended: false, limit: '32kb', parameterLimit: 30 }));
   app.use(rejectHostileJson);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(

@@ -2,8 +2,14 @@ import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { writeErrorResponse } from './raw-error-response';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/** Where HTML forms post (an OPD site's pages that work without JavaScript): they send url-encoded bodies. */
+export const FORM_PAGES_PATH = '/api/v1/site-pages/';
+const FORM = /^application\/x-www-form-urlencoded\b/i;
 
-/** The API speaks JSON, and multipart for uploads (only upload routes read it): anything else is a clear 415. */
+/**
+ * The API speaks JSON, multipart for uploads (only upload routes read it) and url-encoded forms on the site
+ * pages' routes only: anything else is a clear 415.
+ */
 export function requireJsonBody(request: IncomingMessage, response: ServerResponse, next: () => void): void {
   const hasBody =
     Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
@@ -11,7 +17,8 @@ export function requireJsonBody(request: IncomingMessage, response: ServerRespon
   if (
     !BODY_METHODS.has(request.method ?? '') ||
     !hasBody ||
-    /^(application\/([\w.+-]+\+)?json|multipart\/form-data)\b/i.test(type)
+    /^(application\/([\w.+-]+\+)?json|multipart\/form-data)\b/i.test(type) ||
+    (FORM.test(type) && (request.url ?? '').startsWith(FORM_PAGES_PATH))
   ) {
     next();
     return;

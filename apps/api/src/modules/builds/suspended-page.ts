@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../core/http/html';
+
 /**
  * What a suspended OPD's site shows at every address (with HTTP 503): plain, self-contained (no script, no
  * external file), in Bahasa Indonesia, with where citizens can still turn: the city's own site.
@@ -23,8 +25,4 @@ export function suspendedPage(opdName: string, cityDomain: string): string {
 </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

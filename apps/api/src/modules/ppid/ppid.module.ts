@@ -12,15 +12,18 @@ import { PublicFormLimits } from './public-form-limits';
 import { PpidQueueController } from './ppid-queue.controller';
 import { PpidQueueService } from './ppid-queue.service';
 import { PublicPpidController } from './public-ppid.controller';
+import { PpidPagesController } from './ppid-pages.controller';
+import { PpidPagesService } from './ppid-pages.service';
 
 /** Citizens' information requests to each OPD's PPID (UU 14/2008). */
 @Module({
   imports: [PublicModule, CalendarModule, AuditModule, AnonymousThrottleModule],
-  controllers: [PublicPpidController, PpidQueueController],
+  controllers: [PublicPpidController, PpidQueueController, PpidPagesController],
   providers: [
     InformationRequestsService,
     PublicFormLimits,
     PpidQueueService,
+    PpidPagesService,
     Mailer,
     {
       provide: PersonalDataCipher,

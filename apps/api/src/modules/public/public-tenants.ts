@@ -89,6 +89,16 @@ export class PublicTenants {
     return tenant;
   }
 
+  /** The active OPD whose custom domain this is. */
+  async activeByDomain(domain: string): Promise<PublicTenant | null> {
+    const rows: PublicTenant[] = await this.db.platformQuery(
+      `SELECT id, slug, former_slugs, name, short_name, kind, custom_domain, content_version, last_published_at
+         FROM tenants WHERE custom_domain = $1 AND status = 'active'`,
+      [domain],
+    );
+    return rows[0] ?? null;
+  }
+
   get directoryGeneration(): number {
     return this.generation;
   }

@@ -25,6 +25,6 @@ import { SiteAddresses } from './site-addresses';
     CityService,
     CityItemsRepository,
   ],
-  exports: [PublicService, PublicContentRepository],
+  exports: [PublicService, PublicContentRepository, SiteAddresses],
 })
 export class PublicModule {}

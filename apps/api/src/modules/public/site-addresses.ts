@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { DomainError } from '../../core/errors/domain-error';
-import { PublicTenants } from './public-tenants';
+import { type PublicTenant, PublicTenants } from './public-tenants';
 
 /** Where a renamed OPD's old site address (`<former slug>.<city domain>`) now lives. */
 @Injectable()
@@ -14,6 +14,26 @@ export class SiteAddresses {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.domain = config.sites.domain;
+  }
+
+  /**
+   * The active OPD whose site answers at `host`: `<slug>.<city domain>` (or `<slug>.localhost`, as `pnpm start`
+   * serves sites), else its custom domain. Which OPD a citizen's form goes to is no secret: the host only
+   * picks it, as the slug does in the public API's own routes.
+   */
+  async tenantAt(host: string): Promise<PublicTenant> {
+    const name = host.toLowerCase().replace(/:\d+$/, '');
+    const label = [`.${this.domain}`, '.localhost']
+      .filter((suffix) => name.endsWith(suffix))
+      .map((suffix) => name.slice(0, -suffix.length))
+      .find((prefix) => prefix && !prefix.includes('.'));
+    const tenant = label
+      ? await this.tenants.activeOrNull(label)
+      : /^[a-z0-9.-]{1,253}$/.test(name)
+        ? await this.tenants.activeByDomain(name)
+        : null;
+    if (!tenant) throw new DomainError('TENANT_NOT_FOUND', `Tidak ada situs OPD di ${host}`);
+    return tenant;
   }
 
   async movedTo(host: string, path: string, proto: 'http' | 'https'): Promise<string> {

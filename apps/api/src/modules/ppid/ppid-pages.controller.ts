@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { type Request, type Response } from 'express';
+import { PublicEndpoint } from '../../core/access/endpoint.decorators';
+import { PpidPagesService, type SiteAnswer } from './ppid-pages.service';
+
+/** The site's host, as the edge in front of the OPD sites passes it (deploy/nginx, bin/sites-server). */
+const siteHost = (request: Request) => String(request.headers['x-laman-site-host'] ?? '');
+const client = (request: Request) => request.ip ?? 'unknown';
+const PAGE = { 'text/html': { schema: { type: 'string' } } };
+
+function send(response: Response, answer: SiteAnswer): void {
+  response.setHeader('Cache-Control', 'no-store');
+  if ('redirect' in answer) return void response.redirect(303, answer.redirect);
+  response.status(answer.status).type('text/html; charset=utf-8').send(answer.body);
+}
+
+/**
+ * The information request pages of every OPD site (`/ppid/permohonan…` on the site's own address, handed here
+ * by the edge, which names the site in `X-Laman-Site-Host`): HTML forms posted without JavaScript, answered
+ * with pages (or 303 to the receipt). Apps use the JSON routes (`/public/:tenant/ppid/requests`) instead.
+ */
+@ApiTags('PPID')
+@ApiProduces('text/html')
+@Controller('site-pages/ppid/permohonan')
+@UseGuards(ThrottlerGuard)
+export class PpidPagesController {
+  constructor(@Inject(PpidPagesService) private readonly pages: PpidPagesService) {}
+
+  @Post()
+  @PublicEndpoint({ summary: 'Formulir permohonan informasi (tanpa JavaScript)' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiResponse({
+    status: 303,
+    description: 'Terdaftar: ke tanda terima (Location: permohonan/<kode>?baru=1)',
+  })
+  @ApiResponse({
+    status: 400,
+    description: 'Formulir lagi, dengan isian dan alasan tiap kolom',
+    content: PAGE,
+  })
+  async submit(@Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response) {
+    send(response, await this.pages.submit(siteHost(request), body, client(request)));
+  }
+
+  @Post('cek')
+  @PublicEndpoint({ summary: 'Status permohonan informasi (tanpa JavaScript)' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiOkResponse({ description: 'Halaman status permohonan', content: PAGE })
+  async lookup(@Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response) {
+    send(response, await this.pages.lookup(siteHost(request), body, client(request)));
+  }
+
+  @Get(':code')
+  @PublicEndpoint({ summary: 'Tanda terima dan halaman status satu permohonan' })
+  @ApiOkResponse({ description: 'Tanda terima, dan formulir untuk melihat status', content: PAGE })
+  async track(
+    @Param('code') code: string,
+    @Query('baru') justSent: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    send(response, await this.pages.track(siteHost(request), code, justSent === '1'));
+  }
+}

@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DomainError } from '../../core/errors/domain-error';
+import { toFieldErrors } from '../../core/errors/validation-messages';
+import { SiteAddresses } from '../public/site-addresses';
+import { normaliseCode } from './information-request';
+import { InformationRequestsService } from './information-requests.service';
+import {
+  lookupFailedPage,
+  problemPage,
+  requestFormPage,
+  type SitePage,
+  statusPage,
+  trackPage,
+} from './ppid-pages';
+import { RequestStatusQueryDto, SubmitRequestDto } from './ppid.dto';
+
+export type SiteAnswer = SitePage | { redirect: string };
+
+const REQUEST_FIELDS = ['name', 'address', 'email', 'phone', 'information', 'purpose', 'delivery'];
+const CODE = /^PPID-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+const INVALID = 'Periksa kembali isian yang ditandai.';
+
+/** The form's text fields as sent: strings only, an empty field as not given. */
+function formValues(body: unknown, names: string[]): Record<string, string> {
+  const sent = (body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    names
+      .map((name) => [name, sent[name]] as const)
+      .filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+  );
+}
+
+/**
+ * The information request pages of an OPD site, for citizens without JavaScript: the same rules as the JSON
+ * routes (InformationRequestsService), each expected failure answered as a page that says what to do.
+ */
+@Injectable()
+export class PpidPagesService {
+  constructor(
+    @Inject(SiteAddresses) private readonly addresses: SiteAddresses,
+    @Inject(InformationRequestsService) private readonly requests: InformationRequestsService,
+  ) {}
+
+  async submit(host: string, body: unknown, client: string): Promise<SiteAnswer> {
+    const tenant = await this.addresses.tenantAt(host).catch(() => null);
+    if (!tenant) return problemPage('Situs OPD', 1, 'Situs OPD ini tidak menerima permohonan.', 404);
+    const values = formValues(body, REQUEST_FIELDS);
+    const form = plainToInstance(SubmitRequestDto, values);
+    const invalid = toFieldErrors(await validate(form, { whitelist: true }));
+    if (invalid.length) return requestFormPage(tenant.name, values, invalid, INVALID, 400);
+    try {
+      const receipt = await this.requests.submit(tenant.slug, form, client);
+      return { redirect: `permohonan/${receipt.code}?baru=1` };
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'TENANT_NOT_FOUND') throw error;
+      const problem = error.code === 'VALIDATION_FAILED' ? INVALID : error.message;
+      return requestFormPage(tenant.name, values, error.details, problem, error.status);
+    }
+  }
+
+  async track(host: string, typed: string, justSent: boolean): Promise<SitePage> {
+    const tenant = await this.addresses.tenantAt(host).catch(() => null);
+    const code = normaliseCode(typed);
+    if (!tenant || !CODE.test(code))
+      return problemPage(tenant?.name ?? 'Situs OPD', 2, 'Permohonan tidak ditemukan.', 404);
+    return trackPage(tenant.name, code, justSent);
+  }
+
+  async lookup(host: string, body: unknown, client: string): Promise<SitePage> {
+    const tenant = await this.addresses.tenantAt(host).catch(() => null);
+    if (!tenant) return problemPage('Situs OPD', 2, 'Permohonan tidak ditemukan.', 404);
+    const values = formValues(body, ['code', 'contact']);
+    const query = plainToInstance(RequestStatusQueryDto, values);
+    const invalid = toFieldErrors(await validate(query, { whitelist: true }));
+    const code = values['code'] ?? '';
+    if (invalid.length)
+      return lookupFailedPage(tenant.name, code, 'Isi nomor pendaftaran dan surel atau telepon.', 400);
+    try {
+      return statusPage(tenant.name, await this.requests.status(tenant.slug, query, client));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'TENANT_NOT_FOUND') throw error;
+      return lookupFailedPage(tenant.name, code, error.message, error.status);
+    }
+  }
+}

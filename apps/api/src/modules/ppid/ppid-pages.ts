@@ -1,0 +1,197 @@
+import { formatTanggal, PPID_DELIVERY_OPTIONS, PPID_REQUEST_FIELDS, type PpidFormField } from '@laman/shared';
+import { type FieldError } from '../../core/errors/domain-error';
+import { html, SafeHtml } from '../../core/http/html';
+import { wibDay } from '../../core/time/wib';
+import { type RequestReceipt } from './information-requests.service';
+
+/**
+ * The pages of an OPD site that cannot be static (the request form sent back with what to fix, the receipt,
+ * the status): rendered by the API behind the site's own address, so the form works without JavaScript and
+ * posts to the site itself. Plain and self-contained (no script, no outside file, readable at 320 px); every
+ * link is relative, so they hold at any address the site is served from. No page shows personal data.
+ */
+export interface SitePage {
+  status: number;
+  body: string;
+}
+
+const STYLE = `body{font-family:system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem;line-height:1.6;color:#1a1a1a}
+header{border-bottom:1px solid #ccc;margin-bottom:1rem}header a{color:inherit;font-weight:600;text-decoration:none}
+label{display:block;font-weight:600;margin-top:1rem}input,textarea,select{width:100%;box-sizing:border-box;font:inherit;padding:.5rem;border:1px solid #767676;border-radius:4px}
+textarea{min-height:6rem}.hint{color:#4a4a4a;font-size:.9rem;margin:0}.error{color:#b00020;font-weight:600;margin:.25rem 0 0}
+.alert{border:2px solid #b00020;padding:.75rem;border-radius:4px}.ok{border:2px solid #1b5e20;padding:.75rem;border-radius:4px}
+button{margin-top:1.5rem;font:inherit;font-weight:600;padding:.75rem 1.25rem;border:0;border-radius:4px;background:#0b4f8a;color:#fff}
+fieldset{border:0;padding:0;margin:1rem 0 0}legend{font-weight:600}fieldset label{font-weight:400;display:flex;gap:.5rem;margin-top:.25rem}fieldset input{width:auto}
+.code{font-size:1.5rem;font-weight:700;letter-spacing:.05em}dt{font-weight:600}dd{margin:0 0 .5rem}`;
+
+/** `depth`: how many folders below the site's root the page is, for relative links home and to the PPID page. */
+function layout(opdName: string, title: string, depth: number, main: SafeHtml, status = 200): SitePage {
+  const root = '../'.repeat(depth);
+  const body = html`<!doctype html>
+    <html lang="id">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${title} · ${opdName}</title>
+        <style>
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <header>
+          <p><a href="${root || './'}">${opdName}</a> · <a href="${root}ppid/">PPID</a></p>
+        </header>
+        <main>${main}</main>
+      </body>
+    </html> `;
+  return { status, body: body.value };
+}
+
+function fieldInput(field: PpidFormField, value: string, error: string | undefined): SafeHtml {
+  const id = `f-${field.name}`;
+  const described = [field.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || null;
+  const common = html`id="${id}" name="${field.name}"
+  maxlength="${field.maxLength}"${field.required ? html` required` : ''}${
+    field.minLength ? html` minlength="${field.minLength}"` : ''
+  }${field.autocomplete ? html` autocomplete="${field.autocomplete}"` : ''}${
+    described ? html` aria-describedby="${described}"` : ''
+  }${error ? html` aria-invalid="true"` : ''}`;
+  return html`<label for="${id}">${field.label}${field.required ? '' : ' (pilihan)'}</label>
+    ${field.hint ? html`<p class="hint" id="${id}-hint">${field.hint}</p>` : ''}
+    ${
+      field.kind === 'textarea'
+        ? html`<textarea ${common}>${value}</textarea>`
+        : html`<input type="${field.kind}" ${common} value="${value}" />`
+    }
+    ${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}`;
+}
+
+/** The request form again, with the citizen's values and, by each field, what to fix. */
+export function requestFormPage(
+  opdName: string,
+  values: Record<string, string>,
+  errors: FieldError[],
+  problem: string,
+  status: number,
+): SitePage {
+  const errorOf = (name: string) => errors.find((error) => error.field === name)?.message;
+  const delivery = values['delivery'] ?? '';
+  return layout(
+    opdName,
+    'Permohonan informasi',
+    1,
+    html`<h1>Permohonan informasi publik</h1>
+<div class="alert" role="alert"><p>${problem}</p>${
+      errors.length
+        ? html`<ul>
+            ${errors.map((error) => html`<li>${error.message}</li>`)}
+          </ul>`
+        : ''
+    }</div>
+<form method="post" action="permohonan">
+${PPID_REQUEST_FIELDS.map((field) => fieldInput(field, values[field.name] ?? '', errorOf(field.name)))}
+<fieldset${errorOf('delivery') ? html` aria-describedby="f-delivery-error"` : ''}>
+<legend>Cara menerima informasi</legend>
+${PPID_DELIVERY_OPTIONS.map(
+  (option) =>
+    html`<label
+      ><input
+        type="radio"
+        name="delivery"
+        value="${option.value}"
+        required${delivery === option.value ? html` checked` : ''}
+      />
+      ${option.label}</label
+    >`,
+)}
+${errorOf('delivery') ? html`<p class="error" id="f-delivery-error">${errorOf('delivery')}</p>` : ''}
+</fieldset>
+<button type="submit">Kirim permohonan</button>
+</form>`,
+    status,
+  );
+}
+
+/** The lookup form for one request: its code, and the contact it was made with. */
+function lookupForm(code: string, problem: string | null): SafeHtml {
+  return html`<form method="post" action="cek">
+    ${problem ? html`<p class="error" role="alert">${problem}</p>` : ''}
+    <label for="f-code">Nomor pendaftaran</label>
+    <input id="f-code" name="code" value="${code}" required maxlength="20" autocomplete="off" />
+    <label for="f-contact">Surel atau nomor telepon yang diisi saat memohon</label>
+    <input id="f-contact" name="contact" required maxlength="254" autocomplete="email" />
+    <button type="submit">Lihat status</button>
+  </form>`;
+}
+
+/** A request's own address: right after sending, the receipt; later, where its status is asked for. */
+export function trackPage(opdName: string, code: string, justSent: boolean): SitePage {
+  return layout(
+    opdName,
+    `Permohonan ${code}`,
+    2,
+    html`<h1>Permohonan informasi</h1>
+      ${
+        justSent
+          ? html`<div class="ok" role="status">
+              <p>Permohonan Anda sudah kami terima. Nomor pendaftaran:</p>
+              <p class="code">${code}</p>
+              <p>
+                Simpan nomor ini. Bersama surel atau telepon yang Anda isi, nomor ini membuka status
+                permohonan di halaman ini.
+              </p>
+            </div>`
+          : ''
+      }
+      <h2>Status permohonan</h2>
+      ${lookupForm(code, null)}`,
+  );
+}
+
+/** The status, to whoever gave the code and the contact; or the same form again with one answer for any mismatch. */
+export function statusPage(opdName: string, receipt: RequestReceipt): SitePage {
+  return layout(
+    opdName,
+    `Status ${receipt.code}`,
+    2,
+    html`<h1>Status permohonan</h1>
+      <dl>
+        <dt>Nomor pendaftaran</dt>
+        <dd>${receipt.code}</dd>
+        <dt>Status</dt>
+        <dd>${receipt.statusLabel}</dd>
+        <dt>Diterima</dt>
+        <dd>${formatTanggal(wibDay(receipt.receivedAt))}</dd>
+        <dt>Batas jawaban</dt>
+        <dd>${formatTanggal(receipt.dueOn)}</dd>
+      </dl>
+      <p>
+        PPID wajib menjawab paling lambat 10 hari kerja sejak permohonan diterima, dan dapat memperpanjangnya
+        sekali paling lama 7 hari kerja dengan alasan tertulis.
+      </p>`,
+  );
+}
+
+export function lookupFailedPage(opdName: string, code: string, problem: string, status: number): SitePage {
+  return layout(
+    opdName,
+    'Status permohonan',
+    2,
+    html`<h1>Status permohonan</h1>
+      ${lookupForm(code, problem)}`,
+    status,
+  );
+}
+
+/** The site has no PPID page here (unknown or suspended OPD), or the limits were reached: a plain answer. */
+export function problemPage(opdName: string, depth: number, problem: string, status: number): SitePage {
+  return layout(
+    opdName,
+    'Permohonan informasi',
+    depth,
+    html`<h1>Permohonan informasi</h1>
+      <p role="alert">${problem}</p>`,
+    status,
+  );
+}

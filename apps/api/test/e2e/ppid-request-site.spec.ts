@@ -1,0 +1,160 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { type Browser, type Page } from 'playwright-core';
+import { type Tenant } from '../../src/modules/tenants/tenant.entity';
+import { axeViolations, launchChromium } from '../helpers/browser';
+import { nuCheckerErrors } from '../helpers/built-site';
+import { type RunningNginx, startNginx } from '../helpers/debian-nginx';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+const run = promisify(execFile);
+const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
+const DOMAIN = 'bandarlampungkota.go.id';
+
+/**
+ * A citizen asks an OPD for information on its built site, in a browser without JavaScript, on a phone, through
+ * the production nginx: the form on the site's PPID page, the receipt with the code, the status with the code and
+ * the contact; the request lands in the OPD's PPID queue.
+ */
+describe('an information request from the OPD site, without JavaScript (production nginx)', () => {
+  let t: TestApp;
+  let root: string;
+  let nginx: RunningNginx;
+  let browser: Browser;
+  let opd: Tenant;
+  let site: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'laman-ppid-site-'));
+    await chmod(root, 0o755);
+    // nginx on this machine forwards the citizen's address; the API believes it from loopback only.
+    t = await startTestApp({ LAMAN_SITES_DIR: path.join(root, 'sites'), TRUST_PROXY: 'loopback' });
+    await t.app.listen(0, '127.0.0.1');
+    const apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    opd = await t.given.tenant();
+    const sites = path.join(root, 'sites');
+    await run(process.execPath, [BUILDER, '--api', apiUrl, '--tenant', opd.slug, '--out', sites], {
+      env: { ...process.env, LAMAN_SITES_DOMAIN: DOMAIN },
+    });
+    await run('chmod', ['-R', 'a+rX', sites]);
+    nginx = await startNginx('nginx', path.join(root, 'run'), {
+      LAMAN_SITES_ROOT: sites,
+      LAMAN_MEDIA_ORIGIN: apiUrl,
+      LAMAN_API_UPSTREAM: apiUrl,
+    });
+    site = `http://${opd.slug}.${DOMAIN}:${nginx.port}`;
+    browser = await launchChromium([`--host-resolver-rules=MAP *.${DOMAIN} 127.0.0.1`]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await nginx?.stop();
+    await t?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  /** A phone without JavaScript: what the forms must work on. */
+  async function phone(): Promise<Page> {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 640 },
+    });
+    return context.newPage();
+  }
+
+  /** Each page the API rendered, kept for the Nu HTML Checker at the end. */
+  const rendered: Record<string, string> = {};
+
+  /** The same page in a context that may run axe (it needs script), at 320 px. */
+  async function axeOn(html: string): Promise<unknown[]> {
+    rendered[`page-${Object.keys(rendered).length}.html`] = html;
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.setContent(html);
+    const violations = await axeViolations(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await context.close();
+    return overflow > 0 ? [...violations, { overflow }] : violations;
+  }
+
+  const citizen = {
+    name: 'Nurhayati Lubis',
+    address: 'Jl. Ratu Dibalau No. 21, Way Kandis',
+    email: 'nurhayati.lubis@contoh.id',
+    information: 'Daftar sekolah penerima dana BOS daerah tahun 2026',
+    purpose: 'Pemantauan oleh komite sekolah',
+  };
+
+  it('takes the request from the site, gives the code, and shows the status to the code and contact', async () => {
+    const page = await phone();
+    await page.goto(`${site}/ppid/`);
+    expect(await page.locator('h1').textContent()).toBe('Permohonan informasi publik');
+    // A phone number the server refuses (the browser's own checks pass): the page comes back with the reason.
+    await page.fill('#f-name', citizen.name);
+    await page.fill('#f-address', citizen.address);
+    await page.fill('#f-phone', '12ab');
+    await page.fill('#f-information', citizen.information);
+    await page.fill('#f-purpose', citizen.purpose);
+    await page.check('input[name=delivery][value=pickup]');
+    await page.click('form[action="permohonan"] button[type=submit]');
+    expect(await page.locator('#f-phone-error').textContent()).toBeTruthy();
+    expect(await page.inputValue('#f-information')).toBe(citizen.information);
+    expect(await page.isChecked('input[name=delivery][value=pickup]')).toBe(true);
+    expect(await axeOn(await page.content())).toEqual([]);
+
+    await page.fill('#f-phone', '');
+    await page.fill('#f-email', citizen.email);
+    await page.click('form[action="permohonan"] button[type=submit]');
+    await page.waitForURL(/\/ppid\/permohonan\/PPID-[0-9A-Z]{4}-[0-9A-Z]{4}\?baru=1$/);
+    const code = /PPID-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(page.url())![0];
+    expect(await page.locator('.code').textContent()).toBe(code);
+    expect(await axeOn(await page.content())).toEqual([]);
+
+    await page.fill('#f-contact', citizen.email.toUpperCase());
+    await page.click('button[type=submit]');
+    expect(await page.locator('h1').textContent()).toBe('Status permohonan');
+    const status = await page.content();
+    expect(status).toContain('Diterima, sedang diproses');
+    expect(status).toContain(code);
+    for (const text of Object.values(citizen).slice(0, 3)) expect(status).not.toContain(text);
+    expect(await axeOn(status)).toEqual([]);
+
+    // The same lookup from the site's PPID page.
+    await page.goto(`${site}/ppid/`);
+    await page.fill('#s-code', code);
+    await page.fill('#s-contact', 'bukan@contoh.id');
+    await page.click('form[action="permohonan/cek"] button[type=submit]');
+    expect(await page.content()).toContain('Permohonan tidak ditemukan');
+
+    // The OPD's PPID officer finds it in the queue.
+    const admin = await t.given.memberSignedIn(opd, 'tenant_admin');
+    const officer = await t.given.memberSignedIn(opd, 'editor');
+    await t
+      .http()
+      .put(`/api/v1/tenants/${opd.slug}/users/${officer.user.id}/duties`)
+      .set(admin.auth)
+      .send({ duties: ['ppid_officer'] });
+    const queue = await t.http().get(`/api/v1/tenants/${opd.slug}/ppid/requests`).set(officer.auth);
+    expect(queue.body.items.map((entry: { code: string }) => entry.code)).toContain(code);
+  }, 120_000);
+
+  it('renders pages the Nu HTML Checker (the W3C validator) finds no error in', async () => {
+    expect(Object.keys(rendered).length).toBeGreaterThanOrEqual(3);
+    const folder = path.join(root, 'rendered');
+    await mkdir(folder);
+    for (const [name, html] of Object.entries(rendered)) await writeFile(path.join(folder, name), html);
+    expect(await nuCheckerErrors(folder)).toEqual([]);
+  }, 120_000);
+
+  it('answers the pages no-store, under the site’s security headers', async () => {
+    const page = await phone();
+    const answer = await page.goto(`${site}/ppid/permohonan/PPID-0000-0000`);
+    const headers = answer!.headers();
+    expect(headers['cache-control']).toBe('no-store');
+    expect(headers['content-security-policy']).toContain("form-action 'self'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+  });
+});

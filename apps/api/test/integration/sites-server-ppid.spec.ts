@@ -1,0 +1,101 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { request, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startSitesServer } from '../../src/bin/sites-server';
+import { type Tenant } from '../../src/modules/tenants/tenant.entity';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * `pnpm start`'s sites server hands an OPD site's request pages to the API as nginx does in production
+ * (test/e2e/ppid-request-site.spec.ts): by host name and by path, the answer (a page or a 303) passed back.
+ */
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** An HTTP request with its own Host header (fetch will not send one). */
+function send(port: number, host: string, pathname: string, body?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const call = request(
+      {
+        port,
+        host: '127.0.0.1',
+        path: pathname,
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {
+          host,
+          ...(body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode!, headers: response.headers, body: text }),
+        );
+      },
+    );
+    call.on('error', reject);
+    call.end(body);
+  });
+}
+
+describe('the request pages on the local sites server', () => {
+  let t: TestApp;
+  let dir: string;
+  let server: Server;
+  let port: number;
+  let opd: Tenant;
+  const form = new URLSearchParams({
+    name: 'Agus Salim',
+    address: 'Jl. Wolter Monginsidi No. 3, Teluk Betung',
+    phone: '0812-1111-2222',
+    information: 'Jadwal pemeliharaan lampu jalan tahun 2026',
+    purpose: 'Informasi untuk warga RT',
+    delivery: 'pickup',
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
+    await t.app.listen(0, '127.0.0.1');
+    opd = await t.given.tenant();
+    dir = await mkdtemp(path.join(tmpdir(), 'laman-sites-ppid-'));
+    await mkdir(path.join(dir, opd.slug, 'builds', '1'), { recursive: true });
+    await writeFile(path.join(dir, opd.slug, 'builds', '1', 'index.html'), '<h1>Beranda</h1>');
+    await symlink(path.join('builds', '1'), path.join(dir, opd.slug, 'live'));
+    const api = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    server = await startSitesServer(dir, 0, '127.0.0.1', api);
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await t.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sends the form to the API by host name and by path, and passes the receipt back', async () => {
+    for (const [prefix, host] of [
+      ['', `${opd.slug}.localhost:${port}`],
+      [`/${opd.slug}`, `127.0.0.1:${port}`],
+    ] as const) {
+      const sent = await send(port, host, `${prefix}/ppid/permohonan`, form.toString());
+      expect(sent.status).toBe(303);
+      const location = String(sent.headers['location']);
+      expect(location).toMatch(/^permohonan\/PPID-/);
+      const receipt = await send(port, host, `${prefix}/ppid/${location}`);
+      expect(receipt.status).toBe(200);
+      expect(receipt.headers['cache-control']).toBe('no-store');
+      expect(receipt.body).toContain('sudah kami terima');
+    }
+  });
+
+  it('passes a refusal back as the API gave it', async () => {
+    const refused = await send(port, `127.0.0.1:${port}`, `/${opd.slug}/ppid/permohonan`, 'name=A');
+    expect(refused.status).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+  });
+});
