@@ -40,6 +40,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.reactivated': 'mengaktifkan kembali pengguna',
   'user.password_reset_issued': 'membuat tautan atur ulang sandi',
   'ppid.personal_data_viewed': 'membuka data pribadi pemohon informasi',
+  'ppid.clarification_asked': 'meminta penjelasan pemohon informasi',
+  'ppid.extended': 'memperpanjang waktu jawaban permohonan informasi',
+  'ppid.decided': 'menjawab permohonan informasi',
+  'ppid.forwarded_out': 'meneruskan permohonan informasi ke OPD lain',
+  'ppid.forwarded_in': 'menerima permohonan informasi terusan OPD lain',
   // Recorded by earlier versions.
   'content.submitted': 'mengajukan review',
   'content.returned': 'mengembalikan dengan catatan',

@@ -112,6 +112,11 @@ const MATRIX: Record<string, Row> = {
   // Requesters' personal data: only members holding the PPID duty (none of these actors; see ppid-requests).
   'GET /api/v1/tenants/{tenant}/ppid/requests': { allowed: [], status: 200 },
   'GET /api/v1/tenants/{tenant}/ppid/requests/{id}': { allowed: [], status: 404 },
+  // The PPID's steps on a request: the duty alone (see ppid-decisions).
+  'POST /api/v1/tenants/{tenant}/ppid/requests/{id}/clarification': { allowed: [], status: 400, body: {} },
+  'POST /api/v1/tenants/{tenant}/ppid/requests/{id}/extension': { allowed: [], status: 400, body: {} },
+  'POST /api/v1/tenants/{tenant}/ppid/requests/{id}/decision': { allowed: [], status: 400, body: {} },
+  'POST /api/v1/tenants/{tenant}/ppid/requests/{id}/forward': { allowed: [], status: 400, body: {} },
   'POST /api/v1/tenants/{tenant}/users/{userId}/deactivate': {
     allowed: TENANT_ADMINS,
     status: 404,

@@ -464,6 +464,12 @@ export const EN: Record<string, string> = {
   'mengubah peran pengguna': "changed a user's role",
   'mengubah tugas PPID pengguna': "changed a user's PPID duties",
   'membuka data pribadi pemohon informasi': "opened an information requester's personal data",
+  'meminta penjelasan pemohon informasi': 'asked an information requester for clarification',
+  'memperpanjang waktu jawaban permohonan informasi': 'extended the time to answer an information request',
+  'menjawab permohonan informasi': 'answered an information request',
+  'meneruskan permohonan informasi ke OPD lain': 'forwarded an information request to another OPD',
+  'menerima permohonan informasi terusan OPD lain':
+    'received an information request forwarded by another OPD',
   'menonaktifkan pengguna': 'deactivated a user',
   'mengaktifkan kembali pengguna': 'reactivated a user',
   'membuat tautan atur ulang sandi': 'made a password reset link',

@@ -26,6 +26,7 @@ import { SiteStatus1766800000000 } from './migrations/1766800000000-site-status'
 import { CalendarDays1766900000000 } from './migrations/1766900000000-calendar-days';
 import { InformationRequests1767000000000 } from './migrations/1767000000000-information-requests';
 import { MembershipDuties1767100000000 } from './migrations/1767100000000-membership-duties';
+import { InformationRequestEvents1767200000000 } from './migrations/1767200000000-information-request-events';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   CalendarDays1766900000000,
   InformationRequests1767000000000,
   MembershipDuties1767100000000,
+  InformationRequestEvents1767200000000,
 ];

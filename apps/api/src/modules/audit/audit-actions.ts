@@ -40,6 +40,11 @@ export const AUDIT_ACTIONS = [
   'user.reactivated',
   'user.password_reset_issued',
   'ppid.personal_data_viewed',
+  'ppid.clarification_asked',
+  'ppid.extended',
+  'ppid.decided',
+  'ppid.forwarded_out',
+  'ppid.forwarded_in',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

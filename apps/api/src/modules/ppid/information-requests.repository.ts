@@ -45,13 +45,64 @@ export const OPEN_STATUSES = ['received', 'clarification', 'extended'] as const;
 
 const QUEUED = `id, ${STATE}, information, delivery`;
 
+/** What a decision needs of a request, read under lock so two officers cannot act on it at once. */
+export interface RequestForDecision extends StoredRequest {
+  id: string;
+  status: RequestStatus;
+  extended: boolean;
+  forwardedFromCode: string | null;
+}
+
+export interface StateChange {
+  status: RequestStatus;
+  dueOn?: string;
+  extended?: boolean;
+  answered?: boolean;
+  forwardedToCode?: string;
+}
+
 /** Information requests (tenant-owned rows). */
 export class InformationRequestsRepository {
-  async insert(tx: TenantTransaction, request: StoredRequest): Promise<RequestState> {
+  async forDecision(tx: TenantTransaction, id: string): Promise<RequestForDecision | null> {
+    const [row] = await tx.manager.query(
+      `SELECT id, code, status, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", extended,
+              forwarded_from_code AS "forwardedFromCode", requester_name AS "requesterName",
+              requester_address AS "requesterAddress", requester_email AS "requesterEmail",
+              requester_phone AS "requesterPhone", contact_lookups AS "contactLookups", information, purpose, delivery
+         FROM information_requests WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+      [tx.tenantId, id],
+    );
+    return row ?? null;
+  }
+
+  async change(tx: TenantTransaction, id: string, change: StateChange): Promise<void> {
+    await tx.manager.query(
+      `UPDATE information_requests SET status = $3, due_on = coalesce($4::date, due_on),
+              extended = extended OR $5, answered_at = CASE WHEN $6 THEN now() ELSE answered_at END,
+              forwarded_to_code = coalesce($7, forwarded_to_code), updated_at = now()
+        WHERE tenant_id = $1 AND id = $2`,
+      [
+        tx.tenantId,
+        id,
+        change.status,
+        change.dueOn ?? null,
+        change.extended ?? false,
+        change.answered ?? false,
+        change.forwardedToCode ?? null,
+      ],
+    );
+  }
+
+  /** `forwardedFromCode`: the request's code at the OPD that forwarded it here. */
+  async insert(
+    tx: TenantTransaction,
+    request: StoredRequest,
+    forwardedFromCode: string | null = null,
+  ): Promise<RequestState> {
     const [row] = await tx.manager.query(
       `INSERT INTO information_requests (tenant_id, code, due_on, requester_name, requester_address, requester_email,
-         requester_phone, contact_lookups, information, purpose, delivery)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${STATE}`,
+         requester_phone, contact_lookups, information, purpose, delivery, forwarded_from_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${STATE}`,
       [
         tx.tenantId,
         request.code,
@@ -64,6 +115,7 @@ export class InformationRequestsRepository {
         request.information,
         request.purpose,
         request.delivery,
+        forwardedFromCode,
       ],
     );
     return row;
@@ -100,9 +152,13 @@ export class InformationRequestsRepository {
   }
 
   /** The request with this code, only when `lookup` is one of the contacts it was made with. */
-  async byCodeAndContact(tx: TenantTransaction, code: string, lookup: string): Promise<RequestState | null> {
+  async byCodeAndContact(
+    tx: TenantTransaction,
+    code: string,
+    lookup: string,
+  ): Promise<(RequestState & { id: string }) | null> {
     const [row] = await tx.manager.query(
-      `SELECT ${STATE} FROM information_requests WHERE tenant_id = $1 AND code = $2 AND $3 = ANY (contact_lookups)`,
+      `SELECT id, ${STATE} FROM information_requests WHERE tenant_id = $1 AND code = $2 AND $3 = ANY (contact_lookups)`,
       [tx.tenantId, code, lookup],
     );
     return row ?? null;

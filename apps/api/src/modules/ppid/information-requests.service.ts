@@ -14,12 +14,18 @@ import {
   trackingCode,
 } from './information-request';
 import { InformationRequestsRepository, type RequestState } from './information-requests.repository';
+import {
+  InformationRequestEventsRepository,
+  type RequestEvent,
+} from './information-request-events.repository';
 import { type RequestStatusQueryDto, type SubmitRequestDto } from './ppid.dto';
 import { PublicFormLimits, REQUEST_FORM, STATUS_LOOKUP } from './public-form-limits';
 import { requestReceipt } from './request-receipt';
 
 export interface RequestReceipt extends RequestState {
   statusLabel: string;
+  /** What the PPID did so far, oldest first (a new request has none). */
+  steps: Array<RequestEvent & { label: string }>;
 }
 
 /** A fresh code clashing with an existing one (40 random bits: very rare) is drawn again, this many times. */
@@ -34,6 +40,7 @@ const CODE_ATTEMPTS = 3;
 @Injectable()
 export class InformationRequestsService {
   private readonly requests = new InformationRequestsRepository();
+  private readonly events = new InformationRequestEventsRepository();
   private readonly logger = new Logger('InformationRequests');
 
   constructor(
@@ -100,16 +107,18 @@ export class InformationRequestsService {
     const tenant = await this.publicApi.activeTenant(slug);
     await this.limits.take(STATUS_LOOKUP, client, tenant.id);
     const lookup = this.cipher.lookup(normaliseContact(query.contact));
-    const state = await this.db.inTenant(tenant.id, (tx) =>
-      this.requests.byCodeAndContact(tx, normaliseCode(query.code), lookup),
-    );
+    const found = await this.db.inTenant(tenant.id, async (tx) => {
+      const state = await this.requests.byCodeAndContact(tx, normaliseCode(query.code), lookup);
+      return state && { state, steps: await this.events.of(tx, state.id) };
+    });
     // One answer for a wrong code and a wrong contact: the page tells nobody which codes exist.
-    if (!state)
+    if (!found)
       throw new DomainError(
         'REQUEST_NOT_FOUND',
         'Permohonan tidak ditemukan: periksa nomor pendaftaran dan surel atau telepon yang diisi',
       );
-    return withLabel(state);
+    const { id: _id, ...state } = found.state;
+    return withLabel(state, found.steps);
   }
 }
 
@@ -124,8 +133,12 @@ function assertReachable(form: SubmitRequestDto): void {
   if (problem) throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [problem]);
 }
 
-function withLabel(state: RequestState): RequestReceipt {
-  return { ...state, statusLabel: STATUS_LABELS[state.status] };
+function withLabel(state: RequestState, steps: RequestEvent[] = []): RequestReceipt {
+  return {
+    ...state,
+    statusLabel: STATUS_LABELS[state.status],
+    steps: steps.map((step) => ({ ...step, label: STATUS_LABELS[step.kind] })),
+  };
 }
 
 function isCodeClash(error: unknown): boolean {

@@ -1,10 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { trim, trimLower } from '../../core/http/dto-fields';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { IsIndonesianPhone } from '../../core/http/validators';
 import { DELIVERIES, type Delivery, REQUEST_STATUSES } from './information-request';
+import { EVENT_KINDS } from './information-request-events.repository';
 
 /** A citizen's information request, as the PPID form on an OPD site sends it. */
 export class SubmitRequestDto {
@@ -77,6 +87,21 @@ export class RequestStatusQueryDto {
   contact: string;
 }
 
+export class RequestStepDto {
+  @ApiProperty({ enum: EVENT_KINDS }) kind: string;
+  @ApiProperty({ example: 'Diperpanjang' }) label: string;
+  @ApiProperty() at: Date;
+  @ApiProperty({ description: 'Pesan PPID kepada pemohon' }) message: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Dasar pengecualian (ditolak, dikabulkan sebagian)',
+  })
+  exemption: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Batas jawaban baru (perpanjangan)' })
+  dueOn: string | null;
+}
+
 export class RequestReceiptDto {
   @ApiProperty({ example: 'PPID-7K3M-Q9TX', description: 'Nomor pendaftaran: simpan untuk melihat status' })
   code: string;
@@ -85,6 +110,8 @@ export class RequestReceiptDto {
   @ApiProperty() receivedAt: Date;
   @ApiProperty({ example: '2026-12-14', description: 'Batas jawaban: 10 hari kerja sejak diterima' })
   dueOn: string;
+  @ApiProperty({ type: [RequestStepDto], description: 'Tindak lanjut PPID, yang terlama dahulu' })
+  steps: RequestStepDto[];
 }
 
 export class QueueQueryDto extends PageQueryDto {
@@ -135,4 +162,60 @@ export class RequestDetailDto extends QueueEntryDto {
     description: 'Data pribadi pemohon: setiap kali dibuka tercatat di log audit',
   })
   requester: RequesterDto;
+}
+
+/** What the PPID writes to the requester at each step: read on the status page and in the e-mail. */
+function MessageField(description: string) {
+  return function (target: object, key: string) {
+    ApiProperty({ description, minLength: 10, maxLength: 2000 })(target, key);
+    Transform(trim)(target, key);
+    IsString()(target, key);
+    MinLength(10)(target, key);
+    MaxLength(2000)(target, key);
+  };
+}
+
+export class ClarificationDto {
+  @MessageField('Apa yang perlu dijelaskan pemohon') message: string;
+}
+
+export class ExtensionDto {
+  @MessageField('Alasan perpanjangan (sekali, paling lama 7 hari kerja)') reason: string;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: ['granted', 'partly_granted', 'refused', 'not_held'] })
+  @IsIn(['granted', 'partly_granted', 'refused', 'not_held'])
+  outcome: 'granted' | 'partly_granted' | 'refused' | 'not_held';
+
+  @MessageField(
+    'Jawaban kepada pemohon: informasinya atau cara memperolehnya, alasan penolakan, atau badan publik yang menguasainya',
+  )
+  message: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Wajib untuk ditolak dan dikabulkan sebagian: dokumen terbit berkelas "dikecualikan" dari OPD ini',
+  })
+  @IsOptional()
+  @IsUUID()
+  exemptionItemId?: string;
+}
+
+export class ForwardDto {
+  @ApiProperty({ example: 'dinas-pendidikan', description: 'Slug OPD tujuan' })
+  @Transform(trimLower)
+  @IsString()
+  @MaxLength(48)
+  tenant: string;
+
+  @MessageField('Penjelasan kepada pemohon mengapa diteruskan') message: string;
+}
+
+export class StepResultDto {
+  @ApiProperty({ enum: REQUEST_STATUSES }) status: string;
+  @ApiProperty({ example: '2026-12-21', description: 'Batas jawaban (di OPD tujuan, bila diteruskan)' })
+  dueOn: string;
+  @ApiPropertyOptional({ description: 'Nomor pendaftaran di OPD tujuan' }) forwardedToCode?: string;
 }

@@ -14,16 +14,19 @@ import { PpidQueueService } from './ppid-queue.service';
 import { PublicPpidController } from './public-ppid.controller';
 import { PpidPagesController } from './ppid-pages.controller';
 import { PpidPagesService } from './ppid-pages.service';
+import { PpidDecisionsController } from './ppid-decisions.controller';
+import { PpidDecisionsService } from './ppid-decisions.service';
 
 /** Citizens' information requests to each OPD's PPID (UU 14/2008). */
 @Module({
   imports: [PublicModule, CalendarModule, AuditModule, AnonymousThrottleModule],
-  controllers: [PublicPpidController, PpidQueueController, PpidPagesController],
+  controllers: [PublicPpidController, PpidQueueController, PpidDecisionsController, PpidPagesController],
   providers: [
     InformationRequestsService,
     PublicFormLimits,
     PpidQueueService,
     PpidPagesService,
+    PpidDecisionsService,
     Mailer,
     {
       provide: PersonalDataCipher,

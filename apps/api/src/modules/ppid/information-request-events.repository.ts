@@ -1,0 +1,56 @@
+import { type TenantTransaction } from '../../core/database/database.service';
+import { REQUEST_STATUSES, type RequestStatus } from './information-request';
+
+/** Each step leaves the request in the status of the same name. */
+export type EventKind = Exclude<RequestStatus, 'received'>;
+export const EVENT_KINDS = REQUEST_STATUSES.filter((status): status is EventKind => status !== 'received');
+
+/** One step the PPID took, as the requester reads it (no personal data, no officer's name). */
+export interface RequestEvent {
+  kind: EventKind;
+  at: Date;
+  message: string;
+  /** The entry of the OPD's *dikecualikan* list a refusal cites. */
+  exemption: string | null;
+  /** The new due day, on an extension. */
+  dueOn: string | null;
+}
+
+export interface NewEvent {
+  requestId: string;
+  kind: EventKind;
+  actorUserId: string;
+  message: string;
+  exemption?: { itemId: string; title: string } | null;
+  dueOn?: string | null;
+}
+
+/** The steps taken on information requests (tenant-owned rows; written once, never changed). */
+export class InformationRequestEventsRepository {
+  async insert(tx: TenantTransaction, event: NewEvent): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO information_request_events
+         (tenant_id, request_id, kind, actor_user_id, message, exemption_item_id, exemption_title, due_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        tx.tenantId,
+        event.requestId,
+        event.kind,
+        event.actorUserId,
+        event.message,
+        event.exemption?.itemId ?? null,
+        event.exemption?.title ?? null,
+        event.dueOn ?? null,
+      ],
+    );
+  }
+
+  /** A request's steps, oldest first. */
+  of(tx: TenantTransaction, requestId: string): Promise<RequestEvent[]> {
+    return tx.manager.query(
+      `SELECT kind, at, message, exemption_title AS exemption, to_char(due_on, 'YYYY-MM-DD') AS "dueOn"
+         FROM information_request_events WHERE tenant_id = $1 AND request_id = $2 ORDER BY at, id`,
+      [tx.tenantId, requestId],
+    );
+  }
+}
