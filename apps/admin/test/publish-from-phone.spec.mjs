@@ -1143,6 +1143,65 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await Promise.all([editor.close(), tenantAdmin.close()]);
   }, 60_000);
 
+  it('a citizen asks for information on the site without JavaScript; the PPID officer answers from a phone; the citizen reads it', async () => {
+    const site = `http://127.0.0.1:${sitesPortShared}/disdukcapil`;
+    for (let attempt = 0; attempt < 600; attempt++) {
+      if ((await fetch(`${site}/ppid/`).catch(() => null))?.status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const citizenContext = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 640 },
+    });
+    const citizen = await citizenContext.newPage();
+    await citizen.goto(`${site}/ppid/`);
+    await citizen.fill('#f-name', 'Yuliana Marpaung');
+    await citizen.fill('#f-address', 'Jl. Hayam Wuruk No. 12, Kedamaian');
+    await citizen.fill('#f-email', 'yuliana@contoh.id');
+    await citizen.fill('#f-information', 'Jumlah KTP-el yang dicetak per kecamatan pada 2026');
+    await citizen.fill('#f-purpose', 'Bahan liputan pers mahasiswa');
+    await citizen.check('input[name=delivery][value=email]');
+    await citizen.click('form[action="permohonan"] button[type=submit]');
+    await citizen.waitForURL(/\/ppid\/permohonan\/PPID-[0-9A-Z]{4}-[0-9A-Z]{4}\?baru=1$/);
+    const code = /PPID-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(citizen.url())[0];
+
+    const officer = await signIn('ppid.disdukcapil@laman.example');
+    await officer.click('text=Permohonan informasi');
+    await officer.waitForURL(/\/opd\/disdukcapil\/ppid\/$/);
+    expect(await officer.textContent('main')).toContain('hari kerja lagi');
+    expect(await axeViolations(officer)).toEqual([]);
+    await officer.click(`text=${code}`);
+    expect(await officer.textContent('main')).toContain('Yuliana Marpaung');
+    expect(await axeViolations(officer)).toEqual([]);
+    // A refusal must cite the OPD's published dikecualikan list: the demo has none, and the page says so.
+    const answer = officer.locator('form:has(input[name=langkah][value=jawab])');
+    await answer.locator('input[name=outcome][value=refused]').check();
+    await answer.locator('textarea[name=message]').fill('Informasi ini kami kecualikan.');
+    await answer.locator('button[type=submit]').click();
+    expect(await officer.textContent('#dasar-galat')).toContain('daftar informasi dikecualikan');
+    expect(await answer.locator('textarea[name=message]').inputValue()).toBe(
+      'Informasi ini kami kecualikan.',
+    );
+    await answer.locator('input[name=outcome][value=granted]').check();
+    await answer
+      .locator('textarea[name=message]')
+      .fill('Terlampir rekap cetak KTP-el per kecamatan, Januari–November 2026.');
+    await answer.locator('button[type=submit]').click();
+    expect(await officer.textContent('[role=status]')).toContain('Jawaban tercatat');
+    expect(await officer.$('form:has(input[name=langkah][value=jawab])')).toBeNull();
+    expect(await axeViolations(officer)).toEqual([]);
+    await officer.screenshot({ path: path.join(SHOTS, 'ppid-dijawab-ponsel.png'), fullPage: true });
+    await officer.close();
+
+    await citizen.fill('#f-contact', 'yuliana@contoh.id');
+    await citizen.click('button[type=submit]');
+    const status = await citizen.textContent('main');
+    expect(status).toContain('Dikabulkan');
+    expect(status).toContain('Terlampir rekap cetak KTP-el per kecamatan');
+    expect(status).not.toContain('Yuliana');
+    await citizenContext.close();
+  }, 120_000);
+
   it('speaks English as a second language, chosen once, for pages, forms and messages', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');
     await page.click('a[hreflang=en]');

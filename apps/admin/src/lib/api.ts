@@ -16,6 +16,8 @@ export interface Membership {
   role: 'contributor' | 'editor' | 'tenant_admin';
   /** Slugs the OPD had before a rename: old bookmarks lead to its new address. */
   formerSlugs: string[];
+  /** PPID duties in this OPD, beside the role. */
+  duties: Array<'ppid_officer' | 'ppid_superior'>;
 }
 
 export interface Me {

@@ -85,8 +85,19 @@ async function untilRebuilt(client: Client, count: number): Promise<{ live: numb
   }
 }
 
+/**
+ * The bucket's bytes. The in-process S3 server can fail a listing while a file under it is being replaced
+ * (a 500): the listing is asked again, a few times.
+ */
 async function bucketSize(settings: Parameters<typeof s3Client>[0]): Promise<number> {
-  let bytes = 0;
-  for await (const object of listObjects(s3Client(settings), settings.bucket)) bytes += object.Size ?? 0;
-  return bytes;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      let bytes = 0;
+      for await (const object of listObjects(s3Client(settings), settings.bucket)) bytes += object.Size ?? 0;
+      return bytes;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
 }

@@ -191,6 +191,7 @@ function printBanner(
     '  admin.diskominfo@laman.example              tenant_admin of diskominfo',
     '  editor.diskominfo@laman.example             editor of diskominfo',
     '  kontributor.diskominfo@laman.example        contributor of diskominfo',
+    '  ppid.diskominfo@laman.example               PPID officer of diskominfo (information requests)',
     '  (same pattern for bapperida, disdukcapil, dpmptsp, kec-teluk-betung-utara)',
     '',
     ...sites,

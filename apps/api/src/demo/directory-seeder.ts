@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
-import { type PlatformRole, type TenantRole } from '../core/access/roles';
+import { type PlatformRole, type TenantDuty, type TenantRole } from '../core/access/roles';
 import { Database } from '../core/database/database.service';
 import { PasswordHasher } from '../modules/auth/password-hasher';
 import { type Tenant, type TenantKind } from '../modules/tenants/tenant.entity';
@@ -59,9 +59,15 @@ export class DirectorySeeder {
     );
   }
 
-  async member(tenant: Tenant, user: User, role: TenantRole): Promise<void> {
+  async member(tenant: Tenant, user: User, role: TenantRole, duties: TenantDuty[] = []): Promise<void> {
     await this.db.inTenant(tenant.id, (tx) =>
-      this.memberships.insert(tx, { userId: user.id, role, status: 'active', acceptedAt: new Date() }),
+      this.memberships.insert(tx, {
+        userId: user.id,
+        role,
+        duties,
+        status: 'active',
+        acceptedAt: new Date(),
+      }),
     );
   }
 

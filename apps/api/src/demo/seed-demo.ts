@@ -1,6 +1,6 @@
 import { type DataSource } from 'typeorm';
 import { type Principal } from '../core/access/principal';
-import { type TenantRole } from '../core/access/roles';
+import { type TenantDuty, type TenantRole } from '../core/access/roles';
 import { type TenantKind } from '../modules/tenants/tenant.entity';
 import { DirectorySeeder } from './directory-seeder';
 import directory from './opd-bandar-lampung.json';
@@ -9,10 +9,12 @@ import directory from './opd-bandar-lampung.json';
 export const DEMO_PASSWORD = 'Laman-Demo-2026';
 export const DEMO_TENANTS = ['bapperida', 'diskominfo', 'disdukcapil', 'dpmptsp', 'kec-teluk-betung-utara'];
 
-const ROLE_ACCOUNTS: Array<{ role: TenantRole; prefix: string; label: string }> = [
+const ROLE_ACCOUNTS: Array<{ role: TenantRole; prefix: string; label: string; duties?: TenantDuty[] }> = [
   { role: 'tenant_admin', prefix: 'admin', label: 'Admin' },
   { role: 'editor', prefix: 'editor', label: 'Editor' },
   { role: 'contributor', prefix: 'kontributor', label: 'Kontributor' },
+  // The OPD's PPID officer: answers information requests, publishes nothing without review.
+  { role: 'contributor', prefix: 'ppid', label: 'PPID', duties: ['ppid_officer'] },
 ];
 
 export interface DemoLogin {
@@ -72,8 +74,12 @@ export async function seedDemo(dataSource: DataSource): Promise<DemoDirectory | 
         name: `${account.label} ${opd.shortName}`,
         password: DEMO_PASSWORD,
       });
-      await seeder.member(tenant, user, account.role);
-      logins.push({ email, role: account.role, tenant: slug });
+      await seeder.member(tenant, user, account.role, account.duties);
+      logins.push({
+        email,
+        role: account.duties ? `${account.role} + ${account.duties.join(', ')}` : account.role,
+        tenant: slug,
+      });
       if (account.role === 'tenant_admin') {
         const admin = { userId: user.id, sessionId: 'demo-seed', email, name: user.name, platformRole: null };
         tenants.push({ tenantId: tenant.id, slug, name: opd.name, shortName: opd.shortName, admin });

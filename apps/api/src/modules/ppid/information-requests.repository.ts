@@ -34,6 +34,7 @@ export interface QueuedRequest extends RequestState {
 /** A request with the sealed fields, as only the PPID reads it. */
 export interface SealedRequest extends QueuedRequest {
   purpose: string;
+  extended: boolean;
   requesterName: string;
   requesterAddress: string;
   requesterEmail: string | null;
@@ -143,7 +144,7 @@ export class InformationRequestsRepository {
 
   async byId(tx: TenantTransaction, id: string): Promise<SealedRequest | null> {
     const [row] = await tx.manager.query(
-      `SELECT ${QUEUED}, purpose, requester_name AS "requesterName", requester_address AS "requesterAddress",
+      `SELECT ${QUEUED}, purpose, extended, requester_name AS "requesterName", requester_address AS "requesterAddress",
               requester_email AS "requesterEmail", requester_phone AS "requesterPhone"
          FROM information_requests WHERE tenant_id = $1 AND id = $2`,
       [tx.tenantId, id],

@@ -167,11 +167,29 @@ export function statusPage(opdName: string, receipt: RequestReceipt): SitePage {
         <dt>Batas jawaban</dt>
         <dd>${formatTanggal(receipt.dueOn)}</dd>
       </dl>
+      ${receipt.steps.length ? stepList(receipt) : ''}
       <p>
         PPID wajib menjawab paling lambat 10 hari kerja sejak permohonan diterima, dan dapat memperpanjangnya
         sekali paling lama 7 hari kerja dengan alasan tertulis.
       </p>`,
   );
+}
+
+/** What the PPID did so far, oldest first: each step's message, the exemption cited, a new due day. */
+function stepList(receipt: RequestReceipt): SafeHtml {
+  const steps = receipt.steps.map(
+    (step) =>
+      html`<li>
+        <p><strong>${step.label}</strong> · ${formatTanggal(wibDay(step.at))}</p>
+        <p class="message">${step.message}</p>
+        ${step.exemption ? html`<p>Dasar pengecualian: ${step.exemption}</p>` : ''}
+        ${step.dueOn ? html`<p>Batas jawaban yang baru: ${formatTanggal(step.dueOn)}</p>` : ''}
+      </li>`,
+  );
+  return html`<h2>Tindak lanjut PPID</h2>
+    <ol class="steps">
+      ${steps}
+    </ol>`;
 }
 
 export function lookupFailedPage(opdName: string, code: string, problem: string, status: number): SitePage {

@@ -9,6 +9,10 @@ import { CalendarService } from '../calendar/calendar.service';
 import { type WorkingCalendar } from '../calendar/working-calendar';
 import { STATUS_LABELS } from './information-request';
 import {
+  InformationRequestEventsRepository,
+  type RequestEvent,
+} from './information-request-events.repository';
+import {
   InformationRequestsRepository,
   OPEN_STATUSES,
   type QueuedRequest,
@@ -25,6 +29,11 @@ export interface QueueEntry extends QueuedRequest {
 export interface RequestDetail extends QueueEntry {
   purpose: string;
   requester: { name: string; address: string; email: string | null; phone: string | null };
+  /** Whether the one extension the law allows was used. */
+  extended: boolean;
+  steps: Array<RequestEvent & { label: string }>;
+  /** The OPD's published *dikecualikan* entries a refusal may cite. */
+  exemptions: Array<{ id: string; title: string }>;
 }
 
 /**
@@ -34,6 +43,7 @@ export interface RequestDetail extends QueueEntry {
 @Injectable()
 export class PpidQueueService {
   private readonly requests = new InformationRequestsRepository();
+  private readonly events = new InformationRequestEventsRepository();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -60,6 +70,12 @@ export class PpidQueueService {
     const row = await this.db.inTenant(tenant.tenantId, async (tx) => {
       const found = await this.requests.byId(tx, id);
       if (!found) return null;
+      const steps = await this.events.of(tx, id);
+      const exemptions: Array<{ id: string; title: string }> = await tx.manager.query(
+        `SELECT item_id AS id, title FROM published_content
+          WHERE tenant_id = $1 AND type = 'dokumen' AND data->>'informationClass' = 'dikecualikan' ORDER BY title`,
+        [tx.tenantId],
+      );
       await this.audit.record(tx, {
         actorUserId: tenant.actor.userId,
         action: 'ppid.personal_data_viewed',
@@ -67,7 +83,7 @@ export class PpidQueueService {
         targetId: id,
         data: { code: found.code },
       });
-      return found;
+      return { ...found, steps, exemptions };
     });
     if (!row) throw new DomainError('REQUEST_NOT_FOUND', 'Permohonan tidak ditemukan');
     const today = wibDay(now);
@@ -75,10 +91,23 @@ export class PpidQueueService {
       Number(today.slice(0, 4)) - 1,
       Number(today.slice(0, 4)) + 1,
     );
-    const { requesterName, requesterAddress, requesterEmail, requesterPhone, purpose, ...queued } = row;
+    const {
+      requesterName,
+      requesterAddress,
+      requesterEmail,
+      requesterPhone,
+      purpose,
+      extended,
+      steps,
+      exemptions,
+      ...queued
+    } = row;
     return {
       ...clocked(queued, today, calendar),
       purpose,
+      extended,
+      steps: steps.map((step) => ({ ...step, label: STATUS_LABELS[step.kind] })),
+      exemptions,
       requester: {
         name: this.cipher.open(requesterName),
         address: this.cipher.open(requesterAddress),

@@ -148,6 +148,11 @@ export class QueuePageDto {
   @ApiProperty() total: number;
 }
 
+export class ExemptionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+}
+
 export class RequesterDto {
   @ApiProperty() name: string;
   @ApiProperty() address: string;
@@ -162,6 +167,13 @@ export class RequestDetailDto extends QueueEntryDto {
     description: 'Data pribadi pemohon: setiap kali dibuka tercatat di log audit',
   })
   requester: RequesterDto;
+  @ApiProperty({ description: 'Perpanjangan (sekali saja) sudah dipakai' }) extended: boolean;
+  @ApiProperty({ type: [RequestStepDto] }) steps: RequestStepDto[];
+  @ApiProperty({
+    type: [ExemptionDto],
+    description: 'Daftar informasi dikecualikan OPD ini yang sudah terbit',
+  })
+  exemptions: ExemptionDto[];
 }
 
 /** What the PPID writes to the requester at each step: read on the status page and in the e-mail. */

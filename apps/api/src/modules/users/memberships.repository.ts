@@ -26,6 +26,7 @@ export interface OwnMembershipRow {
   tenantStatus: string;
   role: TenantRole;
   formerSlugs: string[];
+  duties: TenantDuty[];
 }
 
 @Injectable()
@@ -75,7 +76,7 @@ export class MembershipsRepository extends TenantScopedRepository<Membership> {
   listOwn(manager: EntityManager, userId: string): Promise<OwnMembershipRow[]> {
     return manager.query(
       `SELECT t.id AS "tenantId", t.slug, t.name, t.short_name AS "shortName", t.status AS "tenantStatus", m.role,
-              t.former_slugs AS "formerSlugs"
+              t.former_slugs AS "formerSlugs", m.duties
          FROM memberships m JOIN tenants t ON t.id = m.tenant_id
         WHERE m.user_id = $1 AND m.status = 'active'
         ORDER BY t.name`,

@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { PLATFORM_ROLES, type PlatformRole, TENANT_ROLES, type TenantRole } from '../../../core/access/roles';
+import {
+  PLATFORM_ROLES,
+  type PlatformRole,
+  TENANT_DUTIES,
+  type TenantDuty,
+  TENANT_ROLES,
+  type TenantRole,
+} from '../../../core/access/roles';
 import { EmailField } from '../../../core/http/dto-fields';
 
 export class LoginDto {
@@ -58,6 +65,8 @@ export class MembershipDto {
   @ApiProperty({ enum: ['active', 'suspended'] }) tenantStatus: string;
   @ApiProperty({ enum: TENANT_ROLES }) role: TenantRole;
   @ApiProperty({ type: [String], description: 'Slug lama OPD (setelah ganti nama)' }) formerSlugs: string[];
+  @ApiProperty({ enum: TENANT_DUTIES, isArray: true, description: 'Tugas PPID di OPD ini' })
+  duties: TenantDuty[];
 }
 
 export class MeDto {
