@@ -1193,6 +1193,13 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await officer.screenshot({ path: path.join(SHOTS, 'ppid-dijawab-ponsel.png'), fullPage: true });
     await officer.close();
 
+    // The desk is the duty's alone: the OPD's own admin neither sees the link nor gets in.
+    const tenantAdmin = await signIn('admin.disdukcapil@laman.example');
+    expect(await tenantAdmin.$('a[href="/opd/disdukcapil/ppid/"]')).toBeNull();
+    await tenantAdmin.goto(`${admin}/opd/disdukcapil/ppid/`);
+    expect(new URL(tenantAdmin.url()).pathname).toBe('/opd/disdukcapil/');
+    await tenantAdmin.close();
+
     await citizen.fill('#f-contact', 'yuliana@contoh.id');
     await citizen.click('button[type=submit]');
     const status = await citizen.textContent('main');

@@ -161,9 +161,11 @@ const MATRIX: Record<string, Row> = {
   // Citizens' forms: anyone may send one; an empty form is a 400 naming the fields.
   'POST /api/v1/public/{tenant}/ppid/requests': { allowed: ACTORS, status: 400, body: {} },
   'POST /api/v1/public/{tenant}/ppid/requests/status': { allowed: ACTORS, status: 400, body: {} },
+  'POST /api/v1/public/{tenant}/ppid/requests/clarification': { allowed: ACTORS, status: 400, body: {} },
   // The same forms as pages behind an OPD site's address: no site named (no X-Laman-Site-Host) is a 404 page.
   'POST /api/v1/site-pages/ppid/permohonan': { allowed: ACTORS, status: 404, body: {} },
   'POST /api/v1/site-pages/ppid/permohonan/cek': { allowed: ACTORS, status: 404, body: {} },
+  'POST /api/v1/site-pages/ppid/permohonan/jelaskan': { allowed: ACTORS, status: 404, body: {} },
   'GET /api/v1/site-pages/ppid/permohonan/{code}': { allowed: ACTORS, status: 404 },
   'GET /api/v1/public/{tenant}/site': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/snapshot': { allowed: ACTORS, status: 200 },

@@ -144,7 +144,8 @@ describe('media library', () => {
     await expectServedAsListed(finished.body);
     const w640 = response.body.files.find((file: { name: string }) => file.name === 'w640.webp');
     expect({ width: w640.width, height: w640.height }).toEqual({ width: 640, height: 853 });
-  });
+    // Every width and format of a 12 MP photo is CPU-bound: past 60 s once on two cores shared with a bench.
+  }, 240_000);
 
   it("finishes a photo's second stage even when the caller removes its upload folder at once (the demo seeder does)", async () => {
     const context = {
@@ -169,7 +170,8 @@ describe('media library', () => {
     expect(finished.body.files).toHaveLength(14);
     await expectServedAsListed(finished.body);
     expect(await readdir(path.join(mediaDirOf(t.database), '.later'))).toEqual([]);
-  });
+    // Every width and format of a 12 MP photo is CPU-bound: past 60 s once on two cores shared with a bench.
+  }, 240_000);
 
   const corpus: Array<[string, () => Promise<Buffer> | Buffer, string, number, RegExp]> = [
     [

@@ -109,6 +109,31 @@ describe('the PPID answering information requests', () => {
     const mails = await mailsAbout(code, 2);
     expect(mails.map((mail) => mail.text).join('\n')).toContain('Mohon sebutkan kelurahan yang Anda maksud.');
     expect((await auditOf(opd, 'ppid.clarification_asked')).map((row) => row.data['code'])).toContain(code);
+
+    // The requester answers from the status page: back to the PPID, the answer among the steps.
+    const reply = (body: object) =>
+      t.http().post(`/api/v1/public/${opd.slug}/ppid/requests/clarification`).send(body);
+    const answer = 'Kelurahan Kedaton dan Sukarame, tahun anggaran 2026.';
+    const stranger = await reply({ code, contact: 'orang.lain@contoh.id', message: answer });
+    expect(stranger.status).toBe(404);
+    const replied = await reply({ code, contact: citizen.email, message: answer });
+    expect(replied.status).toBe(200);
+    expect(replied.body.status).toBe('received');
+    expect(replied.body.steps.map((step: { kind: string }) => step.kind)).toEqual([
+      'clarification',
+      'clarified',
+    ]);
+    const again = await reply({ code, contact: citizen.email, message: answer });
+    expect({ status: again.status, code: again.body.code }).toEqual({
+      status: 409,
+      code: 'CLARIFICATION_NOT_ASKED',
+    });
+    const opened = await t.http().get(`/api/v1/tenants/${opd.slug}/ppid/requests/${id}`).set(officer.auth);
+    expect(opened.body.steps.at(-1)).toMatchObject({
+      kind: 'clarified',
+      label: 'Penjelasan dari pemohon',
+      message: answer,
+    });
   });
 
   it('extends once, by 7 working days on the calendar, before the answer is due; never twice or late', async () => {

@@ -71,6 +71,43 @@ describe('information request pages of an OPD site (no JavaScript)', () => {
     }
   });
 
+  it('takes the requester’s answer when the PPID asks for clarification, from the status page', async () => {
+    const code = receipt.split('?')[0]!;
+    const [row] = await asSuperuser<{ id: string }>(
+      t.database,
+      `SELECT id FROM information_requests WHERE code = $1`,
+      [code],
+    );
+    const admin = await t.given.memberSignedIn(opd, 'tenant_admin');
+    const officer = await t.given.memberSignedIn(opd, 'contributor');
+    await t
+      .http()
+      .put(`/api/v1/tenants/${opd.slug}/users/${officer.user.id}/duties`)
+      .set(admin.auth)
+      .send({ duties: ['ppid_officer'] });
+    await t
+      .http()
+      .post(`/api/v1/tenants/${opd.slug}/ppid/requests/${row!.id}/clarification`)
+      .set(officer.auth)
+      .send({ message: 'Tahun anggaran berapa yang Anda maksud?' });
+    const asked = await post(`${PAGES}/cek`, at(opd), { code, contact: citizen.email });
+    expect(asked.text).toContain('Tahun anggaran berapa yang Anda maksud?');
+    expect(asked.text).toContain('action="jelaskan"');
+
+    const tooShort = await post(`${PAGES}/jelaskan`, at(opd), { code, contact: citizen.email, message: 'x' });
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.text).toContain('id="f-message-error"');
+    const answered = await post(`${PAGES}/jelaskan`, at(opd), {
+      code,
+      contact: citizen.email,
+      message: 'Tahun anggaran 2025, realisasi sampai Desember.',
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.text).toContain('Penjelasan dari pemohon');
+    expect(answered.text).toContain('Diterima, sedang diproses');
+    expect(answered.text).not.toContain('action="jelaskan"');
+  });
+
   it('sends a bad form back with every value kept (escaped), each field’s reason, and writes nothing', async () => {
     const before = await count();
     const bad = {

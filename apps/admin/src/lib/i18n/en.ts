@@ -781,4 +781,5 @@ export const EN: Record<string, string> = {
   'Salinan elektronik lewat surel': 'Electronic copy by e-mail',
   'Diambil di kantor OPD': "Collected at the OPD's office",
   'Dikirim lewat pos': 'Sent by post',
+  'Penjelasan dari pemohon': 'Clarification from the requester',
 };

@@ -46,6 +46,7 @@ export const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   BUILD_NOT_KEPT: 'That build is no longer kept',
   INVITATION_INVALID: 'This link is no longer valid',
   REQUEST_CLOSED: 'This information request has already been answered or forwarded',
+  CLARIFICATION_NOT_ASKED: 'The PPID is not asking for clarification of this request',
   EXTENSION_NOT_ALLOWED: 'The answer time can be extended once only, before the answer is due',
   INVITATION_ACCOUNT_NOT_ACTIVE:
     'The account for this email is not activated yet: open the first invitation link you received to choose a password, then open this link again',

@@ -1,9 +1,20 @@
 import { type TenantTransaction } from '../../core/database/database.service';
-import { REQUEST_STATUSES, type RequestStatus } from './information-request';
+import { REQUEST_STATUSES, type RequestStatus, STATUS_LABELS } from './information-request';
 
-/** Each step leaves the request in the status of the same name. */
-export type EventKind = Exclude<RequestStatus, 'received'>;
-export const EVENT_KINDS = REQUEST_STATUSES.filter((status): status is EventKind => status !== 'received');
+/** The PPID's steps, each leaving the request in the status of the same name. */
+export type OfficerStep = Exclude<RequestStatus, 'received'>;
+/** …and the requester's answer to a request for clarification. */
+export type EventKind = OfficerStep | 'clarified';
+export const EVENT_KINDS: readonly EventKind[] = [
+  ...REQUEST_STATUSES.filter((status): status is OfficerStep => status !== 'received'),
+  'clarified',
+];
+
+/** How each step reads on the status page and the PPID's desk. */
+export const STEP_LABELS: Record<EventKind, string> = {
+  ...(STATUS_LABELS as Record<OfficerStep, string>),
+  clarified: 'Penjelasan dari pemohon',
+};
 
 /** One step the PPID took, as the requester reads it (no personal data, no officer's name). */
 export interface RequestEvent {
@@ -19,7 +30,8 @@ export interface RequestEvent {
 export interface NewEvent {
   requestId: string;
   kind: EventKind;
-  actorUserId: string;
+  /** None for the requester's own answer. */
+  actorUserId: string | null;
   message: string;
   exemption?: { itemId: string; title: string } | null;
   dueOn?: string | null;

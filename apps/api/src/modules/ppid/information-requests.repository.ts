@@ -76,6 +76,23 @@ export class InformationRequestsRepository {
     return row ?? null;
   }
 
+  /**
+   * Back in the PPID's hands after the requester answered its request for clarification (as extended, if it
+   * was); false when no clarification was being asked for.
+   */
+  async clarified(tx: TenantTransaction, id: string): Promise<boolean> {
+    // Through a SELECT: an UPDATE's own answer comes back from the driver as [rows, count].
+    const [{ changed }] = await tx.manager.query(
+      `WITH changed AS (
+         UPDATE information_requests SET status = CASE WHEN extended THEN 'extended' ELSE 'received' END,
+                updated_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND status = 'clarification' RETURNING id)
+       SELECT count(*)::int AS changed FROM changed`,
+      [tx.tenantId, id],
+    );
+    return changed === 1;
+  }
+
   async change(tx: TenantTransaction, id: string, change: StateChange): Promise<void> {
     await tx.manager.query(
       `UPDATE information_requests SET status = $3, due_on = coalesce($4::date, due_on),

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
-import { Database } from '../../core/database/database.service';
+import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError, fieldError } from '../../core/errors/domain-error';
 import { Mailer } from '../../core/mail/mailer';
 import { wibDay } from '../../core/time/wib';
@@ -17,8 +17,9 @@ import { InformationRequestsRepository, type RequestState } from './information-
 import {
   InformationRequestEventsRepository,
   type RequestEvent,
+  STEP_LABELS,
 } from './information-request-events.repository';
-import { type RequestStatusQueryDto, type SubmitRequestDto } from './ppid.dto';
+import { type ClarificationReplyDto, type RequestStatusQueryDto, type SubmitRequestDto } from './ppid.dto';
 import { PublicFormLimits, REQUEST_FORM, STATUS_LOOKUP } from './public-form-limits';
 import { requestReceipt } from './request-receipt';
 
@@ -103,13 +104,44 @@ export class InformationRequestsService {
   }
 
   /** The request's state, for its tracking code together with the e-mail or phone it was made with. */
-  async status(slug: string, query: RequestStatusQueryDto, client: string): Promise<RequestReceipt> {
+  status(slug: string, query: RequestStatusQueryDto, client: string): Promise<RequestReceipt> {
+    return this.withRequest(slug, query, client);
+  }
+
+  /** The requester's answer to the PPID's request for clarification: the request goes back to the PPID. */
+  clarify(slug: string, reply: ClarificationReplyDto, client: string): Promise<RequestReceipt> {
+    return this.withRequest(slug, reply, client, async (tx, requestId) => {
+      if (!(await this.requests.clarified(tx, requestId)))
+        throw new DomainError(
+          'CLARIFICATION_NOT_ASKED',
+          'PPID tidak sedang meminta penjelasan untuk permohonan ini',
+        );
+      await this.events.insert(tx, {
+        requestId,
+        kind: 'clarified',
+        actorUserId: null,
+        message: reply.message,
+      });
+    });
+  }
+
+  /** The request found by code and contact, after `work` on it in the same transaction. */
+  private async withRequest(
+    slug: string,
+    query: RequestStatusQueryDto,
+    client: string,
+    work?: (tx: TenantTransaction, requestId: string) => Promise<void>,
+  ): Promise<RequestReceipt> {
     const tenant = await this.publicApi.activeTenant(slug);
     await this.limits.take(STATUS_LOOKUP, client, tenant.id);
     const lookup = this.cipher.lookup(normaliseContact(query.contact));
+    const code = normaliseCode(query.code);
     const found = await this.db.inTenant(tenant.id, async (tx) => {
-      const state = await this.requests.byCodeAndContact(tx, normaliseCode(query.code), lookup);
-      return state && { state, steps: await this.events.of(tx, state.id) };
+      const before = await this.requests.byCodeAndContact(tx, code, lookup);
+      if (!before) return null;
+      if (work) await work(tx, before.id);
+      const state = work ? (await this.requests.byCodeAndContact(tx, code, lookup))! : before;
+      return { state, steps: await this.events.of(tx, state.id) };
     });
     // One answer for a wrong code and a wrong contact: the page tells nobody which codes exist.
     if (!found)
@@ -137,7 +169,7 @@ function withLabel(state: RequestState, steps: RequestEvent[] = []): RequestRece
   return {
     ...state,
     statusLabel: STATUS_LABELS[state.status],
-    steps: steps.map((step) => ({ ...step, label: STATUS_LABELS[step.kind] })),
+    steps: steps.map((step) => ({ ...step, label: STEP_LABELS[step.kind] })),
   };
 }
 

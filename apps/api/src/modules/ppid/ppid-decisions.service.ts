@@ -9,7 +9,10 @@ import { AuditLog } from '../audit/audit-log.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { PublicService } from '../public/public.service';
 import { ANSWER_WORKING_DAYS, trackingCode } from './information-request';
-import { type EventKind, InformationRequestEventsRepository } from './information-request-events.repository';
+import {
+  InformationRequestEventsRepository,
+  type OfficerStep,
+} from './information-request-events.repository';
 import {
   InformationRequestsRepository,
   OPEN_STATUSES,
@@ -26,7 +29,7 @@ const AUDITED = {
   refused: 'ppid.decided',
   not_held: 'ppid.decided',
   forwarded: 'ppid.forwarded_out',
-} as const satisfies Record<EventKind, string>;
+} as const satisfies Record<OfficerStep, string>;
 
 /** UU 14/2008 art. 22(8): the PPID may extend once, by at most 7 working days, with written reasons. */
 export const EXTENSION_WORKING_DAYS = 7;
@@ -176,7 +179,7 @@ export class PpidDecisionsService {
     tx: TenantTransaction,
     tenant: TenantContext,
     request: RequestForDecision,
-    kind: EventKind,
+    kind: OfficerStep,
     message: string,
     extra: { dueOn?: string; exemption?: { itemId: string; title: string } | null } = {},
   ): Promise<Notice | null> {

@@ -52,6 +52,14 @@ export class PpidPagesController {
     send(response, await this.pages.lookup(siteHost(request), body, client(request)));
   }
 
+  @Post('jelaskan')
+  @PublicEndpoint({ summary: 'Penjelasan pemohon atas permintaan PPID (tanpa JavaScript)' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiOkResponse({ description: 'Halaman status permohonan, dengan penjelasan yang terkirim', content: PAGE })
+  async clarify(@Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response) {
+    send(response, await this.pages.clarify(siteHost(request), body, client(request)));
+  }
+
   @Get(':code')
   @PublicEndpoint({ summary: 'Tanda terima dan halaman status satu permohonan' })
   @ApiOkResponse({ description: 'Tanda terima, dan formulir untuk melihat status', content: PAGE })

@@ -14,7 +14,7 @@ import {
   statusPage,
   trackPage,
 } from './ppid-pages';
-import { RequestStatusQueryDto, SubmitRequestDto } from './ppid.dto';
+import { ClarificationReplyDto, RequestStatusQueryDto, SubmitRequestDto } from './ppid.dto';
 
 export type SiteAnswer = SitePage | { redirect: string };
 
@@ -68,6 +68,29 @@ export class PpidPagesService {
     return trackPage(tenant.name, code, justSent);
   }
 
+  /** The requester's answer to a request for clarification, from the status page; the status again after. */
+  async clarify(host: string, body: unknown, client: string): Promise<SitePage> {
+    const tenant = await this.addresses.tenantAt(host).catch(() => null);
+    if (!tenant) return problemPage('Situs OPD', 2, 'Permohonan tidak ditemukan.', 404);
+    const values = formValues(body, ['code', 'contact', 'message']);
+    const reply = plainToInstance(ClarificationReplyDto, values);
+    const invalid = toFieldErrors(await validate(reply, { whitelist: true }));
+    const code = values['code'] ?? '';
+    const lookupProblem = invalid.find((error) => error.field !== 'message');
+    if (lookupProblem)
+      return lookupFailedPage(tenant.name, code, 'Isi nomor pendaftaran dan surel atau telepon.', 400);
+    try {
+      if (invalid.length) {
+        const receipt = await this.requests.status(tenant.slug, reply, client);
+        return statusPage(tenant.name, receipt, reply.contact, invalid[0]!.message, 400);
+      }
+      return statusPage(tenant.name, await this.requests.clarify(tenant.slug, reply, client), reply.contact);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'TENANT_NOT_FOUND') throw error;
+      return lookupFailedPage(tenant.name, code, error.message, error.status);
+    }
+  }
+
   async lookup(host: string, body: unknown, client: string): Promise<SitePage> {
     const tenant = await this.addresses.tenantAt(host).catch(() => null);
     if (!tenant) return problemPage('Situs OPD', 2, 'Permohonan tidak ditemukan.', 404);
@@ -78,7 +101,7 @@ export class PpidPagesService {
     if (invalid.length)
       return lookupFailedPage(tenant.name, code, 'Isi nomor pendaftaran dan surel atau telepon.', 400);
     try {
-      return statusPage(tenant.name, await this.requests.status(tenant.slug, query, client));
+      return statusPage(tenant.name, await this.requests.status(tenant.slug, query, client), query.contact);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'TENANT_NOT_FOUND') throw error;
       return lookupFailedPage(tenant.name, code, error.message, error.status);

@@ -151,7 +151,13 @@ export function trackPage(opdName: string, code: string, justSent: boolean): Sit
 }
 
 /** The status, to whoever gave the code and the contact; or the same form again with one answer for any mismatch. */
-export function statusPage(opdName: string, receipt: RequestReceipt): SitePage {
+export function statusPage(
+  opdName: string,
+  receipt: RequestReceipt,
+  contact: string,
+  problem: string | null = null,
+  status = 200,
+): SitePage {
   return layout(
     opdName,
     `Status ${receipt.code}`,
@@ -168,11 +174,26 @@ export function statusPage(opdName: string, receipt: RequestReceipt): SitePage {
         <dd>${formatTanggal(receipt.dueOn)}</dd>
       </dl>
       ${receipt.steps.length ? stepList(receipt) : ''}
+      ${receipt.status === 'clarification' ? replyForm(receipt.code, contact, problem) : ''}
       <p>
         PPID wajib menjawab paling lambat 10 hari kerja sejak permohonan diterima, dan dapat memperpanjangnya
         sekali paling lama 7 hari kerja dengan alasan tertulis.
       </p>`,
+    status,
   );
+}
+
+/** The requester's answer to the PPID's request for clarification (the code and contact ride along). */
+function replyForm(code: string, contact: string, problem: string | null): SafeHtml {
+  return html`<form method="post" action="jelaskan">
+    <h2>Kirim penjelasan</h2>
+    ${problem ? html`<p class="error" role="alert" id="f-message-error">${problem}</p>` : ''}
+    <input type="hidden" name="code" value="${code}" />
+    <input type="hidden" name="contact" value="${contact}" />
+    <label for="f-message">Penjelasan Anda untuk PPID</label>
+    <textarea id="f-message" name="message" required minlength="10" maxlength="2000"></textarea>
+    <button type="submit">Kirim penjelasan</button>
+  </form>`;
 }
 
 /** What the PPID did so far, oldest first: each step's message, the exemption cited, a new due day. */

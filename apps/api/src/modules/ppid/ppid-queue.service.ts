@@ -11,6 +11,7 @@ import { STATUS_LABELS } from './information-request';
 import {
   InformationRequestEventsRepository,
   type RequestEvent,
+  STEP_LABELS,
 } from './information-request-events.repository';
 import {
   InformationRequestsRepository,
@@ -106,7 +107,7 @@ export class PpidQueueService {
       ...clocked(queued, today, calendar),
       purpose,
       extended,
-      steps: steps.map((step) => ({ ...step, label: STATUS_LABELS[step.kind] })),
+      steps: steps.map((step) => ({ ...step, label: STEP_LABELS[step.kind] })),
       exemptions,
       requester: {
         name: this.cipher.open(requesterName),

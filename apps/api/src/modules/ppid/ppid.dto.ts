@@ -87,6 +87,16 @@ export class RequestStatusQueryDto {
   contact: string;
 }
 
+/** The requester's answer to the PPID's request for clarification, with the code and contact that open it. */
+export class ClarificationReplyDto extends RequestStatusQueryDto {
+  @ApiProperty({ description: 'Penjelasan pemohon', minLength: 10, maxLength: 2000 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2000)
+  message: string;
+}
+
 export class RequestStepDto {
   @ApiProperty({ enum: EVENT_KINDS }) kind: string;
   @ApiProperty({ example: 'Diperpanjang' }) label: string;

@@ -3,7 +3,12 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Request } from 'express';
 import { PublicEndpoint } from '../../core/access/endpoint.decorators';
-import { RequestReceiptDto, RequestStatusQueryDto, SubmitRequestDto } from './ppid.dto';
+import {
+  ClarificationReplyDto,
+  RequestReceiptDto,
+  RequestStatusQueryDto,
+  SubmitRequestDto,
+} from './ppid.dto';
 import { InformationRequestsService } from './information-requests.service';
 
 const client = (request: Request) => request.ip ?? 'unknown';
@@ -28,6 +33,22 @@ export class PublicPpidController {
     @Req() request: Request,
   ): Promise<RequestReceiptDto> {
     return this.requests.submit(tenant, body, client(request));
+  }
+
+  @Post('clarification')
+  @HttpCode(200)
+  @PublicEndpoint({
+    summary:
+      'Penjelasan pemohon atas permintaan PPID, dengan nomor pendaftaran dan surel atau telepon pemohon',
+    errors: [400, 404, 409, 429],
+  })
+  @ApiOkResponse({ type: RequestReceiptDto })
+  clarify(
+    @Param('tenant') tenant: string,
+    @Body() body: ClarificationReplyDto,
+    @Req() request: Request,
+  ): Promise<RequestReceiptDto> {
+    return this.requests.clarify(tenant, body, client(request));
   }
 
   @Post('status')
