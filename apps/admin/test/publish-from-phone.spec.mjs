@@ -1198,7 +1198,17 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await tenantAdmin.$('a[href="/opd/disdukcapil/ppid/"]')).toBeNull();
     await tenantAdmin.goto(`${admin}/opd/disdukcapil/ppid/`);
     expect(new URL(tenantAdmin.url()).pathname).toBe('/opd/disdukcapil/');
+    // The admin gives the duty on Pengguna; the editor then has the desk too.
+    await tenantAdmin.goto(`${admin}/opd/disdukcapil/pengguna`);
+    const editorRow = tenantAdmin.locator('ul.items li', { hasText: 'editor.disdukcapil@laman.example' });
+    await editorRow.locator('input[name=duties][value=ppid_officer]').check();
+    await editorRow.locator('button[value=tugas]').click();
+    expect(await tenantAdmin.textContent('[role=status]')).toContain('Tugas PPID disimpan');
+    expect(await axeViolations(tenantAdmin)).toEqual([]);
     await tenantAdmin.close();
+    const editor = await signIn('editor.disdukcapil@laman.example');
+    expect(await editor.$('a[href="/opd/disdukcapil/ppid/"]')).not.toBeNull();
+    await editor.close();
 
     await citizen.fill('#f-contact', 'yuliana@contoh.id');
     await citizen.click('button[type=submit]');

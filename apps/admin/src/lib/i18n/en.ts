@@ -782,4 +782,8 @@ export const EN: Record<string, string> = {
   'Diambil di kantor OPD': "Collected at the OPD's office",
   'Dikirim lewat pos': 'Sent by post',
   'Penjelasan dari pemohon': 'Clarification from the requester',
+  'Petugas PPID': 'PPID officer',
+  'Atasan PPID': 'PPID superior',
+  'Tugas PPID {name}': 'PPID duties of {name}',
+  'Simpan tugas PPID': 'Save PPID duties',
 };
