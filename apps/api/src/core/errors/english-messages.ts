@@ -104,6 +104,8 @@ export const ENGLISH_TEMPLATES: Record<string, Template> = {
   isDay: (f) => `${f} must be a real date written YYYY-MM-DD`,
   contactRequired: (f) => `${f} or a phone number is needed, so the PPID can answer`,
   emailForDelivery: (f) => `${f} is needed to receive the information by e-mail`,
+  forwardTarget: (f) => `${f} must be another active OPD, one that holds this information`,
+  exemptionListed: (f) => `${f} must be an entry of this OPD's published list of exempt information`,
   isDateString: ISO_DATE,
   isISO8601: ISO_DATE,
   isHexColor: (f) => `${f} must be a hexadecimal colour (e.g. #0b5394)`,
