@@ -230,6 +230,35 @@ describe('the PPID answering information requests', () => {
     }
   });
 
+  it("cannot be read or answered by another OPD's officer through that OPD's own routes (404, nothing written)", async () => {
+    const { id, code } = await request(opd);
+    const trail = () =>
+      asSuperuser<{ status: string; steps: number }>(
+        t.database,
+        `SELECT status, (SELECT count(*)::int FROM information_request_events WHERE request_id = r.id) AS steps
+           FROM information_requests r WHERE id = $1`,
+        [id],
+      );
+    const before = await trail();
+    const opened = await t
+      .http()
+      .get(`/api/v1/tenants/${other.slug}/ppid/requests/${id}`)
+      .set(otherOfficer.auth);
+    expect(opened.status).toBe(404);
+    const steps: Array<[string, object]> = [
+      ['clarification', { message: 'Mohon jelaskan dokumen yang dimaksud.' }],
+      ['extension', { reason: 'Dokumen masih dikumpulkan dari bidang teknis.' }],
+      ['decision', { outcome: 'granted', message: 'Salinan dokumen terlampir.' }],
+      ['forward', { tenant: opd.slug, message: 'Informasi ini dikuasai OPD lain.' }],
+    ];
+    for (const [action, body] of steps) {
+      const answer = await step(other, otherOfficer, id, action, body);
+      expect({ action, status: answer.status }).toEqual({ action, status: 404 });
+    }
+    expect(await trail()).toEqual(before);
+    expect((await status(opd, code)).status).toBe('received');
+  });
+
   it('takes one decision when two officers answer at once', async () => {
     const { id } = await request(opd);
     const second = await withDuty(opd);

@@ -9,7 +9,11 @@ interface EndpointDoc {
   description?: string;
   /** Extra error statuses this endpoint can answer with, besides the ones its access policy implies. */
   errors?: number[];
+  /** The endpoint answers errors as HTML pages (forms posted without JavaScript), not as JSON problems. */
+  errorPages?: boolean;
 }
+
+const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Data tidak valid (detail per kolom)',
@@ -45,7 +49,11 @@ function endpoint(policy: AccessPolicy, doc: EndpointDoc, implied: number[]) {
     ...(policy.kind === 'public' ? [] : [ApiBearerAuth()]),
     ...(policy.kind === 'tenant' ? [TENANT_PARAM] : []),
     ...statuses.map((status) =>
-      ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] ?? 'Galat', type: ErrorResponseDto }),
+      ApiResponse({
+        status,
+        description: ERROR_DESCRIPTIONS[status] ?? 'Galat',
+        ...(doc.errorPages ? { content: HTML_PAGE } : { type: ErrorResponseDto }),
+      }),
     ),
   );
 }

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { type Request, type Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type FieldError } from './domain-error';
+import { isFormPage, writeFormPageError } from '../http/form-page-error';
 import { type ErrorCode } from './error-codes';
 import { inLocale, localeOf } from './localise-error';
 
@@ -42,6 +43,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const found = this.map(exception, request);
     if (found.status >= 500) {
       this.logger.error({ err: exception, path: request.originalUrl }, 'Unhandled error');
+    }
+    if (isFormPage(request.originalUrl)) {
+      for (const [name, value] of Object.entries(found.headers ?? {})) response.setHeader(name, value);
+      return writeFormPageError(response, found.status, request.originalUrl);
     }
     const locale = localeOf(request);
     const mapped = inLocale(found, locale, request);

@@ -13,7 +13,8 @@ import { toFieldErrors } from '../errors/validation-messages';
 import { assignRequestId } from '../logging/request-id';
 import { routeNotFound } from './raw-error-response';
 import { rejectHostileJson, rejectHostileUrl } from './hostile-input';
-import { FORM_PAGES_PATH, requireJsonBody } from './require-json';
+import { FORM_PAGES_PATH } from './form-page-error';
+import { requireJsonBody } from './require-json';
 
 export const API_PREFIX = 'api/v1';
 

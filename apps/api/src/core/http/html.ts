@@ -24,3 +24,25 @@ function render(value: unknown): string {
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
   return new SafeHtml(strings.reduce((out, text, index) => out + render(values[index - 1]) + text));
 }
+
+/**
+ * A whole page in Bahasa Indonesia for a browser (often one without JavaScript): its own inline style and no
+ * outside file, kept out of search engines (these pages hold one citizen's business).
+ */
+export function htmlDocument(page: { title: string; style: string; body: SafeHtml }): SafeHtml {
+  return html`<!doctype html>
+    <html lang="id">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${page.title}</title>
+        <style>
+          ${new SafeHtml(page.style)}
+        </style>
+      </head>
+      <body>
+        ${page.body}
+      </body>
+    </html>`;
+}

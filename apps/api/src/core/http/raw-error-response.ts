@@ -2,6 +2,7 @@ import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ERROR_STATUS, type ErrorCode } from '../errors/error-codes';
 import { ENGLISH_BY_CODE } from '../errors/english-messages';
 import { localeOf } from '../errors/localise-error';
+import { isFormPage, writeFormPageError } from './form-page-error';
 
 /**
  * The standard error body, for the few answers given outside Nest's pipeline (plain middleware that runs
@@ -14,6 +15,7 @@ export function writeErrorResponse(
   message: string,
 ): void {
   const statusCode = ERROR_STATUS[code];
+  if (isFormPage(request.url)) return writeFormPageError(response, statusCode, request.url!);
   const locale = localeOf(request);
   response.statusCode = statusCode;
   response.setHeader('Content-Type', 'application/json; charset=utf-8');

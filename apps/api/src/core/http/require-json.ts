@@ -1,9 +1,8 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { FORM_PAGES_PATH } from './form-page-error';
 import { writeErrorResponse } from './raw-error-response';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-/** Where HTML forms post (an OPD site's pages that work without JavaScript): they send url-encoded bodies. */
-export const FORM_PAGES_PATH = '/api/v1/site-pages/';
 const FORM = /^application\/x-www-form-urlencoded\b/i;
 
 /**

@@ -77,6 +77,19 @@ export class PublishedContentRepository extends TenantScopedRepository<Published
     ]);
   }
 
+  /**
+   * The OPD's published *dikecualikan* documents (its list of exempt information), by title; only `itemId` when
+   * given. A PPID's refusal may cite nothing else.
+   */
+  exemptDocuments(tx: TenantTransaction, itemId?: string): Promise<Array<{ itemId: string; title: string }>> {
+    return tx.manager.query(
+      `SELECT item_id AS "itemId", title FROM published_content
+        WHERE tenant_id = $1 AND type = 'dokumen' AND data->>'informationClass' = 'dikecualikan'
+          AND ($2::uuid IS NULL OR item_id = $2) ORDER BY title`,
+      [tx.tenantId, itemId ?? null],
+    );
+  }
+
   /** Live items whose validity began or ended since the last sweep, marked so each is reported once. */
   async sweepTimeBoundaries(tx: TenantTransaction, now: Date): Promise<TimeBoundary[]> {
     const began: Array<{ item_id: string; type: string }> = await tx.manager.query(

@@ -78,19 +78,19 @@ export class InformationRequestsRepository {
 
   /**
    * Back in the PPID's hands after the requester answered its request for clarification (as extended, if it
-   * was); false when no clarification was being asked for.
+   * was): the new state, or null when no clarification was being asked for.
    */
-  async clarified(tx: TenantTransaction, id: string): Promise<boolean> {
+  async clarified(tx: TenantTransaction, id: string): Promise<(RequestState & { id: string }) | null> {
     // Through a SELECT: an UPDATE's own answer comes back from the driver as [rows, count].
-    const [{ changed }] = await tx.manager.query(
+    const [row] = await tx.manager.query(
       `WITH changed AS (
          UPDATE information_requests SET status = CASE WHEN extended THEN 'extended' ELSE 'received' END,
                 updated_at = now()
-          WHERE tenant_id = $1 AND id = $2 AND status = 'clarification' RETURNING id)
-       SELECT count(*)::int AS changed FROM changed`,
+          WHERE tenant_id = $1 AND id = $2 AND status = 'clarification' RETURNING *)
+       SELECT id, ${STATE} FROM changed`,
       [tx.tenantId, id],
     );
-    return changed === 1;
+    return row ?? null;
   }
 
   async change(tx: TenantTransaction, id: string, change: StateChange): Promise<void> {

@@ -111,7 +111,8 @@ export class InformationRequestsService {
   /** The requester's answer to the PPID's request for clarification: the request goes back to the PPID. */
   clarify(slug: string, reply: ClarificationReplyDto, client: string): Promise<RequestReceipt> {
     return this.withRequest(slug, reply, client, async (tx, requestId) => {
-      if (!(await this.requests.clarified(tx, requestId)))
+      const state = await this.requests.clarified(tx, requestId);
+      if (!state)
         throw new DomainError(
           'CLARIFICATION_NOT_ASKED',
           'PPID tidak sedang meminta penjelasan untuk permohonan ini',
@@ -122,25 +123,25 @@ export class InformationRequestsService {
         actorUserId: null,
         message: reply.message,
       });
+      return state;
     });
   }
 
-  /** The request found by code and contact, after `work` on it in the same transaction. */
+  /** The request found by code and contact; after `work` on it in the same transaction, the state it left. */
   private async withRequest(
     slug: string,
     query: RequestStatusQueryDto,
     client: string,
-    work?: (tx: TenantTransaction, requestId: string) => Promise<void>,
+    work?: (tx: TenantTransaction, requestId: string) => Promise<RequestState & { id: string }>,
   ): Promise<RequestReceipt> {
     const tenant = await this.publicApi.activeTenant(slug);
     await this.limits.take(STATUS_LOOKUP, client, tenant.id);
     const lookup = this.cipher.lookup(normaliseContact(query.contact));
     const code = normaliseCode(query.code);
     const found = await this.db.inTenant(tenant.id, async (tx) => {
-      const before = await this.requests.byCodeAndContact(tx, code, lookup);
-      if (!before) return null;
-      if (work) await work(tx, before.id);
-      const state = work ? (await this.requests.byCodeAndContact(tx, code, lookup))! : before;
+      const request = await this.requests.byCodeAndContact(tx, code, lookup);
+      if (!request) return null;
+      const state = work ? await work(tx, request.id) : request;
       return { state, steps: await this.events.of(tx, state.id) };
     });
     // One answer for a wrong code and a wrong contact: the page tells nobody which codes exist.

@@ -7,6 +7,8 @@ import { wibDay } from '../../core/time/wib';
 import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
 import { AuditLog } from '../audit/audit-log.service';
 import { CalendarService } from '../calendar/calendar.service';
+import { PublishedContentRepository } from '../content/published-content.repository';
+import { TenantsRepository } from '../tenants/tenants.repository';
 import { PublicService } from '../public/public.service';
 import { ANSWER_WORKING_DAYS, trackingCode } from './information-request';
 import {
@@ -58,6 +60,8 @@ type Step = StepResult & { notice: Notice | null };
 export class PpidDecisionsService {
   private readonly requests = new InformationRequestsRepository();
   private readonly events = new InformationRequestEventsRepository();
+  private readonly published = new PublishedContentRepository();
+  private readonly tenants = new TenantsRepository();
   private readonly logger = new Logger('PpidDecisions');
 
   constructor(
@@ -200,9 +204,7 @@ export class PpidDecisionsService {
         data: { code: request.code, ...(AUDITED[kind] === 'ppid.decided' ? { outcome: kind } : {}) },
       });
     if (!request.requesterEmail) return null;
-    const [opd] = (await tx.manager.query(`SELECT name FROM tenants WHERE id = $1`, [tx.tenantId])) as Array<{
-      name: string;
-    }>;
+    const opd = await this.tenants.findById(tx.manager, tx.tenantId);
     return {
       to: this.cipher.open(request.requesterEmail),
       opdName: opd?.name ?? tenant.slug,
@@ -221,13 +223,7 @@ export class PpidDecisionsService {
     itemId: string | undefined,
   ): Promise<{ itemId: string; title: string } | null> {
     if (outcome !== 'refused' && outcome !== 'partly_granted') return null;
-    const [entry] = itemId
-      ? ((await tx.manager.query(
-          `SELECT item_id AS "itemId", title FROM published_content
-            WHERE tenant_id = $1 AND item_id = $2 AND type = 'dokumen' AND data->>'informationClass' = 'dikecualikan'`,
-          [tx.tenantId, itemId],
-        )) as Array<{ itemId: string; title: string }>)
-      : [];
+    const [entry] = itemId ? await this.published.exemptDocuments(tx, itemId) : [];
     if (!entry)
       throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
         fieldError(

@@ -9,6 +9,8 @@ import { PpidPagesService, type SiteAnswer } from './ppid-pages.service';
 const siteHost = (request: Request) => String(request.headers['x-laman-site-host'] ?? '');
 const client = (request: Request) => request.ip ?? 'unknown';
 const PAGE = { 'text/html': { schema: { type: 'string' } } };
+/** Every failure a citizen can cause is answered as a page that says what to do (the wrong site: 404). */
+const SITE_PAGE = { errorPages: true, errors: [404, 429] };
 
 function send(response: Response, answer: SiteAnswer): void {
   response.setHeader('Cache-Control', 'no-store');
@@ -29,7 +31,7 @@ export class PpidPagesController {
   constructor(@Inject(PpidPagesService) private readonly pages: PpidPagesService) {}
 
   @Post()
-  @PublicEndpoint({ summary: 'Formulir permohonan informasi (tanpa JavaScript)' })
+  @PublicEndpoint({ summary: 'Formulir permohonan informasi (tanpa JavaScript)', ...SITE_PAGE })
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiResponse({
     status: 303,
@@ -45,7 +47,7 @@ export class PpidPagesController {
   }
 
   @Post('cek')
-  @PublicEndpoint({ summary: 'Status permohonan informasi (tanpa JavaScript)' })
+  @PublicEndpoint({ summary: 'Status permohonan informasi (tanpa JavaScript)', ...SITE_PAGE })
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiOkResponse({ description: 'Halaman status permohonan', content: PAGE })
   async lookup(@Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response) {
@@ -53,7 +55,7 @@ export class PpidPagesController {
   }
 
   @Post('jelaskan')
-  @PublicEndpoint({ summary: 'Penjelasan pemohon atas permintaan PPID (tanpa JavaScript)' })
+  @PublicEndpoint({ summary: 'Penjelasan pemohon atas permintaan PPID (tanpa JavaScript)', ...SITE_PAGE })
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiOkResponse({ description: 'Halaman status permohonan, dengan penjelasan yang terkirim', content: PAGE })
   async clarify(@Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response) {
@@ -61,7 +63,7 @@ export class PpidPagesController {
   }
 
   @Get(':code')
-  @PublicEndpoint({ summary: 'Tanda terima dan halaman status satu permohonan' })
+  @PublicEndpoint({ summary: 'Tanda terima dan halaman status satu permohonan', ...SITE_PAGE })
   @ApiOkResponse({ description: 'Tanda terima, dan formulir untuk melihat status', content: PAGE })
   async track(
     @Param('code') code: string,

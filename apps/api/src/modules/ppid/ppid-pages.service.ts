@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError } from '../../core/errors/domain-error';
 import { toFieldErrors } from '../../core/errors/validation-messages';
+import { type PublicTenant } from '../public/public-tenants';
 import { SiteAddresses } from '../public/site-addresses';
 import { normaliseCode } from './information-request';
 import { InformationRequestsService } from './information-requests.service';
@@ -21,6 +22,9 @@ export type SiteAnswer = SitePage | { redirect: string };
 const REQUEST_FIELDS = ['name', 'address', 'email', 'phone', 'information', 'purpose', 'delivery'];
 const CODE = /^PPID-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 const INVALID = 'Periksa kembali isian yang ditandai.';
+const NOT_FOUND = 'Permohonan tidak ditemukan.';
+const NO_REQUESTS = 'Situs OPD ini tidak menerima permohonan.';
+const LOOKUP_INCOMPLETE = 'Isi nomor pendaftaran dan surel atau telepon.';
 
 /** The form's text fields as sent: strings only, an empty field as not given. */
 function formValues(body: unknown, names: string[]): Record<string, string> {
@@ -44,67 +48,89 @@ export class PpidPagesService {
   ) {}
 
   async submit(host: string, body: unknown, client: string): Promise<SiteAnswer> {
-    const tenant = await this.addresses.tenantAt(host).catch(() => null);
-    if (!tenant) return problemPage('Situs OPD', 1, 'Situs OPD ini tidak menerima permohonan.', 404);
-    const values = formValues(body, REQUEST_FIELDS);
-    const form = plainToInstance(SubmitRequestDto, values);
-    const invalid = toFieldErrors(await validate(form, { whitelist: true }));
-    if (invalid.length) return requestFormPage(tenant.name, values, invalid, INVALID, 400);
-    try {
-      const receipt = await this.requests.submit(tenant.slug, form, client);
-      return { redirect: `permohonan/${receipt.code}?baru=1` };
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'TENANT_NOT_FOUND') throw error;
-      const problem = error.code === 'VALIDATION_FAILED' ? INVALID : error.message;
-      return requestFormPage(tenant.name, values, error.details, problem, error.status);
-    }
+    return this.atSite(host, 1, async (tenant) => {
+      const values = formValues(body, REQUEST_FIELDS);
+      const form = plainToInstance(SubmitRequestDto, values);
+      const invalid = toFieldErrors(await validate(form, { whitelist: true }));
+      if (invalid.length) return requestFormPage(tenant.name, values, invalid, INVALID, 400);
+      try {
+        const receipt = await this.requests.submit(tenant.slug, form, client);
+        return { redirect: `permohonan/${receipt.code}?baru=1` };
+      } catch (error) {
+        const expected = expectedFailure(error);
+        const problem = expected.code === 'VALIDATION_FAILED' ? INVALID : expected.message;
+        return requestFormPage(tenant.name, values, expected.details, problem, expected.status);
+      }
+    });
   }
 
-  async track(host: string, typed: string, justSent: boolean): Promise<SitePage> {
-    const tenant = await this.addresses.tenantAt(host).catch(() => null);
-    const code = normaliseCode(typed);
-    if (!tenant || !CODE.test(code))
-      return problemPage(tenant?.name ?? 'Situs OPD', 2, 'Permohonan tidak ditemukan.', 404);
-    return trackPage(tenant.name, code, justSent);
+  track(host: string, typed: string, justSent: boolean): Promise<SitePage> {
+    return this.atSite(host, 2, async (tenant) => {
+      const code = normaliseCode(typed);
+      if (!CODE.test(code)) return problemPage(tenant.name, 2, NOT_FOUND, 404);
+      return trackPage(tenant.name, code, justSent);
+    });
   }
 
   /** The requester's answer to a request for clarification, from the status page; the status again after. */
-  async clarify(host: string, body: unknown, client: string): Promise<SitePage> {
-    const tenant = await this.addresses.tenantAt(host).catch(() => null);
-    if (!tenant) return problemPage('Situs OPD', 2, 'Permohonan tidak ditemukan.', 404);
-    const values = formValues(body, ['code', 'contact', 'message']);
-    const reply = plainToInstance(ClarificationReplyDto, values);
-    const invalid = toFieldErrors(await validate(reply, { whitelist: true }));
-    const code = values['code'] ?? '';
-    const lookupProblem = invalid.find((error) => error.field !== 'message');
-    if (lookupProblem)
-      return lookupFailedPage(tenant.name, code, 'Isi nomor pendaftaran dan surel atau telepon.', 400);
-    try {
-      if (invalid.length) {
-        const receipt = await this.requests.status(tenant.slug, reply, client);
-        return statusPage(tenant.name, receipt, reply.contact, invalid[0]!.message, 400);
+  clarify(host: string, body: unknown, client: string): Promise<SitePage> {
+    return this.atSite(host, 2, async (tenant) => {
+      const values = formValues(body, ['code', 'contact', 'message']);
+      const reply = plainToInstance(ClarificationReplyDto, values);
+      const invalid = toFieldErrors(await validate(reply, { whitelist: true }));
+      const code = values['code'] ?? '';
+      if (invalid.some((error) => error.field !== 'message'))
+        return lookupFailedPage(tenant.name, code, LOOKUP_INCOMPLETE, 400);
+      try {
+        if (invalid.length) {
+          const receipt = await this.requests.status(tenant.slug, reply, client);
+          return statusPage(tenant.name, receipt, reply.contact, invalid[0]!.message, 400);
+        }
+        return statusPage(
+          tenant.name,
+          await this.requests.clarify(tenant.slug, reply, client),
+          reply.contact,
+        );
+      } catch (error) {
+        const expected = expectedFailure(error);
+        return lookupFailedPage(tenant.name, code, expected.message, expected.status);
       }
-      return statusPage(tenant.name, await this.requests.clarify(tenant.slug, reply, client), reply.contact);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'TENANT_NOT_FOUND') throw error;
-      return lookupFailedPage(tenant.name, code, error.message, error.status);
-    }
+    });
   }
 
-  async lookup(host: string, body: unknown, client: string): Promise<SitePage> {
-    const tenant = await this.addresses.tenantAt(host).catch(() => null);
-    if (!tenant) return problemPage('Situs OPD', 2, 'Permohonan tidak ditemukan.', 404);
-    const values = formValues(body, ['code', 'contact']);
-    const query = plainToInstance(RequestStatusQueryDto, values);
-    const invalid = toFieldErrors(await validate(query, { whitelist: true }));
-    const code = values['code'] ?? '';
-    if (invalid.length)
-      return lookupFailedPage(tenant.name, code, 'Isi nomor pendaftaran dan surel atau telepon.', 400);
-    try {
-      return statusPage(tenant.name, await this.requests.status(tenant.slug, query, client), query.contact);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'TENANT_NOT_FOUND') throw error;
-      return lookupFailedPage(tenant.name, code, error.message, error.status);
-    }
+  lookup(host: string, body: unknown, client: string): Promise<SitePage> {
+    return this.atSite(host, 2, async (tenant) => {
+      const values = formValues(body, ['code', 'contact']);
+      const query = plainToInstance(RequestStatusQueryDto, values);
+      const invalid = toFieldErrors(await validate(query, { whitelist: true }));
+      const code = values['code'] ?? '';
+      if (invalid.length) return lookupFailedPage(tenant.name, code, LOOKUP_INCOMPLETE, 400);
+      try {
+        return statusPage(tenant.name, await this.requests.status(tenant.slug, query, client), query.contact);
+      } catch (error) {
+        const expected = expectedFailure(error);
+        return lookupFailedPage(tenant.name, code, expected.message, expected.status);
+      }
+    });
   }
+
+  /**
+   * `work` for the active OPD whose site is at `host`; any other host gets a page saying the site takes no
+   * requests (`depth`: how far the page sits below `/ppid/`, for its links back).
+   */
+  private async atSite<T extends SiteAnswer>(
+    host: string,
+    depth: 1 | 2,
+    work: (tenant: PublicTenant) => Promise<T | SitePage>,
+  ): Promise<T | SitePage> {
+    const tenant = await this.addresses.tenantAt(host).catch(() => null);
+    if (!tenant) return problemPage('Situs OPD', depth, depth === 1 ? NO_REQUESTS : NOT_FOUND, 404);
+    return work(tenant);
+  }
+}
+
+/** A rule's refusal, to answer as a page; anything else (a fault, or an OPD gone meanwhile) is thrown on. */
+function expectedFailure(error: unknown): DomainError {
+  if (!(error instanceof DomainError) || error.code === 'TENANT_NOT_FOUND') throw error;
+  return error;
 }

@@ -1,6 +1,6 @@
 import { formatTanggal, PPID_DELIVERY_OPTIONS, PPID_REQUEST_FIELDS, type PpidFormField } from '@laman/shared';
 import { type FieldError } from '../../core/errors/domain-error';
-import { html, SafeHtml } from '../../core/http/html';
+import { html, htmlDocument, type SafeHtml } from '../../core/http/html';
 import { wibDay } from '../../core/time/wib';
 import { type RequestReceipt } from './information-requests.service';
 
@@ -28,24 +28,14 @@ fieldset{border:0;padding:0;margin:1rem 0 0}legend{font-weight:600}fieldset labe
 /** `depth`: how many folders below the site's root the page is, for relative links home and to the PPID page. */
 function layout(opdName: string, title: string, depth: number, main: SafeHtml, status = 200): SitePage {
   const root = '../'.repeat(depth);
-  const body = html`<!doctype html>
-    <html lang="id">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>${title} · ${opdName}</title>
-        <style>
-          ${new SafeHtml(STYLE)}
-        </style>
-      </head>
-      <body>
-        <header>
-          <p><a href="${root || './'}">${opdName}</a> · <a href="${root}ppid/">PPID</a></p>
-        </header>
-        <main>${main}</main>
-      </body>
-    </html> `;
+  const body = htmlDocument({
+    title: `${title} · ${opdName}`,
+    style: STYLE,
+    body: html`<header>
+        <p><a href="${root || './'}">${opdName}</a> · <a href="${root}ppid/">PPID</a></p>
+      </header>
+      <main>${main}</main>`,
+  });
   return { status, body: body.value };
 }
 

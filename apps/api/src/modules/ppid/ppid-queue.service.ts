@@ -7,6 +7,7 @@ import { wibDay } from '../../core/time/wib';
 import { AuditLog } from '../audit/audit-log.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { type WorkingCalendar } from '../calendar/working-calendar';
+import { PublishedContentRepository } from '../content/published-content.repository';
 import { STATUS_LABELS } from './information-request';
 import {
   InformationRequestEventsRepository,
@@ -45,6 +46,7 @@ export interface RequestDetail extends QueueEntry {
 export class PpidQueueService {
   private readonly requests = new InformationRequestsRepository();
   private readonly events = new InformationRequestEventsRepository();
+  private readonly published = new PublishedContentRepository();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -59,11 +61,7 @@ export class PpidQueueService {
     now = new Date(),
   ): Promise<{ items: QueueEntry[]; total: number }> {
     const { items, total } = await this.db.inTenant(tenant.tenantId, (tx) => this.requests.queue(tx, page));
-    const today = wibDay(now);
-    const calendar = await this.calendar.calendar(
-      Number(today.slice(0, 4)) - 1,
-      Number(today.slice(0, 4)) + 1,
-    );
+    const { today, calendar } = await this.clock(now);
     return { items: items.map((item) => clocked(item, today, calendar)), total };
   }
 
@@ -72,11 +70,10 @@ export class PpidQueueService {
       const found = await this.requests.byId(tx, id);
       if (!found) return null;
       const steps = await this.events.of(tx, id);
-      const exemptions: Array<{ id: string; title: string }> = await tx.manager.query(
-        `SELECT item_id AS id, title FROM published_content
-          WHERE tenant_id = $1 AND type = 'dokumen' AND data->>'informationClass' = 'dikecualikan' ORDER BY title`,
-        [tx.tenantId],
-      );
+      const exemptions = (await this.published.exemptDocuments(tx)).map(({ itemId, title }) => ({
+        id: itemId,
+        title,
+      }));
       await this.audit.record(tx, {
         actorUserId: tenant.actor.userId,
         action: 'ppid.personal_data_viewed',
@@ -87,11 +84,7 @@ export class PpidQueueService {
       return { ...found, steps, exemptions };
     });
     if (!row) throw new DomainError('REQUEST_NOT_FOUND', 'Permohonan tidak ditemukan');
-    const today = wibDay(now);
-    const calendar = await this.calendar.calendar(
-      Number(today.slice(0, 4)) - 1,
-      Number(today.slice(0, 4)) + 1,
-    );
+    const { today, calendar } = await this.clock(now);
     const {
       requesterName,
       requesterAddress,
@@ -116,6 +109,13 @@ export class PpidQueueService {
         phone: requesterPhone ? this.cipher.open(requesterPhone) : null,
       },
     };
+  }
+
+  /** Today (WIB) and the working calendar around it: a request's due day may fall in the next year. */
+  private async clock(now: Date): Promise<{ today: string; calendar: WorkingCalendar }> {
+    const today = wibDay(now);
+    const year = Number(today.slice(0, 4));
+    return { today, calendar: await this.calendar.calendar(year - 1, year + 1) };
   }
 }
 
