@@ -1216,8 +1216,45 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(status).toContain('Dikabulkan');
     expect(status).toContain('Terlampir rekap cetak KTP-el per kecamatan');
     expect(status).not.toContain('Yuliana');
+
+    // Not satisfied, the citizen objects from the status page (still without JavaScript) …
+    await citizen.check('input[name=reasons][value=not_as_asked]');
+    await citizen.fill('#f-statement', 'Rekap yang dikirim hanya sampai Oktober, bukan November.');
+    await citizen.click('form[action="keberatan"] button[type=submit]');
+    expect(await citizen.textContent('main')).toContain('Keberatan diajukan kepada atasan PPID');
+
+    // … and the atasan PPID answers it from a phone; the officer's own forms are not theirs.
+    const superior = await signIn('atasan.disdukcapil@laman.example');
+    await superior.click('text=Permohonan informasi');
+    await superior.click('text=Keberatan atas jawaban PPID');
+    await superior.waitForURL(/\/opd\/disdukcapil\/ppid\/keberatan$/);
+    expect(await superior.textContent('main')).toContain('hari kerja lagi');
+    expect(await axeViolations(superior)).toEqual([]);
+    await superior.click(`text=${code}`);
+    expect(await superior.$('form:has(input[name=langkah][value=jawab])')).toBeNull();
+    const objection = superior.locator('form:has(input[name=langkah][value=keberatan])');
+    await objection.locator('input[name=outcome][value=upheld]').check();
+    await objection
+      .locator('textarea[name=message]')
+      .fill('Keberatan diterima: PPID mengirim rekap sampai November dalam tiga hari kerja.');
+    await objection.locator('button[type=submit]').click();
+    expect(await superior.textContent('[role=status]')).toContain('Jawaban atas keberatan tercatat');
+    expect(await superior.textContent('main')).toContain('Batas sengketa ke Komisi Informasi');
+    expect(await axeViolations(superior)).toEqual([]);
+    await superior.screenshot({
+      path: path.join(SHOTS, 'ppid-keberatan-dijawab-ponsel.png'),
+      fullPage: true,
+    });
+    await superior.close();
+
+    await citizen.goto(`${site}/ppid/permohonan/${code}`);
+    await citizen.fill('#f-contact', 'yuliana@contoh.id');
+    await citizen.click('button[type=submit]');
+    const outcome = (await citizen.textContent('main')).replace(/\s+/g, ' ');
+    expect(outcome).toContain('Keberatan diterima');
+    expect(outcome).toContain('Komisi Informasi');
     await citizenContext.close();
-  }, 120_000);
+  }, 180_000);
 
   it('speaks English as a second language, chosen once, for pages, forms and messages', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');

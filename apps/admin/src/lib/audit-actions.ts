@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'ppid.clarification_asked': 'meminta penjelasan pemohon informasi',
   'ppid.extended': 'memperpanjang waktu jawaban permohonan informasi',
   'ppid.decided': 'menjawab permohonan informasi',
+  'ppid.objection_decided': 'menjawab keberatan atas permohonan informasi',
   'ppid.forwarded_out': 'meneruskan permohonan informasi ke OPD lain',
   'ppid.forwarded_in': 'menerima permohonan informasi terusan OPD lain',
   // Recorded by earlier versions.

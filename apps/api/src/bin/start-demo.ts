@@ -192,6 +192,7 @@ function printBanner(
     '  editor.diskominfo@laman.example             editor of diskominfo',
     '  kontributor.diskominfo@laman.example        contributor of diskominfo',
     '  ppid.diskominfo@laman.example               PPID officer of diskominfo (information requests)',
+    '  atasan.diskominfo@laman.example             atasan PPID of diskominfo (objections)',
     '  (same pattern for bapperida, disdukcapil, dpmptsp, kec-teluk-betung-utara)',
     '',
     ...sites,

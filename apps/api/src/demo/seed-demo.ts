@@ -15,6 +15,8 @@ const ROLE_ACCOUNTS: Array<{ role: TenantRole; prefix: string; label: string; du
   { role: 'contributor', prefix: 'kontributor', label: 'Kontributor' },
   // The OPD's PPID officer: answers information requests, publishes nothing without review.
   { role: 'contributor', prefix: 'ppid', label: 'PPID', duties: ['ppid_officer'] },
+  // The atasan PPID (often the OPD's secretary): answers objections to the PPID's answers.
+  { role: 'contributor', prefix: 'atasan', label: 'Atasan PPID', duties: ['ppid_superior'] },
 ];
 
 export interface DemoLogin {

@@ -139,10 +139,60 @@ describe('an information request from the OPD site, without JavaScript (producti
       .send({ duties: ['ppid_officer'] });
     const queue = await t.http().get(`/api/v1/tenants/${opd.slug}/ppid/requests`).set(officer.auth);
     expect(queue.body.items.map((entry: { code: string }) => entry.code)).toContain(code);
-  }, 120_000);
+
+    // The PPID answers; the citizen objects from the status page, first forgetting to tick a reason.
+    const entry = queue.body.items.find((item: { code: string }) => item.code === code);
+    const answered = await t
+      .http()
+      .post(`/api/v1/tenants/${opd.slug}/ppid/requests/${entry.id}/decision`)
+      .set(officer.auth)
+      .send({ outcome: 'not_held', message: 'Data dana BOS daerah dikelola Dinas Pendidikan.' });
+    expect(answered.status).toBe(200);
+    await page.goto(`${site}/ppid/permohonan/${code}`);
+    await page.fill('#f-contact', citizen.email);
+    await page.click('button[type=submit]');
+    expect(await page.locator('form[action="keberatan"]').count()).toBe(1);
+    expect(await axeOn(await page.content())).toEqual([]);
+    await page.fill('#f-statement', 'Dinas ini yang menetapkan sekolah penerima dana BOS daerah.');
+    await page.click('form[action="keberatan"] button[type=submit]');
+    expect(await page.locator('#f-reasons-error').textContent()).toContain('Alasan keberatan');
+    expect(await page.inputValue('#f-statement')).toBe(
+      'Dinas ini yang menetapkan sekolah penerima dana BOS daerah.',
+    );
+    expect(await axeOn(await page.content())).toEqual([]);
+    await page.check('input[name=reasons][value=not_as_asked]');
+    await page.click('form[action="keberatan"] button[type=submit]');
+    expect(await page.content()).toContain('Keberatan diajukan kepada atasan PPID');
+    expect(await axeOn(await page.content())).toEqual([]);
+
+    // The atasan PPID answers; the citizen reads the outcome and the Komisi Informasi's deadline.
+    const superior = await t.given.memberSignedIn(opd, 'editor');
+    await t
+      .http()
+      .put(`/api/v1/tenants/${opd.slug}/users/${superior.user.id}/duties`)
+      .set(admin.auth)
+      .send({ duties: ['ppid_superior'] });
+    const objections = await t.http().get(`/api/v1/tenants/${opd.slug}/ppid/objections`).set(superior.auth);
+    const decided = await t
+      .http()
+      .post(`/api/v1/tenants/${opd.slug}/ppid/objections/${objections.body.items[0].id}/decision`)
+      .set(superior.auth)
+      .send({
+        outcome: 'rejected',
+        message: 'Penetapan sekolah dilakukan Dinas Pendidikan, bukan dinas ini.',
+      });
+    expect(decided.status).toBe(200);
+    await page.goto(`${site}/ppid/permohonan/${code}`);
+    await page.fill('#f-contact', citizen.email);
+    await page.click('button[type=submit]');
+    const outcome = await page.content();
+    expect(outcome).toContain('Keberatan ditolak');
+    expect(outcome.replace(/\s+/g, ' ')).toContain('Komisi Informasi paling lambat');
+    expect(await axeOn(outcome)).toEqual([]);
+  }, 180_000);
 
   it('renders pages the Nu HTML Checker (the W3C validator) finds no error in', async () => {
-    expect(Object.keys(rendered).length).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(rendered).length).toBeGreaterThanOrEqual(7);
     const folder = path.join(root, 'rendered');
     await mkdir(folder);
     for (const [name, html] of Object.entries(rendered)) await writeFile(path.join(folder, name), html);

@@ -36,6 +36,7 @@ describe('schema migrations', () => {
         'content_items',
         'content_revisions',
         'digests',
+        'information_objections',
         'information_request_events',
         'information_requests',
         'media',

@@ -6,6 +6,7 @@ import { eventually } from '../helpers/eventually';
 import { type SignedIn } from '../helpers/given';
 import { publishItem } from '../helpers/sample-site';
 import { startSmtpInbox } from '../helpers/smtp-inbox';
+import { citizenRequest, memberWithDuty } from '../helpers/ppid';
 import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -32,33 +33,9 @@ describe('the PPID answering information requests', () => {
     delivery: 'email',
   };
 
-  async function withDuty(tenant: Tenant): Promise<SignedIn> {
-    const admin = await t.given.memberSignedIn(tenant, 'tenant_admin');
-    const member = await t.given.memberSignedIn(tenant, 'contributor');
-    const given = await t
-      .http()
-      .put(`/api/v1/tenants/${tenant.slug}/users/${member.user.id}/duties`)
-      .set(admin.auth)
-      .send({ duties: ['ppid_officer'] });
-    expect(given.status).toBe(200);
-    return member;
-  }
-
-  /** A new request from the citizen (a client address of its own, so the form limits do not interfere). */
-  async function request(tenant: Tenant, email = citizen.email): Promise<{ id: string; code: string }> {
-    const sent = await t
-      .http()
-      .post(`/api/v1/public/${tenant.slug}/ppid/requests`)
-      .set('X-Forwarded-For', `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`)
-      .send({ ...citizen, email });
-    expect(sent.status).toBe(201);
-    const [row] = await asSuperuser<{ id: string }>(
-      t.database,
-      `SELECT id FROM information_requests WHERE code = $1`,
-      [sent.body.code],
-    );
-    return { id: row!.id, code: sent.body.code };
-  }
+  const withDuty = (tenant: Tenant) => memberWithDuty(t, tenant, 'ppid_officer');
+  /** A new request from the citizen. */
+  const request = (tenant: Tenant, email = citizen.email) => citizenRequest(t, tenant, { ...citizen, email });
 
   const step = (tenant: Tenant, who: SignedIn, id: string, action: string, body: object) =>
     t.http().post(`/api/v1/tenants/${tenant.slug}/ppid/requests/${id}/${action}`).set(who.auth).send(body);

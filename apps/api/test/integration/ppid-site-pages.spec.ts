@@ -1,4 +1,5 @@
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
+import { memberWithDuty } from '../helpers/ppid';
 import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -24,6 +25,12 @@ describe('information request pages of an OPD site (no JavaScript)', () => {
   const count = async () =>
     (await asSuperuser<{ n: number }>(t.database, `SELECT count(*)::int AS n FROM information_requests`))[0]!
       .n;
+  const requestOf = async (code: string) =>
+    (
+      await asSuperuser<{ id: string }>(t.database, `SELECT id FROM information_requests WHERE code = $1`, [
+        code,
+      ])
+    )[0];
   const at = (tenant: Tenant) => `${tenant.slug}.localhost`;
   const post = (path: string, host: string, form: Record<string, string>) =>
     t.http().post(path).set('X-Laman-Site-Host', host).type('form').send(form);
@@ -73,18 +80,8 @@ describe('information request pages of an OPD site (no JavaScript)', () => {
 
   it('takes the requester’s answer when the PPID asks for clarification, from the status page', async () => {
     const code = receipt.split('?')[0]!;
-    const [row] = await asSuperuser<{ id: string }>(
-      t.database,
-      `SELECT id FROM information_requests WHERE code = $1`,
-      [code],
-    );
-    const admin = await t.given.memberSignedIn(opd, 'tenant_admin');
-    const officer = await t.given.memberSignedIn(opd, 'contributor');
-    await t
-      .http()
-      .put(`/api/v1/tenants/${opd.slug}/users/${officer.user.id}/duties`)
-      .set(admin.auth)
-      .send({ duties: ['ppid_officer'] });
+    const row = await requestOf(code);
+    const officer = await memberWithDuty(t, opd, 'ppid_officer');
     await t
       .http()
       .post(`/api/v1/tenants/${opd.slug}/ppid/requests/${row!.id}/clarification`)
@@ -108,6 +105,61 @@ describe('information request pages of an OPD site (no JavaScript)', () => {
     expect(answered.text).not.toContain('action="jelaskan"');
   });
 
+  it('takes an objection from the status page once the PPID has answered, and shows the superior’s clock', async () => {
+    const code = receipt.split('?')[0]!;
+    const row = await requestOf(code);
+    const officer = await memberWithDuty(t, opd, 'ppid_officer');
+    const decided = await t
+      .http()
+      .post(`/api/v1/tenants/${opd.slug}/ppid/requests/${row!.id}/decision`)
+      .set(officer.auth)
+      .send({ outcome: 'not_held', message: 'Laporan itu disusun oleh Bapperida, bukan dinas ini.' });
+    expect(decided.status).toBe(200);
+    const answered = await post(`${PAGES}/cek`, at(opd), { code, contact: citizen.email });
+    expect(answered.text).toContain('action="keberatan"');
+    expect(answered.text).toMatch(/name="reasons"\s+value="not_as_asked"/);
+
+    const objections = async () =>
+      (
+        await asSuperuser<{ n: number }>(t.database, `SELECT count(*)::int AS n FROM information_objections`)
+      )[0]!.n;
+    const statement = 'Laporan realisasi dinas ini tetap dikuasai dinas, bukan hanya Bapperida.';
+    const none = await post(`${PAGES}/keberatan`, at(opd), { code, contact: citizen.email, statement });
+    expect(none.status).toBe(400);
+    expect(none.text).toContain('id="f-reasons-error"');
+    expect(none.text).toContain('Alasan keberatan');
+    expect(none.text).toContain(statement);
+    expect(await objections()).toBe(0);
+
+    // Two boxes ticked arrive as a repeated field, as a browser sends them.
+    const filed = await t
+      .http()
+      .post(`${PAGES}/keberatan`)
+      .set('X-Laman-Site-Host', at(opd))
+      .type('form')
+      .send(
+        `code=${code}&contact=${encodeURIComponent(citizen.email)}&reasons=not_as_asked&reasons=not_fulfilled` +
+          `&statement=${encodeURIComponent(statement)}`,
+      );
+    expect(filed.status).toBe(200);
+    expect(filed.text).toContain('Keberatan diajukan kepada atasan PPID');
+    expect(filed.text).toContain('Batas jawaban atasan PPID');
+    expect(filed.text).toContain('Permohonan tidak dipenuhi');
+    expect(filed.text).not.toContain('action="keberatan"');
+    for (const text of personal) expect(filed.text).not.toContain(text);
+    expect(await objections()).toBe(1);
+
+    const twice = await post(`${PAGES}/keberatan`, at(opd), {
+      code,
+      contact: citizen.email,
+      reasons: 'late',
+      statement,
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.text).toContain('sudah diajukan');
+    expect(await objections()).toBe(1);
+  });
+
   it('sends a bad form back with every value kept (escaped), each field’s reason, and writes nothing', async () => {
     const before = await count();
     const bad = {
@@ -122,6 +174,11 @@ describe('information request pages of an OPD site (no JavaScript)', () => {
     expect(answer.headers['content-type']).toMatch(/^text\/html/);
     expect(answer.text).toContain('id="f-name-error"');
     expect(answer.text).toContain('id="f-delivery-error"');
+    // Each reason names the field as the form labels it, not as the API calls it.
+    expect(answer.text).toContain('Nama lengkap minimal 3 karakter');
+    expect(answer.text).toContain('Cara menerima informasi: pilih dari pilihan yang tersedia');
+    expect(answer.text).not.toMatch(/>\s*(name|delivery) (minimal|harus)/);
+    expect(answer.text).not.toContain('email, pickup, post');
     expect(answer.text).toContain('aria-invalid="true"');
     expect(answer.text).toContain('&#60;script&#62;alert(1)&#60;/script&#62; laporan');
     expect(answer.text).not.toContain('<script>');

@@ -8,11 +8,11 @@ export type AccessPolicy =
   | { kind: 'platform'; roles: PlatformRole[] }
   /**
    * A route under /tenants/:tenant. Members need at least `minRole`; platform admins always pass;
-   * monitors pass on reads when `monitorMayRead`. Writes to a suspended tenant are refused. With `duty`, only
-   * active members holding that duty pass: not platform admins, not monitors (requesters' personal data is
+   * monitors pass on reads when `monitorMayRead`. Writes to a suspended tenant are refused. With `duties`, only
+   * active members holding one of them pass: not platform admins, not monitors (requesters' personal data is
    * the OPD's PPID's alone).
    */
-  | { kind: 'tenant'; minRole: TenantRole; monitorMayRead: boolean; duty?: TenantDuty };
+  | { kind: 'tenant'; minRole: TenantRole; monitorMayRead: boolean; duties?: TenantDuty[] };
 
 export function describePolicy(policy: AccessPolicy): string {
   switch (policy.kind) {
@@ -23,7 +23,7 @@ export function describePolicy(policy: AccessPolicy): string {
     case 'platform':
       return `Akses: peran platform ${policy.roles.join(', ')}.`;
     case 'tenant':
-      if (policy.duty) return `Akses: anggota OPD yang bertugas sebagai ${policy.duty}.`;
+      if (policy.duties) return `Akses: anggota OPD yang bertugas sebagai ${policy.duties.join(' atau ')}.`;
       return (
         `Akses: anggota OPD dengan peran minimal ${policy.minRole}, atau platform_admin` +
         (policy.monitorMayRead ? '; monitor boleh membaca.' : '.')

@@ -69,7 +69,7 @@ export class AccessGuard implements CanActivate {
 
     const reading = READ_METHODS.has(request.method);
     const base = { tenantId: tenant.tenantId, slug: tenant.slug, status: tenant.status, actor: principal };
-    if (policy.duty) return this.authorizeDuty(request, principal, tenant, policy.duty, base);
+    if (policy.duties) return this.authorizeDuty(request, principal, tenant, policy.duties, base);
     if (principal.platformRole === 'platform_admin') return { ...base, role: 'tenant_admin', duties: [] };
     // A city-level account acts by its platform role alone: a monitor stays read-only even if some OPD
     // once listed it as a member (memberships of platform accounts are inert).
@@ -97,23 +97,23 @@ export class AccessGuard implements CanActivate {
   }
 
   /**
-   * A duty route: only an active member holding the duty, whatever their role — not a platform account, since
+   * A duty route: only an active member holding one of its duties, whatever their role — not a platform account, since
    * what these routes show (requesters' personal data) is the OPD's PPID's alone.
    */
   private authorizeDuty(
     request: Request,
     principal: Principal,
     tenant: TenantAccessRow,
-    duty: TenantDuty,
+    duties: TenantDuty[],
     base: Omit<TenantContext, 'role' | 'duties'>,
   ): TenantContext {
     const member = tenant.membershipActive && tenant.membershipRole;
     if (!principal.platformRole && !member)
       throw new DomainError('TENANT_ACCESS_DENIED', `Anda bukan anggota OPD "${tenant.slug}"`);
-    if (principal.platformRole || !tenant.duties.includes(duty))
+    if (principal.platformRole || !duties.some((duty) => tenant.duties.includes(duty)))
       throw new DomainError(
         'DUTY_REQUIRED',
-        `Hanya petugas ${DUTY_NAMES[duty]} OPD ini yang dapat melakukan ini`,
+        `Hanya ${duties.map((duty) => DUTY_NAMES[duty]).join(' atau ')} OPD ini yang dapat melakukan ini`,
       );
     if (tenant.status === 'suspended' && !READ_METHODS.has(request.method))
       throw new DomainError(
@@ -124,4 +124,4 @@ export class AccessGuard implements CanActivate {
   }
 }
 
-const DUTY_NAMES: Record<TenantDuty, string> = { ppid_officer: 'PPID', ppid_superior: 'atasan PPID' };
+const DUTY_NAMES: Record<TenantDuty, string> = { ppid_officer: 'petugas PPID', ppid_superior: 'atasan PPID' };

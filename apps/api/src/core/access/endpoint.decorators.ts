@@ -66,14 +66,14 @@ export const PlatformEndpoint = (doc: EndpointDoc & { roles: PlatformRole[] }) =
   endpoint({ kind: 'platform', roles: doc.roles }, doc, [401, 403]);
 
 export const TenantEndpoint = (
-  doc: EndpointDoc & { minRole: TenantRole; monitorMayRead?: boolean; duty?: TenantDuty },
+  doc: EndpointDoc & { minRole: TenantRole; monitorMayRead?: boolean; duties?: TenantDuty[] },
 ) =>
   endpoint(
     {
       kind: 'tenant',
       minRole: doc.minRole,
       monitorMayRead: doc.monitorMayRead ?? false,
-      ...(doc.duty ? { duty: doc.duty } : {}),
+      ...(doc.duties ? { duties: doc.duties } : {}),
     },
     doc,
     [401, 403, 404],

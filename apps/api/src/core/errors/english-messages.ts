@@ -25,6 +25,7 @@ export const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   TENANT_NOT_FOUND: 'OPD not found',
   DUTY_REQUIRED: "Only this OPD's PPID officers may do this",
   CALENDAR_DAY_NOT_FOUND: 'This date has no correction',
+  OBJECTION_NOT_FOUND: 'Objection not found',
   REQUEST_NOT_FOUND: 'Request not found: check the registration number and the e-mail or phone you gave',
   USER_NOT_FOUND: 'User not found',
   CONTENT_NOT_FOUND: 'Content not found',
@@ -47,6 +48,10 @@ export const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   INVITATION_INVALID: 'This link is no longer valid',
   REQUEST_CLOSED: 'This information request has already been answered or forwarded',
   CLARIFICATION_NOT_ASKED: 'The PPID is not asking for clarification of this request',
+  OBJECTION_NOT_ALLOWED:
+    'An objection can be filed after the PPID has answered, or once the answer is overdue, within 30 working days',
+  OBJECTION_EXISTS: 'An objection to this request has already been filed',
+  OBJECTION_DECIDED: 'This objection has already been answered',
   EXTENSION_NOT_ALLOWED: 'The answer time can be extended once only, before the answer is due',
   INVITATION_ACCOUNT_NOT_ACTIVE:
     'The account for this email is not activated yet: open the first invitation link you received to choose a password, then open this link again',

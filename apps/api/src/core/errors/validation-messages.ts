@@ -97,3 +97,20 @@ function isMissing(error: ValidationError): boolean {
   const value = (error.target as Record<string, unknown>)[error.property];
   return value === undefined || value === null;
 }
+
+/**
+ * Field errors told with each field's label as the person filling in a form reads it ("Nama lengkap berisi
+ * paling sedikit 3 karakter"), not its name in the API; a field without a label, or a rule of a service's own
+ * (already in words), is left as it is.
+ */
+export function withLabels(errors: FieldError[], labels: Record<string, string>): FieldError[] {
+  return errors.map((error) => {
+    const label = labels[error.field];
+    const template = TEMPLATES[error.constraint];
+    if (!label || !template) return error;
+    // On a form a value out of a list is a choice the person made: the API's codes would mean nothing to them.
+    if (error.constraint === 'isIn')
+      return { ...error, message: `${label}: pilih dari pilihan yang tersedia` };
+    return { ...error, message: template(label, error.args ?? []) };
+  });
+}

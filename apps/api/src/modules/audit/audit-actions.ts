@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'ppid.clarification_asked',
   'ppid.extended',
   'ppid.decided',
+  'ppid.objection_decided',
   'ppid.forwarded_out',
   'ppid.forwarded_in',
 ] as const;

@@ -3,17 +3,24 @@ import { REQUEST_STATUSES, type RequestStatus, STATUS_LABELS } from './informati
 
 /** The PPID's steps, each leaving the request in the status of the same name. */
 export type OfficerStep = Exclude<RequestStatus, 'received'>;
+/** The objection's steps: the requester's filing and the atasan PPID's answer. */
+export const OBJECTION_STEPS = ['objected', 'objection_upheld', 'objection_rejected'] as const;
+export type ObjectionStep = (typeof OBJECTION_STEPS)[number];
 /** …and the requester's answer to a request for clarification. */
-export type EventKind = OfficerStep | 'clarified';
+export type EventKind = OfficerStep | 'clarified' | ObjectionStep;
 export const EVENT_KINDS: readonly EventKind[] = [
   ...REQUEST_STATUSES.filter((status): status is OfficerStep => status !== 'received'),
   'clarified',
+  ...OBJECTION_STEPS,
 ];
 
 /** How each step reads on the status page and the PPID's desk. */
 export const STEP_LABELS: Record<EventKind, string> = {
   ...(STATUS_LABELS as Record<OfficerStep, string>),
   clarified: 'Penjelasan dari pemohon',
+  objected: 'Keberatan diajukan kepada atasan PPID',
+  objection_upheld: 'Keberatan diterima atasan PPID',
+  objection_rejected: 'Keberatan ditolak atasan PPID',
 };
 
 /** One step the PPID took, as the requester reads it (no personal data, no officer's name). */

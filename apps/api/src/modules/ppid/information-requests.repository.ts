@@ -20,9 +20,12 @@ export interface RequestState {
   status: RequestStatus;
   receivedAt: Date;
   dueOn: string;
+  /** The day (WIB) the PPID answered or forwarded it, or null while it has not. */
+  answeredOn: string | null;
 }
 
-const STATE = `code, status, received_at AS "receivedAt", to_char(due_on, 'YYYY-MM-DD') AS "dueOn"`;
+const STATE = `code, status, received_at AS "receivedAt", to_char(due_on, 'YYYY-MM-DD') AS "dueOn",
+  to_char(answered_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD') AS "answeredOn"`;
 
 /** A request in the PPID's queue: no personal data. */
 export interface QueuedRequest extends RequestState {

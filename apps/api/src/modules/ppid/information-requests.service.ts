@@ -22,12 +22,21 @@ import {
 import { type ClarificationReplyDto, type RequestStatusQueryDto, type SubmitRequestDto } from './ppid.dto';
 import { PublicFormLimits, REQUEST_FORM, STATUS_LOOKUP } from './public-form-limits';
 import { requestReceipt } from './request-receipt';
+import { InformationObjectionsRepository } from './information-objections.repository';
+import { objectionView, type ObjectionView, objectionWindow } from './objection';
 
 export interface RequestReceipt extends RequestState {
   statusLabel: string;
   /** What the PPID did so far, oldest first (a new request has none). */
   steps: Array<RequestEvent & { label: string }>;
+  /** The objection to the PPID's answer, once filed. */
+  objection: ObjectionView | null;
+  /** The last day an objection may be filed, while one may be (none filed, the window open). */
+  objectionUntil: string | null;
 }
+
+/** A request found by its code and contact, as work on it reads it. */
+export type FoundRequest = RequestState & { id: string };
 
 /** A fresh code clashing with an existing one (40 random bits: very rare) is drawn again, this many times. */
 const CODE_ATTEMPTS = 3;
@@ -42,6 +51,7 @@ const CODE_ATTEMPTS = 3;
 export class InformationRequestsService {
   private readonly requests = new InformationRequestsRepository();
   private readonly events = new InformationRequestEventsRepository();
+  private readonly objections = new InformationObjectionsRepository();
   private readonly logger = new Logger('InformationRequests');
 
   constructor(
@@ -83,7 +93,7 @@ export class InformationRequestsService {
           this.requests.insert(tx, { ...sealed, code: trackingCode() }),
         );
         if (form.email) this.sendReceipt(form.email, tenant.name, state);
-        return withLabel(state);
+        return { ...withLabel(state), objection: null, objectionUntil: null };
       } catch (error) {
         if (attempt >= CODE_ATTEMPTS || !isCodeClash(error)) throw error;
       }
@@ -105,12 +115,12 @@ export class InformationRequestsService {
 
   /** The request's state, for its tracking code together with the e-mail or phone it was made with. */
   status(slug: string, query: RequestStatusQueryDto, client: string): Promise<RequestReceipt> {
-    return this.withRequest(slug, query, client);
+    return this.onRequest(slug, query, client);
   }
 
   /** The requester's answer to the PPID's request for clarification: the request goes back to the PPID. */
   clarify(slug: string, reply: ClarificationReplyDto, client: string): Promise<RequestReceipt> {
-    return this.withRequest(slug, reply, client, async (tx, requestId) => {
+    return this.onRequest(slug, reply, client, async (tx, { id: requestId }) => {
       const state = await this.requests.clarified(tx, requestId);
       if (!state)
         throw new DomainError(
@@ -127,12 +137,16 @@ export class InformationRequestsService {
     });
   }
 
-  /** The request found by code and contact; after `work` on it in the same transaction, the state it left. */
-  private async withRequest(
+  /**
+   * The request found by code and contact (the status lookup's limits apply); after `work` on it in the same
+   * transaction, the state it left, with its steps and its objection.
+   */
+  async onRequest(
     slug: string,
     query: RequestStatusQueryDto,
     client: string,
-    work?: (tx: TenantTransaction, requestId: string) => Promise<RequestState & { id: string }>,
+    work?: (tx: TenantTransaction, request: FoundRequest) => Promise<FoundRequest>,
+    now = new Date(),
   ): Promise<RequestReceipt> {
     const tenant = await this.publicApi.activeTenant(slug);
     await this.limits.take(STATUS_LOOKUP, client, tenant.id);
@@ -141,8 +155,12 @@ export class InformationRequestsService {
     const found = await this.db.inTenant(tenant.id, async (tx) => {
       const request = await this.requests.byCodeAndContact(tx, code, lookup);
       if (!request) return null;
-      const state = work ? await work(tx, request.id) : request;
-      return { state, steps: await this.events.of(tx, state.id) };
+      const state = work ? await work(tx, request) : request;
+      return {
+        state,
+        steps: await this.events.of(tx, state.id),
+        objection: await this.objections.of(tx, state.id),
+      };
     });
     // One answer for a wrong code and a wrong contact: the page tells nobody which codes exist.
     if (!found)
@@ -151,7 +169,19 @@ export class InformationRequestsService {
         'Permohonan tidak ditemukan: periksa nomor pendaftaran dan surel atau telepon yang diisi',
       );
     const { id: _id, ...state } = found.state;
-    return withLabel(state, found.steps);
+    const today = wibDay(now);
+    const window = found.objection
+      ? null
+      : objectionWindow(
+          state,
+          today,
+          await this.calendar.calendar(Number(today.slice(0, 4)) - 1, Number(today.slice(0, 4)) + 1),
+        );
+    return {
+      ...withLabel(state, found.steps),
+      objection: found.objection && objectionView(found.objection),
+      objectionUntil: window && today <= window.until ? window.until : null,
+    };
   }
 }
 
@@ -166,7 +196,10 @@ function assertReachable(form: SubmitRequestDto): void {
   if (problem) throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [problem]);
 }
 
-function withLabel(state: RequestState, steps: RequestEvent[] = []): RequestReceipt {
+function withLabel(
+  state: RequestState,
+  steps: RequestEvent[] = [],
+): Omit<RequestReceipt, 'objection' | 'objectionUntil'> {
   return {
     ...state,
     statusLabel: STATUS_LABELS[state.status],

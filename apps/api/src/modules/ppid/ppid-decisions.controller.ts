@@ -7,7 +7,11 @@ import { UuidParam } from '../../core/http/uuid-param';
 import { ClarificationDto, DecisionDto, ExtensionDto, ForwardDto, StepResultDto } from './ppid.dto';
 import { PpidDecisionsService } from './ppid-decisions.service';
 
-const OFFICER = { minRole: 'contributor' as const, duty: 'ppid_officer' as const, errors: [400, 404, 409] };
+const OFFICER = {
+  minRole: 'contributor' as const,
+  duties: ['ppid_officer' as const],
+  errors: [400, 404, 409],
+};
 
 @ApiTags('PPID')
 @Controller('tenants/:tenant/ppid/requests/:id')

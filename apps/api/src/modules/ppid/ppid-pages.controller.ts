@@ -62,6 +62,14 @@ export class PpidPagesController {
     send(response, await this.pages.clarify(siteHost(request), body, client(request)));
   }
 
+  @Post('keberatan')
+  @PublicEndpoint({ summary: 'Keberatan pemohon kepada atasan PPID (tanpa JavaScript)', ...SITE_PAGE })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiOkResponse({ description: 'Halaman status permohonan, dengan keberatan yang terkirim', content: PAGE })
+  async object(@Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response) {
+    send(response, await this.pages.object(siteHost(request), body, client(request)));
+  }
+
   @Get(':code')
   @PublicEndpoint({ summary: 'Tanda terima dan halaman status satu permohonan', ...SITE_PAGE })
   @ApiOkResponse({ description: 'Tanda terima, dan formulir untuk melihat status', content: PAGE })

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError } from '../../core/errors/domain-error';
-import { toFieldErrors } from '../../core/errors/validation-messages';
+import { DomainError, type FieldError } from '../../core/errors/domain-error';
+import { PPID_REQUEST_FIELDS } from '@laman/shared';
+import { toFieldErrors, withLabels } from '../../core/errors/validation-messages';
 import { type PublicTenant } from '../public/public-tenants';
 import { SiteAddresses } from '../public/site-addresses';
 import { normaliseCode } from './information-request';
@@ -15,11 +16,25 @@ import {
   statusPage,
   trackPage,
 } from './ppid-pages';
-import { ClarificationReplyDto, RequestStatusQueryDto, SubmitRequestDto } from './ppid.dto';
+import { ObjectionsService } from './objections.service';
+import { ClarificationReplyDto, FileObjectionDto, RequestStatusQueryDto, SubmitRequestDto } from './ppid.dto';
 
 export type SiteAnswer = SitePage | { redirect: string };
 
 const REQUEST_FIELDS = ['name', 'address', 'email', 'phone', 'information', 'purpose', 'delivery'];
+/** What each field is called on the pages, for the reasons given beside it. */
+const LABELS: Record<string, string> = {
+  ...Object.fromEntries(PPID_REQUEST_FIELDS.map((field) => [field.name, field.label])),
+  delivery: 'Cara menerima informasi',
+  message: 'Penjelasan',
+  reasons: 'Alasan keberatan',
+  statement: 'Kasus posisi',
+};
+
+/** The form's rules broken, each told with the field's label. */
+async function broken(form: object): Promise<FieldError[]> {
+  return withLabels(toFieldErrors(await validate(form, { whitelist: true })), LABELS);
+}
 const CODE = /^PPID-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 const INVALID = 'Periksa kembali isian yang ditandai.';
 const NOT_FOUND = 'Permohonan tidak ditemukan.';
@@ -36,6 +51,13 @@ function formValues(body: unknown, names: string[]): Record<string, string> {
   );
 }
 
+/** A checkbox group as sent: one value is a string, several an array; anything else is dropped. */
+function checked(body: unknown, name: string): string[] {
+  const sent = ((body ?? {}) as Record<string, unknown>)[name];
+  const values = Array.isArray(sent) ? sent : [sent];
+  return values.filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
 /**
  * The information request pages of an OPD site, for citizens without JavaScript: the same rules as the JSON
  * routes (InformationRequestsService), each expected failure answered as a page that says what to do.
@@ -45,13 +67,14 @@ export class PpidPagesService {
   constructor(
     @Inject(SiteAddresses) private readonly addresses: SiteAddresses,
     @Inject(InformationRequestsService) private readonly requests: InformationRequestsService,
+    @Inject(ObjectionsService) private readonly objections: ObjectionsService,
   ) {}
 
   async submit(host: string, body: unknown, client: string): Promise<SiteAnswer> {
     return this.atSite(host, 1, async (tenant) => {
       const values = formValues(body, REQUEST_FIELDS);
       const form = plainToInstance(SubmitRequestDto, values);
-      const invalid = toFieldErrors(await validate(form, { whitelist: true }));
+      const invalid = await broken(form);
       if (invalid.length) return requestFormPage(tenant.name, values, invalid, INVALID, 400);
       try {
         const receipt = await this.requests.submit(tenant.slug, form, client);
@@ -77,7 +100,7 @@ export class PpidPagesService {
     return this.atSite(host, 2, async (tenant) => {
       const values = formValues(body, ['code', 'contact', 'message']);
       const reply = plainToInstance(ClarificationReplyDto, values);
-      const invalid = toFieldErrors(await validate(reply, { whitelist: true }));
+      const invalid = await broken(reply);
       const code = values['code'] ?? '';
       if (invalid.some((error) => error.field !== 'message'))
         return lookupFailedPage(tenant.name, code, LOOKUP_INCOMPLETE, 400);
@@ -98,11 +121,39 @@ export class PpidPagesService {
     });
   }
 
+  /** The requester's objection to the PPID's answer, from the status page; the status again after. */
+  object(host: string, body: unknown, client: string): Promise<SitePage> {
+    return this.atSite(host, 2, async (tenant) => {
+      const values = formValues(body, ['code', 'contact', 'statement']);
+      const reasons = checked(body, 'reasons');
+      const form = plainToInstance(FileObjectionDto, { ...values, reasons });
+      const invalid = await broken(form);
+      const code = values['code'] ?? '';
+      if (invalid.some((error) => error.field === 'code' || error.field === 'contact'))
+        return lookupFailedPage(tenant.name, code, LOOKUP_INCOMPLETE, 400);
+      const attempt = { reasons, statement: values['statement'] ?? '', errors: invalid, problem: INVALID };
+      try {
+        if (invalid.length) {
+          const receipt = await this.requests.status(tenant.slug, form, client);
+          return statusPage(tenant.name, receipt, form.contact, null, 400, attempt);
+        }
+        return statusPage(tenant.name, await this.objections.file(tenant.slug, form, client), form.contact);
+      } catch (error) {
+        const expected = expectedFailure(error);
+        if (expected.code === 'REQUEST_NOT_FOUND' || expected.code === 'RATE_LIMITED')
+          return lookupFailedPage(tenant.name, code, expected.message, expected.status);
+        const receipt = await this.requests.status(tenant.slug, form, client);
+        const refused = { ...attempt, problem: expected.message };
+        return statusPage(tenant.name, receipt, form.contact, null, expected.status, refused);
+      }
+    });
+  }
+
   lookup(host: string, body: unknown, client: string): Promise<SitePage> {
     return this.atSite(host, 2, async (tenant) => {
       const values = formValues(body, ['code', 'contact']);
       const query = plainToInstance(RequestStatusQueryDto, values);
-      const invalid = toFieldErrors(await validate(query, { whitelist: true }));
+      const invalid = await broken(query);
       const code = values['code'] ?? '';
       if (invalid.length) return lookupFailedPage(tenant.name, code, LOOKUP_INCOMPLETE, 400);
       try {

@@ -3,6 +3,7 @@ import { type FieldError } from '../../core/errors/domain-error';
 import { html, htmlDocument, type SafeHtml } from '../../core/http/html';
 import { wibDay } from '../../core/time/wib';
 import { type RequestReceipt } from './information-requests.service';
+import { OBJECTION_REASON_LABELS, OBJECTION_REASONS, type ObjectionView } from './objection';
 
 /**
  * The pages of an OPD site that cannot be static (the request form sent back with what to fix, the receipt,
@@ -147,6 +148,7 @@ export function statusPage(
   contact: string,
   problem: string | null = null,
   status = 200,
+  objecting: ObjectionAttempt | null = null,
 ): SitePage {
   return layout(
     opdName,
@@ -165,6 +167,14 @@ export function statusPage(
       </dl>
       ${receipt.steps.length ? stepList(receipt) : ''}
       ${receipt.status === 'clarification' ? replyForm(receipt.code, contact, problem) : ''}
+      ${receipt.objection ? objectionSection(receipt.objection) : ''}
+      ${
+        receipt.objectionUntil
+          ? objectionForm(receipt, contact, objecting)
+          : objecting
+            ? html`<p class="alert" role="alert">${objecting.problem}</p>`
+            : ''
+      }
       <p>
         PPID wajib menjawab paling lambat 10 hari kerja sejak permohonan diterima, dan dapat memperpanjangnya
         sekali paling lama 7 hari kerja dengan alasan tertulis.
@@ -186,6 +196,88 @@ function replyForm(code: string, contact: string, problem: string | null): SafeH
   </form>`;
 }
 
+/** An objection the requester tried to file, sent back with what to fix. */
+export interface ObjectionAttempt {
+  reasons: string[];
+  statement: string;
+  errors: FieldError[];
+  /** What went wrong, in words the requester can act on. */
+  problem: string;
+}
+
+/** The objection once filed: its reasons, the superior's clock, and after the answer the way to the Komisi Informasi. */
+function objectionSection(objection: ObjectionView): SafeHtml {
+  return html`<h2>Keberatan</h2>
+    <dl>
+      <dt>Alasan</dt>
+      <dd>
+        <ul>
+          ${objection.reasonLabels.map((label) => html`<li>${label}</li>`)}
+        </ul>
+      </dd>
+      <dt>Diajukan</dt>
+      <dd>${formatTanggal(wibDay(objection.receivedAt))}</dd>
+      <dt>Batas jawaban atasan PPID</dt>
+      <dd>${formatTanggal(objection.dueOn)}</dd>
+      ${
+        objection.outcomeLabel
+          ? html`<dt>Hasil</dt>
+              <dd>${objection.outcomeLabel}</dd>`
+          : ''
+      }
+    </dl>
+    ${
+      objection.disputeUntil
+        ? html`<p>
+            Bila Anda belum puas, Anda dapat mengajukan penyelesaian sengketa informasi kepada Komisi
+            Informasi paling lambat ${formatTanggal(objection.disputeUntil)}.
+          </p>`
+        : html`<p>
+            Atasan PPID wajib menjawab keberatan secara tertulis paling lambat 30 hari kerja sejak diterima.
+            Bila tidak dijawab, Anda dapat mengajukan penyelesaian sengketa informasi kepada Komisi Informasi.
+          </p>`
+    }`;
+}
+
+/** The objection form (UU 14/2008 art. 35): the law's reasons as checkboxes, and the requester's account. */
+function objectionForm(receipt: RequestReceipt, contact: string, attempt: ObjectionAttempt | null): SafeHtml {
+  const errorOf = (field: string) => attempt?.errors.find((error) => error.field === field)?.message;
+  const reasonsError = errorOf('reasons');
+  const statementError = errorOf('statement');
+  return html`<form method="post" action="keberatan">
+    <h2>Ajukan keberatan</h2>
+    <p>
+      Tidak puas dengan tanggapan PPID? Ajukan keberatan kepada atasan PPID paling lambat
+      ${formatTanggal(receipt.objectionUntil!)}.
+    </p>
+    ${attempt ? html`<p class="error" role="alert">${attempt.problem}</p>` : ''}
+    <input type="hidden" name="code" value="${receipt.code}" />
+    <input type="hidden" name="contact" value="${contact}" />
+    <fieldset${reasonsError ? html` aria-describedby="f-reasons-error"` : ''}>
+      <legend>Alasan keberatan (pilih paling tidak satu)</legend>
+      ${OBJECTION_REASONS.map(
+        (reason) =>
+          html`<label
+            ><input
+              type="checkbox"
+              name="reasons"
+              value="${reason}"
+              ${attempt?.reasons.includes(reason) ? html` checked` : ''}
+            />
+            ${OBJECTION_REASON_LABELS[reason]}</label
+          >`,
+      )}
+      ${reasonsError ? html`<p class="error" id="f-reasons-error">${reasonsError}</p>` : ''}
+    </fieldset>
+    <label for="f-statement">Kasus posisi: apa yang terjadi dan apa yang Anda minta</label>
+    <textarea id="f-statement" name="statement" required minlength="10" maxlength="2000"${
+      statementError ? html` aria-invalid="true" aria-describedby="f-statement-error"` : ''
+    }>${attempt?.statement ?? ''}</textarea>
+    ${statementError ? html`<p class="error" id="f-statement-error">${statementError}</p>` : ''}
+    <button type="submit">Ajukan keberatan</button>
+  </form>`;
+}
+
 /** What the PPID did so far, oldest first: each step's message, the exemption cited, a new due day. */
 function stepList(receipt: RequestReceipt): SafeHtml {
   const steps = receipt.steps.map(
@@ -194,7 +286,14 @@ function stepList(receipt: RequestReceipt): SafeHtml {
         <p><strong>${step.label}</strong> · ${formatTanggal(wibDay(step.at))}</p>
         <p class="message">${step.message}</p>
         ${step.exemption ? html`<p>Dasar pengecualian: ${step.exemption}</p>` : ''}
-        ${step.dueOn ? html`<p>Batas jawaban yang baru: ${formatTanggal(step.dueOn)}</p>` : ''}
+        ${
+          step.dueOn
+            ? html`<p>
+                ${step.kind === 'objected' ? 'Batas jawaban atasan PPID' : 'Batas jawaban yang baru'}:
+                ${formatTanggal(step.dueOn)}
+              </p>`
+            : ''
+        }
       </li>`,
   );
   return html`<h2>Tindak lanjut PPID</h2>

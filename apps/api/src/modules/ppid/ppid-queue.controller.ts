@@ -16,7 +16,7 @@ export class PpidQueueController {
   @TenantEndpoint({
     summary: 'Antrean permohonan informasi OPD ini dengan tenggat hari kerjanya (tanpa data pribadi)',
     minRole: 'contributor',
-    duty: 'ppid_officer',
+    duties: ['ppid_officer', 'ppid_superior'],
     errors: [400],
   })
   @ApiOkResponse({ type: QueuePageDto })
@@ -28,7 +28,7 @@ export class PpidQueueController {
   @TenantEndpoint({
     summary: 'Satu permohonan dengan data pribadi pemohon (setiap pembukaan tercatat di log audit)',
     minRole: 'contributor',
-    duty: 'ppid_officer',
+    duties: ['ppid_officer', 'ppid_superior'],
     errors: [400],
   })
   @ApiOkResponse({ type: RequestDetailDto })

@@ -9,6 +9,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { type WorkingCalendar } from '../calendar/working-calendar';
 import { PublishedContentRepository } from '../content/published-content.repository';
 import { STATUS_LABELS } from './information-request';
+import { InformationObjectionsRepository } from './information-objections.repository';
+import { objectionView, type ObjectionView } from './objection';
 import {
   InformationRequestEventsRepository,
   type RequestEvent,
@@ -36,6 +38,8 @@ export interface RequestDetail extends QueueEntry {
   steps: Array<RequestEvent & { label: string }>;
   /** The OPD's published *dikecualikan* entries a refusal may cite. */
   exemptions: Array<{ id: string; title: string }>;
+  /** The requester's objection, once filed (the atasan PPID answers it). */
+  objection: (ObjectionView & { id: string }) | null;
 }
 
 /**
@@ -47,6 +51,7 @@ export class PpidQueueService {
   private readonly requests = new InformationRequestsRepository();
   private readonly events = new InformationRequestEventsRepository();
   private readonly published = new PublishedContentRepository();
+  private readonly objections = new InformationObjectionsRepository();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -81,7 +86,8 @@ export class PpidQueueService {
         targetId: id,
         data: { code: found.code },
       });
-      return { ...found, steps, exemptions };
+      const objection = await this.objections.of(tx, id);
+      return { ...found, steps, exemptions, objection };
     });
     if (!row) throw new DomainError('REQUEST_NOT_FOUND', 'Permohonan tidak ditemukan');
     const { today, calendar } = await this.clock(now);
@@ -94,6 +100,7 @@ export class PpidQueueService {
       extended,
       steps,
       exemptions,
+      objection,
       ...queued
     } = row;
     return {
@@ -102,6 +109,7 @@ export class PpidQueueService {
       extended,
       steps: steps.map((step) => ({ ...step, label: STEP_LABELS[step.kind] })),
       exemptions,
+      objection: objection && { id: objection.id, ...objectionView(objection) },
       requester: {
         name: this.cipher.open(requesterName),
         address: this.cipher.open(requesterAddress),

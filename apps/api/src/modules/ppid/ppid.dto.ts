@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -15,6 +18,12 @@ import { PageQueryDto } from '../../core/http/page-query.dto';
 import { IsIndonesianPhone } from '../../core/http/validators';
 import { DELIVERIES, type Delivery, REQUEST_STATUSES } from './information-request';
 import { EVENT_KINDS } from './information-request-events.repository';
+import {
+  OBJECTION_OUTCOMES,
+  OBJECTION_REASONS,
+  type ObjectionOutcome,
+  type ObjectionReason,
+} from './objection';
 
 /** A citizen's information request, as the PPID form on an OPD site sends it. */
 export class SubmitRequestDto {
@@ -112,6 +121,56 @@ export class RequestStepDto {
   dueOn: string | null;
 }
 
+/** The requester's objection to the PPID's answer, with the code and contact that open the request. */
+export class FileObjectionDto extends RequestStatusQueryDto {
+  @ApiProperty({
+    enum: OBJECTION_REASONS,
+    isArray: true,
+    description: 'Alasan keberatan (UU 14/2008 pasal 35 ayat 1, huruf a–g): paling tidak satu',
+  })
+  @Transform(({ value }) => (typeof value === 'string' ? [value] : value))
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(OBJECTION_REASONS.length)
+  @IsIn(OBJECTION_REASONS, { each: true })
+  reasons: ObjectionReason[];
+
+  @ApiProperty({
+    description: 'Kasus posisi: apa yang terjadi dan apa yang diminta',
+    minLength: 10,
+    maxLength: 2000,
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2000)
+  statement: string;
+}
+
+export class ObjectionDto {
+  @ApiProperty({ enum: OBJECTION_REASONS, isArray: true }) reasons: string[];
+  @ApiProperty({ type: [String] }) reasonLabels: string[];
+  @ApiProperty() statement: string;
+  @ApiProperty() receivedAt: Date;
+  @ApiProperty({ example: '2027-01-14', description: 'Batas jawaban atasan PPID: 30 hari kerja' })
+  dueOn: string;
+  @ApiProperty({ enum: OBJECTION_OUTCOMES, nullable: true, type: String }) outcome: string | null;
+  @ApiProperty({ nullable: true, type: String }) outcomeLabel: string | null;
+  @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Jawaban atasan PPID' }) decision: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Batas mengajukan sengketa ke Komisi Informasi: 14 hari kerja sejak jawaban',
+  })
+  disputeUntil: string | null;
+}
+
+/** An objection with the id the atasan PPID answers it by. */
+export class IdentifiedObjectionDto extends ObjectionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+}
+
 export class RequestReceiptDto {
   @ApiProperty({ example: 'PPID-7K3M-Q9TX', description: 'Nomor pendaftaran: simpan untuk melihat status' })
   code: string;
@@ -120,8 +179,18 @@ export class RequestReceiptDto {
   @ApiProperty() receivedAt: Date;
   @ApiProperty({ example: '2026-12-14', description: 'Batas jawaban: 10 hari kerja sejak diterima' })
   dueOn: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Tanggal PPID menjawab atau meneruskan' })
+  answeredOn: string | null;
   @ApiProperty({ type: [RequestStepDto], description: 'Tindak lanjut PPID, yang terlama dahulu' })
   steps: RequestStepDto[];
+  @ApiProperty({ type: ObjectionDto, nullable: true, description: 'Keberatan pemohon, bila diajukan' })
+  objection: ObjectionDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Hari terakhir keberatan dapat diajukan (null: belum atau tidak dapat lagi)',
+  })
+  objectionUntil: string | null;
 }
 
 export class QueueQueryDto extends PageQueryDto {
@@ -142,6 +211,7 @@ export class QueueEntryDto {
   @ApiProperty() statusLabel: string;
   @ApiProperty() receivedAt: Date;
   @ApiProperty({ example: '2026-12-14' }) dueOn: string;
+  @ApiProperty({ nullable: true, type: String }) answeredOn: string | null;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -184,6 +254,8 @@ export class RequestDetailDto extends QueueEntryDto {
     description: 'Daftar informasi dikecualikan OPD ini yang sudah terbit',
   })
   exemptions: ExemptionDto[];
+  @ApiProperty({ type: () => IdentifiedObjectionDto, nullable: true, description: 'Keberatan pemohon' })
+  objection: IdentifiedObjectionDto | null;
 }
 
 /** What the PPID writes to the requester at each step: read on the status page and in the e-mail. */
@@ -240,4 +312,26 @@ export class StepResultDto {
   @ApiProperty({ example: '2026-12-21', description: 'Batas jawaban (di OPD tujuan, bila diteruskan)' })
   dueOn: string;
   @ApiPropertyOptional({ description: 'Nomor pendaftaran di OPD tujuan' }) forwardedToCode?: string;
+}
+
+export class ObjectionDecisionDto {
+  @ApiProperty({ enum: OBJECTION_OUTCOMES, description: 'upheld: keberatan diterima; rejected: ditolak' })
+  @IsIn(OBJECTION_OUTCOMES)
+  outcome: ObjectionOutcome;
+
+  @MessageField('Jawaban tertulis atasan PPID kepada pemohon, dengan alasannya') message: string;
+}
+
+export class ObjectionEntryDto extends IdentifiedObjectionDto {
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ example: 'PPID-7K3M-Q9TX' }) code: string;
+  @ApiProperty() information: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'Sisa hari kerja sampai batas jawaban' })
+  workingDaysLeft: number | null;
+  @ApiProperty() overdue: boolean;
+}
+
+export class ObjectionPageDto {
+  @ApiProperty({ type: [ObjectionEntryDto] }) items: ObjectionEntryDto[];
+  @ApiProperty() total: number;
 }

@@ -16,17 +16,26 @@ import { PpidPagesController } from './ppid-pages.controller';
 import { PpidPagesService } from './ppid-pages.service';
 import { PpidDecisionsController } from './ppid-decisions.controller';
 import { PpidDecisionsService } from './ppid-decisions.service';
+import { ObjectionsController } from './objections.controller';
+import { ObjectionsService } from './objections.service';
 
-/** Citizens' information requests to each OPD's PPID (UU 14/2008). */
+/** Citizens' information requests to each OPD's PPID, and their objections to its atasan (UU 14/2008). */
 @Module({
   imports: [PublicModule, CalendarModule, AuditModule, AnonymousThrottleModule],
-  controllers: [PublicPpidController, PpidQueueController, PpidDecisionsController, PpidPagesController],
+  controllers: [
+    PublicPpidController,
+    PpidQueueController,
+    PpidDecisionsController,
+    ObjectionsController,
+    PpidPagesController,
+  ],
   providers: [
     InformationRequestsService,
     PublicFormLimits,
     PpidQueueService,
     PpidPagesService,
     PpidDecisionsService,
+    ObjectionsService,
     Mailer,
     {
       provide: PersonalDataCipher,

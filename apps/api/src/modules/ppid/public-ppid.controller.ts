@@ -5,11 +5,13 @@ import { type Request } from 'express';
 import { PublicEndpoint } from '../../core/access/endpoint.decorators';
 import {
   ClarificationReplyDto,
+  FileObjectionDto,
   RequestReceiptDto,
   RequestStatusQueryDto,
   SubmitRequestDto,
 } from './ppid.dto';
 import { InformationRequestsService } from './information-requests.service';
+import { ObjectionsService } from './objections.service';
 
 const client = (request: Request) => request.ip ?? 'unknown';
 
@@ -18,7 +20,10 @@ const client = (request: Request) => request.ip ?? 'unknown';
 @Controller('public/:tenant/ppid/requests')
 @UseGuards(ThrottlerGuard)
 export class PublicPpidController {
-  constructor(@Inject(InformationRequestsService) private readonly requests: InformationRequestsService) {}
+  constructor(
+    @Inject(InformationRequestsService) private readonly requests: InformationRequestsService,
+    @Inject(ObjectionsService) private readonly objections: ObjectionsService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -49,6 +54,22 @@ export class PublicPpidController {
     @Req() request: Request,
   ): Promise<RequestReceiptDto> {
     return this.requests.clarify(tenant, body, client(request));
+  }
+
+  @Post('objection')
+  @HttpCode(200)
+  @PublicEndpoint({
+    summary:
+      'Keberatan pemohon kepada atasan PPID, dalam 30 hari kerja sejak jawaban PPID (atau sejak batas jawaban lewat)',
+    errors: [400, 404, 409, 429],
+  })
+  @ApiOkResponse({ type: RequestReceiptDto })
+  object(
+    @Param('tenant') tenant: string,
+    @Body() body: FileObjectionDto,
+    @Req() request: Request,
+  ): Promise<RequestReceiptDto> {
+    return this.objections.file(tenant, body, client(request));
   }
 
   @Post('status')

@@ -138,7 +138,7 @@ describe('access guard rules', () => {
       kind: 'tenant',
       minRole: 'contributor',
       monitorMayRead: false,
-      duty: 'ppid_officer',
+      duties: ['ppid_officer'],
     };
     const officer = await decide({ policy: ppid, membership: 'contributor', duties: ['ppid_officer'] });
     expect(officer.allowed).toBe(true);
@@ -173,6 +173,13 @@ describe('access guard rules', () => {
         })
       ).code,
     ).toBe('TENANT_SUSPENDED');
+    // A route for either PPID duty (the queue): the superior passes too, still no one without a duty.
+    const eitherDuty: AccessPolicy = { ...ppid, duties: ['ppid_officer', 'ppid_superior'] };
+    const superior = await decide({ policy: eitherDuty, membership: 'editor', duties: ['ppid_superior'] });
+    expect(superior.allowed).toBe(true);
+    expect((await decide({ policy: eitherDuty, membership: 'tenant_admin', duties: [] })).code).toBe(
+      'DUTY_REQUIRED',
+    );
     // Not a member (or no longer): refused as on every other route of the OPD.
     expect((await decide({ policy: ppid })).code).toBe('TENANT_ACCESS_DENIED');
     const former = {
