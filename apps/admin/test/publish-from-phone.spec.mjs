@@ -1245,6 +1245,33 @@ describe('admin app: one form submission from a phone to a live site', () => {
       path: path.join(SHOTS, 'ppid-keberatan-dijawab-ponsel.png'),
       fullPage: true,
     });
+
+    // The register and the year's report, generated from the requests, on the page and as a workbook.
+    await superior.goto(`${admin}/opd/disdukcapil/ppid/laporan`);
+    const reportPage = (await superior.textContent('main')).replace(/\s+/g, ' ');
+    expect(await superior.textContent('tr:has(th:text-is("Keberatan diajukan")) td')).toBe('1');
+    expect(reportPage).toContain(code);
+    expect(reportPage).not.toContain('Yuliana');
+    expect(await axeViolations(superior)).toEqual([]);
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const download = await superior.request.get(`${admin}/opd/disdukcapil/ppid/laporan.xlsx?tahun=${year}`);
+    expect(download.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await download.body());
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Laporan', 'Register']);
+    const received = book
+      .getWorksheet('Laporan')
+      .getSheetValues()
+      .find((row) => row?.[1] === 'Permohonan diterima');
+    expect(received[2]).toBeGreaterThanOrEqual(1);
+    const registered = book
+      .getWorksheet('Register')
+      .getSheetValues()
+      .find((row) => row?.[1] === code);
+    expect(registered[5]).toBe('Dikabulkan');
+    expect(JSON.stringify(book.getWorksheet('Register').getSheetValues())).not.toContain('Yuliana');
     await superior.close();
 
     await citizen.goto(`${site}/ppid/permohonan/${code}`);

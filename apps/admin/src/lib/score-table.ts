@@ -2,7 +2,9 @@ import { type Translate } from './i18n';
 import { type Completeness, missing } from './oversight';
 import { KIND_LABELS } from './platform';
 
-export type Cell = string | number | Date | null;
+import { type Cell } from './workbook';
+
+export type { Cell };
 
 /** The monitors' score table as a spreadsheet holds it (CSV and XLSX): one OPD per row, lowest score first. */
 export function scoreTable(rows: Completeness[], t: Translate): { header: string[]; body: Cell[][] } {

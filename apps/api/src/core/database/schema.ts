@@ -29,6 +29,7 @@ import { MembershipDuties1767100000000 } from './migrations/1767100000000-member
 import { InformationRequestEvents1767200000000 } from './migrations/1767200000000-information-request-events';
 import { RequestClarified1767300000000 } from './migrations/1767300000000-request-clarified';
 import { InformationObjections1767400000000 } from './migrations/1767400000000-information-objections';
+import { RequestRegisterIndex1767500000000 } from './migrations/1767500000000-request-register-index';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -95,4 +96,5 @@ export const MIGRATIONS = [
   InformationRequestEvents1767200000000,
   RequestClarified1767300000000,
   InformationObjections1767400000000,
+  RequestRegisterIndex1767500000000,
 ];

@@ -111,6 +111,7 @@ export const ENGLISH_TEMPLATES: Record<string, Template> = {
   emailForDelivery: (f) => `${f} is needed to receive the information by e-mail`,
   forwardTarget: (f) => `${f} must be another active OPD, one that holds this information`,
   exemptionListed: (f) => `${f} must be an entry of this OPD's published list of exempt information`,
+  reportYear: (f, [first, last]) => `${f} must be a year from ${first} to ${last}`,
   isDateString: ISO_DATE,
   isISO8601: ISO_DATE,
   isHexColor: (f) => `${f} must be a hexadecimal colour (e.g. #0b5394)`,

@@ -1,16 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { trim } from '../../core/http/dto-fields';
+import { YearQueryDto } from '../../core/http/year-query.dto';
 
-export class CalendarYearQueryDto {
-  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year: number;
-}
+export class CalendarYearQueryDto extends YearQueryDto {}
 
 export class CalendarCorrectionDto {
   @ApiProperty({

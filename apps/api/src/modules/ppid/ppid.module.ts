@@ -18,6 +18,8 @@ import { PpidDecisionsController } from './ppid-decisions.controller';
 import { PpidDecisionsService } from './ppid-decisions.service';
 import { ObjectionsController } from './objections.controller';
 import { ObjectionsService } from './objections.service';
+import { PpidRegisterController, PublicPpidReportController } from './ppid-report.controller';
+import { PpidReportService } from './ppid-report.service';
 
 /** Citizens' information requests to each OPD's PPID, and their objections to its atasan (UU 14/2008). */
 @Module({
@@ -27,6 +29,8 @@ import { ObjectionsService } from './objections.service';
     PpidQueueController,
     PpidDecisionsController,
     ObjectionsController,
+    PpidRegisterController,
+    PublicPpidReportController,
     PpidPagesController,
   ],
   providers: [
@@ -36,6 +40,7 @@ import { ObjectionsService } from './objections.service';
     PpidPagesService,
     PpidDecisionsService,
     ObjectionsService,
+    PpidReportService,
     Mailer,
     {
       provide: PersonalDataCipher,
