@@ -21,4 +21,9 @@ export {
 } from './news-archive.js';
 export { formatTanggal } from './dates.js';
 export { PPID_DELIVERY_OPTIONS, PPID_PATHS, PPID_REQUEST_FIELDS, type PpidFormField } from './ppid-form.js';
-export type { PpidServiceReport } from './ppid-report.js';
+export {
+  ppidReportLabel,
+  ppidReportLines,
+  type PpidReportLine,
+  type PpidServiceReport,
+} from './ppid-report.js';

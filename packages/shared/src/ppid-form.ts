@@ -77,9 +77,10 @@ export const PPID_DELIVERY_OPTIONS: ReadonlyArray<{ value: 'email' | 'pickup' | 
   { value: 'post', label: 'Dikirim lewat pos ke alamat di atas' },
 ];
 
-/** Where the forms post on every OPD site (the edge hands these paths to the API). */
+/** Where the forms post, and the yearly report, on every OPD site (the edge hands these paths to the API). */
 export const PPID_PATHS = {
   page: 'ppid/',
   submit: 'ppid/permohonan',
   lookup: 'ppid/permohonan/cek',
+  report: 'ppid/laporan',
 } as const;

@@ -23,3 +23,36 @@ export interface PpidServiceReport {
   longestWorkingDays: number | null;
   objections: { filed: number; upheld: number; rejected: number; open: number };
 }
+
+/** One line of the report: its label in Bahasa Indonesia (with the values it names), and its figure. */
+export type PpidReportLine = [label: string, figure: number | null, values?: Record<string, string>];
+
+/** The report as the pages and workbooks show it, line by line, in the order the law's report lists them. */
+export function ppidReportLines(report: PpidServiceReport): PpidReportLine[] {
+  return [
+    ['Permohonan diterima', report.received],
+    ['Dikabulkan', report.granted],
+    ['Dikabulkan sebagian', report.partlyGranted],
+    ['Ditolak', report.refused],
+    ['Informasi tidak dikuasai', report.notHeld],
+    ['Diteruskan ke OPD lain', report.forwarded],
+    ['Belum dijawab', report.open],
+    ['Melewati batas waktu', report.late],
+    ['Rata-rata waktu jawab (hari kerja)', report.averageWorkingDays],
+    ['Waktu jawab terlama (hari kerja)', report.longestWorkingDays],
+    ['Keberatan diajukan', report.objections.filed],
+    ['Keberatan diterima', report.objections.upheld],
+    ['Keberatan ditolak', report.objections.rejected],
+    ['Keberatan belum dijawab', report.objections.open],
+    ...report.refusedBy.map(({ exemption, count }): PpidReportLine => [
+      'Ditolak dengan dasar: {exemption}',
+      count,
+      { exemption },
+    ]),
+  ];
+}
+
+/** A line's label with its values filled in. */
+export function ppidReportLabel([label, , values]: PpidReportLine): string {
+  return label.replace(/\{(\w+)\}/g, (whole, name: string) => values?.[name] ?? whole);
+}

@@ -1,4 +1,4 @@
-import type { PpidServiceReport } from '@laman/shared';
+import { ppidReportLines, type PpidServiceReport } from '@laman/shared';
 import type { ApiClient } from './api';
 import type { Translate } from './i18n';
 import { DELIVERY_LABELS } from './ppid';
@@ -45,26 +45,7 @@ export async function wholeRegister(api: ApiClient, slug: string, year: number):
 
 /** The report's figures, one labelled line each, as the page and the workbook show them. */
 export function reportLines(report: ServiceReport, t: Translate): Array<[string, Cell]> {
-  return [
-    [t('Permohonan diterima'), report.received],
-    [t('Dikabulkan'), report.granted],
-    [t('Dikabulkan sebagian'), report.partlyGranted],
-    [t('Ditolak'), report.refused],
-    [t('Informasi tidak dikuasai'), report.notHeld],
-    [t('Diteruskan ke OPD lain'), report.forwarded],
-    [t('Belum dijawab'), report.open],
-    [t('Melewati batas waktu'), report.late],
-    [t('Rata-rata waktu jawab (hari kerja)'), report.averageWorkingDays],
-    [t('Waktu jawab terlama (hari kerja)'), report.longestWorkingDays],
-    [t('Keberatan diajukan'), report.objections.filed],
-    [t('Keberatan diterima'), report.objections.upheld],
-    [t('Keberatan ditolak'), report.objections.rejected],
-    [t('Keberatan belum dijawab'), report.objections.open],
-    ...report.refusedBy.map(
-      ({ exemption, count }) =>
-        [t('Ditolak dengan dasar: {exemption}', { exemption }), count] as [string, Cell],
-    ),
-  ];
+  return ppidReportLines(report).map(([label, figure, values]) => [t(label, values), figure]);
 }
 
 /** The register as a table: one request per row. */

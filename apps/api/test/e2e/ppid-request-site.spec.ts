@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -189,10 +189,28 @@ describe('an information request from the OPD site, without JavaScript (producti
     expect(outcome).toContain('Keberatan ditolak');
     expect(outcome.replace(/\s+/g, ' ')).toContain('Komisi Informasi paling lambat');
     expect(await axeOn(outcome)).toEqual([]);
+
+    // The yearly report, from the site's PPID page: the figures so far, and the workbook.
+    await page.goto(`${site}/ppid/`);
+    await page.click('a[href="laporan"]');
+    await page.waitForURL(/\/ppid\/laporan$/);
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    expect(await page.locator('h1').textContent()).toBe(`Laporan layanan informasi publik ${year}`);
+    expect(await page.textContent('tr:has(th:text-is("Informasi tidak dikuasai")) td')).toBe('1');
+    expect(await page.textContent('tr:has(th:text-is("Keberatan ditolak")) td')).toBe('1');
+    const report = await page.content();
+    for (const text of Object.values(citizen)) expect(report).not.toContain(text);
+    expect(await axeOn(report)).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`a[href="laporan/${year}.xlsx"]`),
+    ]);
+    expect(download.suggestedFilename()).toBe(`laporan-ppid-${opd.slug}-${year}.xlsx`);
+    expect((await stat((await download.path())!)).size).toBeGreaterThan(1000);
   }, 180_000);
 
   it('renders pages the Nu HTML Checker (the W3C validator) finds no error in', async () => {
-    expect(Object.keys(rendered).length).toBeGreaterThanOrEqual(7);
+    expect(Object.keys(rendered).length).toBeGreaterThanOrEqual(8);
     const folder = path.join(root, 'rendered');
     await mkdir(folder);
     for (const [name, html] of Object.entries(rendered)) await writeFile(path.join(folder, name), html);
@@ -201,10 +219,12 @@ describe('an information request from the OPD site, without JavaScript (producti
 
   it('answers the pages no-store, under the site’s security headers', async () => {
     const page = await phone();
-    const answer = await page.goto(`${site}/ppid/permohonan/PPID-0000-0000`);
-    const headers = answer!.headers();
-    expect(headers['cache-control']).toBe('no-store');
-    expect(headers['content-security-policy']).toContain("form-action 'self'");
-    expect(headers['x-content-type-options']).toBe('nosniff');
+    for (const address of ['ppid/permohonan/PPID-0000-0000', 'ppid/laporan']) {
+      const answer = await page.goto(`${site}/${address}`);
+      const headers = answer!.headers();
+      expect({ address, cache: headers['cache-control'] }).toEqual({ address, cache: 'no-store' });
+      expect(headers['content-security-policy']).toContain("form-action 'self'");
+      expect(headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 });

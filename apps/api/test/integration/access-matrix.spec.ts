@@ -117,6 +117,10 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/tenants/{tenant}/ppid/requests/{id}/extension': { allowed: [], status: 400, body: {} },
   'POST /api/v1/tenants/{tenant}/ppid/requests/{id}/decision': { allowed: [], status: 400, body: {} },
   'POST /api/v1/tenants/{tenant}/ppid/requests/{id}/forward': { allowed: [], status: 400, body: {} },
+  // Objections and the register: the PPID duties alone (see ppid-objections, ppid-report).
+  'GET /api/v1/tenants/{tenant}/ppid/objections': { allowed: [], status: 200 },
+  'POST /api/v1/tenants/{tenant}/ppid/objections/{id}/decision': { allowed: [], status: 400, body: {} },
+  'GET /api/v1/tenants/{tenant}/ppid/register': { allowed: [], status: 400 },
   'POST /api/v1/tenants/{tenant}/users/{userId}/deactivate': {
     allowed: TENANT_ADMINS,
     status: 404,
@@ -162,11 +166,17 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/public/{tenant}/ppid/requests': { allowed: ACTORS, status: 400, body: {} },
   'POST /api/v1/public/{tenant}/ppid/requests/status': { allowed: ACTORS, status: 400, body: {} },
   'POST /api/v1/public/{tenant}/ppid/requests/clarification': { allowed: ACTORS, status: 400, body: {} },
+  'POST /api/v1/public/{tenant}/ppid/requests/objection': { allowed: ACTORS, status: 400, body: {} },
+  // The yearly service report is public information: without a year, a 400 naming the field.
+  'GET /api/v1/public/{tenant}/ppid/report': { allowed: ACTORS, status: 400 },
   // The same forms as pages behind an OPD site's address: no site named (no X-Laman-Site-Host) is a 404 page.
   'POST /api/v1/site-pages/ppid/permohonan': { allowed: ACTORS, status: 404, body: {} },
   'POST /api/v1/site-pages/ppid/permohonan/cek': { allowed: ACTORS, status: 404, body: {} },
   'POST /api/v1/site-pages/ppid/permohonan/jelaskan': { allowed: ACTORS, status: 404, body: {} },
+  'POST /api/v1/site-pages/ppid/permohonan/keberatan': { allowed: ACTORS, status: 404, body: {} },
   'GET /api/v1/site-pages/ppid/permohonan/{code}': { allowed: ACTORS, status: 404 },
+  'GET /api/v1/site-pages/ppid/laporan': { allowed: ACTORS, status: 404 },
+  'GET /api/v1/site-pages/ppid/laporan/{file}': { allowed: ACTORS, status: 404 },
   'GET /api/v1/public/{tenant}/site': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/snapshot': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/content': { allowed: ACTORS, status: 200 },

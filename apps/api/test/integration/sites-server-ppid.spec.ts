@@ -93,6 +93,29 @@ describe('the request pages on the local sites server', () => {
     }
   });
 
+  it('hands the yearly report over too, the page and its workbook, by host name and by path', async () => {
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    for (const [prefix, host] of [
+      ['', `${opd.slug}.localhost:${port}`],
+      [`/${opd.slug}`, `127.0.0.1:${port}`],
+    ] as const) {
+      const page = await send(port, host, `${prefix}/ppid/laporan`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain(`Laporan layanan informasi publik ${year}`);
+      // The two requests sent above are this year's.
+      expect(page.body).toMatch(/Permohonan diterima<\/th>\s*<td>2<\/td>/);
+      const workbook = await send(port, host, `${prefix}/ppid/laporan/${year}.xlsx`);
+      expect(workbook.status).toBe(200);
+      expect(workbook.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(workbook.headers['content-disposition']).toBe(
+        `attachment; filename="laporan-ppid-${opd.slug}-${year}.xlsx"`,
+      );
+      expect((await send(port, host, `${prefix}/ppid/laporan/1999`)).status).toBe(404);
+    }
+  });
+
   it('passes a refusal back as the API gave it', async () => {
     const refused = await send(port, `127.0.0.1:${port}`, `/${opd.slug}/ppid/permohonan`, 'name=A');
     expect(refused.status).toBe(400);

@@ -24,10 +24,18 @@ textarea{min-height:6rem}.hint{color:#4a4a4a;font-size:.9rem;margin:0}.error{col
 button{margin-top:1.5rem;font:inherit;font-weight:600;padding:.75rem 1.25rem;border:0;border-radius:4px;background:#0b4f8a;color:#fff}
 fieldset{border:0;padding:0;margin:1rem 0 0}legend{font-weight:600}fieldset label{font-weight:400;display:flex;gap:.5rem;margin-top:.25rem}fieldset input{width:auto}
 .code{font-size:1.5rem;font-weight:700;letter-spacing:.05em}dt{font-weight:600}dd{margin:0 0 .5rem}
-.message{white-space:pre-line}.steps{padding-left:1.25rem}`;
+.message{white-space:pre-line}.steps{padding-left:1.25rem}
+table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:600;padding:.5rem 0}
+tbody th{text-align:left;font-weight:400;padding:.25rem .5rem .25rem 0;border-bottom:1px solid #ddd}tbody td{text-align:right;font-weight:600;border-bottom:1px solid #ddd}`;
 
 /** `depth`: how many folders below the site's root the page is, for relative links home and to the PPID page. */
-function layout(opdName: string, title: string, depth: number, main: SafeHtml, status = 200): SitePage {
+export function layout(
+  opdName: string,
+  title: string,
+  depth: number,
+  main: SafeHtml,
+  status = 200,
+): SitePage {
   const root = '../'.repeat(depth);
   const body = htmlDocument({
     title: `${title} · ${opdName}`,

@@ -12,7 +12,8 @@ import { PublicFormLimits } from './public-form-limits';
 import { PpidQueueController } from './ppid-queue.controller';
 import { PpidQueueService } from './ppid-queue.service';
 import { PublicPpidController } from './public-ppid.controller';
-import { PpidPagesController } from './ppid-pages.controller';
+import { PpidPagesController, ReportPagesController } from './ppid-pages.controller';
+import { ReportPagesService } from './report-pages.service';
 import { PpidPagesService } from './ppid-pages.service';
 import { PpidDecisionsController } from './ppid-decisions.controller';
 import { PpidDecisionsService } from './ppid-decisions.service';
@@ -32,6 +33,7 @@ import { PpidReportService } from './ppid-report.service';
     PpidRegisterController,
     PublicPpidReportController,
     PpidPagesController,
+    ReportPagesController,
   ],
   providers: [
     InformationRequestsService,
@@ -41,6 +43,7 @@ import { PpidReportService } from './ppid-report.service';
     PpidDecisionsService,
     ObjectionsService,
     PpidReportService,
+    ReportPagesService,
     Mailer,
     {
       provide: PersonalDataCipher,

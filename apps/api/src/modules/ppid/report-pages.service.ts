@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { wibDay } from '../../core/time/wib';
+import { type PublicTenant } from '../public/public-tenants';
+import { SiteAddresses } from '../public/site-addresses';
+import { problemPage, type SitePage } from './ppid-pages';
+import { FIRST_REPORT_YEAR, PpidReportService } from './ppid-report.service';
+import { reportPage, reportWorkbook } from './report-page';
+
+/** A report as a page, or its workbook. */
+export type ReportAnswer = SitePage | { workbook: Buffer; filename: string };
+
+/** `2026`, or `2026.xlsx` for the workbook. */
+const REPORT_FILE = /^(\d{4})(\.xlsx)?$/;
+
+/**
+ * The yearly service report on every OPD site (`/ppid/laporan`, handed here by the edge like the request pages):
+ * always current, as the figures come from the requests; the current year to date, and every year before it
+ * since the platform took requests.
+ */
+@Injectable()
+export class ReportPagesService {
+  constructor(
+    @Inject(SiteAddresses) private readonly addresses: SiteAddresses,
+    @Inject(PpidReportService) private readonly reports: PpidReportService,
+  ) {}
+
+  /** `file`: a year, `<year>.xlsx`, or none for the current year. */
+  async report(host: string, file: string | null, now = new Date()): Promise<ReportAnswer> {
+    const depth = file === null ? 1 : 2;
+    const tenant = await this.addresses.tenantAt(host).catch(() => null);
+    if (!tenant) return problemPage('Situs OPD', depth, 'Situs OPD ini tidak menerbitkan laporan.', 404);
+    const years = reportYears(now);
+    const asked = file === null ? null : REPORT_FILE.exec(file);
+    const year = asked ? Number(asked[1]) : years[0]!;
+    if ((file !== null && !asked) || !years.includes(year))
+      return problemPage(tenant.name, depth, 'Laporan tahun itu tidak ada.', 404);
+    const report = await this.reports.report(tenant.id, year, now);
+    if (asked?.[2])
+      return { workbook: await reportWorkbook(tenant.name, report), filename: filename(tenant, year) };
+    return reportPage(tenant.name, report, years, depth);
+  }
+}
+
+/** The years with a report, newest first. */
+function reportYears(now: Date): number[] {
+  const years: number[] = [];
+  for (let year = Number(wibDay(now).slice(0, 4)); year >= FIRST_REPORT_YEAR; year--) years.push(year);
+  return years;
+}
+
+const filename = (tenant: PublicTenant, year: number) => `laporan-ppid-${tenant.slug}-${year}.xlsx`;
