@@ -230,7 +230,8 @@ describe('city oversight: completeness score per OPD', () => {
     const initial = await t.http().get(policyPath).set(monitor.auth);
     expect(initial.status).toBe(200);
     expect(initial.body.policy).toEqual(initial.body.defaults);
-    expect(initial.body.checks).toHaveLength(19);
+    expect(initial.body.checks).toHaveLength(20);
+    expect(initial.body.checks.map((check: { code: string }) => check.code)).toContain('ppid.on_time');
     const { policy } = initial.body as { policy: { required: string[] } & Record<string, unknown> };
 
     const bad = await t

@@ -843,4 +843,8 @@ export const EN: Record<string, string> = {
   Dijawab: 'Answered',
   'Dasar pengecualian': 'Exemption cited',
   Diteruskan: 'Forwarded',
+  'Permohonan informasi dijawab tepat waktu (bila ada permohonan)':
+    'Information requests answered on time (when there are any)',
+  'Permohonan informasi: {overdue} belum dijawab melewati batas, {late} dijawab terlambat dalam setahun terakhir':
+    'Information requests: {overdue} unanswered past the deadline, {late} answered late in the past year',
 };

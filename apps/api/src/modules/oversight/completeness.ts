@@ -17,7 +17,22 @@ export interface SiteFacts {
     publishedAt: Date | string;
     fields: Record<string, unknown>;
   }>;
+  /**
+   * The OPD's information requests received in the last year or still unanswered, each with its legal clock
+   * (WIB days): whether they were answered in time counts, once there are any.
+   */
+  requests?: RequestClock[];
 }
+
+export interface RequestClock {
+  receivedOn: string;
+  dueOn: string;
+  /** Answered (or forwarded) on this day, or null while the PPID has not. */
+  answeredOn: string | null;
+}
+
+/** How far back a late answer still counts against the OPD. */
+const REQUEST_MEMORY_DAYS = 365;
 
 /** One thing the city expects, met or not. `text` is the missing-item wording, `values` fill it in. */
 export interface Check {
@@ -137,6 +152,8 @@ export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT
       { days: newsMaxDays },
     ),
   ];
+  const answers = requestsInTime(facts.requests ?? [], now);
+  if (answers) all.push(answers);
   const required = new Set(policy.required);
   const checks = all.filter((item) => required.has(item.code));
   const total = checks.reduce((sum, item) => sum + item.weight, 0);
@@ -144,6 +161,50 @@ export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT
   const score = total === 0 ? 100 : Math.round((met / total) * 100);
   const band = BANDS.find((entry) => score >= entry.min)!;
   return { score, band: band.band, bandLabel: band.label, checks };
+}
+
+/** A day (WIB) as `YYYY-MM-DD`, `days` after `now`'s. */
+function wibDayAfter(now: Date, days: number): string {
+  return new Date(now.getTime() + WIB_OFFSET_MS + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The requests the check reads at `now`: received within its memory, or still unanswered. */
+function countedRequests(requests: RequestClock[], now: Date): RequestClock[] {
+  const since = wibDayAfter(now, -REQUEST_MEMORY_DAYS);
+  return requests.filter((request) => request.receivedOn > since || !request.answeredOn);
+}
+
+/**
+ * Whether the PPID answers in time (UU 14/2008: 10 working days, once extended by 7): none unanswered past its
+ * due day, none answered late in the last year. Only for an OPD that has requests to answer: one that received
+ * none is neither rewarded nor penalised (the check is left out, as a policy exemption would).
+ */
+function requestsInTime(requests: RequestClock[], now: Date): Check | null {
+  const counted = countedRequests(requests, now);
+  if (!counted.length) return null;
+  const today = wibDayAfter(now, 0);
+  const overdue = counted.filter((request) => !request.answeredOn && today > request.dueOn).length;
+  const late = counted.filter((request) => request.answeredOn && request.answeredOn > request.dueOn).length;
+  return {
+    code: 'ppid.on_time',
+    weight: CHECK_WEIGHTS['ppid.on_time']!,
+    met: overdue + late === 0,
+    text: 'Permohonan informasi: {overdue} belum dijawab melewati batas, {late} dijawab terlambat dalam setahun terakhir',
+    values: { overdue, late },
+  };
+}
+
+/** The WIB midnight that starts `day` (`YYYY-MM-DD`), as an instant. */
+function wibMidnight(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) - WIB_OFFSET_MS;
+}
+
+/** When the requests' check can next change with time: a due day passing, a request leaving its memory. */
+function requestFlips(requests: RequestClock[], now: Date): number[] {
+  return countedRequests(requests, now).flatMap((request) => [
+    ...(request.answeredOn ? [] : [wibMidnight(request.dueOn) + DAY_MS]),
+    wibMidnight(request.receivedOn) + REQUEST_MEMORY_DAYS * DAY_MS,
+  ]);
 }
 
 /**
@@ -166,6 +227,8 @@ export function nextChange(facts: SiteFacts, now: Date, policy: CityPolicy = DEF
     policy.periodicInfoMaxMonths * MONTH_DAYS,
   ].map((days) => days * DAY_MS);
   let earliest = Math.min(...boundaries);
+  for (const flips of requestFlips(facts.requests ?? [], now))
+    if (flips > now.getTime() && flips < earliest) earliest = flips;
   for (const item of facts.items) {
     const published = new Date(item.publishedAt).getTime();
     for (const limit of limits) {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { withinBudget } from '../../core/scheduling/pass-budget';
 import { wibDay } from '../../core/time/wib';
+import { InformationRequestsRepository } from '../ppid/information-requests.repository';
 import { PublicContentRepository } from '../public/public-content.repository';
 import { SiteSettingsService } from '../site-settings/site-settings.service';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -72,6 +73,7 @@ export class OversightService {
   private readonly tenants = new TenantsRepository();
   private readonly kept = new SiteScoresRepository();
   private readonly history = new ScoreHistoryRepository();
+  private readonly requests = new InformationRequestsRepository();
   private scoring: Promise<void> | null = null;
 
   constructor(
@@ -83,7 +85,7 @@ export class OversightService {
 
   async forTenant(tenantId: string, now = new Date()): Promise<TenantCompleteness> {
     const { tenant, policy } = await this.tenantAndPolicy(tenantId);
-    return this.describeTenant(tenant, now, assess(await this.facts(tenant), now, policy));
+    return this.describeTenant(tenant, now, assess(await this.facts(tenant, now), now, policy));
   }
 
   /**
@@ -107,7 +109,7 @@ export class OversightService {
     days: number,
   ): Promise<TenantCompleteness & { dueSoon: Check[] }> {
     const policy = effectivePolicy(city, tenant.oversightPolicy);
-    const facts = await this.facts(tenant);
+    const facts = await this.facts(tenant, now);
     const current = this.describeTenant(tenant, now, assess(facts, now, policy));
     const later = assess(facts, new Date(now.getTime() + days * DAY_MS), policy);
     const metNow = new Set(current.checks.filter((check) => check.met).map((check) => check.code));
@@ -186,7 +188,7 @@ export class OversightService {
         `SELECT content_version::text AS version FROM tenants WHERE id = $1`,
         [tenant.id],
       );
-      const facts = await this.readFacts(tx);
+      const facts = await this.readFacts(tx, now);
       const score = assess(facts, now, policy);
       await this.history.upsert(tx, {
         day: wibDay(now),
@@ -211,15 +213,19 @@ export class OversightService {
     return { tenant, policy: effectivePolicy(await this.policies.cityPolicy(), tenant.oversightPolicy) };
   }
 
-  private facts(tenant: Tenant): Promise<SiteFacts> {
-    return this.db.inTenant(tenant.id, (tx) => this.readFacts(tx));
+  private facts(tenant: Tenant, now: Date): Promise<SiteFacts> {
+    return this.db.inTenant(tenant.id, (tx) => this.readFacts(tx, now));
   }
 
-  /** What the assessment reads: the contact settings and every visible item, without article bodies. */
-  private async readFacts(tx: TenantTransaction): Promise<SiteFacts> {
+  /**
+   * What the assessment reads: the contact settings, every visible item without article bodies, and the clocks
+   * of the information requests of the last year (and any still unanswered).
+   */
+  private async readFacts(tx: TenantTransaction, now: Date): Promise<SiteFacts> {
     return {
       contact: ((await this.settings.read(tx)).settings.contact ?? {}) as SiteFacts['contact'],
       items: await this.content.everything(tx, 'none'),
+      requests: await this.requests.clocks(tx, wibDay(new Date(now.getTime() - 366 * DAY_MS))),
     };
   }
 

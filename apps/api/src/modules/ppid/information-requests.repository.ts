@@ -172,6 +172,24 @@ export class InformationRequestsRepository {
     return row ?? null;
   }
 
+  /**
+   * Each request's legal clock (WIB days) — received since `sinceDay`, or still unanswered — for the completeness
+   * score's check that the PPID answers in time.
+   */
+  clocks(
+    tx: TenantTransaction,
+    sinceDay: string,
+  ): Promise<Array<{ receivedOn: string; dueOn: string; answeredOn: string | null }>> {
+    return tx.manager.query(
+      `SELECT to_char(received_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD') AS "receivedOn",
+              to_char(due_on, 'YYYY-MM-DD') AS "dueOn",
+              to_char(answered_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD') AS "answeredOn"
+         FROM information_requests
+        WHERE tenant_id = $1 AND (received_at >= $2::date - interval '1 day' OR answered_at IS NULL)`,
+      [tx.tenantId, sinceDay],
+    );
+  }
+
   /** The request with this code, only when `lookup` is one of the contacts it was made with. */
   async byCodeAndContact(
     tx: TenantTransaction,

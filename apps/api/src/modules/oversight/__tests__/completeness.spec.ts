@@ -142,6 +142,51 @@ describe('completeness score', () => {
   });
 });
 
+describe('whether the PPID answers in time (ppid.on_time)', () => {
+  const onTime = (facts: SiteFacts) =>
+    assess(facts, NOW).checks.find((check) => check.code === 'ppid.on_time');
+  // NOW is 15 March 2026, 10:00 WIB.
+  const request = (receivedOn: string, dueOn: string, answeredOn: string | null) => ({
+    receivedOn,
+    dueOn,
+    answeredOn,
+  });
+
+  it('leaves an OPD without requests as it was: neither rewarded nor penalised', () => {
+    expect(onTime(complete())).toBeUndefined();
+    expect(assess(complete(), NOW).score).toBe(100);
+  });
+
+  it('is met when every request was answered by its due day, and none waits past it', () => {
+    const facts = { ...complete(), requests: [request('2026-03-02', '2026-03-16', '2026-03-16')] };
+    expect(onTime(facts)).toMatchObject({ met: true, weight: 5 });
+    expect(assess(facts, NOW).score).toBe(100);
+  });
+
+  it('lowers the score for a request waiting past its due day, and for one answered late within the year', () => {
+    const waiting = { ...complete(), requests: [request('2026-02-20', '2026-03-13', null)] };
+    expect(onTime(waiting)).toMatchObject({ met: false, values: { overdue: 1, late: 0 } });
+    // 100 of 105 weights met.
+    expect(assess(waiting, NOW).score).toBe(95);
+    const late = { ...complete(), requests: [request('2025-04-01', '2025-04-15', '2025-04-20')] };
+    expect(onTime(late)).toMatchObject({ met: false, values: { overdue: 0, late: 1 } });
+    // A year on, the late answer no longer counts: no request left, no check.
+    const yearOn = new Date('2026-04-01T00:00:00Z');
+    expect(assess(late, yearOn).checks.some((check) => check.code === 'ppid.on_time')).toBe(false);
+  });
+
+  it('names the moment a waiting request passes its due day (WIB midnight) as the next change', () => {
+    const facts = { ...complete(), requests: [request('2026-03-04', '2026-03-18', null)] };
+    facts.items = facts.items.map((item) => ({ ...item, publishedAt: NOW }));
+    // 19 March 00:00 WIB is 18 March 17:00 UTC.
+    expect(nextChange(facts, NOW).toISOString()).toBe('2026-03-18T17:00:00.000Z');
+    expect(onTime(facts)?.met).toBe(true);
+    expect(
+      assess(facts, new Date('2026-03-18T17:00:00.000Z')).checks.find((c) => c.code === 'ppid.on_time')?.met,
+    ).toBe(false);
+  });
+});
+
 describe('when a score next changes with time alone (nextChange)', () => {
   /** A small deterministic generator, so a failure names a reproducible case. */
   function random(seed: number): () => number {
@@ -162,6 +207,17 @@ describe('when a score next changes with time alone (nextChange)', () => {
       const at = (days: number) => new Date(now.getTime() - days * 86_400_000);
       const facts = complete();
       facts.items = facts.items.map((item) => ({ ...item, publishedAt: at(next() * 400) }));
+      // Some OPDs have information requests: answered in time or late, or waiting, received up to 400 days ago.
+      const day = (instant: Date) => new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+      facts.requests = Array.from({ length: Math.floor(next() * 4) }, () => {
+        const received = at(next() * 400);
+        const answered = next() < 0.7 ? new Date(received.getTime() + next() * 20 * 86_400_000) : null;
+        return {
+          receivedOn: day(received),
+          dueOn: day(new Date(received.getTime() + 14 * 86_400_000)),
+          answeredOn: answered && answered < now ? day(answered) : null,
+        };
+      });
       const changes = nextChange(facts, now);
       expect(changes.getTime()).toBeGreaterThan(now.getTime());
       const span = changes.getTime() - now.getTime();
