@@ -44,6 +44,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'ppid.extended': 'memperpanjang waktu jawaban permohonan informasi',
   'ppid.decided': 'menjawab permohonan informasi',
   'ppid.objection_decided': 'menjawab keberatan atas permohonan informasi',
+  'ppid.personal_data_erased': 'menghapus data pribadi pemohon yang masa simpannya berakhir',
   'ppid.forwarded_out': 'meneruskan permohonan informasi ke OPD lain',
   'ppid.forwarded_in': 'menerima permohonan informasi terusan OPD lain',
   // Recorded by earlier versions.

@@ -69,8 +69,10 @@ export interface ObjectionEntry extends Objection {
 
 /** One request opened with the requester's data (the API records every opening). */
 export interface RequestDetail extends QueueEntry {
-  purpose: string;
-  requester: { name: string; address: string; email: string | null; phone: string | null };
+  /** The purpose and the requester: null once erased after the retention period. */
+  purpose: string | null;
+  requester: { name: string; address: string; email: string | null; phone: string | null } | null;
+  personalDataErasedAt: string | null;
   extended: boolean;
   steps: RequestStep[];
   exemptions: Array<{ id: string; title: string }>;

@@ -847,4 +847,8 @@ export const EN: Record<string, string> = {
     'Information requests answered on time (when there are any)',
   'Permohonan informasi: {overdue} belum dijawab melewati batas, {late} dijawab terlambat dalam setahun terakhir':
     'Information requests: {overdue} unanswered past the deadline, {late} answered late in the past year',
+  'Data pribadi pemohon sudah dihapus pada {day}: masa simpannya berakhir. Register menyimpan sisanya tanpa data pribadi.':
+    "The requester's personal data was erased on {day}: its retention period ended. The register keeps the rest, without personal data.",
+  'menghapus data pribadi pemohon yang masa simpannya berakhir':
+    "erased requesters' personal data whose retention period ended",
 };

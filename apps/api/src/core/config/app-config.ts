@@ -56,6 +56,7 @@ const envSchema = z
     DATABASE_POOL_SIZE: positiveInt.default(10),
     MIGRATE_ON_START: bool.default(true),
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+    PPID_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(730),
     LAMAN_MEDIA_DIR: z.string().min(1).optional(),
     LAMAN_SITES_DIR: z.string().min(1).optional(),
     LAMAN_SITES_DOMAIN: z
@@ -159,6 +160,11 @@ export interface AppConfig {
   trustProxy: false | string[];
   /** Seconds between scheduled-publishing passes; 0 turns the scheduler off (tests drive it by hand). */
   schedulerIntervalSeconds: number;
+  /**
+   * Days a requester's personal data is kept once the request is closed (answered or forwarded, and any
+   * objection answered); then it is erased and the register keeps the anonymised row (UU 27/2022).
+   */
+  ppidRetentionDays: number;
   /** Responses the public API keeps in memory (0: no cache). */
   publicCacheEntries: number;
   /**
@@ -281,6 +287,7 @@ function toAppConfig(env: Env): AppConfig {
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
+    ppidRetentionDays: env.PPID_RETENTION_DAYS,
     publicCacheEntries: env.PUBLIC_CACHE_ENTRIES,
     sites: {
       dir: env.LAMAN_SITES_DIR ?? path.resolve(__dirname, '../../../../../.data/sites'),

@@ -31,6 +31,7 @@ import { RequestClarified1767300000000 } from './migrations/1767300000000-reques
 import { InformationObjections1767400000000 } from './migrations/1767400000000-information-objections';
 import { RequestRegisterIndex1767500000000 } from './migrations/1767500000000-request-register-index';
 import { RequestsExpireScore1767600000000 } from './migrations/1767600000000-requests-expire-score';
+import { RequesterDataRetention1767700000000 } from './migrations/1767700000000-requester-data-retention';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -99,4 +100,5 @@ export const MIGRATIONS = [
   InformationObjections1767400000000,
   RequestRegisterIndex1767500000000,
   RequestsExpireScore1767600000000,
+  RequesterDataRetention1767700000000,
 ];

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'ppid.extended',
   'ppid.decided',
   'ppid.objection_decided',
+  'ppid.personal_data_erased',
   'ppid.forwarded_out',
   'ppid.forwarded_in',
 ] as const;

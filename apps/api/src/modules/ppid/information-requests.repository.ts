@@ -34,15 +34,19 @@ export interface QueuedRequest extends RequestState {
   delivery: Delivery;
 }
 
-/** A request with the sealed fields, as only the PPID reads it. */
+/** A request with the sealed fields, as only the PPID reads it (null once erased after the retention period). */
 export interface SealedRequest extends QueuedRequest {
-  purpose: string;
+  purpose: string | null;
   extended: boolean;
-  requesterName: string;
-  requesterAddress: string;
+  requesterName: string | null;
+  requesterAddress: string | null;
   requesterEmail: string | null;
   requesterPhone: string | null;
+  personalDataErasedAt: Date | null;
 }
+
+/** What stands in for the requester's own words once their personal data is erased. */
+export const ERASED_WORDS = '(Dihapus: masa simpan data pribadi pemohon telah berakhir.)';
 
 /** Still waiting for the PPID's answer. */
 export const OPEN_STATUSES = ['received', 'clarification', 'extended'] as const;
@@ -165,11 +169,40 @@ export class InformationRequestsRepository {
   async byId(tx: TenantTransaction, id: string): Promise<SealedRequest | null> {
     const [row] = await tx.manager.query(
       `SELECT ${QUEUED}, purpose, extended, requester_name AS "requesterName", requester_address AS "requesterAddress",
-              requester_email AS "requesterEmail", requester_phone AS "requesterPhone"
+              requester_email AS "requesterEmail", requester_phone AS "requesterPhone",
+              personal_data_erased_at AS "personalDataErasedAt"
          FROM information_requests WHERE tenant_id = $1 AND id = $2`,
       [tx.tenantId, id],
     );
     return row ?? null;
+  }
+
+  /**
+   * Erases the personal data of this OPD's requests closed before `closedBefore` (answered or forwarded, and
+   * any objection answered): the sealed fields, the purpose, the contact lookups, and the requester's own words
+   * in the steps and the objection. The register keeps the rest. Returns how many requests were erased.
+   */
+  async erasePersonalData(tx: TenantTransaction, closedBefore: Date): Promise<number> {
+    const [{ erased }] = await tx.manager.query(
+      `WITH due AS (
+         SELECT r.id FROM information_requests r LEFT JOIN information_objections o ON o.request_id = r.id
+          WHERE r.tenant_id = $1 AND r.personal_data_erased_at IS NULL AND r.answered_at < $2
+            AND r.status <> ALL ($3) AND (o.id IS NULL OR o.decided_at < $2)
+          FOR UPDATE OF r),
+       erased AS (
+         UPDATE information_requests r SET requester_name = NULL, requester_address = NULL, requester_email = NULL,
+                requester_phone = NULL, purpose = NULL, contact_lookups = '{}', personal_data_erased_at = now()
+           FROM due WHERE r.id = due.id RETURNING r.id),
+       own_words AS (
+         UPDATE information_request_events e SET message = $4
+           FROM erased WHERE e.request_id = erased.id AND e.kind IN ('clarified', 'objected') RETURNING e.id),
+       statements AS (
+         UPDATE information_objections o SET statement = $4
+           FROM erased WHERE o.request_id = erased.id RETURNING o.id)
+       SELECT count(*)::int AS erased FROM erased`,
+      [tx.tenantId, closedBefore, OPEN_STATUSES, ERASED_WORDS],
+    );
+    return erased;
   }
 
   /**

@@ -31,8 +31,10 @@ export interface QueueEntry extends QueuedRequest {
 }
 
 export interface RequestDetail extends QueueEntry {
-  purpose: string;
-  requester: { name: string; address: string; email: string | null; phone: string | null };
+  /** The purpose and the requester: null once erased after the retention period. */
+  purpose: string | null;
+  requester: { name: string; address: string; email: string | null; phone: string | null } | null;
+  personalDataErasedAt: Date | null;
   /** Whether the one extension the law allows was used. */
   extended: boolean;
   steps: Array<RequestEvent & { label: string }>;
@@ -101,6 +103,7 @@ export class PpidQueueService {
       steps,
       exemptions,
       objection,
+      personalDataErasedAt,
       ...queued
     } = row;
     return {
@@ -110,12 +113,16 @@ export class PpidQueueService {
       steps: steps.map((step) => ({ ...step, label: STEP_LABELS[step.kind] })),
       exemptions,
       objection: objection && { id: objection.id, ...objectionView(objection) },
-      requester: {
-        name: this.cipher.open(requesterName),
-        address: this.cipher.open(requesterAddress),
-        email: requesterEmail ? this.cipher.open(requesterEmail) : null,
-        phone: requesterPhone ? this.cipher.open(requesterPhone) : null,
-      },
+      personalDataErasedAt,
+      requester:
+        requesterName && requesterAddress
+          ? {
+              name: this.cipher.open(requesterName),
+              address: this.cipher.open(requesterAddress),
+              email: requesterEmail ? this.cipher.open(requesterEmail) : null,
+              phone: requesterPhone ? this.cipher.open(requesterPhone) : null,
+            }
+          : null,
     };
   }
 

@@ -241,12 +241,17 @@ export class RequesterDto {
 }
 
 export class RequestDetailDto extends QueueEntryDto {
-  @ApiProperty() purpose: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null setelah data pribadi dihapus' })
+  purpose: string | null;
   @ApiProperty({
     type: RequesterDto,
-    description: 'Data pribadi pemohon: setiap kali dibuka tercatat di log audit',
+    nullable: true,
+    description:
+      'Data pribadi pemohon: setiap kali dibuka tercatat di log audit; null setelah masa simpannya berakhir',
   })
-  requester: RequesterDto;
+  requester: RequesterDto | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'Kapan data pribadi pemohon dihapus' })
+  personalDataErasedAt: Date | null;
   @ApiProperty({ description: 'Perpanjangan (sekali saja) sudah dipakai' }) extended: boolean;
   @ApiProperty({ type: [RequestStepDto] }) steps: RequestStepDto[];
   @ApiProperty({

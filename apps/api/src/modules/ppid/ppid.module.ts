@@ -14,6 +14,7 @@ import { PpidQueueService } from './ppid-queue.service';
 import { PublicPpidController } from './public-ppid.controller';
 import { PpidPagesController, ReportPagesController } from './ppid-pages.controller';
 import { ReportPagesService } from './report-pages.service';
+import { RequesterDataRetention } from './requester-data-retention';
 import { PpidPagesService } from './ppid-pages.service';
 import { PpidDecisionsController } from './ppid-decisions.controller';
 import { PpidDecisionsService } from './ppid-decisions.service';
@@ -44,6 +45,7 @@ import { PpidReportService } from './ppid-report.service';
     ObjectionsService,
     PpidReportService,
     ReportPagesService,
+    RequesterDataRetention,
     Mailer,
     {
       provide: PersonalDataCipher,
