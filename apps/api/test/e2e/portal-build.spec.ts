@@ -122,7 +122,7 @@ describe('building the city portal', () => {
     expect(everything).not.toContain('DRAF-PORTAL-RAHASIA');
     expect(everything).not.toContain('BERITA-OPD-NONAKTIF');
     expect(everything).not.toContain(suspended.name);
-    for (const route of ['', 'opd', 'layanan', 'berita', 'cari', '404.html']) {
+    for (const route of ['', 'opd', 'layanan', 'berita', 'ppid', 'cari', '404.html']) {
       const html = route.endsWith('.html')
         ? await readFile(path.join(live, route), 'utf8')
         : await page(route);
@@ -136,7 +136,7 @@ describe('building the city portal', () => {
       `Sitemap: ${portalHome}/sitemap.xml`,
     );
     const sitemap = await readFile(path.join(live, 'sitemap.xml'), 'utf8');
-    for (const route of ['/', '/berita/', '/layanan/', '/opd/'])
+    for (const route of ['/', '/berita/', '/layanan/', '/opd/', '/ppid/'])
       expect(sitemap).toContain(`<loc>${portalHome}${route}</loc>`);
     const feed = await readFile(path.join(live, 'rss.xml'), 'utf8');
     const links = [...feed.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((match) => match[1]!);
@@ -146,11 +146,15 @@ describe('building the city portal', () => {
     // An announcement links to its own page on the OPD site.
     expect(links.some((link) => /\/pengumuman\/[a-z0-9-]+\/$/.test(link))).toBe(true);
     // Headings never skip a level.
-    for (const route of ['', 'opd', 'layanan', 'berita', 'cari']) {
+    for (const route of ['', 'opd', 'layanan', 'berita', 'ppid', 'cari']) {
       const levels = [...(await page(route)).matchAll(/<h([1-6])[ >]/g)].map((match) => Number(match[1]));
       const skips = levels.filter((level, index) => index > 0 && level > levels[index - 1]! + 1);
       expect({ route, skips }).toEqual({ route, skips: [] });
     }
+    // Choosing the OPD for an information request: each OPD's own PPID form, and its yearly report.
+    const ppid = await page('ppid');
+    expect(ppid).toContain(`href="${site}/ppid/#ajukan"`);
+    expect(ppid).toContain(`href="${site}/ppid/laporan"`);
     // City-wide search covers services, news and OPDs.
     const indexed = await searchIndexText(live);
     expect(indexed).toContain('Surat Keterangan Usaha Portal');

@@ -83,7 +83,14 @@ export function storyHref(city: City, story: Story, type: 'berita' | 'pengumuman
 
 /** Every page of the portal, for its sitemap. */
 export function portalPaths(city: City): string[] {
-  return ['/', '/berita/', '/layanan/', '/opd/', ...(city.transparency.length ? ['/keterbukaan/'] : [])];
+  return [
+    '/',
+    '/berita/',
+    '/layanan/',
+    '/opd/',
+    '/ppid/',
+    ...(city.transparency.length ? ['/keterbukaan/'] : []),
+  ];
 }
 
 export function tenantOf(city: City, slug: string): City['tenants'][number] {
