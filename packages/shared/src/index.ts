@@ -20,7 +20,13 @@ export {
   type NewsArchivePage,
 } from './news-archive.js';
 export { formatTanggal } from './dates.js';
-export { PPID_DELIVERY_OPTIONS, PPID_PATHS, PPID_REQUEST_FIELDS, type PpidFormField } from './ppid-form.js';
+export {
+  FORM_GUARD_FIELDS,
+  PPID_DELIVERY_OPTIONS,
+  PPID_PATHS,
+  PPID_REQUEST_FIELDS,
+  type PpidFormField,
+} from './ppid-form.js';
 export {
   ppidReportLabel,
   ppidReportLines,

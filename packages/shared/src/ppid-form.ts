@@ -77,10 +77,18 @@ export const PPID_DELIVERY_OPTIONS: ReadonlyArray<{ value: 'email' | 'pickup' | 
   { value: 'post', label: 'Dikirim lewat pos ke alamat di atas' },
 ];
 
+/**
+ * Fields a citizens' form carries besides its own: `website`, a honeypot kept off screen and out of reach of
+ * keyboards and screen readers (a person leaves it empty; a bot filling every field does not), and `altcha`, the
+ * proof-of-work payload the ALTCHA widget adds when the browser runs JavaScript.
+ */
+export const FORM_GUARD_FIELDS = { honeypot: 'website', proof: 'altcha' } as const;
+
 /** Where the forms post, and the yearly report, on every OPD site (the edge hands these paths to the API). */
 export const PPID_PATHS = {
   page: 'ppid/',
   submit: 'ppid/permohonan',
   lookup: 'ppid/permohonan/cek',
   report: 'ppid/laporan',
+  challenge: 'ppid/permohonan/tantangan',
 } as const;

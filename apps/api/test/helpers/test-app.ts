@@ -70,6 +70,10 @@ function testConfig(database: TestDatabase, env: Record<string, string>) {
     LOGIN_CLIENT_MAX_FAILURES: '100000',
     // Tests drive the scheduler by hand (ScheduledPublisher.tick) with the clock they need.
     SCHEDULER_INTERVAL_SECONDS: '0',
+    // The proof of work at its lightest, and no least fill time: the abuse suite sets its own.
+    FORM_CHALLENGE_COST: '10',
+    FORM_CHALLENGE_COUNTER_MAX: '20',
+    FORM_MIN_FILL_SECONDS: '0',
     LAMAN_MEDIA_DIR: mediaDirOf(database),
     // Suspension and rollback act on the sites folder: each test database gets its own.
     LAMAN_SITES_DIR: path.join(tmpdir(), `laman-sites-${database.name}`),

@@ -5,6 +5,7 @@ import { asSuperuser } from '../helpers/superuser';
 import { eventually } from '../helpers/eventually';
 import { startSmtpInbox } from '../helpers/smtp-inbox';
 import { formatTanggal } from '@laman/shared';
+import { solvedProof } from '../helpers/form-proof';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /** A citizen asks an OPD for information: registered with a code and the legal clock, their data sealed. */
@@ -176,14 +177,27 @@ describe('information requests (PPID) from citizens', () => {
     }
   });
 
-  it('stops one client after five requests an hour, with Retry-After, and writes nothing more', async () => {
+  it('stops one client after two requests an hour without the proof of work, five with it; Retry-After, nothing written', async () => {
     const before = (await rows()).length;
-    // One request was registered above from this client.
-    for (let index = 0; index < 4; index++)
-      expect((await t.http().post(requestsOf(other)).send(citizen)).status).toBe(201);
-    const refused = await t.http().post(requestsOf(other)).send(citizen);
+    // One request was registered above from this client, without the proof: one more passes, then 429.
+    expect((await t.http().post(requestsOf(other)).send(citizen)).status).toBe(201);
+    const unproven = await t.http().post(requestsOf(other)).send(citizen);
+    expect(unproven.status).toBe(429);
+    expect(Number(unproven.headers['retry-after'])).toBeGreaterThan(0);
+    expect(unproven.body.code).toBe('RATE_LIMITED');
+    // With the proof of work (a browser running the widget): up to five an hour in all.
+    for (let index = 0; index < 3; index++) {
+      const proven = await t
+        .http()
+        .post(requestsOf(other))
+        .send({ ...citizen, altcha: await solvedProof(t, other.slug) });
+      expect(proven.status).toBe(201);
+    }
+    const refused = await t
+      .http()
+      .post(requestsOf(other))
+      .send({ ...citizen, altcha: await solvedProof(t, other.slug) });
     expect(refused.status).toBe(429);
-    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body.code).toBe('RATE_LIMITED');
     expect((await rows()).length).toBe(before + 4);
   });

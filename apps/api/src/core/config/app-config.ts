@@ -57,6 +57,9 @@ const envSchema = z
     MIGRATE_ON_START: bool.default(true),
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
     PPID_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(730),
+    FORM_CHALLENGE_COST: z.coerce.number().int().min(1).max(100_000).default(1000),
+    FORM_CHALLENGE_COUNTER_MAX: z.coerce.number().int().min(2).max(1_000_000).default(3000),
+    FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
     LAMAN_MEDIA_DIR: z.string().min(1).optional(),
     LAMAN_SITES_DIR: z.string().min(1).optional(),
     LAMAN_SITES_DOMAIN: z
@@ -165,6 +168,12 @@ export interface AppConfig {
    * objection answered); then it is erased and the register keeps the anonymised row (UU 27/2022).
    */
   ppidRetentionDays: number;
+  /**
+   * The proof-of-work a citizen's browser does before a public form is taken (ALTCHA, self-hosted): PBKDF2
+   * iterations per try (`cost`), the highest counter a challenge hides (about half as many tries on average),
+   * and the least time between fetching the challenge and sending the form.
+   */
+  formChallenge: { cost: number; counterMax: number; minFillMs: number };
   /** Responses the public API keeps in memory (0: no cache). */
   publicCacheEntries: number;
   /**
@@ -288,6 +297,11 @@ function toAppConfig(env: Env): AppConfig {
     trustProxy: env.TRUST_PROXY,
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
     ppidRetentionDays: env.PPID_RETENTION_DAYS,
+    formChallenge: {
+      cost: env.FORM_CHALLENGE_COST,
+      counterMax: env.FORM_CHALLENGE_COUNTER_MAX,
+      minFillMs: env.FORM_MIN_FILL_SECONDS * 1000,
+    },
     publicCacheEntries: env.PUBLIC_CACHE_ENTRIES,
     sites: {
       dir: env.LAMAN_SITES_DIR ?? path.resolve(__dirname, '../../../../../.data/sites'),

@@ -52,6 +52,9 @@ export const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
     'An objection can be filed after the PPID has answered, or once the answer is overdue, within 30 working days',
   OBJECTION_EXISTS: 'An objection to this request has already been filed',
   OBJECTION_DECIDED: 'This objection has already been answered',
+  CHALLENGE_FAILED: 'The automatic check failed: reload the page, then send again',
+  FORM_TOO_FAST: 'The form was sent too quickly: check it, then send again',
+  HONEYPOT_FILLED: 'A field meant to stay empty was filled in: reload the page and fill in the form again',
   EXTENSION_NOT_ALLOWED: 'The answer time can be extended once only, before the answer is due',
   INVITATION_ACCOUNT_NOT_ACTIVE:
     'The account for this email is not activated yet: open the first invitation link you received to choose a password, then open this link again',

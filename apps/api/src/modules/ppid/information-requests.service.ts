@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type Challenge } from 'altcha-lib';
+import { FormChallenges } from '../../core/abuse/form-challenges';
 import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError, fieldError } from '../../core/errors/domain-error';
@@ -20,7 +22,7 @@ import {
   STEP_LABELS,
 } from './information-request-events.repository';
 import { type ClarificationReplyDto, type RequestStatusQueryDto, type SubmitRequestDto } from './ppid.dto';
-import { PublicFormLimits, REQUEST_FORM, STATUS_LOOKUP } from './public-form-limits';
+import { PublicFormLimits, REQUEST_FORM, REQUEST_FORM_UNPROVEN, STATUS_LOOKUP } from './public-form-limits';
 import { requestReceipt } from './request-receipt';
 import { InformationObjectionsRepository } from './information-objections.repository';
 import { objectionView, type ObjectionView, objectionWindow } from './objection';
@@ -61,6 +63,7 @@ export class InformationRequestsService {
     @Inject(PublicFormLimits) private readonly limits: PublicFormLimits,
     @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
     @Inject(Mailer) private readonly mailer: Mailer,
+    @Inject(FormChallenges) private readonly challenges: FormChallenges,
   ) {}
 
   async submit(
@@ -71,6 +74,7 @@ export class InformationRequestsService {
   ): Promise<RequestReceipt> {
     assertReachable(form);
     const tenant = await this.publicApi.activeTenant(slug);
+    await this.guard(form, client, tenant.id, now);
     await this.limits.take(REQUEST_FORM, client, tenant.id);
     const received = wibDay(now);
     const calendar = await this.calendar.calendar(Number(received.slice(0, 4)));
@@ -98,6 +102,26 @@ export class InformationRequestsService {
         if (attempt >= CODE_ATTEMPTS || !isCodeClash(error)) throw error;
       }
     }
+  }
+
+  /**
+   * A form a bot filled (the honeypot) is refused before anything is counted; one with the proof of work must
+   * carry a good one; one without it (no JavaScript) is taken within the stricter limits.
+   */
+  private async guard(form: SubmitRequestDto, client: string, tenantId: string, now: Date): Promise<void> {
+    if (form.website)
+      throw new DomainError(
+        'HONEYPOT_FILLED',
+        'Permohonan tidak dapat diterima: kolom yang seharusnya kosong terisi. Muat ulang halaman, lalu isi kembali.',
+      );
+    if (form.altcha) await this.challenges.verify(REQUEST_FORM.name, form.altcha, now);
+    else await this.limits.take(REQUEST_FORM_UNPROVEN, client, tenantId);
+  }
+
+  /** A proof-of-work challenge for this OPD's request form (the ALTCHA widget fetches it). */
+  async challenge(slug: string): Promise<Challenge> {
+    await this.publicApi.activeTenant(slug);
+    return this.challenges.issue(REQUEST_FORM.name);
   }
 
   /**

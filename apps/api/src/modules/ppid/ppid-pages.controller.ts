@@ -72,6 +72,20 @@ export class PpidPagesController {
     send(response, await this.pages.object(siteHost(request), body, client(request)));
   }
 
+  @Get('tantangan')
+  @PublicEndpoint({
+    summary: 'Tantangan bukti kerja (ALTCHA) untuk formulir di situs OPD: diambil widget di alamat situs itu',
+    ...SITE_PAGE,
+  })
+  @ApiProduces('application/json')
+  @ApiOkResponse({ description: 'Tantangan ALTCHA v2 (parameters, signature)', schema: { type: 'object' } })
+  async challenge(@Req() request: Request, @Res() response: Response) {
+    const answer = await this.pages.challenge(siteHost(request));
+    if ('status' in answer) return send(response, answer);
+    response.setHeader('Cache-Control', 'no-store');
+    response.status(200).json(answer);
+  }
+
   @Get(':code')
   @PublicEndpoint({ summary: 'Tanda terima dan halaman status satu permohonan', ...SITE_PAGE })
   @ApiOkResponse({ description: 'Tanda terima, dan formulir untuk melihat status', content: PAGE })

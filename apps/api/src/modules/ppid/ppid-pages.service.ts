@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type Challenge } from 'altcha-lib';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError, type FieldError } from '../../core/errors/domain-error';
-import { PPID_REQUEST_FIELDS } from '@laman/shared';
+import { FORM_GUARD_FIELDS, PPID_REQUEST_FIELDS } from '@laman/shared';
 import { toFieldErrors, withLabels } from '../../core/errors/validation-messages';
 import { type PublicTenant } from '../public/public-tenants';
 import { SiteAddresses } from '../public/site-addresses';
@@ -21,7 +22,17 @@ import { ClarificationReplyDto, FileObjectionDto, RequestStatusQueryDto, SubmitR
 
 export type SiteAnswer = SitePage | { redirect: string };
 
-const REQUEST_FIELDS = ['name', 'address', 'email', 'phone', 'information', 'purpose', 'delivery'];
+const REQUEST_FIELDS = [
+  'name',
+  'address',
+  'email',
+  'phone',
+  'information',
+  'purpose',
+  'delivery',
+  FORM_GUARD_FIELDS.honeypot,
+  FORM_GUARD_FIELDS.proof,
+];
 /** What each field is called on the pages, for the reasons given beside it. */
 const LABELS: Record<string, string> = {
   ...Object.fromEntries(PPID_REQUEST_FIELDS.map((field) => [field.name, field.label])),
@@ -85,6 +96,11 @@ export class PpidPagesService {
         return requestFormPage(tenant.name, values, expected.details, problem, expected.status);
       }
     });
+  }
+
+  /** A proof-of-work challenge for the request form of the OPD at `host` (the widget on its PPID page). */
+  challenge(host: string): Promise<Challenge | SitePage> {
+    return this.atSite(host, 2, (tenant) => this.requests.challenge(tenant.slug));
   }
 
   track(host: string, typed: string, justSent: boolean): Promise<SitePage> {
@@ -169,7 +185,7 @@ export class PpidPagesService {
    * `work` for the active OPD whose site is at `host`; any other host gets a page saying the site takes no
    * requests (`depth`: how far the page sits below `/ppid/`, for its links back).
    */
-  private async atSite<T extends SiteAnswer>(
+  private async atSite<T>(
     host: string,
     depth: 1 | 2,
     work: (tenant: PublicTenant) => Promise<T | SitePage>,

@@ -1,4 +1,10 @@
-import { formatTanggal, PPID_DELIVERY_OPTIONS, PPID_REQUEST_FIELDS, type PpidFormField } from '@laman/shared';
+import {
+  FORM_GUARD_FIELDS,
+  formatTanggal,
+  PPID_DELIVERY_OPTIONS,
+  PPID_REQUEST_FIELDS,
+  type PpidFormField,
+} from '@laman/shared';
 import { type FieldError } from '../../core/errors/domain-error';
 import { html, htmlDocument, type SafeHtml } from '../../core/http/html';
 import { wibDay } from '../../core/time/wib';
@@ -25,6 +31,7 @@ button{margin-top:1.5rem;font:inherit;font-weight:600;padding:.75rem 1.25rem;bor
 fieldset{border:0;padding:0;margin:1rem 0 0}legend{font-weight:600}fieldset label{font-weight:400;display:flex;gap:.5rem;margin-top:.25rem}fieldset input{width:auto}
 .code{font-size:1.5rem;font-weight:700;letter-spacing:.05em}dt{font-weight:600}dd{margin:0 0 .5rem}
 .message{white-space:pre-line}.steps{padding-left:1.25rem}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:600;padding:.5rem 0}
 tbody th{text-align:left;font-weight:400;padding:.25rem .5rem .25rem 0;border-bottom:1px solid #ddd}tbody td{text-align:right;font-weight:600;border-bottom:1px solid #ddd}`;
 
@@ -90,6 +97,7 @@ export function requestFormPage(
         : ''
     }</div>
 <form method="post" action="permohonan">
+${honeypot()}
 ${PPID_REQUEST_FIELDS.map((field) => fieldInput(field, values[field.name] ?? '', errorOf(field.name)))}
 <fieldset${errorOf('delivery') ? html` aria-describedby="f-delivery-error"` : ''}>
 <legend>Cara menerima informasi</legend>
@@ -111,6 +119,19 @@ ${errorOf('delivery') ? html`<p class="error" id="f-delivery-error">${errorOf('d
 </form>`,
     status,
   );
+}
+
+/** The honeypot: off screen, out of the tab order and hidden from screen readers, so only a bot fills it. */
+function honeypot(): SafeHtml {
+  return html`<div class="hp" aria-hidden="true">
+    <label for="f-${FORM_GUARD_FIELDS.honeypot}">Jangan diisi</label>
+    <input
+      id="f-${FORM_GUARD_FIELDS.honeypot}"
+      name="${FORM_GUARD_FIELDS.honeypot}"
+      tabindex="-1"
+      autocomplete="off"
+    />
+  </div>`;
 }
 
 /** The lookup form for one request: its code, and the contact it was made with. */

@@ -78,6 +78,21 @@ export class SubmitRequestDto {
   })
   @IsIn(DELIVERIES)
   delivery: Delivery;
+
+  @ApiPropertyOptional({
+    description:
+      'Bukti kerja ALTCHA (base64, dari widget; tantangannya: GET …/requests/challenge). Tanpa bukti, batasnya lebih ketat.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  altcha?: string;
+
+  @ApiPropertyOptional({ description: 'Jebakan: kolom tersembunyi yang harus kosong' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  website?: string;
 }
 
 export class RequestStatusQueryDto {

@@ -1,3 +1,4 @@
+import { FormChallenges } from '../../core/abuse/form-challenges';
 import { AnonymousThrottleModule } from '../../core/http/anonymous-throttle';
 import { Mailer } from '../../core/mail/mailer';
 import { type AppConfig } from '../../core/config/app-config';
@@ -39,6 +40,7 @@ import { PpidReportService } from './ppid-report.service';
   providers: [
     InformationRequestsService,
     PublicFormLimits,
+    FormChallenges,
     PpidQueueService,
     PpidPagesService,
     PpidDecisionsService,

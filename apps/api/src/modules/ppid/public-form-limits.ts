@@ -17,6 +17,16 @@ export const REQUEST_FORM: FormLimit = {
   perOpd: 200,
   windowMs: 3_600_000,
 };
+/**
+ * A request sent without the proof of work (a browser without JavaScript, or a script): still taken, so the form
+ * works everywhere, but fewer of them — what a person without JavaScript needs, not what a flood needs.
+ */
+export const REQUEST_FORM_UNPROVEN: FormLimit = {
+  name: 'ppid-request-unproven',
+  perClient: 2,
+  perOpd: 50,
+  windowMs: 3_600_000,
+};
 export const STATUS_LOOKUP: FormLimit = {
   name: 'ppid-status',
   perClient: 30,

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { type Challenge } from 'altcha-lib';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Request } from 'express';
@@ -38,6 +39,17 @@ export class PublicPpidController {
     @Req() request: Request,
   ): Promise<RequestReceiptDto> {
     return this.requests.submit(tenant, body, client(request));
+  }
+
+  @Get('challenge')
+  @PublicEndpoint({
+    summary:
+      'Tantangan bukti kerja (ALTCHA) untuk formulir permohonan: dipecahkan peramban, dikirim bersama formulir',
+    errors: [404, 429],
+  })
+  @ApiOkResponse({ description: 'Tantangan ALTCHA v2 (parameters, signature)', schema: { type: 'object' } })
+  challenge(@Param('tenant') tenant: string): Promise<Challenge> {
+    return this.requests.challenge(tenant);
   }
 
   @Post('clarification')
