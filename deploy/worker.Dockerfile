@@ -12,7 +12,8 @@ RUN pnpm install --frozen-lockfile --filter @laman/api... --filter @laman/site..
 COPY packages/shared packages/shared
 COPY apps/api apps/api
 COPY apps/site apps/site
-RUN pnpm --filter @laman/shared run build && pnpm --filter @laman/api run build
+RUN pnpm --filter @laman/shared run build && pnpm --filter @laman/api run build \
+  && node apps/site/scripts/build-client.mjs
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production MALLOC_ARENA_MAX=2

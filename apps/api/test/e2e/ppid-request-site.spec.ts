@@ -9,6 +9,7 @@ import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { axeViolations, launchChromium } from '../helpers/browser';
 import { nuCheckerErrors } from '../helpers/built-site';
 import { type RunningNginx, startNginx } from '../helpers/debian-nginx';
+import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const run = promisify(execFile);
@@ -208,6 +209,41 @@ describe('an information request from the OPD site, without JavaScript (producti
     expect(download.suggestedFilename()).toBe(`laporan-ppid-${opd.slug}-${year}.xlsx`);
     expect((await stat((await download.path())!)).size).toBeGreaterThan(1000);
   }, 180_000);
+
+  it('sends the proof of work along when the browser runs JavaScript, from the site itself', async () => {
+    const proofs = async () =>
+      (
+        await asSuperuser<{ n: number }>(
+          t.database,
+          `SELECT count(*)::int AS n FROM request_throttles WHERE key LIKE 'form-challenge:%'`,
+        )
+      )[0]!.n;
+    const before = await proofs();
+    // Web Crypto runs in secure contexts only: the sites are HTTPS in production (and localhost in `pnpm start`);
+    // this test's plain-HTTP address is declared secure to the browser instead.
+    const secure = await launchChromium([
+      `--host-resolver-rules=MAP *.${DOMAIN} 127.0.0.1`,
+      `--unsafely-treat-insecure-origin-as-secure=${site}`,
+    ]);
+    const context = await secure.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(site)) outside.push(request.url());
+    });
+    await page.goto(`${site}/ppid/`);
+    await page.fill('#f-name', citizen.name);
+    await page.fill('#f-address', citizen.address);
+    await page.fill('#f-email', 'dengan.javascript@contoh.id');
+    await page.fill('#f-information', citizen.information);
+    await page.fill('#f-purpose', citizen.purpose);
+    await page.check('input[name=delivery][value=email]');
+    await page.click('form[action="permohonan"] button[type=submit]');
+    await page.waitForURL(/\/ppid\/permohonan\/PPID-[0-9A-Z]{4}-[0-9A-Z]{4}\?baru=1$/, { timeout: 60_000 });
+    expect(await proofs()).toBe(before + 1);
+    expect(outside).toEqual([]);
+    await secure.close();
+  }, 120_000);
 
   it('renders pages the Nu HTML Checker (the W3C validator) finds no error in', async () => {
     expect(Object.keys(rendered).length).toBeGreaterThanOrEqual(8);
