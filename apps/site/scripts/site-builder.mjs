@@ -28,11 +28,13 @@ import {
 
 import { localListing, mirrorBuild, uploadBuild } from './site-mirror.mjs';
 import { openSiteStore } from './site-store.mjs';
-
+import { ensureClient } from './build-client.mjs';
 export { goLive, KEEP, linkHosts, prune, pruneSite, removeStale } from './site-folders.mjs';
 
 const LISTED = 50;
 export const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The theme's browser bundle first (`pnpm start` builds only the API and the admin): it is part of the theme.
+await ensureClient();
 const theme = themeVersion(siteRoot);
 
 export class BuildHeld extends Error {
