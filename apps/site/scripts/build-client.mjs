@@ -5,13 +5,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, stop } from 'esbuild';
+import { buildSync } from 'esbuild';
 
 const site = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const BUNDLE = path.join(site, 'public/ppid-proof.js');
 
-export async function buildClient() {
-  await build({
+/** Synchronous (esbuild's `buildSync`): the site builder needs the bundle before it fingerprints the theme. */
+export function buildClient() {
+  buildSync({
     entryPoints: [path.join(site, 'src/client/ppid-proof.ts')],
     outfile: BUNDLE,
     bundle: true,
@@ -21,16 +22,11 @@ export async function buildClient() {
     platform: 'browser',
     legalComments: 'none',
   });
-  // esbuild keeps a helper process running for the next build; none follows, and it would keep ours alive.
-  await stop();
 }
 
-let ensured = null;
-
-/** The bundle, built once per process if it is not there yet. */
+/** The bundle, built if it is not there yet (no top-level await: the API loads the builder with require). */
 export function ensureClient() {
-  ensured ??= existsSync(BUNDLE) ? Promise.resolve() : buildClient();
-  return ensured;
+  if (!existsSync(BUNDLE)) buildClient();
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildClient();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) buildClient();

@@ -34,7 +34,7 @@ export { goLive, KEEP, linkHosts, prune, pruneSite, removeStale } from './site-f
 const LISTED = 50;
 export const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The theme's browser bundle first (`pnpm start` builds only the API and the admin): it is part of the theme.
-await ensureClient();
+ensureClient();
 const theme = themeVersion(siteRoot);
 
 export class BuildHeld extends Error {
