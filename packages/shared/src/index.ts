@@ -28,8 +28,11 @@ export {
   type PpidFormField,
 } from './ppid-form.js';
 export {
+  PPID_FIRST_REPORT_YEAR,
   ppidReportLabel,
+  ppidReportYears,
   ppidReportLines,
+  type PpidRegisterEntry,
   type PpidReportLine,
   type PpidServiceReport,
 } from './ppid-report.js';

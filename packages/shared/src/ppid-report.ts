@@ -24,6 +24,35 @@ export interface PpidServiceReport {
   objections: { filed: number; upheld: number; rejected: number; open: number };
 }
 
+/** The register and the report are kept from the year the platform first took requests. */
+export const PPID_FIRST_REPORT_YEAR = 2026;
+
+/** The years with a report as of `today` (YYYY-MM-DD, WIB): from the platform's first to this one, newest first. */
+export function ppidReportYears(today: string): number[] {
+  const years: number[] = [];
+  for (let year = Number(today.slice(0, 4)); year >= PPID_FIRST_REPORT_YEAR; year--) years.push(year);
+  return years;
+}
+
+/** One row of the request register (the law's *buku register*) as the API serves it: no personal data. */
+export interface PpidRegisterEntry {
+  code: string;
+  receivedOn: string;
+  information: string;
+  delivery: string;
+  status: string;
+  statusLabel: string;
+  dueOn: string;
+  answeredOn: string | null;
+  extended: boolean;
+  /** The exemption a refusal (whole or in part) cited. */
+  exemption: string | null;
+  forwardedFromCode: string | null;
+  forwardedToCode: string | null;
+  objectedOn: string | null;
+  objectionOutcomeLabel: string | null;
+}
+
 /** One line of the report: its label in Bahasa Indonesia (with the values it names), and its figure. */
 export type PpidReportLine = [label: string, figure: number | null, values?: Record<string, string>];
 

@@ -1,4 +1,4 @@
-import { ppidReportLines, type PpidServiceReport } from '@laman/shared';
+import { ppidReportLines, type PpidRegisterEntry, type PpidServiceReport } from '@laman/shared';
 import type { ApiClient } from './api';
 import type { Translate } from './i18n';
 import { DELIVERY_LABELS } from './ppid';
@@ -8,22 +8,7 @@ import type { Cell } from './workbook';
 export type ServiceReport = PpidServiceReport;
 
 /** One row of the request register (no personal data). */
-export interface RegisterRow {
-  code: string;
-  receivedOn: string;
-  information: string;
-  delivery: string;
-  status: string;
-  statusLabel: string;
-  dueOn: string;
-  answeredOn: string | null;
-  extended: boolean;
-  exemption: string | null;
-  forwardedFromCode: string | null;
-  forwardedToCode: string | null;
-  objectedOn: string | null;
-  objectionOutcomeLabel: string | null;
-}
+export type RegisterRow = PpidRegisterEntry;
 
 /** The register reads up to this many rows per call; a download reads them all. */
 const REGISTER_PAGE = 200;
@@ -83,11 +68,4 @@ export function registerTable(rows: RegisterRow[], t: Translate): { header: stri
       : null,
   ]);
   return { header, body };
-}
-
-/** The years a report can be asked for: from the platform's first to this one, newest first. */
-export function reportYears(today: string): number[] {
-  const years: number[] = [];
-  for (let year = Number(today.slice(0, 4)); year >= 2026; year--) years.push(year);
-  return years;
 }

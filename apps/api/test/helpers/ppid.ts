@@ -44,3 +44,30 @@ export async function citizenRequest(
   );
   return { id: row!.id, code: sent.body.code };
 }
+
+/** A step the PPID desk takes on a request (`decision`, `clarification`, `extension`, `forward`…). */
+export const ppidStep = (
+  t: TestApp,
+  tenant: Tenant,
+  who: SignedIn,
+  id: string,
+  action: string,
+  body: object,
+) => t.http().post(`/api/v1/tenants/${tenant.slug}/ppid/requests/${id}/${action}`).set(who.auth).send(body);
+
+/** The requester's objection through the public API (one reason unless `body` says otherwise). */
+export const fileObjection = (
+  t: TestApp,
+  tenant: Tenant,
+  lookup: { code: string; contact: string },
+  body: object,
+) =>
+  t
+    .http()
+    .post(`/api/v1/public/${tenant.slug}/ppid/requests/objection`)
+    .send({ ...lookup, reasons: ['not_as_asked'], ...body });
+
+/** The request's state as its requester sees it on the status page. */
+export async function requestStatus(t: TestApp, tenant: Tenant, lookup: { code: string; contact: string }) {
+  return (await t.http().post(`/api/v1/public/${tenant.slug}/ppid/requests/status`).send(lookup)).body;
+}

@@ -6,7 +6,7 @@ import { eventually } from '../helpers/eventually';
 import { type SignedIn } from '../helpers/given';
 import { publishItem } from '../helpers/sample-site';
 import { startSmtpInbox } from '../helpers/smtp-inbox';
-import { citizenRequest, memberWithDuty } from '../helpers/ppid';
+import { citizenRequest, memberWithDuty, ppidStep, requestStatus } from '../helpers/ppid';
 import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -38,9 +38,9 @@ describe('the PPID answering information requests', () => {
   const request = (tenant: Tenant, email = citizen.email) => citizenRequest(t, tenant, { ...citizen, email });
 
   const step = (tenant: Tenant, who: SignedIn, id: string, action: string, body: object) =>
-    t.http().post(`/api/v1/tenants/${tenant.slug}/ppid/requests/${id}/${action}`).set(who.auth).send(body);
-  const status = async (tenant: Tenant, code: string, contact = citizen.email) =>
-    (await t.http().post(`/api/v1/public/${tenant.slug}/ppid/requests/status`).send({ code, contact })).body;
+    ppidStep(t, tenant, who, id, action, body);
+  const status = (tenant: Tenant, code: string, contact = citizen.email) =>
+    requestStatus(t, tenant, { code, contact });
   const mailsAbout = (code: string, count: number) =>
     eventually(
       async () => inbox.mails.filter((mail) => mail.subject.includes(code)),

@@ -6,7 +6,7 @@ import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { eventually } from '../helpers/eventually';
 import { type SignedIn } from '../helpers/given';
 import { startSmtpInbox } from '../helpers/smtp-inbox';
-import { citizenRequest, memberWithDuty } from '../helpers/ppid';
+import { citizenRequest, memberWithDuty, fileObjection, ppidStep, requestStatus } from '../helpers/ppid';
 import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -40,19 +40,13 @@ describe('objections to the PPID, answered by the atasan PPID', () => {
   const request = (tenant = opd) => citizenRequest(t, tenant, citizen);
 
   const answer = (id: string, outcome = 'not_held') =>
-    t
-      .http()
-      .post(`/api/v1/tenants/${opd.slug}/ppid/requests/${id}/decision`)
-      .set(officer.auth)
-      .send({ outcome, message: 'Informasi tersebut tidak dikuasai dinas ini.' });
+    ppidStep(t, opd, officer, id, 'decision', {
+      outcome,
+      message: 'Informasi tersebut tidak dikuasai dinas ini.',
+    });
   const object = (code: string, body: object = {}, tenant = opd) =>
-    t
-      .http()
-      .post(`/api/v1/public/${tenant.slug}/ppid/requests/objection`)
-      .send({ code, contact: email, reasons: ['not_as_asked'], statement, ...body });
-  const status = async (code: string) =>
-    (await t.http().post(`/api/v1/public/${opd.slug}/ppid/requests/status`).send({ code, contact: email }))
-      .body;
+    fileObjection(t, tenant, { code, contact: email }, { statement, ...body });
+  const status = (code: string) => requestStatus(t, opd, { code, contact: email });
   const decide = (who: SignedIn, id: string, outcome: string, tenant = opd) =>
     t
       .http()

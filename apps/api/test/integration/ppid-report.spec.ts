@@ -1,7 +1,7 @@
 import { wibDay } from '../../src/core/time/wib';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { type SignedIn } from '../helpers/given';
-import { citizenRequest, memberWithDuty } from '../helpers/ppid';
+import { citizenRequest, memberWithDuty, ppidStep } from '../helpers/ppid';
 import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -34,11 +34,10 @@ describe('the PPID register and the yearly report', () => {
     return request;
   };
   const decide = async (id: string, outcome: string) => {
-    const answered = await t
-      .http()
-      .post(`/api/v1/tenants/${opd.slug}/ppid/requests/${id}/decision`)
-      .set(officer.auth)
-      .send({ outcome, message: 'Jawaban PPID atas permohonan ini.' });
+    const answered = await ppidStep(t, opd, officer, id, 'decision', {
+      outcome,
+      message: 'Jawaban PPID atas permohonan ini.',
+    });
     expect(answered.status).toBe(200);
   };
   const answeredOn = (id: string, at: string) =>

@@ -2,7 +2,7 @@ import { ERASED_WORDS } from '../../src/modules/ppid/information-requests.reposi
 import { RequesterDataRetention } from '../../src/modules/ppid/requester-data-retention';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { type SignedIn } from '../helpers/given';
-import { citizenRequest, memberWithDuty } from '../helpers/ppid';
+import { citizenRequest, memberWithDuty, fileObjection, ppidStep } from '../helpers/ppid';
 import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -30,20 +30,12 @@ describe('erasing requesters’ personal data after the retention period', () =>
   const statement = 'Jawaban PPID tidak memuat data yang saya minta sama sekali.';
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
   const step = (id: string, action: string, body: object, tenant = opd) =>
-    t
-      .http()
-      .post(`/api/v1/tenants/${tenant.slug}/ppid/requests/${id}/${action}`)
-      .set(officer.auth)
-      .send(body);
+    ppidStep(t, tenant, officer, id, action, body);
   const answer = (id: string) =>
     step(id, 'decision', { outcome: 'not_held', message: 'Tidak dikuasai dinas ini.' });
   const answeredAt = (id: string, at: string) =>
     asSuperuser(t.database, `UPDATE information_requests SET answered_at = $1 WHERE id = $2`, [at, id]);
-  const object = (code: string) =>
-    t
-      .http()
-      .post(`/api/v1/public/${opd.slug}/ppid/requests/objection`)
-      .send({ code, contact: citizen.email, reasons: ['not_as_asked'], statement });
+  const object = (code: string) => fileObjection(t, opd, { code, contact: citizen.email }, { statement });
   const stored = async (id: string) =>
     (
       await asSuperuser<Record<string, unknown>>(

@@ -37,21 +37,21 @@ export class InformationObjectionsRepository {
     return this.one(tx, `o.id = $2`, id, 'FOR UPDATE OF o');
   }
 
-  /** Answered, unless another answer came first (then false). */
+  /** The objection as answered, unless another answer came first (then null). */
   async decide(
     tx: TenantTransaction,
     id: string,
     answer: { outcome: ObjectionOutcome; decision: string; disputeUntil: string; by: string },
-  ): Promise<boolean> {
-    const [{ changed }] = await tx.manager.query(
+  ): Promise<Objection | null> {
+    const [row] = await tx.manager.query(
       `WITH changed AS (
          UPDATE information_objections SET outcome = $3, decision = $4, dispute_until = $5, decided_by = $6,
                 decided_at = now()
-          WHERE tenant_id = $1 AND id = $2 AND outcome IS NULL RETURNING id)
-       SELECT count(*)::int AS changed FROM changed`,
+          WHERE tenant_id = $1 AND id = $2 AND outcome IS NULL RETURNING *)
+       SELECT ${OBJECTION} FROM changed o`,
       [tx.tenantId, id, answer.outcome, answer.decision, answer.disputeUntil, answer.by],
     );
-    return changed === 1;
+    return row ?? null;
   }
 
   /** A page of the superior's queue: open objections first, the answer due soonest first; then the answered. */

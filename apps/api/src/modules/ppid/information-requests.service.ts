@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Challenge } from 'altcha-lib';
 import { FormChallenges } from '../../core/abuse/form-challenges';
+import { PublicFormGuard } from '../../core/abuse/public-form-guard';
+import { PublicFormLimits } from '../../core/abuse/public-form-limits';
 import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { DomainError, fieldError } from '../../core/errors/domain-error';
@@ -22,7 +24,7 @@ import {
   STEP_LABELS,
 } from './information-request-events.repository';
 import { type ClarificationReplyDto, type RequestStatusQueryDto, type SubmitRequestDto } from './ppid.dto';
-import { PublicFormLimits, REQUEST_FORM, REQUEST_FORM_UNPROVEN, STATUS_LOOKUP } from './public-form-limits';
+import { REQUEST_FORM, REQUEST_FORM_UNPROVEN, STATUS_LOOKUP } from './ppid-form-limits';
 import { requestReceipt } from './request-receipt';
 import { InformationObjectionsRepository } from './information-objections.repository';
 import { objectionView, type ObjectionView, objectionWindow } from './objection';
@@ -39,6 +41,8 @@ export interface RequestReceipt extends RequestState {
 
 /** A request found by its code and contact, as work on it reads it. */
 export type FoundRequest = RequestState & { id: string };
+
+const REQUEST_FORM_LIMITS = { form: REQUEST_FORM, unproven: REQUEST_FORM_UNPROVEN };
 
 /** A fresh code clashing with an existing one (40 random bits: very rare) is drawn again, this many times. */
 const CODE_ATTEMPTS = 3;
@@ -64,6 +68,7 @@ export class InformationRequestsService {
     @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
     @Inject(Mailer) private readonly mailer: Mailer,
     @Inject(FormChallenges) private readonly challenges: FormChallenges,
+    @Inject(PublicFormGuard) private readonly guard: PublicFormGuard,
   ) {}
 
   async submit(
@@ -74,8 +79,7 @@ export class InformationRequestsService {
   ): Promise<RequestReceipt> {
     assertReachable(form);
     const tenant = await this.publicApi.activeTenant(slug);
-    await this.guard(form, client, tenant.id, now);
-    await this.limits.take(REQUEST_FORM, client, tenant.id);
+    await this.guard.admit(form, REQUEST_FORM_LIMITS, client, tenant.id, now);
     const received = wibDay(now);
     const calendar = await this.calendar.calendar(Number(received.slice(0, 4)));
     const sealed = {
@@ -104,20 +108,6 @@ export class InformationRequestsService {
     }
   }
 
-  /**
-   * A form a bot filled (the honeypot) is refused before anything is counted; one with the proof of work must
-   * carry a good one; one without it (no JavaScript) is taken within the stricter limits.
-   */
-  private async guard(form: SubmitRequestDto, client: string, tenantId: string, now: Date): Promise<void> {
-    if (form.website)
-      throw new DomainError(
-        'HONEYPOT_FILLED',
-        'Permohonan tidak dapat diterima: kolom yang seharusnya kosong terisi. Muat ulang halaman, lalu isi kembali.',
-      );
-    if (form.altcha) await this.challenges.verify(REQUEST_FORM.name, form.altcha, now);
-    else await this.limits.take(REQUEST_FORM_UNPROVEN, client, tenantId);
-  }
-
   /** A proof-of-work challenge for this OPD's request form (the ALTCHA widget fetches it). */
   async challenge(slug: string): Promise<Challenge> {
     await this.publicApi.activeTenant(slug);
@@ -142,6 +132,14 @@ export class InformationRequestsService {
     return this.onRequest(slug, query, client);
   }
 
+  /**
+   * The state again, right after a step on the same lookup was refused by a rule (the page shows the status with
+   * the refusal): the lookup was counted once already, so this read is not counted again.
+   */
+  statusAfterRefusal(slug: string, query: RequestStatusQueryDto): Promise<RequestReceipt> {
+    return this.onRequest(slug, query, null);
+  }
+
   /** The requester's answer to the PPID's request for clarification: the request goes back to the PPID. */
   clarify(slug: string, reply: ClarificationReplyDto, client: string): Promise<RequestReceipt> {
     return this.onRequest(slug, reply, client, async (tx, { id: requestId }) => {
@@ -162,18 +160,18 @@ export class InformationRequestsService {
   }
 
   /**
-   * The request found by code and contact (the status lookup's limits apply); after `work` on it in the same
-   * transaction, the state it left, with its steps and its objection.
+   * The request found by code and contact (the status lookup's limits apply to `client`; null: counted
+   * already); after `work` on it in the same transaction, the state it left, with its steps and its objection.
    */
   async onRequest(
     slug: string,
     query: RequestStatusQueryDto,
-    client: string,
+    client: string | null,
     work?: (tx: TenantTransaction, request: FoundRequest) => Promise<FoundRequest>,
     now = new Date(),
   ): Promise<RequestReceipt> {
     const tenant = await this.publicApi.activeTenant(slug);
-    await this.limits.take(STATUS_LOOKUP, client, tenant.id);
+    if (client !== null) await this.limits.take(STATUS_LOOKUP, client, tenant.id);
     const lookup = this.cipher.lookup(normaliseContact(query.contact));
     const code = normaliseCode(query.code);
     const found = await this.db.inTenant(tenant.id, async (tx) => {

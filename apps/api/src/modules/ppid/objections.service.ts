@@ -114,9 +114,9 @@ export class ObjectionsService {
       async (tx) => {
         const objection = await this.objections.forDecision(tx, id);
         if (!objection) throw new DomainError('OBJECTION_NOT_FOUND', 'Keberatan tidak ditemukan');
-        const decided = { ...answer, decision: answer.message, disputeUntil, by: tenant.actor.userId };
-        if (objection.outcome || !(await this.objections.decide(tx, id, decided)))
-          throw new DomainError('OBJECTION_DECIDED', 'Keberatan ini sudah dijawab');
+        const decision = { ...answer, decision: answer.message, disputeUntil, by: tenant.actor.userId };
+        const decided = objection.outcome ? null : await this.objections.decide(tx, id, decision);
+        if (!decided) throw new DomainError('OBJECTION_DECIDED', 'Keberatan ini sudah dijawab');
         await this.events.insert(tx, {
           requestId: objection.requestId,
           kind: answer.outcome === 'upheld' ? 'objection_upheld' : 'objection_rejected',
@@ -142,15 +142,7 @@ export class ObjectionsService {
               disputeUntil,
             })
           : null;
-        const { requestId: _r, code: _c, information: _i, ...stored } = objection;
-        const view = objectionView({
-          ...stored,
-          outcome: answer.outcome,
-          decision: answer.message,
-          decidedAt: now,
-          disputeUntil,
-        });
-        return { view, mail };
+        return { view: objectionView(decided), mail };
       },
       tenant.actor.userId,
     );

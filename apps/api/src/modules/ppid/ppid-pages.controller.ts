@@ -3,22 +3,8 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
 import { PublicEndpoint } from '../../core/access/endpoint.decorators';
-import { PpidPagesService, type SiteAnswer } from './ppid-pages.service';
-import { type ReportAnswer, ReportPagesService } from './report-pages.service';
-
-/** The site's host, as the edge in front of the OPD sites passes it (deploy/nginx, bin/sites-server). */
-const siteHost = (request: Request) => String(request.headers['x-laman-site-host'] ?? '');
-const client = (request: Request) => request.ip ?? 'unknown';
-const PAGE = { 'text/html': { schema: { type: 'string' } } };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Every failure a citizen can cause is answered as a page that says what to do (the wrong site: 404). */
-const SITE_PAGE = { errorPages: true, errors: [404, 429] };
-
-function send(response: Response, answer: SiteAnswer): void {
-  response.setHeader('Cache-Control', 'no-store');
-  if ('redirect' in answer) return void response.redirect(303, answer.redirect);
-  response.status(answer.status).type('text/html; charset=utf-8').send(answer.body);
-}
+import { PpidPagesService } from './ppid-pages.service';
+import { client, PAGE, send, SITE_PAGE, siteHost } from './site-page-http';
 
 /**
  * The information request pages of every OPD site (`/ppid/permohonan…` on the site's own address, handed here
@@ -97,43 +83,4 @@ export class PpidPagesController {
   ) {
     send(response, await this.pages.track(siteHost(request), code, justSent === '1'));
   }
-}
-
-/** The yearly service report on every OPD site (`/ppid/laporan…`, handed here by the edge like the forms). */
-@ApiTags('PPID')
-@ApiProduces('text/html')
-@Controller('site-pages/ppid/laporan')
-@UseGuards(ThrottlerGuard)
-export class ReportPagesController {
-  constructor(@Inject(ReportPagesService) private readonly pages: ReportPagesService) {}
-
-  @Get()
-  @PublicEndpoint({
-    summary: 'Laporan layanan informasi publik tahun berjalan (halaman situs OPD)',
-    ...SITE_PAGE,
-  })
-  @ApiOkResponse({ description: 'Halaman laporan', content: PAGE })
-  async current(@Req() request: Request, @Res() response: Response) {
-    sendReport(response, await this.pages.report(siteHost(request), null));
-  }
-
-  @Get(':file')
-  @PublicEndpoint({
-    summary: 'Laporan layanan informasi publik satu tahun: halaman (`2026`) atau lembar kerja (`2026.xlsx`)',
-    ...SITE_PAGE,
-  })
-  @ApiOkResponse({
-    description: 'Halaman laporan, atau lembar kerjanya',
-    content: { ...PAGE, [XLSX]: { schema: { type: 'string', format: 'binary' } } },
-  })
-  async year(@Param('file') file: string, @Req() request: Request, @Res() response: Response) {
-    sendReport(response, await this.pages.report(siteHost(request), file));
-  }
-}
-
-function sendReport(response: Response, answer: ReportAnswer): void {
-  if (!('workbook' in answer)) return send(response, answer);
-  response.setHeader('Cache-Control', 'no-store');
-  response.setHeader('Content-Disposition', `attachment; filename="${answer.filename}"`);
-  response.status(200).type(XLSX).send(answer.workbook);
 }

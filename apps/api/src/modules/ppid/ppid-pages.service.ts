@@ -158,7 +158,7 @@ export class PpidPagesService {
         const expected = expectedFailure(error);
         if (expected.code === 'REQUEST_NOT_FOUND' || expected.code === 'RATE_LIMITED')
           return lookupFailedPage(tenant.name, code, expected.message, expected.status);
-        const receipt = await this.requests.status(tenant.slug, form, client);
+        const receipt = await this.requests.statusAfterRefusal(tenant.slug, form);
         const refused = { ...attempt, problem: expected.message };
         return statusPage(tenant.name, receipt, form.contact, null, expected.status, refused);
       }

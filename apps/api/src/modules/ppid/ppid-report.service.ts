@@ -1,3 +1,4 @@
+import { PPID_FIRST_REPORT_YEAR, type PpidRegisterEntry } from '@laman/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { type TenantContext } from '../../core/access/principal';
 import { Database } from '../../core/database/database.service';
@@ -10,13 +11,7 @@ import { OBJECTION_OUTCOME_LABELS } from './objection';
 import { type RegisterRow, serviceReport, type ServiceReport } from './service-report';
 
 /** A register row with its status and objection outcome in words. */
-export interface RegisterEntry extends RegisterRow {
-  statusLabel: string;
-  objectionOutcomeLabel: string | null;
-}
-
-/** The register and the report are kept from the year the platform first took requests. */
-export const FIRST_REPORT_YEAR = 2026;
+export type RegisterEntry = RegisterRow & PpidRegisterEntry;
 
 /**
  * The OPD's request register (the law's *buku register*) and its yearly public-information service report,
@@ -63,10 +58,10 @@ export class PpidReportService {
 
 function assertReportYear(year: number, now: Date): void {
   const current = Number(wibDay(now).slice(0, 4));
-  if (year < FIRST_REPORT_YEAR || year > current)
+  if (year < PPID_FIRST_REPORT_YEAR || year > current)
     throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
-      fieldError('year', 'reportYear', `Tahun laporan antara ${FIRST_REPORT_YEAR} dan ${current}`, [
-        FIRST_REPORT_YEAR,
+      fieldError('year', 'reportYear', `Tahun laporan antara ${PPID_FIRST_REPORT_YEAR} dan ${current}`, [
+        PPID_FIRST_REPORT_YEAR,
         current,
       ]),
     ]);

@@ -1,4 +1,4 @@
-import { FormChallenges } from '../../core/abuse/form-challenges';
+import { AbuseModule } from '../../core/abuse/abuse.module';
 import { AnonymousThrottleModule } from '../../core/http/anonymous-throttle';
 import { Mailer } from '../../core/mail/mailer';
 import { type AppConfig } from '../../core/config/app-config';
@@ -9,11 +9,11 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PublicModule } from '../public/public.module';
 import { InformationRequestsService } from './information-requests.service';
-import { PublicFormLimits } from './public-form-limits';
 import { PpidQueueController } from './ppid-queue.controller';
 import { PpidQueueService } from './ppid-queue.service';
 import { PublicPpidController } from './public-ppid.controller';
-import { PpidPagesController, ReportPagesController } from './ppid-pages.controller';
+import { PpidPagesController } from './ppid-pages.controller';
+import { ReportPagesController } from './report-pages.controller';
 import { ReportPagesService } from './report-pages.service';
 import { RequesterDataRetention } from './requester-data-retention';
 import { PpidPagesService } from './ppid-pages.service';
@@ -26,7 +26,7 @@ import { PpidReportService } from './ppid-report.service';
 
 /** Citizens' information requests to each OPD's PPID, and their objections to its atasan (UU 14/2008). */
 @Module({
-  imports: [PublicModule, CalendarModule, AuditModule, AnonymousThrottleModule],
+  imports: [PublicModule, CalendarModule, AuditModule, AnonymousThrottleModule, AbuseModule],
   controllers: [
     PublicPpidController,
     PpidQueueController,
@@ -39,8 +39,6 @@ import { PpidReportService } from './ppid-report.service';
   ],
   providers: [
     InformationRequestsService,
-    PublicFormLimits,
-    FormChallenges,
     PpidQueueService,
     PpidPagesService,
     PpidDecisionsService,

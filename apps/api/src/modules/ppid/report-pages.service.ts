@@ -1,9 +1,10 @@
+import { ppidReportYears } from '@laman/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { wibDay } from '../../core/time/wib';
 import { type PublicTenant } from '../public/public-tenants';
 import { SiteAddresses } from '../public/site-addresses';
 import { problemPage, type SitePage } from './ppid-pages';
-import { FIRST_REPORT_YEAR, PpidReportService } from './ppid-report.service';
+import { PpidReportService } from './ppid-report.service';
 import { reportPage, reportWorkbook } from './report-page';
 
 /** A report as a page, or its workbook. */
@@ -29,7 +30,7 @@ export class ReportPagesService {
     const depth = file === null ? 1 : 2;
     const tenant = await this.addresses.tenantAt(host).catch(() => null);
     if (!tenant) return problemPage('Situs OPD', depth, 'Situs OPD ini tidak menerbitkan laporan.', 404);
-    const years = reportYears(now);
+    const years = ppidReportYears(wibDay(now));
     const asked = file === null ? null : REPORT_FILE.exec(file);
     const year = asked ? Number(asked[1]) : years[0]!;
     if ((file !== null && !asked) || !years.includes(year))
@@ -39,13 +40,6 @@ export class ReportPagesService {
       return { workbook: await reportWorkbook(tenant.name, report), filename: filename(tenant, year) };
     return reportPage(tenant.name, report, years, depth);
   }
-}
-
-/** The years with a report, newest first. */
-function reportYears(now: Date): number[] {
-  const years: number[] = [];
-  for (let year = Number(wibDay(now).slice(0, 4)); year >= FIRST_REPORT_YEAR; year--) years.push(year);
-  return years;
 }
 
 const filename = (tenant: PublicTenant, year: number) => `laporan-ppid-${tenant.slug}-${year}.xlsx`;

@@ -1,23 +1,15 @@
-import { type PpidServiceReport } from '@laman/shared';
+import { type PpidRegisterEntry, type PpidServiceReport } from '@laman/shared';
 import { type WorkingCalendar } from '../calendar/working-calendar';
 import { type Delivery, type RequestStatus } from './information-request';
 import { type ObjectionOutcome, type ObjectionReason } from './objection';
 
-/** One row of the request register (the law's *buku register*): no personal data. */
-export interface RegisterRow {
-  code: string;
-  receivedOn: string;
-  information: string;
+/** One row of the request register (the law's *buku register*) as read: no personal data. */
+export interface RegisterRow extends Omit<
+  PpidRegisterEntry,
+  'delivery' | 'status' | 'statusLabel' | 'objectionOutcomeLabel'
+> {
   delivery: Delivery;
   status: RequestStatus;
-  dueOn: string;
-  answeredOn: string | null;
-  extended: boolean;
-  /** The exemption a refusal (whole or in part) cited. */
-  exemption: string | null;
-  forwardedFromCode: string | null;
-  forwardedToCode: string | null;
-  objectedOn: string | null;
   objectionReasons: ObjectionReason[] | null;
   objectionOutcome: ObjectionOutcome | null;
 }

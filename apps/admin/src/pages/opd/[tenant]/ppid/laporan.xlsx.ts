@@ -1,12 +1,7 @@
 import type { APIRoute } from 'astro';
+import { ppidReportYears } from '@laman/shared';
 import { ppidDesk } from '../../../../lib/ppid';
-import {
-  registerTable,
-  reportLines,
-  reportYears,
-  type ServiceReport,
-  wholeRegister,
-} from '../../../../lib/ppid-report';
+import { registerTable, reportLines, type ServiceReport, wholeRegister } from '../../../../lib/ppid-report';
 import { wibDay } from '../../../../lib/wib';
 import { addSheet, newWorkbook, workbookResponse } from '../../../../lib/workbook';
 
@@ -15,7 +10,7 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
   const desk = locals.me ? ppidDesk(locals.me, params.tenant) : null;
   if (!desk) return new Response('Tidak diizinkan', { status: 403 });
   const { t } = locals;
-  const years = reportYears(wibDay(new Date()));
+  const years = ppidReportYears(wibDay(new Date()));
   const year = Number(url.searchParams.get('tahun'));
   if (!years.includes(year)) return new Response('Tahun tidak dikenal', { status: 404 });
   const [report, rows] = await Promise.all([
