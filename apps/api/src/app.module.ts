@@ -17,6 +17,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OversightModule } from './modules/oversight/oversight.module';
 import { DigestsModule } from './modules/digests/digests.module';
 import { PpidModule } from './modules/ppid/ppid.module';
+import { SurveysModule } from './modules/surveys/surveys.module';
 import { PreviewModule } from './modules/preview/preview.module';
 import { PublicModule } from './modules/public/public.module';
 import { SiteSettingsModule } from './modules/site-settings/site-settings.module';
@@ -50,6 +51,7 @@ export class AppModule {
         OversightModule,
         CalendarModule,
         PpidModule,
+        SurveysModule,
         DigestsModule,
       ],
     };

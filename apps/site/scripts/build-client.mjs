@@ -8,12 +8,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 
 const site = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const BUNDLE = path.join(site, 'public/ppid-proof.js');
+const BUNDLE = path.join(site, 'public/form-proof.js');
 
 /** Synchronous (esbuild's `buildSync`): the site builder needs the bundle before it fingerprints the theme. */
 export function buildClient() {
   buildSync({
-    entryPoints: [path.join(site, 'src/client/ppid-proof.ts')],
+    entryPoints: [path.join(site, 'src/client/form-proof.ts')],
     outfile: BUNDLE,
     bundle: true,
     minify: true,

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isEdgeRendered } from '@laman/shared';
 import { compileLexicon, DEFAULT_LEXICON, scanHtml, withAdditions } from '@laman/spam-guard';
 import { Parser } from 'htmlparser2';
 
@@ -113,7 +114,7 @@ export function summarize(root, pages) {
     for (const target of result.links) {
       if (!exists.has(target)) {
         const candidate = fileFor(root, target);
-        exists.set(target, candidate !== null && existsSync(candidate));
+        exists.set(target, isEdgeRendered(target) || (candidate !== null && existsSync(candidate)));
       }
       if (!exists.get(target)) checks.brokenLinks.push({ page, href: target });
     }

@@ -6,7 +6,7 @@ export {
   usableBrandColor,
 } from './contrast.js';
 export { DEFAULT_MENU, type MenuEntry } from './site-menu.js';
-export { DETAIL_ROUTES, sitePagePath } from './site-pages.js';
+export { DETAIL_ROUTES, EDGE_RENDERED_PATHS, isEdgeRendered, sitePagePath } from './site-pages.js';
 export { TENANT_KIND_LABELS } from './tenant-kinds.js';
 export type { CityPolicy, TenantPolicyOverride } from './oversight-policy.js';
 export { type NoticeLike, urgentNotices } from './urgent-notices.js';
@@ -36,3 +36,21 @@ export {
   type PpidReportLine,
   type PpidServiceReport,
 } from './ppid-report.js';
+export {
+  SKM_ELEMENTS,
+  SKM_FIRST_YEAR,
+  SKM_PATHS,
+  SKM_PROFILE,
+  SKM_PROFILE_FIELDS,
+  skmGrade,
+  skmMinimumRespondents,
+  skmPeriod,
+  skmPeriodsBegun,
+  skmPeriodsOf,
+  skmResult,
+  type SkmElement,
+  type SkmGrade,
+  type SkmPeriod,
+  type SkmProfileField,
+  type SkmResult,
+} from './survey.js';

@@ -15,6 +15,7 @@ export const DEFAULT_MENU: readonly MenuEntry[] = [
   { label: 'Layanan', href: '/layanan/' },
   { label: 'Kinerja', href: '/kinerja/' },
   { label: 'PPID', href: '/ppid/' },
+  { label: 'Survei', href: '/survei/' },
   { label: 'Galeri', href: '/galeri/' },
   { label: 'Kontak', href: '/kontak/' },
 ];

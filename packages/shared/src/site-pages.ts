@@ -20,3 +20,16 @@ export function sitePagePath(type: string, slug: string): string {
   if (folder) return `${folder}/${slug}/`;
   return type === 'indikator' ? 'kinerja/' : `${type}/`;
 }
+
+/**
+ * Paths of every OPD site that are not files of its build: the edge hands them to the API, which renders them
+ * always current (the PPID forms and report, the satisfaction survey). Link checks count them as present.
+ */
+export const EDGE_RENDERED_PATHS: readonly string[] = ['/ppid/permohonan', '/ppid/laporan', '/survei/'];
+
+/** Whether a site path is one the edge hands to the API. */
+export function isEdgeRendered(path: string): boolean {
+  return EDGE_RENDERED_PATHS.some(
+    (prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
+  );
+}

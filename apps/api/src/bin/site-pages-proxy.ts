@@ -1,11 +1,13 @@
 import express, { type Request, type Response } from 'express';
 
 /** The paths of an OPD site the API renders (deploy/nginx/nginx.conf.template hands the same ones over). */
-export const SITE_PAGES = /^\/ppid\/(permohonan|laporan)(\/[^/]*)?$/;
+export const SITE_PAGES = /^\/(ppid\/(permohonan|laporan)(\/[^/]*)?|survei\/[^/]*)$/;
+/** The survey's results page is a folder: its links are relative to `/survei/`. */
+export const SURVEY_FOLDER = '/survei';
 const PASSED_BACK = ['content-type', 'content-disposition', 'cache-control', 'location', 'retry-after'];
 
 /**
- * What nginx does for `/ppid/permohonan…` and `/ppid/laporan…` in production, for `pnpm start`'s sites server: the request goes to
+ * What nginx does for `/ppid/permohonan…`, `/ppid/laporan…` and `/survei/…` in production, for `pnpm start`'s sites server: the request goes to
  * the API's site pages with the site's host named (`X-Laman-Site-Host`) and the citizen's address forwarded
  * (the API trusts loopback there); the answer, a page or a 303, comes back as it is.
  */

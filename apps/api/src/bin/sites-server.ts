@@ -3,7 +3,7 @@ import { type Server } from 'node:http';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { SUSPENDED_PAGE } from '../modules/builds/site-folders';
-import { SITE_PAGES, sitePagesProxy } from './site-pages-proxy';
+import { SITE_PAGES, sitePagesProxy, SURVEY_FOLDER } from './site-pages-proxy';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,46}[a-z0-9]$/;
 
@@ -46,6 +46,7 @@ export function startSitesServer(
       return void response.sendFile(suspended, { dotfiles: 'allow' });
     }
     if (!hostSlug) request.url = request.url.slice(slug.length + 1) || '/';
+    if (request.path === SURVEY_FOLDER) return void response.redirect(301, 'survei/');
     if (sitePages && SITE_PAGES.test(request.path)) return sitePages(request, response, slug, request.url);
     express.static(root, { dotfiles: 'ignore', index: 'index.html', redirect: true, maxAge: 0 })(
       request,

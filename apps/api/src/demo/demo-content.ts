@@ -6,6 +6,7 @@ import { type ContentTypeName } from '../modules/content/types/content-type';
 import { MediaService } from '../modules/media/media.service';
 import { SiteSettingsService } from '../modules/site-settings/site-settings.service';
 import { bayJpeg, demoPdf, portraitJpeg, uploadDemoFile } from './demo-files';
+import { seedDemoSurveys } from './demo-surveys';
 
 const doc = (...paragraphs: string[]) => ({
   type: 'doc',
@@ -191,6 +192,7 @@ const SERVICES: Record<string, DemoItem[]> = {
         ],
         sector: 'Kependudukan',
         lifeEvents: ['pernikahan', 'pindah domisili'],
+        annualUsers: 24_000,
       },
     },
     {
@@ -209,6 +211,7 @@ const SERVICES: Record<string, DemoItem[]> = {
         ],
         sector: 'Kependudukan',
         lifeEvents: ['usia 17 tahun'],
+        annualUsers: 18_000,
       },
     },
   ],
@@ -229,6 +232,7 @@ const SERVICES: Record<string, DemoItem[]> = {
         ],
         sector: 'Perizinan',
         lifeEvents: ['memulai usaha'],
+        annualUsers: 6_000,
       },
     },
   ],
@@ -278,6 +282,7 @@ export async function seedDemoContent(
       const created = await content.create(context, item.type, item.fields);
       await publishing.publish(context, created.id, created.version);
     }
+    await seedDemoSurveys(app, tenant.tenantId);
     await content.create(context, 'berita', {
       title: 'Draf: Berita yang belum terbit',
       body: doc('Contoh draf: tidak tampil di situs sampai diterbitkan.'),

@@ -2,9 +2,12 @@ import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { type TestApp } from './test-app';
 
-/** What the ALTCHA widget does in a browser: fetch the OPD's challenge, solve it, and encode the payload. */
-export async function solvedProof(t: TestApp, slug: string): Promise<string> {
-  const challenge = (await t.http().get(`/api/v1/public/${slug}/ppid/requests/challenge`)).body as Challenge;
+/**
+ * What the site's script does in a browser: fetch the OPD's challenge for a form (`ppid/requests` by default,
+ * `surveys` for the satisfaction survey), solve it, and encode the payload.
+ */
+export async function solvedProof(t: TestApp, slug: string, form = 'ppid/requests'): Promise<string> {
+  const challenge = (await t.http().get(`/api/v1/public/${slug}/${form}/challenge`)).body as Challenge;
   return encodeProof(challenge);
 }
 

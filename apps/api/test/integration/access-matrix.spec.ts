@@ -168,6 +168,10 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/public/{tenant}/ppid/requests/clarification': { allowed: ACTORS, status: 400, body: {} },
   'POST /api/v1/public/{tenant}/ppid/requests/objection': { allowed: ACTORS, status: 400, body: {} },
   'GET /api/v1/public/{tenant}/ppid/requests/challenge': { allowed: ACTORS, status: 200 },
+  'POST /api/v1/public/{tenant}/surveys/responses': { allowed: ACTORS, status: 400, body: {} },
+  'GET /api/v1/public/{tenant}/surveys/challenge': { allowed: ACTORS, status: 200 },
+  // Survey results are public: this year's by default.
+  'GET /api/v1/public/{tenant}/surveys/results': { allowed: ACTORS, status: 200 },
   // The yearly service report is public information: without a year, a 400 naming the field.
   'GET /api/v1/public/{tenant}/ppid/report': { allowed: ACTORS, status: 400 },
   // The same forms as pages behind an OPD site's address: no site named (no X-Laman-Site-Host) is a 404 page.
@@ -179,6 +183,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/site-pages/ppid/permohonan/tantangan': { allowed: ACTORS, status: 404 },
   'GET /api/v1/site-pages/ppid/laporan': { allowed: ACTORS, status: 404 },
   'GET /api/v1/site-pages/ppid/laporan/{file}': { allowed: ACTORS, status: 404 },
+  'GET /api/v1/site-pages/survei': { allowed: ACTORS, status: 404 },
+  'GET /api/v1/site-pages/survei/isi': { allowed: ACTORS, status: 404 },
+  'POST /api/v1/site-pages/survei/isi': { allowed: ACTORS, status: 404, body: {} },
+  'GET /api/v1/site-pages/survei/tantangan': { allowed: ACTORS, status: 404 },
   'GET /api/v1/public/{tenant}/site': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/snapshot': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/{tenant}/content': { allowed: ACTORS, status: 200 },

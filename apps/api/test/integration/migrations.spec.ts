@@ -54,6 +54,7 @@ describe('schema migrations', () => {
         'site_scores',
         'site_settings',
         'spam_terms',
+        'survey_responses',
         'tenants',
         'user_tokens',
         'users',

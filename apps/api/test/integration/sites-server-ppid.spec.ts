@@ -3,13 +3,16 @@ import { request, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SKM_ELEMENTS } from '@laman/shared';
 import { startSitesServer } from '../../src/bin/sites-server';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
+import { sampleFields } from '../helpers/content-samples';
+import { publishItem } from '../helpers/sample-site';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /**
- * `pnpm start`'s sites server hands an OPD site's request pages to the API as nginx does in production
- * (test/e2e/ppid-request-site.spec.ts): by host name and by path, the answer (a page or a 303) passed back.
+ * `pnpm start`'s sites server hands an OPD site's request and survey pages to the API as nginx does in production
+ * (test/e2e/citizen-forms-site.spec.ts): by host name and by path, the answer (a page or a 303) passed back.
  */
 interface Answer {
   status: number;
@@ -113,6 +116,33 @@ describe('the request pages on the local sites server', () => {
         `attachment; filename="laporan-ppid-${opd.slug}-${year}.xlsx"`,
       );
       expect((await send(port, host, `${prefix}/ppid/laporan/1999`)).status).toBe(404);
+    }
+  });
+
+  it('hands the satisfaction survey over: the folder, its form post and its results, by host name and by path', async () => {
+    const editor = await t.given.memberSignedIn(opd, 'editor');
+    const service = await publishItem(t, opd, editor, 'layanan', sampleFields('layanan', 'Izin Reklame'));
+    const answers = new URLSearchParams({
+      service: service.slug,
+      ...Object.fromEntries(SKM_ELEMENTS.map((element) => [element.name, '3'])),
+    });
+    for (const [prefix, host, respondent] of [
+      ['', `${opd.slug}.localhost:${port}`, '1'],
+      [`/${opd.slug}`, `127.0.0.1:${port}`, '2'],
+    ] as const) {
+      const folder = await send(port, host, `${prefix}/survei`);
+      expect([folder.status, folder.headers['location']]).toEqual([301, 'survei/']);
+      const sent = await send(
+        port,
+        host,
+        `${prefix}/survei/isi`,
+        `${answers}&sex=${respondent === '1' ? 'perempuan' : 'laki_laki'}`,
+      );
+      expect([sent.status, sent.headers['location']]).toEqual([303, './?terkirim=1']);
+      const results = await send(port, host, `${prefix}/survei/?terkirim=1`);
+      expect(results.status).toBe(200);
+      expect(results.body).toContain('Terima kasih');
+      expect(results.body.replace(/\s+/g, ' ')).toContain(`${respondent} responden dari minimal`);
     }
   });
 

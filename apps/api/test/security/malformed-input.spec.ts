@@ -84,10 +84,15 @@ describe('security: malformed input on every route', () => {
   }
 
   /** Row counts of every table: a refused request must leave every one of them as it was. */
+  /**
+   * Rows in every table but the rate limits' counters: counting a refused request against its sender is the
+   * limit's job (the anonymous routes' guard counts before validation), not state the request left behind.
+   */
   async function rowCounts(): Promise<Record<string, number>> {
     const tables = await asSuperuser<{ name: string }>(
       t.database,
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'request_throttles'
+        ORDER BY 1`,
     );
     const counts: Record<string, number> = {};
     for (const { name } of tables) {

@@ -229,6 +229,15 @@ const LAYANAN: ContentForm = {
     { kind: 'textarea', name: 'serviceGuarantee', label: 'Jaminan pelayanan', max: 1000, rows: 2 },
     { kind: 'text', name: 'sector', label: 'Bidang', hint: 'Mis. Kependudukan', max: 60 },
     {
+      kind: 'number',
+      name: 'annualUsers',
+      label: 'Penerima layanan per tahun',
+      hint: 'Perkiraan. Menentukan jumlah minimum responden survei kepuasan (SKM).',
+      integer: true,
+      min: 1,
+      max: 10_000_000,
+    },
+    {
       kind: 'lines',
       name: 'lifeEvents',
       label: 'Peristiwa hidup',

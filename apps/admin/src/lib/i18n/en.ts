@@ -132,6 +132,9 @@ export const EN: Record<string, string> = {
   'Jaminan pelayanan': 'Service guarantee',
   Bidang: 'Sector',
   'Mis. Kependudukan': 'E.g. Civil registration',
+  'Penerima layanan per tahun': 'People served per year',
+  'Perkiraan. Menentukan jumlah minimum responden survei kepuasan (SKM).':
+    'An estimate. It sets the minimum number of respondents of the satisfaction survey (SKM).',
   'Peristiwa hidup': 'Life events',
   'Mis. kelahiran, pernikahan; satu per baris.': 'E.g. birth, marriage; one per line.',
   'Unggah dokumen': 'Upload a document',
@@ -593,8 +596,8 @@ export const EN: Record<string, string> = {
   'Tidak ada berita dalam {days} hari terakhir': 'No news in the last {days} days',
   'Informasi berkala tidak diperbarui dalam {months} bulan':
     'Periodic information not updated in {months} months',
-  'Hasil survei kepuasan masyarakat {months} bulan terakhir belum diunggah':
-    'No public satisfaction survey results from the last {months} months',
+  'Hasil survei kepuasan masyarakat {months} bulan terakhir belum ada: unggah hasilnya, atau kumpulkan {minimum} responden survei di situs ({respondents} sejauh ini)':
+    'No satisfaction survey results from the last {months} months: upload them, or collect {minimum} respondents with the site’s survey ({respondents} so far)',
   'Belum ada ringkasan. Ringkasan ditulis setiap Senin pukul 07.00 WIB.':
     'No digest yet. Digests are written every Monday at 07:00 WIB.',
   'Terkirim ke {count} penerima': 'Sent to {count} recipients',

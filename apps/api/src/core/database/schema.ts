@@ -32,6 +32,7 @@ import { InformationObjections1767400000000 } from './migrations/1767400000000-i
 import { RequestRegisterIndex1767500000000 } from './migrations/1767500000000-request-register-index';
 import { RequestsExpireScore1767600000000 } from './migrations/1767600000000-requests-expire-score';
 import { RequesterDataRetention1767700000000 } from './migrations/1767700000000-requester-data-retention';
+import { SurveyResponses1767800000000 } from './migrations/1767800000000-survey-responses';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -101,4 +102,5 @@ export const MIGRATIONS = [
   RequestRegisterIndex1767500000000,
   RequestsExpireScore1767600000000,
   RequesterDataRetention1767700000000,
+  SurveyResponses1767800000000,
 ];

@@ -20,6 +20,14 @@ export interface TimeBoundary {
   kind: 'content.became_valid' | 'content.expired';
 }
 
+/** A published service as the satisfaction survey knows it. */
+export interface PublishedService {
+  itemId: string;
+  slug: string;
+  title: string;
+  annualUsers: number | null;
+}
+
 /** The public projection. Writes happen only through publishing; reads only through the public API. */
 @Injectable()
 export class PublishedContentRepository extends TenantScopedRepository<PublishedContent> {
@@ -87,6 +95,18 @@ export class PublishedContentRepository extends TenantScopedRepository<Published
         WHERE tenant_id = $1 AND type = 'dokumen' AND data->>'informationClass' = 'dikecualikan'
           AND ($2::uuid IS NULL OR item_id = $2) ORDER BY title`,
       [tx.tenantId, itemId ?? null],
+    );
+  }
+
+  /**
+   * The OPD's published services, by title (only the one at `slug` when given), with the yearly number of people
+   * served the OPD estimated: what the satisfaction survey asks about and sizes its sample by.
+   */
+  services(tx: TenantTransaction, slug?: string): Promise<PublishedService[]> {
+    return tx.manager.query(
+      `SELECT item_id AS "itemId", slug, title, (data->>'annualUsers')::int AS "annualUsers" FROM published_content
+        WHERE tenant_id = $1 AND type = 'layanan' AND ($2::text IS NULL OR slug = $2) ORDER BY title`,
+      [tx.tenantId, slug ?? null],
     );
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformAlertsRepository } from '../builds/platform-alerts.repository';
 import { ModerationService } from './moderation.service';
+import { PublicTextScreen } from './public-text-screen';
 import { SpamGuardService } from './spam-guard.service';
 import { SpamTermsController } from './spam-terms.controller';
 import { SpamTermsRepository } from './spam-terms.repository';
@@ -15,7 +16,8 @@ import { SpamTermsService } from './spam-terms.service';
     SpamTermsService,
     ModerationService,
     PlatformAlertsRepository,
+    PublicTextScreen,
   ],
-  exports: [ModerationService, SpamGuardService],
+  exports: [ModerationService, SpamGuardService, PublicTextScreen],
 })
 export class ModerationModule {}

@@ -1,3 +1,4 @@
+import { skmMinimumRespondents } from '@laman/shared';
 import { wibClock } from '../../core/time/wib';
 import { CHECK_WEIGHTS, type CityPolicy, DEFAULT_POLICY } from './policy';
 
@@ -22,6 +23,11 @@ export interface SiteFacts {
    * (WIB days): whether they were answered in time counts, once there are any.
    */
   requests?: RequestClock[];
+  /**
+   * When the OPD's latest satisfaction-survey answers came (newest first; at most the largest sample the survey
+   * can need): enough of them in the policy's survey window meet the survey check as an uploaded result does.
+   */
+  surveyAnswers?: Array<Date | string>;
 }
 
 export interface RequestClock {
@@ -110,12 +116,7 @@ export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT
       document('maklumat') || pages.has('maklumat'),
       'Maklumat pelayanan belum diunggah',
     ),
-    check(
-      'services.survey',
-      documents.some((d) => d.category === 'skm' && age(d) <= surveyMaxMonths * MONTH_DAYS),
-      'Hasil survei kepuasan masyarakat {months} bulan terakhir belum diunggah',
-      { months: surveyMaxMonths },
-    ),
+    surveyCheck(facts, documents, surveyMaxMonths, now),
     check('ppid.profile', pages.has('ppid'), 'Belum ada profil PPID'),
     check(
       'ppid.list',
@@ -166,6 +167,61 @@ export function assess(facts: SiteFacts, now: Date, policy: CityPolicy = DEFAULT
 /** A day (WIB) as `YYYY-MM-DD`, `days` after `now`'s. */
 function wibDayAfter(now: Date, days: number): string {
   return new Date(now.getTime() + WIB_OFFSET_MS + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The people the OPD's published services serve in a year, as their pages estimate it; unknown (null) while
+ * any service has no estimate.
+ */
+function servedYearly(facts: SiteFacts): number | null {
+  const estimates = facts.items
+    .filter((item) => item.type === 'layanan')
+    .map((item) => item.fields['annualUsers']);
+  if (!estimates.length || !estimates.every((estimate) => typeof estimate === 'number')) return null;
+  return (estimates as number[]).reduce((sum, estimate) => sum + estimate, 0);
+}
+
+/** The answers inside the survey window at `now`, newest first. */
+function surveyWindow(facts: SiteFacts, surveyMaxMonths: number, now: Date): number[] {
+  const since = now.getTime() - surveyMaxMonths * MONTH_DAYS * DAY_MS;
+  return (facts.surveyAnswers ?? []).map((at) => new Date(at).getTime()).filter((at) => at >= since);
+}
+
+/**
+ * The satisfaction survey (Permenpan RB 14/2017, at least yearly): met by a published SKM result in the window,
+ * or by the site's own survey once the window holds the sample the OPD's services need (Krejcie–Morgan).
+ */
+function surveyCheck(
+  facts: SiteFacts,
+  documents: SiteFacts['items'],
+  surveyMaxMonths: number,
+  now: Date,
+): Check {
+  const uploaded = documents.some(
+    (d) =>
+      d.category === 'skm' &&
+      (now.getTime() - new Date(d.publishedAt).getTime()) / DAY_MS <= surveyMaxMonths * MONTH_DAYS,
+  );
+  const minimum = skmMinimumRespondents(servedYearly(facts));
+  const respondents = surveyWindow(facts, surveyMaxMonths, now).length;
+  return {
+    code: 'services.survey',
+    weight: CHECK_WEIGHTS['services.survey']!,
+    met: uploaded || respondents >= minimum,
+    text: 'Hasil survei kepuasan masyarakat {months} bulan terakhir belum ada: unggah hasilnya, atau kumpulkan {minimum} responden survei di situs ({respondents} sejauh ini)',
+    values: { months: surveyMaxMonths, minimum, respondents },
+  };
+}
+
+/**
+ * When the survey check can next change with time: the answer that keeps the window at its sample leaving it
+ * (answers only leave; a new one makes the score due through the database).
+ */
+function surveyFlip(facts: SiteFacts, policy: CityPolicy, now: Date): number | null {
+  const inWindow = surveyWindow(facts, policy.surveyMaxMonths, now);
+  const minimum = skmMinimumRespondents(servedYearly(facts));
+  const keeping = inWindow[minimum - 1];
+  return keeping === undefined ? null : keeping + policy.surveyMaxMonths * MONTH_DAYS * DAY_MS + 1;
 }
 
 /** The requests the check reads at `now`: received within its memory, or still unanswered. */
@@ -227,7 +283,10 @@ export function nextChange(facts: SiteFacts, now: Date, policy: CityPolicy = DEF
     policy.periodicInfoMaxMonths * MONTH_DAYS,
   ].map((days) => days * DAY_MS);
   let earliest = Math.min(...boundaries);
-  for (const flips of requestFlips(facts.requests ?? [], now))
+  for (const flips of [
+    ...requestFlips(facts.requests ?? [], now),
+    surveyFlip(facts, policy, now) ?? Infinity,
+  ])
     if (flips > now.getTime() && flips < earliest) earliest = flips;
   for (const item of facts.items) {
     const published = new Date(item.publishedAt).getTime();

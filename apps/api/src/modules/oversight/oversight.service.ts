@@ -1,8 +1,10 @@
+import { skmMinimumRespondents } from '@laman/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, type TenantTransaction } from '../../core/database/database.service';
 import { withinBudget } from '../../core/scheduling/pass-budget';
 import { wibDay } from '../../core/time/wib';
 import { InformationRequestsRepository } from '../ppid/information-requests.repository';
+import { SurveyResponsesRepository } from '../surveys/survey-responses.repository';
 import { PublicContentRepository } from '../public/public-content.repository';
 import { SiteSettingsService } from '../site-settings/site-settings.service';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -74,6 +76,7 @@ export class OversightService {
   private readonly kept = new SiteScoresRepository();
   private readonly history = new ScoreHistoryRepository();
   private readonly requests = new InformationRequestsRepository();
+  private readonly surveys = new SurveyResponsesRepository();
   private scoring: Promise<void> | null = null;
 
   constructor(
@@ -218,14 +221,16 @@ export class OversightService {
   }
 
   /**
-   * What the assessment reads: the contact settings, every visible item without article bodies, and the clocks
-   * of the information requests of the last year (and any still unanswered).
+   * What the assessment reads: the contact settings, every visible item without article bodies, the clocks of
+   * the information requests of the last year (and any still unanswered), and when the latest survey answers came
+   * (as many as the largest sample the survey can need: 384).
    */
   private async readFacts(tx: TenantTransaction, now: Date): Promise<SiteFacts> {
     return {
       contact: ((await this.settings.read(tx)).settings.contact ?? {}) as SiteFacts['contact'],
       items: await this.content.everything(tx, 'none'),
       requests: await this.requests.clocks(tx, wibDay(new Date(now.getTime() - 366 * DAY_MS))),
+      surveyAnswers: await this.surveys.latest(tx, skmMinimumRespondents(null)),
     };
   }
 

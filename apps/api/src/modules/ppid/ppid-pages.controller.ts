@@ -4,7 +4,7 @@ import { ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@
 import { type Request, type Response } from 'express';
 import { PublicEndpoint } from '../../core/access/endpoint.decorators';
 import { PpidPagesService } from './ppid-pages.service';
-import { client, PAGE, send, SITE_PAGE, siteHost } from './site-page-http';
+import { client, PAGE, send, sendChallenge, SITE_PAGE, siteHost } from '../../core/http/site-page-http';
 
 /**
  * The information request pages of every OPD site (`/ppid/permohonan…` on the site's own address, handed here
@@ -66,10 +66,7 @@ export class PpidPagesController {
   @ApiProduces('application/json')
   @ApiOkResponse({ description: 'Tantangan ALTCHA v2 (parameters, signature)', schema: { type: 'object' } })
   async challenge(@Req() request: Request, @Res() response: Response) {
-    const answer = await this.pages.challenge(siteHost(request));
-    if ('status' in answer) return send(response, answer);
-    response.setHeader('Cache-Control', 'no-store');
-    response.status(200).json(answer);
+    sendChallenge(response, await this.pages.challenge(siteHost(request)));
   }
 
   @Get(':code')

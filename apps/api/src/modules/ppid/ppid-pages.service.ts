@@ -2,25 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Challenge } from 'altcha-lib';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError, type FieldError } from '../../core/errors/domain-error';
+import { type FieldError } from '../../core/errors/domain-error';
 import { FORM_GUARD_FIELDS, PPID_REQUEST_FIELDS } from '@laman/shared';
 import { toFieldErrors, withLabels } from '../../core/errors/validation-messages';
+import { type SitePage } from '../../core/http/site-page';
+import { checked, expectedFailure, formValues, type SiteAnswer } from '../../core/http/site-page-http';
 import { type PublicTenant } from '../public/public-tenants';
 import { SiteAddresses } from '../public/site-addresses';
 import { normaliseCode } from './information-request';
 import { InformationRequestsService } from './information-requests.service';
-import {
-  lookupFailedPage,
-  problemPage,
-  requestFormPage,
-  type SitePage,
-  statusPage,
-  trackPage,
-} from './ppid-pages';
+import { lookupFailedPage, problemPage, requestFormPage, statusPage, trackPage } from './ppid-pages';
 import { ObjectionsService } from './objections.service';
 import { ClarificationReplyDto, FileObjectionDto, RequestStatusQueryDto, SubmitRequestDto } from './ppid.dto';
-
-export type SiteAnswer = SitePage | { redirect: string };
 
 const REQUEST_FIELDS = [
   'name',
@@ -51,23 +44,6 @@ const INVALID = 'Periksa kembali isian yang ditandai.';
 const NOT_FOUND = 'Permohonan tidak ditemukan.';
 const NO_REQUESTS = 'Situs OPD ini tidak menerima permohonan.';
 const LOOKUP_INCOMPLETE = 'Isi nomor pendaftaran dan surel atau telepon.';
-
-/** The form's text fields as sent: strings only, an empty field as not given. */
-function formValues(body: unknown, names: string[]): Record<string, string> {
-  const sent = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(
-    names
-      .map((name) => [name, sent[name]] as const)
-      .filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
-  );
-}
-
-/** A checkbox group as sent: one value is a string, several an array; anything else is dropped. */
-function checked(body: unknown, name: string): string[] {
-  const sent = ((body ?? {}) as Record<string, unknown>)[name];
-  const values = Array.isArray(sent) ? sent : [sent];
-  return values.filter((value): value is string => typeof value === 'string' && value !== '');
-}
 
 /**
  * The information request pages of an OPD site, for citizens without JavaScript: the same rules as the JSON
@@ -194,10 +170,4 @@ export class PpidPagesService {
     if (!tenant) return problemPage('Situs OPD', depth, depth === 1 ? NO_REQUESTS : NOT_FOUND, 404);
     return work(tenant);
   }
-}
-
-/** A rule's refusal, to answer as a page; anything else (a fault, or an OPD gone meanwhile) is thrown on. */
-function expectedFailure(error: unknown): DomainError {
-  if (!(error instanceof DomainError) || error.code === 'TENANT_NOT_FOUND') throw error;
-  return error;
 }

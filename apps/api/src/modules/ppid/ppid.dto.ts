@@ -13,6 +13,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { GuardedFormDto } from '../../core/abuse/guarded-form.dto';
 import { trim, trimLower } from '../../core/http/dto-fields';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { IsIndonesianPhone } from '../../core/http/validators';
@@ -26,7 +27,7 @@ import {
 } from './objection';
 
 /** A citizen's information request, as the PPID form on an OPD site sends it. */
-export class SubmitRequestDto {
+export class SubmitRequestDto extends GuardedFormDto {
   @ApiProperty({ example: 'Siti Aminah', minLength: 3, maxLength: 120 })
   @Transform(trim)
   @IsString()
@@ -78,21 +79,6 @@ export class SubmitRequestDto {
   })
   @IsIn(DELIVERIES)
   delivery: Delivery;
-
-  @ApiPropertyOptional({
-    description:
-      'Bukti kerja ALTCHA (base64, dari widget; tantangannya: GET …/requests/challenge). Tanpa bukti, batasnya lebih ketat.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
-  altcha?: string;
-
-  @ApiPropertyOptional({ description: 'Jebakan: kolom tersembunyi yang harus kosong' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  website?: string;
 }
 
 export class RequestStatusQueryDto {

@@ -1,9 +1,7 @@
 import { AbuseModule } from '../../core/abuse/abuse.module';
 import { AnonymousThrottleModule } from '../../core/http/anonymous-throttle';
 import { Mailer } from '../../core/mail/mailer';
-import { type AppConfig } from '../../core/config/app-config';
-import { APP_CONFIG } from '../../core/config/config.module';
-import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
+import { CryptoModule } from '../../core/crypto/crypto.module';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
@@ -26,7 +24,7 @@ import { PpidReportService } from './ppid-report.service';
 
 /** Citizens' information requests to each OPD's PPID, and their objections to its atasan (UU 14/2008). */
 @Module({
-  imports: [PublicModule, CalendarModule, AuditModule, AnonymousThrottleModule, AbuseModule],
+  imports: [PublicModule, CalendarModule, AuditModule, AnonymousThrottleModule, AbuseModule, CryptoModule],
   controllers: [
     PublicPpidController,
     PpidQueueController,
@@ -47,11 +45,6 @@ import { PpidReportService } from './ppid-report.service';
     ReportPagesService,
     RequesterDataRetention,
     Mailer,
-    {
-      provide: PersonalDataCipher,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new PersonalDataCipher(config.personalDataKey),
-    },
   ],
 })
 export class PpidModule {}

@@ -1,7 +1,7 @@
 import { formatTanggal, ppidReportLabel, ppidReportLines, type PpidServiceReport } from '@laman/shared';
 import ExcelJS from 'exceljs';
 import { html } from '../../core/http/html';
-import { layout, type SitePage } from './ppid-pages';
+import { layout, type SitePage } from '../../core/http/site-page';
 
 /**
  * The OPD's yearly public-information service report as its site publishes it (periodic information, UU 14/2008

@@ -3,7 +3,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
 import { PublicEndpoint } from '../../core/access/endpoint.decorators';
-import { PAGE, send, SITE_PAGE, siteHost } from './site-page-http';
+import { PAGE, send, SITE_PAGE, siteHost } from '../../core/http/site-page-http';
 import { type ReportAnswer, ReportPagesService } from './report-pages.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

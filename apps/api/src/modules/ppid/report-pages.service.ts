@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { wibDay } from '../../core/time/wib';
 import { type PublicTenant } from '../public/public-tenants';
 import { SiteAddresses } from '../public/site-addresses';
-import { problemPage, type SitePage } from './ppid-pages';
+import { type SitePage } from '../../core/http/site-page';
+import { problemPage } from './ppid-pages';
 import { PpidReportService } from './ppid-report.service';
 import { reportPage, reportWorkbook } from './report-page';
 

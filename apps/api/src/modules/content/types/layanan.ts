@@ -6,9 +6,12 @@ import {
   IsArray,
   IsEmail,
   IsIn,
+  IsInt,
   IsOptional,
+  Max,
   IsUrl,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { trimLower } from '../../../core/http/dto-fields';
@@ -93,6 +96,18 @@ export class LayananFields {
   @Type(() => ServiceContactDto)
   contact?: ServiceContactDto;
   @TextField(60, 'Kependudukan') sector?: string;
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 10_000_000,
+    example: 12000,
+    description:
+      'Perkiraan jumlah penerima layanan per tahun: menentukan jumlah minimum responden survei kepuasan (Krejcie–Morgan)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  annualUsers?: number;
   @TextListField(10, 60, ['kelahiran', 'pernikahan', 'pindah domisili']) lifeEvents?: string[];
 }
 

@@ -187,6 +187,48 @@ describe('whether the PPID answers in time (ppid.on_time)', () => {
   });
 });
 
+describe('the satisfaction survey check (services.survey)', () => {
+  /** An OPD whose one service serves 100 people a year (a sample of 80), without an uploaded SKM result. */
+  function surveyed(answers: Date[]): SiteFacts {
+    const facts = complete();
+    facts.items = facts.items
+      .filter((item) => item.category !== 'skm' && item.type !== 'layanan')
+      .concat({ ...other('layanan'), fields: { annualUsers: 100 } });
+    facts.surveyAnswers = answers;
+    return facts;
+  }
+  const survey = (facts: SiteFacts, at = NOW) =>
+    assess(facts, at).checks.find((check) => check.code === 'services.survey')!;
+
+  it("is met by the site's own survey once the last 12 months hold the sample the services need", () => {
+    const enough = surveyed(Array.from({ length: 80 }, (_, i) => daysAgo(i * 4)));
+    expect(survey(enough)).toMatchObject({ met: true, values: { minimum: 80, respondents: 80 } });
+    const short = surveyed(Array.from({ length: 79 }, (_, i) => daysAgo(i * 4)));
+    expect(survey(short)).toMatchObject({ met: false, values: { minimum: 80, respondents: 79 } });
+    // Old answers do not count.
+    const old = surveyed(Array.from({ length: 80 }, (_, i) => daysAgo(370 + i)));
+    expect(survey(old)).toMatchObject({ met: false, values: { respondents: 0 } });
+  });
+
+  it('asks for the largest sample while a service has no estimate of the people it serves', () => {
+    const facts = surveyed(Array.from({ length: 200 }, (_, i) => daysAgo(i)));
+    facts.items.push(other('layanan'));
+    expect(survey(facts)).toMatchObject({ met: false, values: { minimum: 384, respondents: 200 } });
+  });
+
+  it('names the moment the answer that keeps the sample whole grows too old', () => {
+    const answers = Array.from({ length: 81 }, (_, i) => daysAgo(i * 4));
+    const facts = surveyed(answers);
+    expect(survey(facts).met).toBe(true);
+    // The 80th newest answer (79 × 4 days ago) leaves the 12-month window first; the 81st already left nothing.
+    const flips = nextChange(facts, NOW);
+    expect(flips.getTime()).toBeLessThanOrEqual(answers[79]!.getTime() + 365 * 86_400_000 + 1);
+    expect(survey(facts, new Date(flips.getTime() - 1)).met).toBe(true);
+    const after = new Date(answers[79]!.getTime() + 365 * 86_400_000 + 1);
+    expect(survey(facts, after).met).toBe(false);
+  });
+});
+
 describe('when a score next changes with time alone (nextChange)', () => {
   /** A small deterministic generator, so a failure names a reproducible case. */
   function random(seed: number): () => number {
@@ -218,6 +260,15 @@ describe('when a score next changes with time alone (nextChange)', () => {
           answeredOn: answered && answered < now ? day(answered) : null,
         };
       });
+      // Some take the site's survey: a small service (a sample of 28 from 30 people), answers up to 400 days old.
+      if (next() < 0.5) {
+        facts.items = facts.items.filter((item) => item.type !== 'dokumen' || item.category !== 'skm');
+        facts.items.push({ ...other('layanan'), fields: { annualUsers: 30 } });
+        facts.items = facts.items.filter((item) => item.type !== 'layanan' || item.fields['annualUsers']);
+        facts.surveyAnswers = Array.from({ length: Math.floor(next() * 40) }, () => at(next() * 400)).sort(
+          (a, b) => b.getTime() - a.getTime(),
+        );
+      }
       const changes = nextChange(facts, now);
       expect(changes.getTime()).toBeGreaterThan(now.getTime());
       const span = changes.getTime() - now.getTime();

@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
+import { SKM_ELEMENTS } from '@laman/shared';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { axeViolations, launchChromium } from '../helpers/browser';
 import { nuCheckerErrors } from '../helpers/built-site';
 import { type RunningNginx, startNginx } from '../helpers/debian-nginx';
+import { sampleFields } from '../helpers/content-samples';
+import { publishItem } from '../helpers/sample-site';
 import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -17,17 +20,19 @@ const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
 const DOMAIN = 'bandarlampungkota.go.id';
 
 /**
- * A citizen asks an OPD for information on its built site, in a browser without JavaScript, on a phone, through
- * the production nginx: the form on the site's PPID page, the receipt with the code, the status with the code and
- * the contact; the request lands in the OPD's PPID queue.
+ * Citizens use an OPD's built site, in a browser without JavaScript, on a phone, through the production nginx:
+ * they ask for information (the form on the site's PPID page, the receipt with the code, the status with the code
+ * and the contact; the request lands in the OPD's PPID queue), and they rate a service they used (the survey on
+ * the service's page, the results page).
  */
-describe('an information request from the OPD site, without JavaScript (production nginx)', () => {
+describe('citizens’ forms on the OPD site, without JavaScript (production nginx)', () => {
   let t: TestApp;
   let root: string;
   let nginx: RunningNginx;
   let browser: Browser;
   let opd: Tenant;
   let site: string;
+  let service: { slug: string };
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'laman-ppid-site-'));
@@ -37,6 +42,11 @@ describe('an information request from the OPD site, without JavaScript (producti
     await t.app.listen(0, '127.0.0.1');
     const apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     opd = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(opd, 'editor');
+    service = await publishItem(t, opd, editor, 'layanan', {
+      ...sampleFields('layanan', 'Penerbitan Akta Kelahiran'),
+      annualUsers: 12_000,
+    });
     const sites = path.join(root, 'sites');
     await run(process.execPath, [BUILDER, '--api', apiUrl, '--tenant', opd.slug, '--out', sites], {
       env: { ...process.env, LAMAN_SITES_DOMAIN: DOMAIN },
@@ -210,27 +220,36 @@ describe('an information request from the OPD site, without JavaScript (producti
     expect((await stat((await download.path())!)).size).toBeGreaterThan(1000);
   }, 180_000);
 
-  it('sends the proof of work along when the browser runs JavaScript, from the site itself', async () => {
-    const proofs = async () =>
-      (
-        await asSuperuser<{ n: number }>(
-          t.database,
-          `SELECT count(*)::int AS n FROM request_throttles WHERE key LIKE 'form-challenge:%'`,
-        )
-      )[0]!.n;
-    const before = await proofs();
-    // Web Crypto runs in secure contexts only: the sites are HTTPS in production (and localhost in `pnpm start`);
-    // this test's plain-HTTP address is declared secure to the browser instead.
+  /** Proofs of work used so far (each once, counted like a request). */
+  const proofs = async () =>
+    (
+      await asSuperuser<{ n: number }>(
+        t.database,
+        `SELECT count(*)::int AS n FROM request_throttles WHERE key LIKE 'form-challenge:%'`,
+      )
+    )[0]!.n;
+
+  /**
+   * A phone that runs JavaScript, watching for any request that leaves the site. Web Crypto runs in secure
+   * contexts only: the sites are HTTPS in production (and localhost in `pnpm start`); this test's plain-HTTP
+   * address is declared secure to the browser instead.
+   */
+  async function scriptedPhone(): Promise<{ page: Page; outside: string[]; close: () => Promise<void> }> {
     const secure = await launchChromium([
       `--host-resolver-rules=MAP *.${DOMAIN} 127.0.0.1`,
       `--unsafely-treat-insecure-origin-as-secure=${site}`,
     ]);
-    const context = await secure.newContext({ viewport: { width: 320, height: 640 } });
-    const page = await context.newPage();
+    const page = await (await secure.newContext({ viewport: { width: 320, height: 640 } })).newPage();
     const outside: string[] = [];
     page.on('request', (request) => {
       if (!request.url().startsWith(site)) outside.push(request.url());
     });
+    return { page, outside, close: () => secure.close() };
+  }
+
+  it('sends the proof of work along when the browser runs JavaScript, from the site itself', async () => {
+    const before = await proofs();
+    const { page, outside, close } = await scriptedPhone();
     await page.goto(`${site}/ppid/`);
     await page.fill('#f-name', citizen.name);
     await page.fill('#f-address', citizen.address);
@@ -242,11 +261,64 @@ describe('an information request from the OPD site, without JavaScript (producti
     await page.waitForURL(/\/ppid\/permohonan\/PPID-[0-9A-Z]{4}-[0-9A-Z]{4}\?baru=1$/, { timeout: 60_000 });
     expect(await proofs()).toBe(before + 1);
     expect(outside).toEqual([]);
-    await secure.close();
+    await close();
+  }, 120_000);
+
+  it('takes a survey from the service page and shows the results, on a phone without JavaScript', async () => {
+    const page = await phone();
+    await page.goto(`${site}/layanan/${service.slug}/`);
+    expect(await page.locator('#survei').textContent()).toBe('Survei kepuasan layanan ini');
+    // The whole service page, form and all, at 320 px.
+    expect(await axeOn(await page.content())).toEqual([]);
+    for (const [i, element] of SKM_ELEMENTS.entries())
+      await page.check(`input[name=${element.name}][value="${(i % 2) + 3}"]`);
+    await page.click('.survey summary');
+    await page.selectOption('#s-occupation', 'wirausaha');
+    await page.fill('#s-suggestion', 'Antrean di loket Mall Pelayanan Publik perlu nomor digital.');
+    await page.click('.survey button[type=submit]');
+    await page.waitForURL(/\/survei\/\?terkirim=1$/);
+    expect(await page.locator('[role=status]').textContent()).toContain('Terima kasih');
+    const results = (await page.content()).replace(/\s+/g, ' ');
+    // Answers 3, 4, 3, 4, 3, 4, 3, 4, 3: NRR 31/9 ≈ 3.44 on average, × 25 = 86.11 (B).
+    expect(results).toContain('Indeks <strong>86,11</strong>');
+    expect(results).toContain('B (Baik)');
+    // Krejcie–Morgan for 12,000 people a year.
+    expect(results).toContain('1 responden dari minimal 372');
+    expect(await axeOn(await page.content())).toEqual([]);
+    // Another period from the page's own choice, then back to the service's page by its link.
+    await page.selectOption('#f-periode', { index: 1 });
+    await page.click('form[method=get] button');
+    expect(page.url()).toMatch(/\/survei\/\?periode=\d{4}-(S[12]|T[1-4])$/);
+    await page.click(`a[href="../layanan/${service.slug}/"]`);
+    await page.waitForURL(new RegExp(`/layanan/${service.slug}/$`));
+
+    // The form of one service at the survey's own address, and sent back with what to fix (HTML of the API).
+    await page.goto(`${site}/survei/isi?layanan=${service.slug}`);
+    expect(await axeOn(await page.content())).toEqual([]);
+    const refused = await t
+      .http()
+      .post('/api/v1/site-pages/survei/isi')
+      .set('X-Laman-Site-Host', `${opd.slug}.${DOMAIN}`)
+      .type('form')
+      .send({ service: service.slug, u1: '4' });
+    expect(refused.status).toBe(400);
+    expect(await axeOn(refused.text)).toEqual([]);
+  }, 120_000);
+
+  it('sends the survey’s proof of work along when the browser runs JavaScript, from the site itself', async () => {
+    const before = await proofs();
+    const { page, outside, close } = await scriptedPhone();
+    await page.goto(`${site}/layanan/${service.slug}/`);
+    for (const element of SKM_ELEMENTS) await page.check(`input[name=${element.name}][value="2"]`);
+    await page.click('.survey button[type=submit]');
+    await page.waitForURL(/\/survei\/\?terkirim=1$/, { timeout: 60_000 });
+    expect(await proofs()).toBe(before + 1);
+    expect(outside).toEqual([]);
+    await close();
   }, 120_000);
 
   it('renders pages the Nu HTML Checker (the W3C validator) finds no error in', async () => {
-    expect(Object.keys(rendered).length).toBeGreaterThanOrEqual(8);
+    expect(Object.keys(rendered).length).toBeGreaterThanOrEqual(12);
     const folder = path.join(root, 'rendered');
     await mkdir(folder);
     for (const [name, html] of Object.entries(rendered)) await writeFile(path.join(folder, name), html);
@@ -255,7 +327,7 @@ describe('an information request from the OPD site, without JavaScript (producti
 
   it('answers the pages no-store, under the site’s security headers', async () => {
     const page = await phone();
-    for (const address of ['ppid/permohonan/PPID-0000-0000', 'ppid/laporan']) {
+    for (const address of ['ppid/permohonan/PPID-0000-0000', 'ppid/laporan', 'survei/', 'survei/isi']) {
       const answer = await page.goto(`${site}/${address}`);
       const headers = answer!.headers();
       expect({ address, cache: headers['cache-control'] }).toEqual({ address, cache: 'no-store' });

@@ -1,6 +1,6 @@
-// The proof of work of the PPID request form (ALTCHA v2, solved with altcha-lib in the browser): from the first
-// time the citizen touches the form, the challenge is fetched from the site's own address and worked out in the
-// background (Web Crypto, off the main thread); on sending, the solution rides along in the hidden `altcha` field.
+// The proof of work of the citizens' forms (PPID requests, the satisfaction survey; ALTCHA v2, solved with
+// altcha-lib in the browser): from the first time the citizen touches a form, the challenge is fetched from the
+// site's own address and worked out in the background (Web Crypto, off the main thread); on sending, the solution rides along in the hidden `altcha` field.
 // Without JavaScript, or when anything here fails, the form still goes without it: the server then applies its
 // stricter limit, so nobody is locked out by this script.
 import { type Challenge, solveChallenge } from 'altcha-lib';
