@@ -1283,6 +1283,71 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await citizenContext.close();
   }, 180_000);
 
+  it('a citizen rates a service on the site; the OPD reads the index, the trend and the suggestion, and downloads the tables', async () => {
+    const site = `http://127.0.0.1:${sitesPortShared}/disdukcapil`;
+    for (let attempt = 0; attempt < 600; attempt++) {
+      if ((await fetch(`${site}/layanan/penerbitan-kartu-keluarga/`).catch(() => null))?.status === 200)
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const citizenContext = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 640 },
+    });
+    const citizen = await citizenContext.newPage();
+    await citizen.goto(`${site}/layanan/penerbitan-kartu-keluarga/`);
+    for (let element = 1; element <= 9; element++) await citizen.check(`input[name=u${element}][value="4"]`);
+    const suggestion = 'Mohon tambah kursi di ruang tunggu lantai dua.';
+    await citizen.fill('#s-suggestion', suggestion);
+    await citizen.click('.survey button[type=submit]');
+    await citizen.waitForURL(/\/survei\/\?terkirim=1$/);
+    await citizenContext.close();
+
+    const editor = await signIn('editor.disdukcapil@laman.example');
+    await editor.click('text=Survei kepuasan');
+    await editor.waitForURL(/\/opd\/disdukcapil\/survei$/);
+    const main = (await editor.textContent('main')).replace(/\s+/g, ' ');
+    // The demo's answers and the citizen's: an index and its grade for this year.
+    expect(main).toMatch(/IKM \d{2},\d{2}, mutu [A-D] \(/);
+    expect(main).toContain('Penerbitan Kartu Keluarga');
+    expect(main).toContain(suggestion);
+    expect(await editor.locator('#tren-ikm').count()).toBe(1);
+    expect(await axeViolations(editor)).toEqual([]);
+    await editor.screenshot({ path: path.join(SHOTS, 'survei-kepuasan-ponsel.png'), fullPage: true });
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const download = await editor.request.get(`${admin}/opd/disdukcapil/survei.xlsx?periode=${year}`);
+    expect(download.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await download.body());
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Nilai per unsur',
+      'Per layanan',
+      'Responden',
+      'Tren',
+      'Saran',
+    ]);
+    const index = book
+      .getWorksheet('Nilai per unsur')
+      .getSheetValues()
+      .find((row) => row?.[1] === 'Indeks kepuasan masyarakat (IKM)');
+    expect(index[2]).toBeGreaterThanOrEqual(25);
+    expect(index[2]).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(book.getWorksheet('Saran').getSheetValues())).toContain(suggestion);
+    await editor.close();
+
+    // A contributor reads the results, not the citizens' suggestions.
+    const contributor = await signIn('kontributor.disdukcapil@laman.example');
+    await contributor.goto(`${admin}/opd/disdukcapil/survei`);
+    expect(await contributor.textContent('main')).not.toContain(suggestion);
+    const theirs = await contributor.request.get(`${admin}/opd/disdukcapil/survei.xlsx?periode=${year}`);
+    const limited = new ExcelJS.Workbook();
+    await limited.xlsx.load(await theirs.body());
+    expect(limited.worksheets.map((sheet) => sheet.name)).not.toContain('Saran');
+    await contributor.close();
+  }, 180_000);
+
   it('speaks English as a second language, chosen once, for pages, forms and messages', async () => {
     const page = await signIn('editor.disdukcapil@laman.example');
     await page.click('a[hreflang=en]');

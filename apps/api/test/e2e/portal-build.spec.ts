@@ -55,7 +55,7 @@ describe('building the city portal', () => {
       ...sampleFields('pengumuman', 'Pelayanan tutup saat cuti bersama'),
       urgent: true,
     });
-    await publish(active.slug, editor, 'layanan', {
+    const rated = await publish(active.slug, editor, 'layanan', {
       ...sampleFields('layanan', 'Akta Kelahiran Portal'),
       sector: 'Kependudukan',
       lifeEvents: ['kelahiran'],
@@ -88,6 +88,13 @@ describe('building the city portal', () => {
       ).status,
     ).toBe(200);
 
+    // A citizen rated the birth certificate service: the catalogue shows this year's index beside it.
+    const rating = await t
+      .http()
+      .post(`/api/v1/public/${active.slug}/surveys/responses`)
+      .send({ service: rated, ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`u${i + 1}`, 4])) });
+    expect(rating.status).toBe(204);
+
     const built = await run(process.execPath, [BUILDER, '--api', apiUrl, '--out', out], {
       env: { ...process.env, LAMAN_SITES_DOMAIN: 'bandarlampungkota.go.id', LAMAN_SITES_URL: '' },
     });
@@ -111,6 +118,15 @@ describe('building the city portal', () => {
     const online = catalogue.slice(catalogue.indexOf('id="daring"'));
     expect(online).toContain('Akta Kelahiran Portal');
     expect(online).not.toContain('Surat Keterangan Usaha Portal');
+    const card = (title: string) => {
+      const at = catalogue.indexOf(`>${title}</a>`);
+      return catalogue.slice(at, catalogue.indexOf('</article>', at)).replace(/\s+/g, ' ');
+    };
+    expect(card('Akta Kelahiran Portal')).toMatch(
+      /Kepuasan warga \d{4}<\/a>: indeks 100,00, mutu A \(Sangat baik\) · 1 responden dari minimal 384/,
+    );
+    expect(card('Akta Kelahiran Portal')).toContain(`href="${site}/survei/"`);
+    expect(card('Surat Keterangan Usaha Portal')).not.toContain('Kepuasan warga');
 
     const everything = (
       await Promise.all(

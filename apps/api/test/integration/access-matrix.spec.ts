@@ -121,6 +121,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/tenants/{tenant}/ppid/objections': { allowed: [], status: 200 },
   'POST /api/v1/tenants/{tenant}/ppid/objections/{id}/decision': { allowed: [], status: 400, body: {} },
   'GET /api/v1/tenants/{tenant}/ppid/register': { allowed: [], status: 400 },
+  // Survey suggestions: anonymous, but not public; the OPD's editors read them.
+  'GET /api/v1/tenants/{tenant}/surveys/suggestions': { allowed: EDITORS, status: 200 },
   'POST /api/v1/tenants/{tenant}/users/{userId}/deactivate': {
     allowed: TENANT_ADMINS,
     status: 404,

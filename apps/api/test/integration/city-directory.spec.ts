@@ -1,4 +1,5 @@
 import { Database } from '../../src/core/database/database.service';
+import { CityService } from '../../src/modules/public/city.service';
 import { sampleFields } from '../helpers/content-samples';
 import { publishItem } from '../helpers/sample-site';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -140,6 +141,43 @@ describe('the city directory', () => {
     const editor = await t.given.memberSignedIn(tenants[0]!, 'editor');
     await publishItem(t, tenants[0]!, editor, 'berita', sampleFields('berita', 'Versi baru'));
     expect((await read<Page<unknown>>('city/opd?limit=1')).version).not.toBe(whole.version);
+  });
+
+  it("shows each service's satisfaction index of this year in the catalogue, at most an hour old", async () => {
+    const opd = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(opd, 'editor');
+    const rated = await publishItem(t, opd, editor, 'layanan', {
+      ...sampleFields('layanan', 'Layanan Bersurvei'),
+      annualUsers: 100,
+    });
+    await publishItem(t, opd, editor, 'layanan', sampleFields('layanan', 'Layanan Tanpa Survei'));
+    type Listed = { tenant: string; slug: string; survey: Record<string, unknown> | null };
+    const listed = async (now?: Date) => {
+      const page = now
+        ? (JSON.parse((await t.app.get(CityService).services(1000, 0, now)).body) as Page<Listed>)
+        : await read<Page<Listed>>('city/layanan?limit=1000&offset=0');
+      return page.items.filter((service) => service.tenant === opd.slug);
+    };
+    expect((await listed()).map((service) => service.survey)).toEqual([null, null]);
+    const answers = (value: number) =>
+      Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`u${i + 1}`, value]));
+    for (const value of [4, 3]) {
+      const sent = await t
+        .http()
+        .post(`/api/v1/public/${opd.slug}/surveys/responses`)
+        .send({ service: rated.slug, ...answers(value), suggestion: `jawaban ${value}` });
+      expect(sent.status).toBe(204);
+    }
+    const anHourOn = await listed(new Date(Date.now() + 3_600_000));
+    expect(anHourOn.find((service) => service.slug === rated.slug)!.survey).toEqual({
+      year: Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4)),
+      respondents: 2,
+      minimumRespondents: 80,
+      index: 87.5,
+      grade: 'B',
+      gradeLabel: 'Baik',
+    });
+    expect(anHourOn.find((service) => service.slug !== rated.slug)!.survey).toBeNull();
   });
 
   it('answers from a few queries, without a transaction per OPD', async () => {

@@ -55,6 +55,7 @@ describe('schema migrations', () => {
         'site_settings',
         'spam_terms',
         'survey_responses',
+        'survey_totals',
         'tenants',
         'user_tokens',
         'users',

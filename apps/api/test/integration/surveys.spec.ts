@@ -240,6 +240,32 @@ describe('satisfaction survey (SKM)', () => {
     expect(await surveyCheck()).toMatchObject({ met: true, values: { minimum: 3, respondents: 3 } });
   });
 
+  it("describes the period's respondents, and shows their suggestions to the OPD's editors alone", async () => {
+    const answer = (await results(opd)).body;
+    const sex = Object.fromEntries(
+      answer.profile.sex.map((row: { value: string | null; count: number }) => [row.value, row.count]),
+    );
+    // Three answered "perempuan" in the first test; the rest left it out.
+    expect(sex['perempuan']).toBe(3);
+    expect(sex['laki_laki']).toBe(0);
+    expect(sex['null']).toBe(answer.opd.respondents - 3);
+    expect(answer.profile.ageBand.find((row: { value: string }) => row.value === '30_39').count).toBe(3);
+    const suggestions = (who: SignedIn) =>
+      t.http().get(`/api/v1/tenants/${opd.slug}/surveys/suggestions?limit=100`).set(who.auth);
+    const read = await suggestions(editor);
+    expect(read.status).toBe(200);
+    expect(read.body.items.map((item: { suggestion: string }) => item.suggestion)).toContain(
+      'Tolong tertibkan iklan judi online di dekat kantor.',
+    );
+    expect(read.body.items[0]).toEqual({
+      submittedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      serviceTitle: 'Penerbitan Kartu Keluarga',
+      suggestion: expect.any(String),
+    });
+    expect((await suggestions(await t.given.memberSignedIn(opd, 'contributor'))).status).toBe(403);
+    expect((await suggestions(await t.given.memberSignedIn(other, 'editor'))).status).toBe(403);
+  });
+
   it('answers only periods that have begun, named as the regulation does', async () => {
     for (const period of ['2025', '2099', '2026-Q1', 'tahun-ini', '2026-S3'])
       expect([period, (await results(opd, period)).status]).toEqual([period, 400]);

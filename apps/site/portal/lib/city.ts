@@ -45,6 +45,15 @@ export interface Service {
   online: boolean;
   fee: string | null;
   processingTime: string | null;
+  /** This year's satisfaction survey, once someone answered (older snapshots have none). */
+  survey?: {
+    year: number;
+    respondents: number;
+    minimumRespondents: number;
+    index: number;
+    grade: string;
+    gradeLabel: string;
+  } | null;
 }
 
 let loaded: City | undefined;

@@ -12,6 +12,13 @@ export interface CityItemRow {
   fields: Record<string, unknown> | null;
 }
 
+/** A service of the catalogue, with its survey answers of the current year added up (none: null). */
+export interface CityServiceRow extends CityItemRow {
+  surveyYear: number;
+  respondents: number | null;
+  sums: number[] | null;
+}
+
 export interface CityDirectoryRow {
   slug: string;
   name: string;
@@ -86,10 +93,15 @@ export class CityItemsRepository {
     );
   }
 
-  /** One page of every active OPD's services in force, by title. */
-  servicesPage(manager: EntityManager, limit: number, offset: number): Promise<CityItemRow[]> {
+  /** One page of every active OPD's services in force, by title, with this year's survey totals (WIB). */
+  servicesPage(manager: EntityManager, limit: number, offset: number): Promise<CityServiceRow[]> {
     return manager.query(
-      `SELECT ${COLUMNS}, c.data AS fields ${ACTIVE_SERVICES}
+      `WITH year AS (SELECT extract(year FROM now() AT TIME ZONE 'Asia/Jakarta')::int AS value)
+       SELECT ${COLUMNS}, c.data AS fields, (SELECT value FROM year) AS "surveyYear",
+              s.respondents, s.sums
+         FROM city_items c JOIN tenants t ON t.id = c.tenant_id
+         LEFT JOIN survey_totals s ON s.service_id = c.item_id AND s.year = (SELECT value FROM year)
+        WHERE c.type = 'layanan' AND t.status = 'active' AND ${VISIBLE}
         ORDER BY c.title, t.slug, c.slug LIMIT $1 OFFSET $2`,
       [limit, offset],
     );

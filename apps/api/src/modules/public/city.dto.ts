@@ -19,6 +19,16 @@ export class CityStoryDto {
   @ApiProperty() publishedAt: Date;
 }
 
+export class CityServiceSurveyDto {
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty() respondents: number;
+  @ApiProperty({ description: 'Jumlah minimum responden (Krejcie–Morgan) untuk setahun' })
+  minimumRespondents: number;
+  @ApiProperty({ description: 'Indeks kepuasan masyarakat (25–100)' }) index: number;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D'] }) grade: string;
+  @ApiProperty({ example: 'Baik' }) gradeLabel: string;
+}
+
 export class CityServiceDto {
   @ApiProperty({ description: 'Slug OPD' }) tenant: string;
   @ApiProperty() slug: string;
@@ -30,6 +40,12 @@ export class CityServiceDto {
   @ApiProperty({ description: 'Bisa diajukan daring' }) online: boolean;
   @ApiProperty({ nullable: true, type: String, example: 'Gratis' }) fee: string | null;
   @ApiProperty({ nullable: true, type: String, example: '1 hari kerja' }) processingTime: string | null;
+  @ApiProperty({
+    type: CityServiceSurveyDto,
+    nullable: true,
+    description: 'Survei kepuasan tahun berjalan (null: belum ada responden); paling lama satu jam',
+  })
+  survey: CityServiceSurveyDto | null;
 }
 
 export class CityTotalsDto {

@@ -1,8 +1,9 @@
+import { skmMinimumRespondents, skmResult } from '@laman/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../../core/database/database.service';
 import { PublicTenants } from './public-tenants';
 import { type CachedResponse, PublicCache } from './public-cache';
-import { type CityItemRow, CityItemsRepository } from './city-items.repository';
+import { type CityItemRow, CityItemsRepository, type CityServiceRow } from './city-items.repository';
 import {
   type CityDirectoryPageDto,
   type CityFrontDto,
@@ -10,6 +11,9 @@ import {
   type CityServicesPageDto,
   type CityStoryDto,
 } from './city.dto';
+
+/** How old the catalogue's survey figures may be. */
+const SURVEY_FRESHNESS_MS = 3_600_000;
 
 /** The portal's front page lists this many news items across the city; each OPD contributes its newest. */
 const CITY_NEWS = 30;
@@ -55,14 +59,22 @@ export class CityService {
     });
   }
 
-  services(limit: number, offset: number): Promise<CachedResponse> {
-    return this.cached(`layanan:${limit}:${offset}`, async (version): Promise<CityServicesPageDto> => {
-      const [rows, totals] = await this.db.inPlatform(async (manager) => [
-        await this.items.servicesPage(manager, limit, offset),
-        await this.items.totals(manager),
-      ]);
-      return { version, items: rows.map(toService), total: totals.services };
-    });
+  /**
+   * A page of the catalogue. Its survey figures change with every answer, not with the city's version: the page
+   * is kept an hour at most, so they are never older than that.
+   */
+  services(limit: number, offset: number, now = new Date()): Promise<CachedResponse> {
+    const hour = Math.floor(now.getTime() / SURVEY_FRESHNESS_MS);
+    return this.cached(
+      `layanan:${limit}:${offset}:${hour}`,
+      async (version): Promise<CityServicesPageDto> => {
+        const [rows, totals] = await this.db.inPlatform(async (manager) => [
+          await this.items.servicesPage(manager, limit, offset),
+          await this.items.totals(manager),
+        ]);
+        return { version, items: rows.map(toService), total: totals.services };
+      },
+    );
   }
 
   private async cached(
@@ -84,7 +96,22 @@ function toStory(row: CityItemRow): CityStoryDto {
   };
 }
 
-function toService(row: CityItemRow): CityServiceDto {
+/** This year's survey of a service, as the catalogue shows it (none before its first respondent). */
+function surveyOf(row: CityServiceRow): CityServiceDto['survey'] {
+  if (!row.respondents || !row.sums) return null;
+  const result = skmResult(row.respondents, row.sums);
+  const annualUsers = row.fields?.['annualUsers'];
+  return {
+    year: row.surveyYear,
+    respondents: row.respondents,
+    minimumRespondents: skmMinimumRespondents(typeof annualUsers === 'number' ? annualUsers : null),
+    index: result.index!,
+    grade: result.grade!.grade,
+    gradeLabel: result.grade!.label,
+  };
+}
+
+function toService(row: CityServiceRow): CityServiceDto {
   const fields = row.fields ?? {};
   const channels = ((fields['deliveryChannels'] as Array<{ kind: string; url?: string }>) ?? []).map(
     (channel) => channel.kind,
@@ -100,5 +127,6 @@ function toService(row: CityItemRow): CityServiceDto {
     online: channels.includes('online'),
     fee: (fields['fee'] as string | undefined) ?? null,
     processingTime: (fields['processingTime'] as string | undefined) ?? null,
+    survey: surveyOf(row),
   };
 }

@@ -22,6 +22,24 @@ export interface ServiceTotals {
   sums: number[];
 }
 
+/** The answers' WIB window for a period: from the first day to before `until`. */
+const IN_PERIOD = `tenant_id = $1 AND submitted_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Jakarta')
+  AND submitted_at < ($3::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
+
+/** How many respondents gave each profile answer (null: left it out). */
+export interface ProfileCount {
+  field: 'ageBand' | 'sex' | 'education' | 'occupation';
+  value: string | null;
+  count: number;
+}
+
+/** A respondent's suggestion, without anything else about them. */
+export interface Suggestion {
+  submittedOn: string;
+  serviceTitle: string;
+  suggestion: string;
+}
+
 const SUMS = Array.from({ length: 9 }, (_, i) => `sum(answers[${i + 1}])::int`).join(', ');
 
 /** Answers to the satisfaction survey (tenant-owned rows). */
@@ -71,12 +89,48 @@ export class SurveyResponsesRepository {
       `SELECT service_id AS "serviceId", max(service_title) AS "serviceTitle", count(*)::int AS respondents,
                 ARRAY[${SUMS}] AS sums
            FROM survey_responses
-          WHERE tenant_id = $1
-            AND submitted_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Jakarta')
-            AND submitted_at < ($3::date::timestamp AT TIME ZONE 'Asia/Jakarta')
+          WHERE ${IN_PERIOD}
           GROUP BY service_id, CASE WHEN service_id IS NULL THEN service_title END`,
       [tx.tenantId, from, until],
     );
     return rows;
+  }
+
+  /** The respondents' profile in the period: how many gave each answer to each question. */
+  profile(tx: TenantTransaction, from: string, until: string): Promise<ProfileCount[]> {
+    const column = (field: ProfileCount['field'], name: string) =>
+      `SELECT '${field}' AS field, ${name} AS value, count(*)::int AS count FROM survey_responses
+        WHERE ${IN_PERIOD} GROUP BY ${name}`;
+    return tx.manager.query(
+      [
+        column('ageBand', 'age_band'),
+        column('sex', 'sex'),
+        column('education', 'education'),
+        column('occupation', 'occupation'),
+      ].join(' UNION ALL '),
+      [tx.tenantId, from, until],
+    );
+  }
+
+  /** A page of the period's suggestions, newest first. */
+  async suggestions(
+    tx: TenantTransaction,
+    from: string,
+    until: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: Suggestion[]; total: number }> {
+    const where = `${IN_PERIOD} AND suggestion IS NOT NULL`;
+    const [{ total }] = await tx.manager.query(
+      `SELECT count(*)::int AS total FROM survey_responses WHERE ${where}`,
+      [tx.tenantId, from, until],
+    );
+    const items = await tx.manager.query(
+      `SELECT to_char(submitted_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD') AS "submittedOn",
+              service_title AS "serviceTitle", suggestion
+         FROM survey_responses WHERE ${where}
+        ORDER BY submitted_at DESC, id LIMIT $4 OFFSET $5`,
+      [tx.tenantId, from, until, page.limit, page.offset],
+    );
+    return { items, total };
   }
 }

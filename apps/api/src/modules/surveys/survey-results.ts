@@ -1,6 +1,14 @@
-import { skmMinimumRespondents, type SkmPeriod, skmResult, type SkmResult } from '@laman/shared';
+import {
+  SKM_PROFILE,
+  SKM_PROFILE_FIELDS,
+  skmMinimumRespondents,
+  type SkmPeriod,
+  type SkmProfileField,
+  skmResult,
+  type SkmResult,
+} from '@laman/shared';
 import { type PublishedService } from '../content/published-content.repository';
-import { type ServiceTotals } from './survey-responses.repository';
+import { type ProfileCount, type ServiceTotals } from './survey-responses.repository';
 
 /** A result with the sample it needs beside the sample it has. */
 export interface SampledResult extends SkmResult {
@@ -14,12 +22,40 @@ export interface ServiceSurveyResult extends SampledResult {
   slug: string | null;
 }
 
+/** How many respondents gave each answer to one profile question; `value` null: left it out. */
+export interface ProfileRow {
+  value: string | null;
+  label: string;
+  count: number;
+}
+
 export interface SurveyResults {
   period: string;
   periodLabel: string;
   asOf: string;
   opd: SampledResult;
   services: ServiceSurveyResult[];
+  /** The respondents' profile (the regulation's table of respondent characteristics). */
+  profile: Record<SkmProfileField, ProfileRow[]>;
+}
+
+/** Every answer of every profile question, with its count (0 when nobody gave it), then those who left it out. */
+export function respondentProfile(counts: ProfileCount[]): Record<SkmProfileField, ProfileRow[]> {
+  const countOf = (field: SkmProfileField, value: string | null) =>
+    counts.find((row) => row.field === field && row.value === value)?.count ?? 0;
+  return Object.fromEntries(
+    SKM_PROFILE_FIELDS.map((field) => [
+      field,
+      [
+        ...SKM_PROFILE[field].options.map((option) => ({
+          value: option.value,
+          label: option.label,
+          count: countOf(field, option.value),
+        })),
+        { value: null, label: 'Tidak diisi', count: countOf(field, null) },
+      ],
+    ]),
+  ) as Record<SkmProfileField, ProfileRow[]>;
 }
 
 const NO_ANSWERS = Array<number>(9).fill(0);
@@ -43,6 +79,7 @@ export function surveyResults(
   asOf: string,
   services: PublishedService[],
   totals: ServiceTotals[],
+  profile: ProfileCount[],
 ): SurveyResults {
   const byService = new Map(totals.map((total) => [total.serviceId, total]));
   const published = services.map((service): ServiceSurveyResult => {
@@ -74,5 +111,6 @@ export function surveyResults(
     asOf,
     opd: sampled(respondents, sums, servedIn(served, period)),
     services: [...published, ...gone],
+    profile: respondentProfile(profile),
   };
 }

@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { SKM_PROFILE } from '@laman/shared';
 import { GuardedFormDto } from '../../core/abuse/guarded-form.dto';
 import { trim } from '../../core/http/dto-fields';
+import { PageQueryDto } from '../../core/http/page-query.dto';
 import { CONTENT_SLUG } from '../content/types/shared-fields';
 
 const values = <K extends keyof typeof SKM_PROFILE>(field: K) =>
@@ -100,10 +101,38 @@ export class ServiceSurveyResultDto extends SkmResultDto {
   slug: string | null;
 }
 
+export class ProfileRowDto {
+  @ApiProperty({ type: 'string', nullable: true, description: 'Null: tidak diisi' }) value: string | null;
+  @ApiProperty({ example: '30–39 tahun' }) label: string;
+  @ApiProperty() count: number;
+}
+
+export class RespondentProfileDto {
+  @ApiProperty({ type: [ProfileRowDto] }) ageBand: ProfileRowDto[];
+  @ApiProperty({ type: [ProfileRowDto] }) sex: ProfileRowDto[];
+  @ApiProperty({ type: [ProfileRowDto] }) education: ProfileRowDto[];
+  @ApiProperty({ type: [ProfileRowDto] }) occupation: ProfileRowDto[];
+}
+
 export class SurveyResultsDto {
   @ApiProperty({ example: '2026-S2' }) period: string;
   @ApiProperty({ example: 'Semester II 2026' }) periodLabel: string;
   @ApiProperty({ description: 'Hari terakhir yang dihitung (periode berjalan: hari ini)' }) asOf: string;
   @ApiProperty({ type: SkmResultDto, description: 'Seluruh layanan OPD' }) opd: SkmResultDto;
   @ApiProperty({ type: [ServiceSurveyResultDto] }) services: ServiceSurveyResultDto[];
+  @ApiProperty({ type: RespondentProfileDto, description: 'Karakteristik responden' })
+  profile: RespondentProfileDto;
+}
+
+export class SuggestionsQueryDto extends IntersectionType(SurveyPeriodQueryDto, PageQueryDto) {}
+
+export class SuggestionDto {
+  @ApiProperty({ example: '2026-11-30' }) submittedOn: string;
+  @ApiProperty() serviceTitle: string;
+  @ApiProperty() suggestion: string;
+}
+
+export class SuggestionsPageDto {
+  @ApiProperty({ type: [SuggestionDto] }) items: SuggestionDto[];
+  @ApiProperty() total: number;
 }

@@ -12,7 +12,7 @@ import { PublicTextScreen } from '../moderation/public-text-screen';
 import { PublicService } from '../public/public.service';
 import { type SubmitSurveyDto } from './survey.dto';
 import { SURVEY_LIMITS } from './survey-form-limits';
-import { SurveyResponsesRepository } from './survey-responses.repository';
+import { type Suggestion, SurveyResponsesRepository } from './survey-responses.repository';
 import { surveyResults, type SurveyResults } from './survey-results';
 
 /**
@@ -84,16 +84,30 @@ export class SurveysService {
     return this.resultsOf(tenant.id, periodKey, now);
   }
 
+  /** A page of the period's suggestions, newest first: for the OPD's editors (respondents stay anonymous). */
+  async suggestions(
+    tenantId: string,
+    periodKey: string | undefined,
+    page: { limit: number; offset: number },
+    now = new Date(),
+  ): Promise<{ items: Suggestion[]; total: number }> {
+    const period = begunPeriod(periodKey ?? wibDay(now).slice(0, 4), wibDay(now));
+    return this.db.inTenant(tenantId, (tx) =>
+      this.responses.suggestions(tx, period.from, period.until, page),
+    );
+  }
+
   /** The results for the OPD with this id (the site pages and the admin know it already). */
   async resultsOf(tenantId: string, periodKey: string | undefined, now = new Date()): Promise<SurveyResults> {
     const today = wibDay(now);
     const period = begunPeriod(periodKey ?? today.slice(0, 4), today);
-    const { services, totals } = await this.db.inTenant(tenantId, async (tx) => ({
+    const { services, totals, profile } = await this.db.inTenant(tenantId, async (tx) => ({
       services: await this.published.services(tx),
       totals: await this.responses.totals(tx, period.from, period.until),
+      profile: await this.responses.profile(tx, period.from, period.until),
     }));
     const asOf = today < period.until ? today : previousDay(period.until);
-    return surveyResults(period, asOf, services, totals);
+    return surveyResults(period, asOf, services, totals, profile);
   }
 }
 
