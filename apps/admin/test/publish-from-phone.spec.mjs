@@ -1300,7 +1300,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
     const suggestion = 'Mohon tambah kursi di ruang tunggu lantai dua.';
     await citizen.fill('#s-suggestion', suggestion);
     await citizen.click('.survey button[type=submit]');
-    await citizen.waitForURL(/\/survei\/\?terkirim=1$/);
+    await citizen.waitForURL(/\/survei\/\?terkirim=1&layanan=[a-z0-9-]+$/);
     await citizenContext.close();
 
     const editor = await signIn('editor.disdukcapil@laman.example');

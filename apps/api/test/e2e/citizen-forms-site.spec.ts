@@ -276,7 +276,7 @@ describe('citizens’ forms on the OPD site, without JavaScript (production ngin
     await page.selectOption('#s-occupation', 'wirausaha');
     await page.fill('#s-suggestion', 'Antrean di loket Mall Pelayanan Publik perlu nomor digital.');
     await page.click('.survey button[type=submit]');
-    await page.waitForURL(/\/survei\/\?terkirim=1$/);
+    await page.waitForURL(/\/survei\/\?terkirim=1&layanan=[a-z0-9-]+$/);
     expect(await page.locator('[role=status]').textContent()).toContain('Terima kasih');
     const results = (await page.content()).replace(/\s+/g, ' ');
     // Answers 3, 4, 3, 4, 3, 4, 3, 4, 3: NRR 31/9 ≈ 3.44 on average, × 25 = 86.11 (B).
@@ -288,7 +288,7 @@ describe('citizens’ forms on the OPD site, without JavaScript (production ngin
     // Another period from the page's own choice, then back to the service's page by its link.
     await page.selectOption('#f-periode', { index: 1 });
     await page.click('form[method=get] button');
-    expect(page.url()).toMatch(/\/survei\/\?periode=\d{4}-(S[12]|T[1-4])$/);
+    expect(page.url()).toMatch(/\/survei\/\?layanan=[a-z0-9-]+&periode=\d{4}-(S[12]|T[1-4])$/);
     await page.click(`a[href="../layanan/${service.slug}/"]`);
     await page.waitForURL(new RegExp(`/layanan/${service.slug}/$`));
 
@@ -311,7 +311,7 @@ describe('citizens’ forms on the OPD site, without JavaScript (production ngin
     await page.goto(`${site}/layanan/${service.slug}/`);
     for (const element of SKM_ELEMENTS) await page.check(`input[name=${element.name}][value="2"]`);
     await page.click('.survey button[type=submit]');
-    await page.waitForURL(/\/survei\/\?terkirim=1$/, { timeout: 60_000 });
+    await page.waitForURL(/\/survei\/\?terkirim=1&layanan=[a-z0-9-]+$/, { timeout: 60_000 });
     expect(await proofs()).toBe(before + 1);
     expect(outside).toEqual([]);
     await close();

@@ -138,7 +138,7 @@ describe('the request pages on the local sites server', () => {
         `${prefix}/survei/isi`,
         `${answers}&sex=${respondent === '1' ? 'perempuan' : 'laki_laki'}`,
       );
-      expect([sent.status, sent.headers['location']]).toEqual([303, './?terkirim=1']);
+      expect([sent.status, sent.headers['location']]).toEqual([303, `./?terkirim=1&layanan=${service.slug}`]);
       const results = await send(port, host, `${prefix}/survei/?terkirim=1`);
       expect(results.status).toBe(200);
       expect(results.body).toContain('Terima kasih');

@@ -47,8 +47,8 @@ describe('satisfaction survey pages of an OPD site (no JavaScript)', () => {
       suggestion: '',
     });
     expect(sent.status).toBe(303);
-    expect(sent.headers['location']).toBe('./?terkirim=1');
-    const page = await get('/?terkirim=1', at(opd));
+    expect(sent.headers['location']).toBe(`./?terkirim=1&layanan=${service.slug}`);
+    const page = await get(`/?terkirim=1&layanan=${service.slug}`, at(opd));
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.headers['cache-control']).toBe('no-store');
@@ -58,6 +58,10 @@ describe('satisfaction survey pages of an OPD site (no JavaScript)', () => {
     expect(text).toContain('A (Sangat baik)');
     expect(text).toContain(`href="../layanan/${service.slug}/"`);
     expect(text).toContain('1 responden dari minimal 384');
+    // The service the respondent rated comes first, with its own elements.
+    expect(text.indexOf('<h2 id="layanan-ini">Legalisir Ijazah</h2>')).toBeGreaterThan(0);
+    expect(text.indexOf('layanan-ini')).toBeLessThan(text.indexOf('Per layanan'));
+    expect(text).toContain(`<input type="hidden" name="layanan" value="${service.slug}" />`);
   });
 
   it('names each question left open, keeps every choice made, and writes nothing', async () => {

@@ -138,4 +138,53 @@ describe('abuse controls on the information request form', () => {
       .set('X-Laman-Site-Host', 'tidak-ada.localhost');
     expect(elsewhere.status).toBe(404);
   });
+
+  it('refuses gambling promotion in every free-text field a citizen writes, naming the field, writing nothing', async () => {
+    const PROMOTION = 'Info slot gacor maxwin hari ini, daftar sekarang!';
+    const requests = await count();
+    for (const field of ['information', 'purpose']) {
+      const sent = await send({ [field]: `${citizen.information} ${PROMOTION}` });
+      expect([field, sent.status, sent.body.details?.[0]?.field]).toEqual([field, 400, field]);
+      expect(sent.body.details[0].constraint).toBe('freeOfSpam');
+    }
+    expect(await count()).toBe(requests);
+    // On a request already made: the clarification and the objection.
+    const made = await send({});
+    expect(made.status).toBe(201);
+    const lookup = { code: made.body.code, contact: citizen.email };
+    const events = async () =>
+      (
+        await asSuperuser<{ n: number }>(
+          t.database,
+          `SELECT count(*)::int AS n FROM information_request_events e JOIN information_requests r ON r.id = e.request_id
+            WHERE r.code = $1`,
+          [made.body.code],
+        )
+      )[0]!.n;
+    const before = await events();
+    for (const [route, body] of [
+      ['clarification', { ...lookup, message: PROMOTION }],
+      ['objection', { ...lookup, reasons: ['not_as_asked'], statement: PROMOTION }],
+    ] as const) {
+      const sent = await t
+        .http()
+        .post(`/api/v1/public/${opd.slug}/ppid/requests/${route}`)
+        .set('X-Forwarded-For', `10.7.3.${++client}`)
+        .send(body);
+      expect([route, sent.status, sent.body.details?.[0]?.constraint]).toEqual([route, 400, 'freeOfSpam']);
+    }
+    expect(await events()).toBe(before);
+    // The page names the field beside it, with the citizen's words kept.
+    const page = await t
+      .http()
+      .post('/api/v1/site-pages/ppid/permohonan')
+      .set('X-Laman-Site-Host', `${opd.slug}.localhost`)
+      .set('X-Forwarded-For', `10.7.3.${++client}`)
+      .type('form')
+      .send({ ...citizen, purpose: PROMOTION });
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('id="f-purpose-error"');
+    expect(page.text).toContain('promosi judi online');
+    expect(await count()).toBe(requests + 1);
+  });
 });

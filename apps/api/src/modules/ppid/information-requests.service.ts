@@ -9,6 +9,7 @@ import { DomainError, fieldError } from '../../core/errors/domain-error';
 import { Mailer } from '../../core/mail/mailer';
 import { wibDay } from '../../core/time/wib';
 import { CalendarService } from '../calendar/calendar.service';
+import { PublicTextScreen } from '../moderation/public-text-screen';
 import { PublicService } from '../public/public.service';
 import {
   ANSWER_WORKING_DAYS,
@@ -69,6 +70,7 @@ export class InformationRequestsService {
     @Inject(Mailer) private readonly mailer: Mailer,
     @Inject(FormChallenges) private readonly challenges: FormChallenges,
     @Inject(PublicFormGuard) private readonly guard: PublicFormGuard,
+    @Inject(PublicTextScreen) private readonly screen: PublicTextScreen,
   ) {}
 
   async submit(
@@ -78,6 +80,7 @@ export class InformationRequestsService {
     now = new Date(),
   ): Promise<RequestReceipt> {
     assertReachable(form);
+    await this.screen.assertClean({ information: form.information, purpose: form.purpose });
     const tenant = await this.publicApi.activeTenant(slug);
     await this.guard.admit(form, REQUEST_FORM_LIMITS, client, tenant.id, now);
     const received = wibDay(now);
@@ -141,7 +144,8 @@ export class InformationRequestsService {
   }
 
   /** The requester's answer to the PPID's request for clarification: the request goes back to the PPID. */
-  clarify(slug: string, reply: ClarificationReplyDto, client: string): Promise<RequestReceipt> {
+  async clarify(slug: string, reply: ClarificationReplyDto, client: string): Promise<RequestReceipt> {
+    await this.screen.assertClean({ message: reply.message });
     return this.onRequest(slug, reply, client, async (tx, { id: requestId }) => {
       const state = await this.requests.clarified(tx, requestId);
       if (!state)

@@ -8,6 +8,7 @@ import { wibDay } from '../../core/time/wib';
 import { AuditLog } from '../audit/audit-log.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { type WorkingCalendar } from '../calendar/working-calendar';
+import { PublicTextScreen } from '../moderation/public-text-screen';
 import { PublicService } from '../public/public.service';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { InformationObjectionsRepository, type QueuedObjection } from './information-objections.repository';
@@ -63,6 +64,7 @@ export class ObjectionsService {
     @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
     @Inject(Mailer) private readonly mailer: Mailer,
     @Inject(PublicService) private readonly publicApi: PublicService,
+    @Inject(PublicTextScreen) private readonly screen: PublicTextScreen,
   ) {}
 
   async file(
@@ -71,6 +73,7 @@ export class ObjectionsService {
     client: string,
     now = new Date(),
   ): Promise<RequestReceipt> {
+    await this.screen.assertClean({ statement: form.statement });
     const { today, calendar } = await this.clock(now);
     const dueOn = calendar.addWorkingDays(today, OBJECTION_ANSWER_WORKING_DAYS);
     const receipt = await this.lookups.onRequest(

@@ -4,6 +4,7 @@ import { Mailer } from '../../core/mail/mailer';
 import { CryptoModule } from '../../core/crypto/crypto.module';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PublicModule } from '../public/public.module';
 import { InformationRequestsService } from './information-requests.service';
@@ -24,7 +25,15 @@ import { PpidReportService } from './ppid-report.service';
 
 /** Citizens' information requests to each OPD's PPID, and their objections to its atasan (UU 14/2008). */
 @Module({
-  imports: [PublicModule, CalendarModule, AuditModule, AnonymousThrottleModule, AbuseModule, CryptoModule],
+  imports: [
+    PublicModule,
+    CalendarModule,
+    AuditModule,
+    AnonymousThrottleModule,
+    AbuseModule,
+    CryptoModule,
+    ModerationModule,
+  ],
   controllers: [
     PublicPpidController,
     PpidQueueController,

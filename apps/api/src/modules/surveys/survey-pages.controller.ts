@@ -25,15 +25,22 @@ export class SurveyPagesController {
   })
   @ApiQuery({ name: 'periode', required: false, example: '2026-S2' })
   @ApiQuery({ name: 'terkirim', required: false, description: '1: ucapan terima kasih setelah mengisi' })
+  @ApiQuery({
+    name: 'layanan',
+    required: false,
+    description: 'Slug layanan yang hasilnya ditampilkan lebih dulu',
+  })
   @ApiOkResponse({ description: 'Halaman hasil survei', content: PAGE })
   async results(
     @Query('periode') period: unknown,
     @Query('terkirim') sent: unknown,
+    @Query('layanan') service: unknown,
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    const periodKey = typeof period === 'string' ? period : undefined;
-    send(response, await this.pages.results(siteHost(request), periodKey, sent === '1'));
+    const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+    const query = { period: text(period), service: text(service), justSent: sent === '1' };
+    send(response, await this.pages.results(siteHost(request), query));
   }
 
   @Get('isi')

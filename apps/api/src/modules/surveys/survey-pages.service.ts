@@ -88,27 +88,28 @@ export class SurveyPagesService {
         return surveyFormPage(tenant.name, service, values, unanswered(invalid), UNANSWERED, 400);
       try {
         await this.surveys.submit(tenant.slug, form, client);
-        return { redirect: './?terkirim=1' };
+        return { redirect: `./?terkirim=1&layanan=${service.slug}` };
       } catch (error) {
         const expected = expectedFailure(error);
-        if (expected.code === 'SURVEY_DUPLICATE') return { redirect: './?terkirim=1' };
+        if (expected.code === 'SURVEY_DUPLICATE')
+          return { redirect: `./?terkirim=1&layanan=${service.slug}` };
         const problem = expected.code === 'VALIDATION_FAILED' ? UNANSWERED : expected.message;
         return surveyFormPage(tenant.name, service, values, expected.details, problem, expected.status);
       }
     });
   }
 
-  /** The results page (`/survei/?periode=2026-S2`): this year by default. */
+  /** The results page (`/survei/?periode=2026-S2&layanan=<slug>`): this year by default. */
   results(
     host: string,
-    periodKey: string | undefined,
-    justSent: boolean,
+    query: { period?: string; service?: string; justSent: boolean },
     now = new Date(),
   ): Promise<SitePage> {
+    const { period: periodKey, service, justSent } = query;
     return this.atSite(host, async (tenant) => {
       try {
-        const results = await this.surveys.resultsOf(tenant.id, periodKey || undefined, now);
-        return resultsPage(tenant.name, results, skmPeriodsBegun(wibDay(now)), justSent);
+        const results = await this.surveys.resultsOf(tenant.id, periodKey, now);
+        return resultsPage(tenant.name, results, skmPeriodsBegun(wibDay(now)), justSent, service ?? null);
       } catch (error) {
         const expected = expectedFailure(error);
         const problem = 'Periode itu tidak ada. Pilih tahun, semester atau triwulan yang sudah berjalan.';

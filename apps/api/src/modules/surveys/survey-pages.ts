@@ -141,19 +141,33 @@ function elementTable(result: SampledResult): SafeHtml {
   </table>`;
 }
 
-/** The OPD's survey results for a period: the OPD as a whole, its elements, and each service. */
+/** One service's own result, first on the page when the respondent came from its page. */
+function focusedService(service: SurveyResults['services'][number]): SafeHtml {
+  return html`<section aria-labelledby="layanan-ini">
+    <h2 id="layanan-ini">${service.title}</h2>
+    ${resultSummary(service)} ${elementTable(service)}
+  </section>`;
+}
+
+/**
+ * The OPD's survey results for a period: the OPD as a whole, its elements, and each service; with `focus` (a
+ * service's slug, from its page), that service's own result first.
+ */
 export function resultsPage(
   opdName: string,
   results: SurveyResults,
   periods: SkmPeriod[],
   justSent: boolean,
+  focus: string | null = null,
 ): SitePage {
+  const focused = results.services.find((service) => focus !== null && service.slug === focus);
   return surveyPage(
     opdName,
     'Survei kepuasan masyarakat',
     html`<h1>Survei kepuasan masyarakat</h1>
       ${justSent ? html`<p class="ok" role="status">Terima kasih, jawaban Anda sudah tercatat.</p>` : ''}
       <form method="get" action="./">
+        ${focused ? html`<input type="hidden" name="layanan" value="${focused.slug}" />` : ''}
         <label for="f-periode">Periode</label>
         <select id="f-periode" name="periode">
           ${periods.map(
@@ -165,6 +179,7 @@ export function resultsPage(
         </select>
         <button type="submit">Tampilkan</button>
       </form>
+      ${focused ? focusedService(focused) : ''}
       <h2>${opdName}: ${results.periodLabel}</h2>
       <p class="hint">
         Dihitung sampai ${formatTanggal(results.asOf)}, sesuai Permenpan RB Nomor 14 Tahun 2017.
