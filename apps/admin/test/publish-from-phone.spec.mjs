@@ -1186,6 +1186,8 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await answer
       .locator('textarea[name=message]')
       .fill('Terlampir rekap cetak KTP-el per kecamatan, Januari–November 2026.');
+    // The answer carries a document of the OPD's media library (the demo's Renja PDF stands in for the recap).
+    await answer.locator('label', { hasText: 'Rencana Kerja' }).locator('input[name=attachments]').check();
     await answer.locator('button[type=submit]').click();
     expect(await officer.textContent('[role=status]')).toContain('Jawaban tercatat');
     expect(await officer.$('form:has(input[name=langkah][value=jawab])')).toBeNull();
@@ -1216,6 +1218,12 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(status).toContain('Dikabulkan');
     expect(status).toContain('Terlampir rekap cetak KTP-el per kecamatan');
     expect(status).not.toContain('Yuliana');
+    // The attached file opens from the status page (a signed address), a PDF.
+    const attachment = citizen.locator('a[download$=".pdf"]');
+    expect(await attachment.count()).toBe(1);
+    const opened = await citizen.request.get(await attachment.getAttribute('href'));
+    expect(opened.status()).toBe(200);
+    expect((await opened.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // Not satisfied, the citizen objects from the status page (still without JavaScript) …
     await citizen.check('input[name=reasons][value=not_as_asked]');

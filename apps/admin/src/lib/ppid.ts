@@ -41,6 +41,16 @@ export interface RequestStep {
   message: string;
   exemption: string | null;
   dueOn: string | null;
+  /** Files the answer carries, each address signed for an hour or two. */
+  files: Array<{ fileName: string; url: string; bytes: number }>;
+}
+
+/** The OPD's library documents an answer may carry: the newest first. */
+export interface LibraryDocument {
+  id: string;
+  fileName: string;
+  caption: string | null;
+  sizeBytes: number;
 }
 
 /** The requester's objection to the PPID's answer (keberatan), as the API gives it. */

@@ -5,6 +5,7 @@ import { sampleFields } from '../helpers/content-samples';
 import { eventually } from '../helpers/eventually';
 import { type SignedIn } from '../helpers/given';
 import { publishItem } from '../helpers/sample-site';
+import { pdf } from '../helpers/media-corpus';
 import { startSmtpInbox } from '../helpers/smtp-inbox';
 import { citizenRequest, memberWithDuty, ppidStep, requestStatus } from '../helpers/ppid';
 import { asSuperuser } from '../helpers/superuser';
@@ -234,6 +235,52 @@ describe('the PPID answering information requests', () => {
     }
     expect(await trail()).toEqual(before);
     expect((await status(opd, code)).status).toBe('received');
+  });
+
+  it("grants with files from the OPD's library, opened by the requester's lookup alone and never made public", async () => {
+    const upload = (tenant: Tenant, who: SignedIn, name: string) =>
+      t
+        .http()
+        .post(`/api/v1/tenants/${tenant.slug}/media`)
+        .set(who.auth)
+        .attach('file', pdf(), { filename: name, contentType: 'application/octet-stream' });
+    const answerFile = await upload(opd, editor, 'daftar-penerima-2026.pdf');
+    expect(answerFile.status).toBe(201);
+    const foreignFile = await upload(other, await t.given.memberSignedIn(other, 'editor'), 'lain.pdf');
+    const { id, code } = await request(opd);
+    const granting = { outcome: 'granted', message: 'Daftar penerima terlampir dalam berkas PDF.' };
+    // Another OPD's file, an unknown one, or files on an answer that hands nothing over: refused by name.
+    for (const body of [
+      { ...granting, attachments: [foreignFile.body.id] },
+      { ...granting, attachments: ['00000000-0000-4000-8000-000000000000'] },
+      { outcome: 'not_held', message: 'Tidak dikuasai dinas ini.', attachments: [answerFile.body.id] },
+    ]) {
+      const refused = await step(opd, officer, id, 'decision', body);
+      expect([refused.status, refused.body.details?.[0]?.field]).toEqual([400, 'attachments']);
+    }
+    expect((await status(opd, code)).status).toBe('received');
+
+    const granted = await step(opd, officer, id, 'decision', {
+      ...granting,
+      attachments: [answerFile.body.id],
+    });
+    expect(granted.status).toBe(200);
+    const seen = await status(opd, code);
+    const [file] = seen.steps.at(-1).files;
+    expect(file).toMatchObject({ fileName: 'daftar-penerima-2026.pdf', mimeType: 'application/pdf' });
+    const address = new URL(file.url);
+    const opened = await t.http().get(address.pathname + address.search);
+    expect(opened.status).toBe(200);
+    expect(opened.body.subarray(0, 5).toString()).toBe('%PDF-');
+    // Without the lookup's signature the file is not there: attaching it published nothing.
+    expect((await t.http().get(address.pathname)).status).toBe(404);
+    const mail = (await mailsAbout(code, 2)).at(-1)!;
+    expect(mail.text).toContain('melampirkan 1 berkas');
+    expect(mail.text).not.toContain(address.pathname);
+    const audited = await auditOf(opd, 'ppid.decided');
+    expect(audited.find((row) => row.data['code'] === code)!.data['attachments']).toEqual([
+      answerFile.body.id,
+    ]);
   });
 
   it('takes one decision when two officers answer at once', async () => {

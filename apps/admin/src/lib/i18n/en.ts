@@ -888,4 +888,10 @@ export const EN: Record<string, string> = {
   'Per triwulan': 'By quarter',
   'Per semester': 'By semester',
   'Per tahun': 'By year',
+  'Lampiran (untuk dikabulkan): dokumen dari pustaka media':
+    'Attachments (when granting): documents from the media library',
+  'Pemohon mengunduhnya dari halaman status permohonan; berkasnya tidak menjadi publik.':
+    'The requester downloads them from the request’s status page; the files do not become public.',
+  'Belum ada dokumen di pustaka media: unggah dulu berkas jawabannya di Pustaka media.':
+    'No documents in the media library yet: upload the answer’s file to the Media library first.',
 };

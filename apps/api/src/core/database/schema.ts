@@ -34,6 +34,7 @@ import { RequestsExpireScore1767600000000 } from './migrations/1767600000000-req
 import { RequesterDataRetention1767700000000 } from './migrations/1767700000000-requester-data-retention';
 import { SurveyResponses1767800000000 } from './migrations/1767800000000-survey-responses';
 import { SurveyTotals1767900000000 } from './migrations/1767900000000-survey-totals';
+import { RequestAttachments1768000000000 } from './migrations/1768000000000-request-attachments';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -105,4 +106,5 @@ export const MIGRATIONS = [
   RequesterDataRetention1767700000000,
   SurveyResponses1767800000000,
   SurveyTotals1767900000000,
+  RequestAttachments1768000000000,
 ];

@@ -1,4 +1,5 @@
 import { type TenantTransaction } from '../../core/database/database.service';
+import { type AttachmentView } from './answer-attachments';
 import { REQUEST_STATUSES, type RequestStatus, STATUS_LABELS } from './information-request';
 
 /** The PPID's steps, each leaving the request in the status of the same name. */
@@ -32,7 +33,12 @@ export interface RequestEvent {
   exemption: string | null;
   /** The new due day, on an extension. */
   dueOn: string | null;
+  /** Files of the OPD's media library the answer carries (ids). */
+  attachments: string[];
 }
+
+/** A step as it is shown: its files opened for the reader, its label in words. */
+export type ShownStep = Omit<RequestEvent, 'attachments'> & { label: string; files: AttachmentView[] };
 
 export interface NewEvent {
   requestId: string;
@@ -42,6 +48,7 @@ export interface NewEvent {
   message: string;
   exemption?: { itemId: string; title: string } | null;
   dueOn?: string | null;
+  attachments?: string[];
 }
 
 /** The steps taken on information requests (tenant-owned rows; written once, never changed). */
@@ -49,8 +56,9 @@ export class InformationRequestEventsRepository {
   async insert(tx: TenantTransaction, event: NewEvent): Promise<void> {
     await tx.manager.query(
       `INSERT INTO information_request_events
-         (tenant_id, request_id, kind, actor_user_id, message, exemption_item_id, exemption_title, due_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         (tenant_id, request_id, kind, actor_user_id, message, exemption_item_id, exemption_title, due_on,
+          attachments)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         tx.tenantId,
         event.requestId,
@@ -60,6 +68,7 @@ export class InformationRequestEventsRepository {
         event.exemption?.itemId ?? null,
         event.exemption?.title ?? null,
         event.dueOn ?? null,
+        event.attachments ?? [],
       ],
     );
   }
@@ -67,7 +76,8 @@ export class InformationRequestEventsRepository {
   /** A request's steps, oldest first. */
   of(tx: TenantTransaction, requestId: string): Promise<RequestEvent[]> {
     return tx.manager.query(
-      `SELECT kind, at, message, exemption_title AS exemption, to_char(due_on, 'YYYY-MM-DD') AS "dueOn"
+      `SELECT kind, at, message, exemption_title AS exemption, to_char(due_on, 'YYYY-MM-DD') AS "dueOn",
+              attachments
          FROM information_request_events WHERE tenant_id = $1 AND request_id = $2 ORDER BY at, id`,
       [tx.tenantId, requestId],
     );

@@ -21,19 +21,20 @@ import {
 import { InformationRequestsRepository, type RequestState } from './information-requests.repository';
 import {
   InformationRequestEventsRepository,
-  type RequestEvent,
+  type ShownStep,
   STEP_LABELS,
 } from './information-request-events.repository';
 import { type ClarificationReplyDto, type RequestStatusQueryDto, type SubmitRequestDto } from './ppid.dto';
 import { REQUEST_FORM, REQUEST_FORM_UNPROVEN, STATUS_LOOKUP } from './ppid-form-limits';
 import { requestReceipt } from './request-receipt';
+import { AnswerAttachments } from './answer-attachments';
 import { InformationObjectionsRepository } from './information-objections.repository';
 import { objectionView, type ObjectionView, objectionWindow } from './objection';
 
 export interface RequestReceipt extends RequestState {
   statusLabel: string;
   /** What the PPID did so far, oldest first (a new request has none). */
-  steps: Array<RequestEvent & { label: string }>;
+  steps: ShownStep[];
   /** The objection to the PPID's answer, once filed. */
   objection: ObjectionView | null;
   /** The last day an objection may be filed, while one may be (none filed, the window open). */
@@ -71,6 +72,7 @@ export class InformationRequestsService {
     @Inject(FormChallenges) private readonly challenges: FormChallenges,
     @Inject(PublicFormGuard) private readonly guard: PublicFormGuard,
     @Inject(PublicTextScreen) private readonly screen: PublicTextScreen,
+    @Inject(AnswerAttachments) private readonly attachments: AnswerAttachments,
   ) {}
 
   async submit(
@@ -184,7 +186,7 @@ export class InformationRequestsService {
       const state = work ? await work(tx, request) : request;
       return {
         state,
-        steps: await this.events.of(tx, state.id),
+        steps: await this.attachments.withFiles(tx, slug, await this.events.of(tx, state.id)),
         objection: await this.objections.of(tx, state.id),
       };
     });
@@ -224,7 +226,7 @@ function assertReachable(form: SubmitRequestDto): void {
 
 function withLabel(
   state: RequestState,
-  steps: RequestEvent[] = [],
+  steps: Array<Omit<ShownStep, 'label'>> = [],
 ): Omit<RequestReceipt, 'objection' | 'objectionUntil'> {
   return {
     ...state,

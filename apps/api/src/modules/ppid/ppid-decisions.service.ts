@@ -4,6 +4,7 @@ import { Database, type TenantTransaction } from '../../core/database/database.s
 import { DomainError, fieldError } from '../../core/errors/domain-error';
 import { Mailer } from '../../core/mail/mailer';
 import { wibDay } from '../../core/time/wib';
+import { AnswerAttachments } from './answer-attachments';
 import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
 import { AuditLog } from '../audit/audit-log.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -71,6 +72,7 @@ export class PpidDecisionsService {
     @Inject(PublicService) private readonly publicApi: PublicService,
     @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
     @Inject(Mailer) private readonly mailer: Mailer,
+    @Inject(AnswerAttachments) private readonly attachments: AnswerAttachments,
   ) {}
 
   clarify(tenant: TenantContext, id: string, message: string): Promise<StepResult> {
@@ -102,12 +104,14 @@ export class PpidDecisionsService {
   decide(
     tenant: TenantContext,
     id: string,
-    decision: { outcome: Outcome; message: string; exemptionItemId?: string },
+    decision: { outcome: Outcome; message: string; exemptionItemId?: string; attachments?: string[] },
   ): Promise<StepResult> {
     return this.step(tenant, id, async (tx, request) => {
       const exemption = await this.exemptionFor(tx, decision.outcome, decision.exemptionItemId);
+      const attachments = await this.attachments.check(tx, decision.outcome, decision.attachments);
       const notice = await this.record(tx, tenant, request, decision.outcome, decision.message, {
         exemption,
+        attachments,
       });
       await this.requests.change(tx, request.id, { status: decision.outcome, answered: true });
       return { status: decision.outcome, dueOn: request.dueOn, notice };
@@ -185,7 +189,11 @@ export class PpidDecisionsService {
     request: RequestForDecision,
     kind: OfficerStep,
     message: string,
-    extra: { dueOn?: string; exemption?: { itemId: string; title: string } | null } = {},
+    extra: {
+      dueOn?: string;
+      exemption?: { itemId: string; title: string } | null;
+      attachments?: string[];
+    } = {},
   ): Promise<Notice | null> {
     await this.events.insert(tx, {
       requestId: request.id,
@@ -194,6 +202,7 @@ export class PpidDecisionsService {
       message,
       exemption: extra.exemption ?? null,
       dueOn: extra.dueOn ?? null,
+      attachments: extra.attachments ?? [],
     });
     if (kind !== 'forwarded')
       await this.audit.record(tx, {
@@ -201,7 +210,11 @@ export class PpidDecisionsService {
         action: AUDITED[kind],
         targetType: 'information_request',
         targetId: request.id,
-        data: { code: request.code, ...(AUDITED[kind] === 'ppid.decided' ? { outcome: kind } : {}) },
+        data: {
+          code: request.code,
+          ...(AUDITED[kind] === 'ppid.decided' ? { outcome: kind } : {}),
+          ...(extra.attachments?.length ? { attachments: extra.attachments } : {}),
+        },
       });
     if (!request.requesterEmail) return null;
     const opd = await this.tenants.findById(tx.manager, tx.tenantId);
@@ -213,6 +226,7 @@ export class PpidDecisionsService {
       message,
       exemption: extra.exemption?.title ?? null,
       dueOn: extra.dueOn ?? null,
+      files: extra.attachments?.length ?? 0,
     };
   }
 

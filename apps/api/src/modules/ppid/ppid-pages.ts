@@ -1,8 +1,15 @@
-import { formatTanggal, PPID_DELIVERY_OPTIONS, PPID_REQUEST_FIELDS, type PpidFormField } from '@laman/shared';
+import {
+  formatTanggal,
+  formatUkuran,
+  PPID_DELIVERY_OPTIONS,
+  PPID_REQUEST_FIELDS,
+  type PpidFormField,
+} from '@laman/shared';
 import { type FieldError } from '../../core/errors/domain-error';
 import { html, type SafeHtml } from '../../core/http/html';
 import { honeypot, layout, type SitePage } from '../../core/http/site-page';
 import { wibDay } from '../../core/time/wib';
+import { type AttachmentView } from './answer-attachments';
 import { type RequestReceipt } from './information-requests.service';
 import { OBJECTION_REASON_LABELS, OBJECTION_REASONS, type ObjectionView } from './objection';
 
@@ -248,6 +255,23 @@ function objectionForm(receipt: RequestReceipt, contact: string, attempt: Object
   </form>`;
 }
 
+/**
+ * The files the answer carries: addresses that work for an hour or two (the status page hands out fresh ones
+ * each time it is opened with the code and contact).
+ */
+function attachmentList(files: AttachmentView[]): SafeHtml {
+  return html`<p>Lampiran (unduh dalam dua jam; sesudahnya buka lagi halaman status ini):</p>
+    <ul>
+      ${files.map(
+        (file) =>
+          html`<li>
+            <a href="${file.url}" download="${file.fileName}">${file.fileName}</a>
+            (${formatUkuran(file.bytes)})
+          </li>`,
+      )}
+    </ul>`;
+}
+
 /** What the PPID did so far, oldest first: each step's message, the exemption cited, a new due day. */
 function stepList(receipt: RequestReceipt): SafeHtml {
   const steps = receipt.steps.map(
@@ -264,6 +288,7 @@ function stepList(receipt: RequestReceipt): SafeHtml {
               </p>`
             : ''
         }
+        ${step.files.length ? attachmentList(step.files) : ''}
       </li>`,
   );
   return html`<h2>Tindak lanjut PPID</h2>

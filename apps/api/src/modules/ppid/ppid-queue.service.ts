@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type TenantContext } from '../../core/access/principal';
+import { AnswerAttachments } from './answer-attachments';
 import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
 import { Database } from '../../core/database/database.service';
 import { DomainError } from '../../core/errors/domain-error';
@@ -13,7 +14,7 @@ import { InformationObjectionsRepository } from './information-objections.reposi
 import { objectionView, type ObjectionView } from './objection';
 import {
   InformationRequestEventsRepository,
-  type RequestEvent,
+  type ShownStep,
   STEP_LABELS,
 } from './information-request-events.repository';
 import {
@@ -37,7 +38,7 @@ export interface RequestDetail extends QueueEntry {
   personalDataErasedAt: Date | null;
   /** Whether the one extension the law allows was used. */
   extended: boolean;
-  steps: Array<RequestEvent & { label: string }>;
+  steps: ShownStep[];
   /** The OPD's published *dikecualikan* entries a refusal may cite. */
   exemptions: Array<{ id: string; title: string }>;
   /** The requester's objection, once filed (the atasan PPID answers it). */
@@ -60,6 +61,7 @@ export class PpidQueueService {
     @Inject(CalendarService) private readonly calendar: CalendarService,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(PersonalDataCipher) private readonly cipher: PersonalDataCipher,
+    @Inject(AnswerAttachments) private readonly attachments: AnswerAttachments,
   ) {}
 
   async queue(
@@ -76,7 +78,7 @@ export class PpidQueueService {
     const row = await this.db.inTenant(tenant.tenantId, async (tx) => {
       const found = await this.requests.byId(tx, id);
       if (!found) return null;
-      const steps = await this.events.of(tx, id);
+      const steps = await this.attachments.withFiles(tx, tenant.slug, await this.events.of(tx, id));
       const exemptions = (await this.published.exemptDocuments(tx)).map(({ itemId, title }) => ({
         id: itemId,
         title,

@@ -107,6 +107,13 @@ export class ClarificationReplyDto extends RequestStatusQueryDto {
   message: string;
 }
 
+export class AttachmentDto {
+  @ApiProperty({ example: 'daftar-penerima-beasiswa-2026.pdf' }) fileName: string;
+  @ApiProperty({ description: 'Alamat bertanda tangan, berlaku satu sampai dua jam' }) url: string;
+  @ApiProperty({ example: 'application/pdf' }) mimeType: string;
+  @ApiProperty() bytes: number;
+}
+
 export class RequestStepDto {
   @ApiProperty({ enum: EVENT_KINDS }) kind: string;
   @ApiProperty({ example: 'Diperpanjang' }) label: string;
@@ -120,6 +127,8 @@ export class RequestStepDto {
   exemption: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Batas jawaban baru (perpanjangan)' })
   dueOn: string | null;
+  @ApiProperty({ type: [AttachmentDto], description: 'Berkas yang dilampirkan PPID pada jawaban' })
+  files: AttachmentDto[];
 }
 
 /** The requester's objection to the PPID's answer, with the code and contact that open the request. */
@@ -301,6 +310,18 @@ export class DecisionDto {
   @IsOptional()
   @IsUUID()
   exemptionItemId?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 10,
+    description: 'Untuk dikabulkan (sebagian): berkas dari pustaka media OPD yang dilampirkan pada jawaban',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachments?: string[];
 }
 
 export class ForwardDto {

@@ -4,9 +4,11 @@ import { Mailer } from '../../core/mail/mailer';
 import { CryptoModule } from '../../core/crypto/crypto.module';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { MediaModule } from '../media/media.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PublicModule } from '../public/public.module';
+import { AnswerAttachments } from './answer-attachments';
 import { InformationRequestsService } from './information-requests.service';
 import { PpidQueueController } from './ppid-queue.controller';
 import { PpidQueueService } from './ppid-queue.service';
@@ -33,6 +35,7 @@ import { PpidReportService } from './ppid-report.service';
     AbuseModule,
     CryptoModule,
     ModerationModule,
+    MediaModule,
   ],
   controllers: [
     PublicPpidController,
@@ -45,6 +48,7 @@ import { PpidReportService } from './ppid-report.service';
     ReportPagesController,
   ],
   providers: [
+    AnswerAttachments,
     InformationRequestsService,
     PpidQueueService,
     PpidPagesService,

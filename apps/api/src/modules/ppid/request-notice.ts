@@ -20,6 +20,8 @@ export interface RequestNotice {
   message: string;
   exemption?: string | null;
   dueOn?: string | null;
+  /** How many files the answer carries (they are opened from the status page, never sent by e-mail). */
+  files?: number;
 }
 
 /**
@@ -37,6 +39,9 @@ export function requestNotice(notice: RequestNotice): Mail {
       notice.message,
       ...(notice.exemption ? ['', `Dasar pengecualian: ${notice.exemption}`] : []),
       ...(notice.dueOn ? ['', `Batas jawaban yang baru: ${formatTanggal(notice.dueOn)}.`] : []),
+      ...(notice.files
+        ? ['', `Jawaban ini melampirkan ${notice.files} berkas: unduh dari halaman status permohonan.`]
+        : []),
       ...(objectable
         ? [
             '',
