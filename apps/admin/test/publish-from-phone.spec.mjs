@@ -1280,6 +1280,15 @@ describe('admin app: one form submission from a phone to a live site', () => {
       .find((row) => row?.[1] === code);
     expect(registered[5]).toBe('Dikabulkan');
     expect(JSON.stringify(book.getWorksheet('Register').getSheetValues())).not.toContain('Yuliana');
+    // The same report as the site publishes it, in PDF, from the page's link.
+    const pdfLink = await superior.getAttribute(`a[href$="/ppid/laporan/${year}.pdf"]`, 'href');
+    // (Node cannot resolve *.localhost as browsers do: the same site by path on the sites server.)
+    const linked = new URL(pdfLink);
+    expect(linked.hostname).toBe('disdukcapil.localhost');
+    const pdf = await superior.request.get(`http://127.0.0.1:${linked.port}/disdukcapil${linked.pathname}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await superior.close();
 
     await citizen.goto(`${site}/ppid/permohonan/${code}`);

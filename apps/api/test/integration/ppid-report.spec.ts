@@ -3,6 +3,7 @@ import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { type SignedIn } from '../helpers/given';
 import { citizenRequest, memberWithDuty, ppidStep } from '../helpers/ppid';
 import { asSuperuser } from '../helpers/superuser';
+import { pdfText } from '../helpers/pdf-text';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -108,6 +109,35 @@ describe('the PPID register and the yearly report', () => {
     for (const text of [citizen.name, citizen.email, citizen.address, citizen.information])
       expect(JSON.stringify(answer.body)).not.toContain(text);
     expect((await report(other, 2026)).body).toMatchObject({ received: 1, open: 1, forwarded: 0 });
+  });
+
+  it('publishes the same figures as a PDF on the site, line by line, with nothing personal', async () => {
+    const document = await t
+      .http()
+      .get('/api/v1/site-pages/ppid/laporan/2026.pdf')
+      .set('X-Laman-Site-Host', `${opd.slug}.localhost`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(document.status).toBe(200);
+    expect(document.headers['content-type']).toBe('application/pdf');
+    expect(document.headers['content-disposition']).toBe(
+      `attachment; filename="laporan-ppid-${opd.slug}-2026.pdf"`,
+    );
+    const body = document.body as Buffer;
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    const shown = pdfText(body);
+    expect(shown[0]).toBe('Laporan layanan informasi publik 2026');
+    const figureAfter = (label: string) => shown[shown.indexOf(label) + 1];
+    expect(figureAfter('Permohonan diterima')).toBe('5');
+    expect(figureAfter('Melewati batas waktu')).toBe('4');
+    expect(figureAfter('Waktu jawab terlama (hari kerja)')).toBe('11');
+    for (const text of [citizen.name, citizen.email, citizen.address])
+      expect(body.toString('latin1')).not.toContain(text);
+    expect(shown.join(' ')).not.toContain(citizen.name);
   });
 
   it('refuses a year outside the register, naming the field', async () => {

@@ -894,4 +894,5 @@ export const EN: Record<string, string> = {
     'The requester downloads them from the request’s status page; the files do not become public.',
   'Belum ada dokumen di pustaka media: unggah dulu berkas jawabannya di Pustaka media.':
     'No documents in the media library yet: upload the answer’s file to the Media library first.',
+  'Unduh laporan (PDF, seperti di situs)': 'Download the report (PDF, as on the site)',
 };

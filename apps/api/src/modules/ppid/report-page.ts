@@ -38,7 +38,10 @@ export function reportPage(
           )}
         </tbody>
       </table>
-      <p><a href="${yearLink(report.year)}.xlsx" download>Unduh laporan ${report.year} (XLSX)</a></p>
+      <p>
+        Unduh laporan ${report.year}: <a href="${yearLink(report.year)}.pdf" download>PDF</a> ·
+        <a href="${yearLink(report.year)}.xlsx" download>lembar kerja (XLSX)</a>
+      </p>
       ${
         years.length > 1
           ? html`<h2>Tahun lain</h2>

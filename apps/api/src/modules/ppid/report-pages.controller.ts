@@ -28,12 +28,17 @@ export class ReportPagesController {
 
   @Get(':file')
   @PublicEndpoint({
-    summary: 'Laporan layanan informasi publik satu tahun: halaman (`2026`) atau lembar kerja (`2026.xlsx`)',
+    summary:
+      'Laporan layanan informasi publik satu tahun: halaman (`2026`), lembar kerja (`2026.xlsx`) atau PDF (`2026.pdf`)',
     ...SITE_PAGE,
   })
   @ApiOkResponse({
-    description: 'Halaman laporan, atau lembar kerjanya',
-    content: { ...PAGE, [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+    description: 'Halaman laporan, atau lembar kerja atau PDF-nya',
+    content: {
+      ...PAGE,
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
   })
   async year(@Param('file') file: string, @Req() request: Request, @Res() response: Response) {
     sendReport(response, await this.pages.report(siteHost(request), file));
@@ -41,8 +46,8 @@ export class ReportPagesController {
 }
 
 function sendReport(response: Response, answer: ReportAnswer): void {
-  if (!('workbook' in answer)) return send(response, answer);
+  if (!('file' in answer)) return send(response, answer);
   response.setHeader('Cache-Control', 'no-store');
   response.setHeader('Content-Disposition', `attachment; filename="${answer.filename}"`);
-  response.status(200).type(XLSX).send(answer.workbook);
+  response.status(200).type(answer.type).send(answer.file);
 }

@@ -6,13 +6,16 @@ import { SiteAddresses } from '../public/site-addresses';
 import { type SitePage } from '../../core/http/site-page';
 import { problemPage } from './ppid-pages';
 import { PpidReportService } from './ppid-report.service';
+import { reportDocument } from './report-document';
 import { reportPage, reportWorkbook } from './report-page';
 
-/** A report as a page, or its workbook. */
-export type ReportAnswer = SitePage | { workbook: Buffer; filename: string };
+/** A report as a page, or as a file to download (its workbook or its PDF). */
+export type ReportAnswer = SitePage | { file: Buffer; filename: string; type: string };
 
-/** `2026`, or `2026.xlsx` for the workbook. */
-const REPORT_FILE = /^(\d{4})(\.xlsx)?$/;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** `2026`, or `2026.xlsx` for the workbook, `2026.pdf` for the document. */
+const REPORT_FILE = /^(\d{4})(?:\.(xlsx|pdf))?$/;
 
 /**
  * The yearly service report on every OPD site (`/ppid/laporan`, handed here by the edge like the request pages):
@@ -37,10 +40,21 @@ export class ReportPagesService {
     if ((file !== null && !asked) || !years.includes(year))
       return problemPage(tenant.name, depth, 'Laporan tahun itu tidak ada.', 404);
     const report = await this.reports.report(tenant.id, year, now);
-    if (asked?.[2])
-      return { workbook: await reportWorkbook(tenant.name, report), filename: filename(tenant, year) };
+    if (asked?.[2] === 'xlsx')
+      return {
+        file: await reportWorkbook(tenant.name, report),
+        filename: filename(tenant, year, 'xlsx'),
+        type: XLSX,
+      };
+    if (asked?.[2] === 'pdf')
+      return {
+        file: await reportDocument(tenant.name, report),
+        filename: filename(tenant, year, 'pdf'),
+        type: 'application/pdf',
+      };
     return reportPage(tenant.name, report, years, depth);
   }
 }
 
-const filename = (tenant: PublicTenant, year: number) => `laporan-ppid-${tenant.slug}-${year}.xlsx`;
+const filename = (tenant: PublicTenant, year: number, extension: string) =>
+  `laporan-ppid-${tenant.slug}-${year}.${extension}`;
