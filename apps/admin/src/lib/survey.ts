@@ -70,6 +70,9 @@ export async function allSuggestions(api: ApiClient, slug: string, period: strin
 const decimal = (value: number | null) => (value === null ? null : Number(value.toFixed(2)));
 export const shown = (value: number | null) =>
   value === null ? '–' : formatAngka(value, { fractionDigits: 2 });
+/** An index as the regulation writes it: always two decimals ("82,00"). */
+export const indexText = (value: number) =>
+  value.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
  * The regulation's table of the unit's values: per element its average (NRR), its weighted average (NRR × 1/9),

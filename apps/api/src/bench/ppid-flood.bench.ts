@@ -1,21 +1,25 @@
 import autocannon from 'autocannon';
+import { Client } from 'pg';
 import { createDataSource } from '../core/database/data-source';
 import { DirectorySeeder } from '../demo/directory-seeder';
 import { TenantsRepository } from '../modules/tenants/tenants.repository';
 import { startApi } from './api-process';
 import { type BenchDatabase, benchDatabase } from './bench-database';
 import { countFromEnv, recordGoals } from './goals';
-import { seedNews } from './seed-news';
+import { insertNews, seedNews } from './seed-news';
 
 /**
- * `pnpm bench`: the citizens' request form flooded from many clients (each its own address, as behind the edge)
- * while the public read API serves an OPD's news list: its p99 with and without the flood, what the flood got
- * (taken within the limits, refused with 429), and the time from a citizen's submit to the request showing in
- * the PPID officer's queue. Forms carry no proof of work (the stricter limit applies, as to a script).
+ * `pnpm bench`: the citizens' forms — the information request and the satisfaction survey — flooded from many
+ * clients (each its own address, as behind the edge) while the public read API serves an OPD's news list: its
+ * p99 with and without the flood, what the flood got of each form (taken within the limits, refused with 429),
+ * and the time from a citizen's submit to the request showing in the PPID officer's queue. Forms carry no proof
+ * of work (the stricter limit applies, as to a script).
  */
 const SECONDS = countFromEnv('LAMAN_BENCH_SECONDS', 10) || 10;
 const READERS = 32;
 const FLOODERS = 16;
+/** Officers reading their desk at once (the admin's API side). */
+const DESK_READERS = 4;
 const PASSWORD = 'Bench-Password-2026';
 
 const form = {
@@ -27,35 +31,66 @@ const form = {
   delivery: 'email',
 };
 
-async function p99Of(url: string): Promise<number> {
-  const result = await autocannon({ url, connections: READERS, duration: SECONDS });
+/** Answers to the survey of the bench OPD's one service, all nine elements. */
+const answers = {
+  service: 'layanan-1',
+  ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`u${i + 1}`, (i % 4) + 1])),
+};
+
+/** What each flooded form sends, and the status it answers when the form is taken. */
+const FORMS = [
+  { path: 'ppid/requests', body: form, taken: 201 },
+  { path: 'surveys/responses', body: answers, taken: 204 },
+] as const;
+
+async function p99Of(url: string, connections = READERS, token?: string): Promise<number> {
+  const headers = token ? { authorization: `Bearer ${token}` } : undefined;
+  const result = await autocannon({ url, connections, duration: SECONDS, ...(headers ? { headers } : {}) });
   return result.latency.p99;
 }
 
-/** Sends forms from ever new addresses until `until`: how many were taken and how many refused. */
-async function flood(api: string, slug: string, until: number): Promise<{ taken: number; refused: number }> {
-  let taken = 0;
-  let refused = 0;
+type Counts = Array<{ taken: number; refused: number }>;
+
+/**
+ * Sends forms from ever new addresses until `until`, half the flooders on each form: how many of each were
+ * taken and how many refused.
+ */
+async function flood(api: string, slug: string, until: number): Promise<Counts> {
+  const counts: Counts = FORMS.map(() => ({ taken: 0, refused: 0 }));
   let client = 0;
   await Promise.all(
-    Array.from({ length: FLOODERS }, async () => {
+    Array.from({ length: FLOODERS }, async (_, flooder) => {
+      const which = flooder % FORMS.length;
+      const { path, body, taken } = FORMS[which]!;
       while (Date.now() < until) {
         client++;
-        const answer = await fetch(`${api}/api/v1/public/${slug}/ppid/requests`, {
+        const answer = await fetch(`${api}/api/v1/public/${slug}/${path}`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
             'x-forwarded-for': `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client & 255}`,
           },
-          body: JSON.stringify(form),
+          body: JSON.stringify(body),
         });
         await answer.arrayBuffer();
-        if (answer.status === 201) taken++;
-        else refused++;
+        if (answer.status === taken) counts[which]!.taken++;
+        else counts[which]!.refused++;
       }
     }),
   );
-  return { taken, refused };
+  return counts;
+}
+
+/** One published service for the flooded OPD, as publishing would leave it. */
+async function seedService(superuserUrl: string, slug: string): Promise<void> {
+  const client = new Client({ connectionString: superuserUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT id FROM tenants WHERE slug = $1`, [slug]);
+    await insertNews(client, rows[0], 1, 'layanan');
+  } finally {
+    await client.end();
+  }
 }
 
 /** A PPID officer of `slug`, signed in: its access token. */
@@ -65,13 +100,14 @@ async function officerOf(api: string, database: BenchDatabase, slug: string): Pr
   const tenant = (await dataSource.manager.transaction((manager) =>
     new TenantsRepository().findBySlug(manager, slug),
   ))!;
-  const user = await seeder.user({ email: 'ppid@bench.example', name: 'PPID Uji', password: PASSWORD });
+  const email = `ppid.${slug}@bench.example`;
+  const user = await seeder.user({ email, name: 'PPID Uji', password: PASSWORD });
   await seeder.member(tenant, user, 'contributor', ['ppid_officer']);
   await dataSource.destroy();
   const login = await fetch(`${api}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'ppid@bench.example', password: PASSWORD }),
+    body: JSON.stringify({ email, password: PASSWORD }),
   });
   return ((await login.json()) as { accessToken: string }).accessToken;
 }
@@ -101,38 +137,64 @@ async function main(): Promise<void> {
   try {
     console.log('Seeding 50 OPDs, 2,000 news items in one of them…');
     const seeded = await seedNews(database.superuserUrl, 50, 2000);
+    await seedService(database.superuserUrl, 'opd-1');
     const read = `${api.url}/api/v1/public/${seeded.slug}/content?type=berita`;
+    // The admin's side: the flooded OPD's PPID officer reading the queue the flood lands in.
+    const floodedOfficer = await officerOf(api.url, database, 'opd-1');
+    const desk = `${api.url}/api/v1/tenants/opd-1/ppid/requests?open=true&limit=50`;
     await autocannon({ url: read, connections: READERS, duration: 3 });
-    const quiet = await p99Of(read);
+    const [quiet, deskQuiet] = await Promise.all([p99Of(read), p99Of(desk, DESK_READERS, floodedOfficer)]);
     const until = Date.now() + SECONDS * 1000 + 500;
-    const [flooded, floodResult] = await Promise.all([p99Of(read), flood(api.url, 'opd-1', until)]);
+    const [flooded, deskFlooded, [requests, surveys]] = await Promise.all([
+      p99Of(read),
+      p99Of(desk, DESK_READERS, floodedOfficer),
+      flood(api.url, 'opd-1', until),
+    ]);
     const token = await officerOf(api.url, database, 'opd-2');
     const toQueue: number[] = [];
     for (let index = 1; index <= 5; index++)
       toQueue.push(await submitToQueue(api.url, 'opd-2', token, index));
     toQueue.sort((a, b) => a - b);
     const ratio = +(flooded / quiet).toFixed(2);
+    const deskRatio = +(deskFlooded / deskQuiet).toFixed(2);
     const median = Math.round(toQueue[2]!);
     console.table({
       'public news list p99, quiet': { value: `${quiet} ms` },
       'public news list p99, forms flooded': { value: `${flooded} ms` },
-      'flood: forms sent / taken / refused (429)': {
-        value: `${floodResult.taken + floodResult.refused} / ${floodResult.taken} / ${floodResult.refused}`,
+      'PPID desk (the flooded OPD’s queue) p99, quiet': { value: `${deskQuiet} ms` },
+      'PPID desk p99, forms flooded': { value: `${deskFlooded} ms` },
+      'flood, information requests: sent / taken / refused (429)': {
+        value: `${requests!.taken + requests!.refused} / ${requests!.taken} / ${requests!.refused}`,
+      },
+      'flood, survey answers: sent / taken / refused (429)': {
+        value: `${surveys!.taken + surveys!.refused} / ${surveys!.taken} / ${surveys!.refused}`,
       },
       'submit → in the officer’s queue (median of 5)': { value: `${median} ms` },
     });
     recordGoals('ppid-flood', [
       {
-        figure: 'public read p99 while the request form is flooded ÷ quiet',
+        figure: 'public read p99 while the request and survey forms are flooded ÷ quiet',
         value: `${ratio}× (${flooded} ms vs ${quiet} ms)`,
         goal: '≤ 1.5×',
         met: ratio <= 1.5,
       },
       {
-        figure: 'flood forms taken of those sent (the per-OPD limit holds)',
-        value: `${floodResult.taken} of ${floodResult.taken + floodResult.refused}`,
+        figure: 'the flooded OPD’s PPID desk p99 while flooded ÷ quiet',
+        value: `${deskRatio}× (${deskFlooded} ms vs ${deskQuiet} ms)`,
+        goal: '≤ 1.5×',
+        met: deskRatio <= 1.5,
+      },
+      {
+        figure: 'flood requests taken of those sent (the per-OPD limit holds)',
+        value: `${requests!.taken} of ${requests!.taken + requests!.refused}`,
         goal: '≤ 50 an hour for one OPD without the proof',
-        met: floodResult.taken <= 50,
+        met: requests!.taken <= 50,
+      },
+      {
+        figure: 'flood survey answers taken of those sent (the per-OPD limit holds)',
+        value: `${surveys!.taken} of ${surveys!.taken + surveys!.refused}`,
+        goal: '≤ 300 an hour for one OPD without the proof',
+        met: surveys!.taken <= 300,
       },
       {
         figure: 'citizen submit → request in the officer’s queue (median)',

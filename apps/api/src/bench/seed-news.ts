@@ -15,8 +15,16 @@ function words(count: number, seed: number): string {
   return out.join(' ');
 }
 
-/** Inserts `count` published news items of about 600 words for one tenant, as publishing would. */
-export async function insertNews(client: Client, tenant: { id: string }, count: number): Promise<void> {
+/**
+ * Inserts `count` published items of about 600 words for one tenant, as publishing would: news by default, or
+ * services (`layanan-<n>`, which the satisfaction survey asks about).
+ */
+export async function insertNews(
+  client: Client,
+  tenant: { id: string },
+  count: number,
+  type: 'berita' | 'layanan' = 'berita',
+): Promise<void> {
   for (let start = 0; start < count; start += 250) {
     const batch = Math.min(250, count - start);
     const values: unknown[] = [];
@@ -24,9 +32,9 @@ export async function insertNews(client: Client, tenant: { id: string }, count: 
     for (let n = start; n < start + batch; n++) {
       const itemId = randomUUID();
       const revisionId = randomUUID();
-      const title = `Berita ${n + 1}: ${words(8, n)}`;
+      const title = `${type === 'berita' ? 'Berita' : 'Layanan'} ${n + 1}: ${words(8, n)}`;
       const body = Array.from({ length: 6 }, (_, p) => `<p>${words(100, n * 10 + p)}</p>`).join('');
-      const slugValue = `berita-${n + 1}`;
+      const slugValue = `${type}-${n + 1}`;
       values.push(
         itemId,
         tenant.id,
@@ -46,12 +54,12 @@ export async function insertNews(client: Client, tenant: { id: string }, count: 
       `WITH rows (item_id, tenant_id, revision_id, slug, title, summary, data, published_at) AS (VALUES ${tuples.join(',')}),
          items AS (
            INSERT INTO content_items (id, tenant_id, type, slug, title, state, working_revision_id, published_revision_id, published_at, first_published_at)
-           SELECT item_id, tenant_id, 'berita', slug, title, 'published', revision_id, revision_id, published_at, published_at FROM rows RETURNING id),
+           SELECT item_id, tenant_id, '${type}', slug, title, 'published', revision_id, revision_id, published_at, published_at FROM rows RETURNING id),
          revisions AS (
            INSERT INTO content_revisions (id, tenant_id, item_id, number, data)
            SELECT revision_id, tenant_id, item_id, 1, data FROM rows WHERE EXISTS (SELECT 1 FROM items) RETURNING id)
          INSERT INTO published_content (item_id, tenant_id, revision_id, type, slug, title, summary, data, category, published_at, updated_at, activated_at, search)
-         SELECT item_id, tenant_id, revision_id, 'berita', slug, title, summary, data, 'Pelayanan', published_at, published_at, published_at,
+         SELECT item_id, tenant_id, revision_id, '${type}', slug, title, summary, data, 'Pelayanan', published_at, published_at, published_at,
                 setweight(to_tsvector('indonesian', title), 'A') || setweight(to_tsvector('indonesian', summary), 'B')
            FROM rows WHERE EXISTS (SELECT 1 FROM revisions)`,
       values,
