@@ -210,7 +210,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exits when done: the flood's keep-alive sockets to the stopped API can hold the event loop open, and
+// `pnpm bench` runs the next step only after this one ends.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -38,9 +38,20 @@ export function libraryHolidays(year: number): DayOff[] {
     }));
 }
 
-/** The days off of `year` before any admin correction: the decree's where it names a day, else the library's. */
-export function shippedDaysOff(year: number): DayOff[] {
-  const days = new Map<string, DayOff>(libraryHolidays(year).map((entry) => [entry.day, entry]));
-  for (const entry of DECREE_DAYS[year] ?? []) days.set(entry.day, { ...entry, source: 'decree' });
-  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+/** A year's shipped days off, worked out once per process: they change only with a new release. */
+const shipped = new Map<number, readonly DayOff[]>();
+
+/**
+ * The days off of `year` before any admin correction: the decree's where it names a day, else the library's.
+ * Computed once per year (date-holidays takes about 3 ms a year, and every PPID clock reads three years).
+ */
+export function shippedDaysOff(year: number): readonly DayOff[] {
+  let days = shipped.get(year);
+  if (!days) {
+    const byDay = new Map<string, DayOff>(libraryHolidays(year).map((entry) => [entry.day, entry]));
+    for (const entry of DECREE_DAYS[year] ?? []) byDay.set(entry.day, { ...entry, source: 'decree' });
+    days = Object.freeze([...byDay.values()].sort((a, b) => a.day.localeCompare(b.day)));
+    shipped.set(year, days);
+  }
+  return days;
 }
