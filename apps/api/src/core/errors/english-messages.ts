@@ -117,6 +117,8 @@ export const ENGLISH_TEMPLATES: Record<string, Template> = {
   forwardTarget: (f) => `${f} must be another active OPD, one that holds this information`,
   exemptionListed: (f) => `${f} must be an entry of this OPD's published list of exempt information`,
   reportYear: (f, [first, last]) => `${f} must be a year from ${first} to ${last}`,
+  libraryFile: (f) =>
+    `${f} must be files of this OPD's media library, on an answer that grants (part of) the information`,
   publishedService: (f) => `${f} must be a service this OPD publishes`,
   surveyPeriod: (f) => `${f} must be a period that has begun (a year, a semester or a quarter)`,
   freeOfSpam: (f, [reason]) => `${f} holds ${reason} and cannot be taken`,
