@@ -166,7 +166,7 @@ export class PpidPagesService {
     depth: 1 | 2,
     work: (tenant: PublicTenant) => Promise<T | SitePage>,
   ): Promise<T | SitePage> {
-    const tenant = await this.addresses.tenantAt(host).catch(() => null);
+    const tenant = await this.addresses.siteAt(host);
     if (!tenant) return problemPage('Situs OPD', depth, depth === 1 ? NO_REQUESTS : NOT_FOUND, 404);
     return work(tenant);
   }

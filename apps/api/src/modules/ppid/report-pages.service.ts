@@ -32,7 +32,7 @@ export class ReportPagesService {
   /** `file`: a year, `<year>.xlsx`, or none for the current year. */
   async report(host: string, file: string | null, now = new Date()): Promise<ReportAnswer> {
     const depth = file === null ? 1 : 2;
-    const tenant = await this.addresses.tenantAt(host).catch(() => null);
+    const tenant = await this.addresses.siteAt(host);
     if (!tenant) return problemPage('Situs OPD', depth, 'Situs OPD ini tidak menerbitkan laporan.', 404);
     const years = ppidReportYears(wibDay(now));
     const asked = file === null ? null : REPORT_FILE.exec(file);

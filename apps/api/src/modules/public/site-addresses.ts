@@ -22,18 +22,20 @@ export class SiteAddresses {
    * picks it, as the slug does in the public API's own routes.
    */
   async tenantAt(host: string): Promise<PublicTenant> {
+    const tenant = await this.siteAt(host);
+    if (!tenant) throw new DomainError('TENANT_NOT_FOUND', `Tidak ada situs OPD di ${host}`);
+    return tenant;
+  }
+
+  /** The active OPD whose site is at `host`, or null when none is (a fault is thrown, not read as "none"). */
+  async siteAt(host: string): Promise<PublicTenant | null> {
     const name = host.toLowerCase().replace(/:\d+$/, '');
     const label = [`.${this.domain}`, '.localhost']
       .filter((suffix) => name.endsWith(suffix))
       .map((suffix) => name.slice(0, -suffix.length))
-      .find((prefix) => prefix && !prefix.includes('.'));
-    const tenant = label
-      ? await this.tenants.activeOrNull(label)
-      : /^[a-z0-9.-]{1,253}$/.test(name)
-        ? await this.tenants.activeByDomain(name)
-        : null;
-    if (!tenant) throw new DomainError('TENANT_NOT_FOUND', `Tidak ada situs OPD di ${host}`);
-    return tenant;
+      .find((prefix) => /^[a-z0-9-]{1,63}$/.test(prefix));
+    if (label) return this.tenants.activeOrNull(label);
+    return /^[a-z0-9.-]{1,253}$/.test(name) ? this.tenants.activeByDomain(name) : null;
   }
 
   async movedTo(host: string, path: string, proto: 'http' | 'https'): Promise<string> {

@@ -139,7 +139,7 @@ export class SurveyPagesService {
     host: string,
     work: (tenant: PublicTenant) => Promise<T | SitePage>,
   ): Promise<T | SitePage> {
-    const tenant = await this.addresses.tenantAt(host).catch(() => null);
+    const tenant = await this.addresses.siteAt(host);
     if (!tenant)
       return surveyPage('Situs OPD', 'Survei kepuasan', html`<p role="alert">${NO_SURVEY}</p>`, 404);
     return work(tenant);
