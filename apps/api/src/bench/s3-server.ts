@@ -7,8 +7,13 @@ export interface RunningS3 {
   settings: S3Settings;
   /** The same, as the environment the API, a worker or an edge reads. */
   env: Record<string, string>;
+  /** The folder the bucket's objects are stored in (one file per object, named by S3RVER_OBJECT). */
+  directory: string;
   close(): Promise<void>;
 }
+
+/** How the S3 server names the file holding an object's bytes (beside its metadata file). */
+export const S3RVER_OBJECT = '._S3rver_object';
 
 /**
  * An S3-protocol server over HTTP in this process (s3rver; for the tests and the benches, never production), storing under `folder`, with `bucket` made (none:
@@ -35,6 +40,7 @@ export async function startS3Server(folder: string, bucket?: string): Promise<Ru
       forcePathStyle: true,
     },
     env: { S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' },
+    directory: path.join(folder, 'bucket-data', bucket ?? ''),
     close: () => server.close(),
   };
 }

@@ -108,6 +108,11 @@ describe('weekly digests', () => {
     });
     // The OPD list is paged and searched (a province has thousands).
     expect(city.body.opdTotal).toBeGreaterThanOrEqual(2);
+    // The summary counts the same active OPDs in the database (it lists only the first few of each kind).
+    expect(summary!.text).toContain(`${city.body.opdTotal} OPD aktif;`);
+    const quiet = Number(/(\d+) OPD tidak memperbarui/.exec(summary!.text)?.[1]);
+    expect(quiet).toBeGreaterThanOrEqual(2);
+    expect(quiet).toBeLessThanOrEqual(city.body.opdTotal);
     const found = await t.http().get(`/api/v1/admin/digests?q=${optedOut.slug}`).set(monitor.auth);
     expect(found.body).toMatchObject({ opdTotal: 1, opd: [{ slug: optedOut.slug }] });
     const second = await t.http().get('/api/v1/admin/digests?limit=1&offset=1').set(monitor.auth);

@@ -59,33 +59,60 @@ export interface CityRow {
   daysSinceUpdate: number | null;
 }
 
-/** The monitors' weekly city summary: every OPD, lowest score first, and the ones gone quiet. */
+/** The city in a few figures and the OPDs to look at first, as `OversightService.cityDigestView` reads them. */
+export interface CityDigestInput {
+  opds: number;
+  average: number | null;
+  bands: Array<{ bandLabel: string; opds: number }>;
+  quiet: number;
+  lowest: CityRow[];
+  quietest: CityRow[];
+}
+
+const thousands = (count: number) => count.toLocaleString('id-ID');
+
+const cityLine = (row: CityRow) =>
+  `- ${row.name}: ${row.score} (${row.bandLabel}), ${row.missing} hal belum ada, ` +
+  (row.daysSinceUpdate === null ? 'belum pernah terbit' : `terakhir terbit ${row.daysSinceUpdate} hari lalu`);
+
+/** A heading over a short list, saying so when the list is only the first of more. */
+const listHeading = (title: string, shown: number, of: number) =>
+  shown < of ? `${title} (${shown} dari ${thousands(of)}):` : `${title}:`;
+
+/**
+ * The monitors' weekly city summary: the city in counts, then the lowest scores and the OPDs gone quiet longest —
+ * a short list each (the dashboard has the rest), so it reads the same for 40 OPDs as for 20,000.
+ */
 export function cityDigest(
-  rows: CityRow[],
+  input: CityDigestInput,
   week: string,
   newsMaxDays: number,
   dashboardUrl: string,
 ): { subject: string; body: string } {
-  const sorted = [...rows].sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, 'id'));
-  const average = rows.length ? Math.round(rows.reduce((sum, row) => sum + row.score, 0) / rows.length) : 0;
-  const quiet = sorted.filter((row) => row.daysSinceUpdate === null || row.daysSinceUpdate > newsMaxDays);
+  const average = Math.round(input.average ?? 0);
+  const bands = input.bands.filter((band) => band.opds > 0);
+  const quietShown = input.quietest.filter(
+    (row) => row.daysSinceUpdate === null || row.daysSinceUpdate > newsMaxDays,
+  );
   const lines = [
     `Ringkasan mingguan situs OPD Kota Bandar Lampung (${week})`,
     '',
-    `${rows.length} OPD aktif; rata-rata skor ${average}.`,
-    `${quiet.length} OPD tidak memperbarui situsnya lebih dari ${newsMaxDays} hari.`,
+    `${thousands(input.opds)} OPD aktif; rata-rata skor ${average}.`,
+    ...(bands.length
+      ? [bands.map((band) => `${band.bandLabel}: ${thousands(band.opds)}`).join('; ') + '.']
+      : []),
+    `${thousands(input.quiet)} OPD tidak memperbarui situsnya lebih dari ${newsMaxDays} hari.`,
     '',
-    'Skor terendah dulu:',
-    ...sorted.map(
-      (row) =>
-        `- ${row.name}: ${row.score} (${row.bandLabel}), ${row.missing} hal belum ada, ` +
-        (row.daysSinceUpdate === null
-          ? 'belum pernah terbit'
-          : `terakhir terbit ${row.daysSinceUpdate} hari lalu`),
-    ),
-    '',
-    `Rincian dan tren: ${dashboardUrl}`,
+    listHeading('Skor terendah dulu', input.lowest.length, input.opds),
+    ...input.lowest.map(cityLine),
   ];
+  if (quietShown.length)
+    lines.push(
+      '',
+      listHeading('Paling lama tidak terbit', quietShown.length, input.quiet),
+      ...quietShown.map(cityLine),
+    );
+  lines.push('', `Rincian dan tren: ${dashboardUrl}`);
   return {
     subject: `[Laman] Ringkasan mingguan OPD ${week}: rata-rata skor ${average}`,
     body: lines.join('\n'),

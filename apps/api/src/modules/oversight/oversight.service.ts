@@ -21,7 +21,12 @@ import {
 import { type CityPolicy, effectivePolicy } from './policy';
 import { PolicyService } from './policy.service';
 import { ScoreHistoryRepository } from './score-history.repository';
-import { type ScoreFilter, type ScoreGroup, SiteScoresRepository } from './site-scores.repository';
+import {
+  type ScoreFilter,
+  type ScoreGroup,
+  type ScoreRow,
+  SiteScoresRepository,
+} from './site-scores.repository';
 
 export interface TenantCompleteness extends Completeness {
   tenantId: string;
@@ -31,6 +36,16 @@ export interface TenantCompleteness extends Completeness {
   lastPublishedAt: Date | null;
   /** Whole days since the OPD last published (null: never). */
   daysSinceUpdate: number | null;
+}
+
+/** What the monitors' weekly city summary says: the whole city in counts, and the few OPDs to look at first. */
+export interface CityDigestView {
+  summary: CitySummary;
+  /** Active OPDs that have not published for more than `quietDays` days (or never have). */
+  quiet: number;
+  /** The lowest kept scores, and the OPDs longest without publishing (at most `limit` of each). */
+  lowest: Array<TenantCompleteness & { missing: number }>;
+  quietest: Array<TenantCompleteness & { missing: number }>;
 }
 
 /** A page of the monitors' dashboard. */
@@ -144,6 +159,28 @@ export class OversightService {
     await this.scoreChanged(now);
     const rows = await this.db.inPlatform((manager) => this.kept.all(manager));
     return rows.map((row) => ({ ...this.describe(row, now), missing: row.missing }));
+  }
+
+  /**
+   * The city digest's facts, read in the database as counts and two short lists, so writing it costs the same
+   * for a city of 40 as for a country of 20,000 (a mail listing every OPD would be neither cheap nor read).
+   */
+  async cityDigestView(now: Date, quietDays: number, limit: number): Promise<CityDigestView> {
+    await this.scoreChanged(now);
+    // Quiet for more than `quietDays` whole days: last published before the start of day quietDays + 1.
+    const since = new Date(now.getTime() - (quietDays + 1) * DAY_MS);
+    const first = { limit, offset: 0 } as const;
+    return this.db.inPlatform(async (manager) => {
+      // Without the checks: the digest says how many each OPD misses, the dashboard says which.
+      const described = (rows: ScoreRow[]) =>
+        rows.map((row) => ({ ...this.describe({ ...row, checks: [] }, now), missing: row.missing }));
+      return {
+        summary: summarise(await this.kept.groups(manager)),
+        quiet: await this.kept.quietSince(manager, since),
+        lowest: described((await this.kept.page(manager, { ...first, sort: 'score' })).rows),
+        quietest: described((await this.kept.page(manager, { ...first, sort: 'stale' })).rows),
+      };
+    });
   }
 
   /**

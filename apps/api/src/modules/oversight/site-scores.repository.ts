@@ -95,6 +95,16 @@ export class SiteScoresRepository {
     );
   }
 
+  /** How many active OPDs have not published since `since` (or never have). */
+  async quietSince(manager: EntityManager, since: Date): Promise<number> {
+    const [{ quiet }] = await manager.query(
+      `SELECT count(*)::int AS quiet FROM tenants t
+        WHERE t.status = 'active' AND (t.last_published_at IS NULL OR t.last_published_at <= $1)`,
+      [since],
+    );
+    return quiet;
+  }
+
   /** Active OPDs counted per band and kind. */
   groups(manager: EntityManager): Promise<ScoreGroup[]> {
     return manager.query(

@@ -47,18 +47,66 @@ describe('weekly digests', () => {
     expect(digest.body).toContain('https://admin.example/opd/disdukcapil/');
   });
 
-  it('give monitors every OPD lowest first, and the ones gone quiet', () => {
+  const dinasA = {
+    name: 'Dinas A',
+    score: 40,
+    bandLabel: 'Kurang Informatif',
+    missing: 9,
+    daysSinceUpdate: 75,
+  };
+  const dinasB = {
+    name: 'Dinas B',
+    score: 80,
+    bandLabel: 'Menuju Informatif',
+    missing: 2,
+    daysSinceUpdate: 3,
+  };
+  const bands = [
+    { bandLabel: 'Kurang Informatif', opds: 1 },
+    { bandLabel: 'Menuju Informatif', opds: 1 },
+    { bandLabel: 'Informatif', opds: 0 },
+  ];
+
+  it('give monitors the city in figures, the lowest scores first and the ones gone quiet', () => {
     const digest = cityDigest(
-      [
-        { name: 'Dinas B', score: 80, bandLabel: 'Menuju Informatif', missing: 2, daysSinceUpdate: 3 },
-        { name: 'Dinas A', score: 40, bandLabel: 'Kurang Informatif', missing: 9, daysSinceUpdate: 75 },
-      ],
+      { opds: 2, average: 60, bands, quiet: 1, lowest: [dinasA, dinasB], quietest: [dinasA, dinasB] },
       '2026-W49',
       30,
       'https://admin.example/pantau/',
     );
     expect(digest.subject).toBe('[Laman] Ringkasan mingguan OPD 2026-W49: rata-rata skor 60');
+    expect(digest.body).toContain(
+      '2 OPD aktif; rata-rata skor 60.\nKurang Informatif: 1; Menuju Informatif: 1.',
+    );
     expect(digest.body).toContain('1 OPD tidak memperbarui situsnya lebih dari 30 hari.');
+    expect(digest.body).toContain('Skor terendah dulu:\n- Dinas A: 40 (Kurang Informatif), 9 hal belum ada');
     expect(digest.body.indexOf('Dinas A')).toBeLessThan(digest.body.indexOf('Dinas B'));
+    // Only OPDs quiet for longer than the policy allows are in the second list.
+    expect(digest.body).toContain('Paling lama tidak terbit:\n- Dinas A: 40');
+    expect(digest.body.split('- Dinas B').length).toBe(2);
+  });
+
+  it('say when a list is only the first of many, so a country of OPDs is still a short mail', () => {
+    const digest = cityDigest(
+      { opds: 20_000, average: 61.4, bands, quiet: 1_234, lowest: [dinasA, dinasB], quietest: [dinasA] },
+      '2026-W49',
+      30,
+      'https://admin.example/pantau/',
+    );
+    expect(digest.body).toContain('20.000 OPD aktif; rata-rata skor 61.');
+    expect(digest.body).toContain('1.234 OPD tidak memperbarui');
+    expect(digest.body).toContain('Skor terendah dulu (2 dari 20.000):');
+    expect(digest.body).toContain('Paling lama tidak terbit (1 dari 1.234):');
+  });
+
+  it('leave out the quiet list when no OPD has gone quiet', () => {
+    const digest = cityDigest(
+      { opds: 1, average: 80, bands, quiet: 0, lowest: [dinasB], quietest: [dinasB] },
+      '2026-W49',
+      30,
+      'https://admin.example/pantau/',
+    );
+    expect(digest.body).not.toContain('Paling lama tidak terbit');
+    expect(digest.body).toContain('0 OPD tidak memperbarui');
   });
 });
