@@ -16,6 +16,7 @@ import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { DigestsModule } from './modules/digests/digests.module';
+import { WordpressImportModule } from './modules/wordpress-import/wordpress-import.module';
 import { PpidModule } from './modules/ppid/ppid.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
 import { PreviewModule } from './modules/preview/preview.module';
@@ -53,6 +54,7 @@ export class AppModule {
         PpidModule,
         SurveysModule,
         DigestsModule,
+        WordpressImportModule,
       ],
     };
   }

@@ -222,6 +222,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/admin/digests': { allowed: PLATFORM_READERS, status: 200 },
   'GET /api/v1/admin/portal/builds': { allowed: PLATFORM_READERS, status: 200 },
   'POST /api/v1/admin/digests/run': { allowed: ['platform_admin'], status: 200 },
+  'POST /api/v1/admin/tenants/{tenantId}/wordpress-import/dry-run': {
+    allowed: ['platform_admin'],
+    status: 400,
+  },
   'GET /api/v1/admin/spam-terms': { allowed: PLATFORM_READERS, status: 200 },
   // No year asked for: 400 (the year is required).
   'GET /api/v1/admin/calendar': { allowed: PLATFORM_READERS, status: 400 },

@@ -151,4 +151,11 @@ export const ENGLISH_TEMPLATES: Record<string, Template> = {
   fileName: (f) => `${f}: the file name must not contain folders (/ or \\) or control characters`,
   notEmpty: (f) => `${f} is empty`,
   singleFile: (f) => `${f}: send exactly one file in the file field`,
+  doctype: (f) =>
+    `${f}: the WordPress export carries a DOCTYPE (WordPress never writes one; refused for safety)`,
+  xml: (f) => `${f}: the WordPress export is not well-formed XML`,
+  notWxr: (f) => `${f}: not a WordPress export (WXR)`,
+  fieldTooLarge: (f) => `${f}: the WordPress export has a field larger than an export can hold`,
+  depth: (f) => `${f}: the WordPress export is nested deeper than an export can be`,
+  tooManyEntries: (f) => `${f}: the WordPress export has too many entries for one file`,
 };

@@ -14,7 +14,6 @@ import { MediaUrls } from './media-urls';
 import { LocalDiskStorage } from './storage/local-disk.storage';
 import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
 import { S3Storage } from './storage/s3.storage';
-import { UploadInterceptor } from './upload.interceptor';
 
 /** Local disk by default; an S3-compatible bucket (MinIO) with MEDIA_STORAGE=s3. */
 async function mediaStorage(config: AppConfig): Promise<MediaStorage> {
@@ -33,7 +32,6 @@ async function mediaStorage(config: AppConfig): Promise<MediaStorage> {
     MediaUrls,
     MediaReferences,
     LaterVariants,
-    UploadInterceptor,
     { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: mediaStorage },
   ],
   exports: [MediaRepository, MediaUrls, MediaReferences, MEDIA_STORAGE, LaterVariants],

@@ -21,12 +21,7 @@ import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { ModerationService } from '../moderation/moderation.service';
 import { publicOutputs } from '../moderation/public-outputs';
-
-export interface UploadedFile {
-  path: string;
-  originalname: string;
-  size: number;
-}
+import { requireFile, type UploadedFile } from '../../core/http/single-file-upload';
 
 interface Prepared {
   id: string;
@@ -383,13 +378,4 @@ export class MediaService {
     }
     return media;
   }
-}
-
-function requireFile(file: UploadedFile | undefined): UploadedFile {
-  if (!file) {
-    throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
-      { field: 'file', constraint: 'isDefined', message: 'file wajib diisi' },
-    ]);
-  }
-  return file;
 }

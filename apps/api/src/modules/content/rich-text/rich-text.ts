@@ -1,7 +1,7 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
 import Youtube from '@tiptap/extension-youtube';
-import { generateHTML } from '@tiptap/html/server';
+import { generateHTML, generateJSON } from '@tiptap/html/server';
 import { Node } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import sanitizeHtml from 'sanitize-html';
@@ -87,6 +87,16 @@ export function richTextToHtml(document: RichTextDocument): string {
 /** Sanitises HTML from any source with the same allow-list (defence in depth for stored HTML). */
 export function sanitizeRichHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE);
+}
+
+/**
+ * A document from HTML written elsewhere (an imported site): cleaned by the same allow-list first, then read into
+ * the editor's schema, which keeps only what the editor itself can hold.
+ */
+export function richTextFromHtml(html: string): RichTextDocument {
+  const document = generateJSON(sanitizeRichHtml(html), EXTENSIONS) as RichTextDocument;
+  assertRichText(document);
+  return document;
 }
 
 /** Plain text of a document, for search and summaries. */

@@ -1,0 +1,214 @@
+import { type Readable } from 'node:stream';
+import { type PAGE_KINDS } from '../content/types/halaman';
+import { type DocumentGuess, guessDocument, guessPageKind } from './guesses';
+import { convertWpContent } from './wp-content';
+import { type WxrItem, type WxrSite } from './wxr-entry';
+import { readWxr } from './wxr-reader';
+
+/** What an item of the export becomes in Laman, with what the import works out for that type. */
+export type PlannedDetail =
+  | {
+      kind: 'berita';
+      category: string | null;
+      tags: string[];
+      author: string | null;
+      coverSourceId: number | null;
+    }
+  | {
+      kind: 'halaman';
+      pageKind: (typeof PAGE_KINDS)[number];
+      parentSourceId: number | null;
+      menuOrder: number;
+    }
+  | { kind: 'dokumen'; document: DocumentGuess }
+  | { kind: 'media'; alt: string };
+export type PlannedKind = PlannedDetail['kind'];
+
+export type PlannedItem = PlannedCommon & PlannedDetail;
+
+interface PlannedCommon {
+  sourceId: number;
+  sourceType: string;
+  title: string;
+  /** Published items stay published; drafts, pending, private, scheduled and protected ones come in as drafts. */
+  publish: boolean;
+  /** When it was published on the old site (UTC), kept as the published date. */
+  publishedAt: string | null;
+  /** The old site's addresses of it, each to answer 301 to its new page or file. */
+  oldUrls: string[];
+  /** What a person should check after the import (guesses, things WordPress knew that Laman does not). */
+  review: string[];
+  /** What was dropped or changed in its content. */
+  warnings: string[];
+}
+
+export interface SkippedItem {
+  sourceId: number;
+  sourceType: string;
+  title: string;
+  reason: string;
+}
+
+/** WordPress's own bookkeeping: never content a citizen reads. */
+const NOT_CONTENT = new Set([
+  'nav_menu_item',
+  'revision',
+  'customize_changeset',
+  'custom_css',
+  'oembed_cache',
+  'user_request',
+  'wp_block',
+  'wp_template',
+  'wp_template_part',
+  'wp_global_styles',
+  'wp_navigation',
+  'wp_font_family',
+  'wp_font_face',
+  'acf-field',
+  'acf-field-group',
+  'wpcf7_contact_form',
+  'elementor_library',
+]);
+
+const IMAGE = /\.(jpe?g|png|gif|webp)$/i;
+const DOCUMENT = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp)$/i;
+
+/** What the export says of every attachment and every post, read in a first pass (galleries and links need it). */
+export interface SourceIndex {
+  site: WxrSite;
+  attachments: Map<number, { url: string; alt: string; title: string }>;
+  /** Authors' display names by login (`dc:creator` names the login). */
+  authors: Map<string, string>;
+}
+
+export type Decision = { plan: PlannedItem } | { skip: SkippedItem };
+
+/** The export's site and attachments: a first, light pass over it. */
+export async function indexSource(input: Readable): Promise<SourceIndex> {
+  const index: SourceIndex = {
+    site: { title: '', baseUrl: '', wxrVersion: '' },
+    attachments: new Map(),
+    authors: new Map(),
+  };
+  for await (const entry of readWxr(input)) {
+    if (entry.kind === 'site') index.site = entry.site;
+    if (entry.kind === 'author') index.authors.set(entry.author.login, entry.author.displayName);
+    if (entry.kind === 'item' && entry.item.type === 'attachment' && entry.item.attachmentUrl)
+      index.attachments.set(entry.item.id, {
+        url: entry.item.attachmentUrl,
+        alt: entry.item.meta['_wp_attachment_image_alt'] ?? '',
+        title: entry.item.title,
+      });
+  }
+  return index;
+}
+
+function skip(item: WxrItem, reason: string): Decision {
+  return { skip: { sourceId: item.id, sourceType: item.type, title: item.title, reason } };
+}
+
+/** When it was published, as UTC ISO (`wp:post_date_gmt`; drafts have none). */
+function publishedAt(item: WxrItem): string | null {
+  const gmt = item.postDateGmt;
+  if (!gmt || gmt.startsWith('0000')) return null;
+  const at = new Date(`${gmt.replace(' ', 'T')}Z`);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
+
+/** Every address the old site answered for this item: its permalink, its id address, the file itself. */
+function oldUrlsOf(item: WxrItem, baseUrl: string): string[] {
+  const base = baseUrl.replace(/\/$/, '');
+  const byId =
+    item.type === 'page'
+      ? `page_id=${item.id}`
+      : item.type === 'attachment'
+        ? `attachment_id=${item.id}`
+        : `p=${item.id}`;
+  const urls = [item.link, `${base}/?${byId}`, item.guid, item.attachmentUrl].filter((url) =>
+    /^https?:\/\//.test(url),
+  );
+  return [...new Set(urls)];
+}
+
+/**
+ * What one item becomes: posts → Berita, pages → Halaman, images → the media library, PDFs and office files →
+ * Dokumen (with their file); WordPress's bookkeeping, trashed items and unknown kinds are skipped with the reason.
+ * Nothing unpublished is ever planned as published.
+ */
+export function decide(item: WxrItem, index: SourceIndex): Decision {
+  if (NOT_CONTENT.has(item.type)) return skip(item, `bukan konten situs (${item.type})`);
+  if (item.status === 'trash') return skip(item, 'ada di tempat sampah WordPress');
+  if (item.status === 'auto-draft') return skip(item, 'draf otomatis WordPress yang tidak pernah disimpan');
+  if (!['post', 'page', 'attachment'].includes(item.type))
+    return skip(item, `jenis konten "${item.type}" tidak dikenal Laman`);
+  const review: string[] = [];
+  const publish = item.status === 'publish' && !item.passwordProtected;
+  if (item.passwordProtected) review.push('dilindungi kata sandi di WordPress: masuk sebagai draf');
+  else if (item.status === 'private') review.push('privat di WordPress: masuk sebagai draf');
+  else if (item.status === 'future') review.push('terjadwal di WordPress: masuk sebagai draf');
+  const base = {
+    sourceId: item.id,
+    sourceType: item.type,
+    title: item.title.trim() || `(tanpa judul ${item.id})`,
+    publishedAt: publishedAt(item),
+    oldUrls: oldUrlsOf(item, index.site.baseUrl),
+    review,
+  };
+  if (!item.title.trim()) review.push('tanpa judul di WordPress');
+  if (item.type === 'attachment') return attachmentDecision(item, base);
+  const converted = convertWpContent(item.content, {
+    baseUrl: index.site.baseUrl,
+    attachment: (id) => index.attachments.get(id) ?? null,
+  });
+  const common = { ...base, publish, warnings: converted.warnings };
+  if (item.type === 'page')
+    return {
+      plan: {
+        ...common,
+        kind: 'halaman',
+        pageKind: guessPageKind(item.title, item.slug),
+        parentSourceId: item.parentId || null,
+        menuOrder: item.menuOrder,
+      },
+    };
+  const cover = Number(item.meta['_thumbnail_id'] ?? 0) || null;
+  if (cover && !index.attachments.has(cover))
+    converted.warnings.push(`Foto sampul (lampiran ${cover}) tidak ada di berkas ekspor`);
+  const category = item.categories.find((term) => term.slug !== 'uncategorized')?.name ?? null;
+  return {
+    plan: {
+      ...common,
+      kind: 'berita',
+      category,
+      tags: item.tags.map((term) => term.name),
+      author: index.authors.get(item.creator) || item.creator || null,
+      coverSourceId: cover && index.attachments.has(cover) ? cover : null,
+    },
+  };
+}
+
+type PlanBase = Omit<PlannedCommon, 'publish' | 'warnings'>;
+
+function attachmentDecision(item: WxrItem, base: PlanBase): Decision {
+  const file = item.attachmentUrl.split('?')[0] ?? '';
+  const common = { ...base, warnings: [] };
+  if (IMAGE.test(file))
+    return {
+      plan: { ...common, kind: 'media', publish: false, alt: item.meta['_wp_attachment_image_alt'] ?? '' },
+    };
+  if (DOCUMENT.test(file)) {
+    const year = Number((base.publishedAt ?? '').slice(0, 4)) || new Date().getUTCFullYear();
+    const document = guessDocument(item.title, year);
+    // The old site served every uploaded file to anyone: the document is public here too.
+    return {
+      plan: {
+        ...common,
+        kind: 'dokumen',
+        publish: true,
+        document,
+        review: [...base.review, ...document.review],
+      },
+    };
+  }
+  return skip(item, `jenis berkas tidak didukung (${file.split('.').pop() || 'tanpa ekstensi'})`);
+}

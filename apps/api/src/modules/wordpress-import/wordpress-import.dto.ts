@@ -1,0 +1,63 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+const KINDS = ['berita', 'halaman', 'dokumen', 'media'];
+
+export class ImportSiteDto {
+  @ApiProperty({ example: 'Dinas Perhubungan Kota Bandar Lampung' }) title: string;
+  @ApiProperty({ example: 'https://dishub.bandarlampungkota.go.id' }) baseUrl: string;
+  @ApiProperty({ example: '1.2', description: 'Versi WXR (WordPress 3–6)' }) wxrVersion: string;
+}
+
+export class ImportTotalsDto {
+  @ApiProperty({ description: 'Semua entri konten di berkas' }) items: number;
+  @ApiProperty() berita: number;
+  @ApiProperty() halaman: number;
+  @ApiProperty() dokumen: number;
+  @ApiProperty({ description: 'Foto ke pustaka media' }) media: number;
+  @ApiProperty({ description: 'Tidak diimpor (alasan di daftar skipped)' }) skipped: number;
+  @ApiProperty({ description: 'Masuk sebagai draf (draf, privat, terjadwal, berkata sandi di WordPress)' })
+  drafts: number;
+  @ApiProperty({ description: 'Perlu diperiksa orang setelah impor' }) review: number;
+  @ApiProperty({ description: 'Isinya diubah atau sebagian dibuang' }) warnings: number;
+  @ApiProperty({ description: 'Alamat lama yang akan dialihkan (301)' }) oldUrls: number;
+}
+
+export class SkippedItemDto {
+  @ApiProperty({ description: 'ID di WordPress' }) sourceId: number;
+  @ApiProperty({ example: 'nav_menu_item' }) sourceType: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: 'ada di tempat sampah WordPress' }) reason: string;
+}
+
+export class NotedItemDto {
+  @ApiProperty() sourceId: number;
+  @ApiProperty({ enum: KINDS }) kind: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: [String] }) notes: string[];
+}
+
+export class ImportReportDto {
+  @ApiProperty({ type: ImportSiteDto }) site: ImportSiteDto;
+  @ApiProperty({ type: ImportTotalsDto }) totals: ImportTotalsDto;
+  @ApiProperty({ type: [SkippedItemDto], description: 'Paling banyak 1.000; jumlah lengkap di totals' })
+  skipped: SkippedItemDto[];
+  @ApiProperty({ type: [NotedItemDto], description: 'Perlu diperiksa (paling banyak 1.000)' })
+  review: NotedItemDto[];
+  @ApiProperty({ type: [NotedItemDto], description: 'Isi yang diubah (paling banyak 1.000)' })
+  warnings: NotedItemDto[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Beberapa entri pertama tiap jenis, seperti akan masuk',
+  })
+  sample: object[];
+}
+
+export class ExportFileFormDto {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'Berkas ekspor WordPress (WXR, .xml), paling besar 512 MB',
+  })
+  file: unknown;
+}
