@@ -9,3 +9,10 @@ export const wibClock = (at: Date): Date => new Date(at.getTime() + WIB_OFFSET_M
 
 /** The WIB calendar day of a moment, e.g. `2026-11-29`. */
 export const wibDay = (at: Date): string => wibClock(at).toISOString().slice(0, 10);
+
+/** The calendar day before `day` (`YYYY-MM-DD`), across month and year ends. */
+export function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -6,7 +6,7 @@ import { PublicFormGuard } from '../../core/abuse/public-form-guard';
 import { PersonalDataCipher } from '../../core/crypto/personal-data-cipher';
 import { Database } from '../../core/database/database.service';
 import { DomainError, fieldError } from '../../core/errors/domain-error';
-import { wibDay } from '../../core/time/wib';
+import { dayBefore, wibDay } from '../../core/time/wib';
 import { PublishedContentRepository } from '../content/published-content.repository';
 import { PublicTextScreen } from '../moderation/public-text-screen';
 import { PublicService } from '../public/public.service';
@@ -106,7 +106,7 @@ export class SurveysService {
       totals: await this.responses.totals(tx, period.from, period.until),
       profile: await this.responses.profile(tx, period.from, period.until),
     }));
-    const asOf = today < period.until ? today : previousDay(period.until);
+    const asOf = today < period.until ? today : dayBefore(period.until);
     return surveyResults(period, asOf, services, totals, profile);
   }
 }
@@ -122,10 +122,4 @@ export function begunPeriod(key: string, today: string): SkmPeriod {
       `Periode survei mulai tahun ${SKM_FIRST_YEAR} yang sudah berjalan: tahun (2026), semester (2026-S1) atau triwulan (2026-T1)`,
     ),
   ]);
-}
-
-function previousDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
 }
