@@ -54,3 +54,4 @@ export {
   type SkmProfileField,
   type SkmResult,
 } from './survey.js';
+export type { ImportKind, ImportTotals } from './wordpress-import.js';

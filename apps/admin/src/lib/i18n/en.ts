@@ -895,4 +895,21 @@ export const EN: Record<string, string> = {
   'Belum ada dokumen di pustaka media: unggah dulu berkas jawabannya di Pustaka media.':
     'No documents in the media library yet: upload the answer’s file to the Media library first.',
   'Unduh laporan (PDF, seperti di situs)': 'Download the report (PDF, as on the site)',
+  'impor WordPress': 'WordPress import',
+  'Impor WordPress: {name}': 'WordPress import: {name}',
+  'Unggah berkas ekspor situs lama (WordPress: Alat → Ekspor → Semua konten). Uji coba ini hanya membaca berkas dan melaporkan apa yang akan masuk; belum ada yang ditulis.':
+    'Upload the old site’s export (WordPress: Tools → Export → All content). This trial only reads the file and reports what would come in; nothing is written yet.',
+  'Berkas ekspor (.xml)': 'Export file (.xml)',
+  'Pilih berkas ekspor WordPress (.xml)': 'Choose the WordPress export file (.xml)',
+  'Uji coba impor': 'Try the import',
+  'Hasil uji coba: {site}': 'Trial result: {site}',
+  'Yang akan masuk': 'What would come in',
+  'Entri di berkas': 'Entries in the file',
+  Halaman: 'Pages',
+  'Foto ke pustaka media': 'Photos to the media library',
+  'Masuk sebagai draf': 'Come in as drafts',
+  Dilewati: 'Skipped',
+  'Perlu diperiksa': 'To check',
+  'Isinya diubah': 'Content changed',
+  'Alamat lama yang dialihkan': 'Old addresses redirected',
 };

@@ -1,4 +1,5 @@
 import { type Readable } from 'node:stream';
+import { type ImportTotals } from '@laman/shared';
 import { decide, indexSource, type PlannedItem, type PlannedKind, type SkippedItem } from './import-plan';
 import { type WxrSite } from './wxr-entry';
 import { readWxr } from './wxr-reader';
@@ -17,14 +18,7 @@ export interface Noted {
 /** What an import would do, before anything is written: the platform admin reads it first. */
 export interface ImportReport {
   site: WxrSite;
-  totals: Record<PlannedKind, number> & {
-    items: number;
-    skipped: number;
-    drafts: number;
-    review: number;
-    warnings: number;
-    oldUrls: number;
-  };
+  totals: ImportTotals;
   skipped: SkippedItem[];
   review: Noted[];
   warnings: Noted[];
