@@ -7,78 +7,31 @@ import { startApi } from './api-process';
 import { type BenchDatabase, benchDatabase } from './bench-database';
 import { countFromEnv, recordGoals } from './goals';
 import { insertNews, seedNews } from './seed-news';
+import { type Counts, floodFromElsewhere, REQUEST_FORM } from './flood-senders';
+import { REQUEST_FORM_UNPROVEN } from '../modules/ppid/ppid-form-limits';
 
 /**
  * `pnpm bench`: the citizens' forms — the information request and the satisfaction survey — flooded from many
  * clients (each its own address, as behind the edge) while the public read API serves an OPD's news list: its
  * p99 with and without the flood, what the flood got of each form (taken within the limits, refused with 429),
  * and the time from a citizen's submit to the request showing in the PPID officer's queue. Forms carry no proof
- * of work (the stricter limit applies, as to a script).
+ * of work (the stricter limit applies, as to a script). The senders run in a process of their own at the lowest
+ * CPU priority, standing for machines elsewhere (`floodFromElsewhere`).
  */
 const SECONDS = countFromEnv('LAMAN_BENCH_SECONDS', 10) || 10;
+/** Quiet and flooded windows measured in turn. */
+const ROUNDS = countFromEnv('LAMAN_BENCH_FLOOD_ROUNDS', 3) || 3;
+
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const READERS = 32;
-const FLOODERS = 16;
 /** Officers reading their desk at once (the admin's API side). */
 const DESK_READERS = 4;
 const PASSWORD = 'Bench-Password-2026';
-
-const form = {
-  name: 'Warga Uji Beban',
-  address: 'Jl. Uji Beban No. 1, Bandar Lampung',
-  email: 'warga.uji@contoh.id',
-  information: 'Informasi yang diminta dalam uji beban formulir',
-  purpose: 'Uji beban formulir permohonan informasi',
-  delivery: 'email',
-};
-
-/** Answers to the survey of the bench OPD's one service, all nine elements. */
-const answers = {
-  service: 'layanan-1',
-  ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`u${i + 1}`, (i % 4) + 1])),
-};
-
-/** What each flooded form sends, and the status it answers when the form is taken. */
-const FORMS = [
-  { path: 'ppid/requests', body: form, taken: 201 },
-  { path: 'surveys/responses', body: answers, taken: 204 },
-] as const;
 
 async function p99Of(url: string, connections = READERS, token?: string): Promise<number> {
   const headers = token ? { authorization: `Bearer ${token}` } : undefined;
   const result = await autocannon({ url, connections, duration: SECONDS, ...(headers ? { headers } : {}) });
   return result.latency.p99;
-}
-
-type Counts = Array<{ taken: number; refused: number }>;
-
-/**
- * Sends forms from ever new addresses until `until`, half the flooders on each form: how many of each were
- * taken and how many refused.
- */
-async function flood(api: string, slug: string, until: number): Promise<Counts> {
-  const counts: Counts = FORMS.map(() => ({ taken: 0, refused: 0 }));
-  let client = 0;
-  await Promise.all(
-    Array.from({ length: FLOODERS }, async (_, flooder) => {
-      const which = flooder % FORMS.length;
-      const { path, body, taken } = FORMS[which]!;
-      while (Date.now() < until) {
-        client++;
-        const answer = await fetch(`${api}/api/v1/public/${slug}/${path}`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-forwarded-for': `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client & 255}`,
-          },
-          body: JSON.stringify(body),
-        });
-        await answer.arrayBuffer();
-        if (answer.status === taken) counts[which]!.taken++;
-        else counts[which]!.refused++;
-      }
-    }),
-  );
-  return counts;
 }
 
 /** One published service for the flooded OPD, as publishing would leave it. */
@@ -118,7 +71,7 @@ async function submitToQueue(api: string, slug: string, token: string, citizen: 
   const sent = await fetch(`${api}/api/v1/public/${slug}/ppid/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.255.255.${citizen}` },
-    body: JSON.stringify(form),
+    body: JSON.stringify(REQUEST_FORM),
   });
   if (sent.status !== 201) throw new Error(`request refused: HTTP ${sent.status} ${await sent.text()}`);
   const { code } = (await sent.json()) as { code: string };
@@ -129,6 +82,24 @@ async function submitToQueue(api: string, slug: string, token: string, citizen: 
     const { items } = (await queue.json()) as { items: Array<{ code: string }> };
     if (items.some((item) => item.code === code)) return performance.now() - started;
   }
+}
+
+/** `count` citizens' requests to `slug`, each from its own address: how many were taken. */
+async function fillQueue(api: string, slug: string, count: number): Promise<number> {
+  let taken = 0;
+  for (let citizen = 1; citizen <= count; citizen++) {
+    const sent = await fetch(`${api}/api/v1/public/${slug}/ppid/requests`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': `10.254.${citizen >> 8}.${citizen & 255}`,
+      },
+      body: JSON.stringify(REQUEST_FORM),
+    });
+    await sent.arrayBuffer();
+    if (sent.status === 201) taken++;
+  }
+  return taken;
 }
 
 async function main(): Promise<void> {
@@ -142,14 +113,51 @@ async function main(): Promise<void> {
     // The admin's side: the flooded OPD's PPID officer reading the queue the flood lands in.
     const floodedOfficer = await officerOf(api.url, database, 'opd-1');
     const desk = `${api.url}/api/v1/tenants/opd-1/ppid/requests?open=true&limit=50`;
-    await autocannon({ url: read, connections: READERS, duration: 3 });
-    const [quiet, deskQuiet] = await Promise.all([p99Of(read), p99Of(desk, DESK_READERS, floodedOfficer)]);
-    const until = Date.now() + SECONDS * 1000 + 500;
-    const [flooded, deskFlooded, [requests, surveys]] = await Promise.all([
-      p99Of(read),
-      p99Of(desk, DESK_READERS, floodedOfficer),
-      flood(api.url, 'opd-1', until),
+    // The desk reads a full page both quiet and flooded: a page of open requests is there before the quiet
+    // measurement (which also fills the OPD's hourly allowance of requests without the proof of work).
+    const waiting = await fillQueue(api.url, 'opd-1', REQUEST_FORM_UNPROVEN.perOpd);
+    // Both reads warmed up first (the first desk reads work out the working calendar and fill the caches).
+    await Promise.all([
+      autocannon({ url: read, connections: READERS, duration: 3 }),
+      autocannon({
+        url: desk,
+        connections: DESK_READERS,
+        duration: 3,
+        headers: { authorization: `Bearer ${floodedOfficer}` },
+      }),
     ]);
+    // Quiet and flooded in turn, ROUNDS times: a p99 of one short window on two cores swings with the
+    // machine; the median of the rounds' p99s is what is compared.
+    const rounds: Array<{ quiet: number; deskQuiet: number; flooded: number; deskFlooded: number }> = [];
+    const counts: Counts = [
+      { taken: 0, refused: 0 },
+      { taken: 0, refused: 0 },
+    ];
+    for (let round = 0; round < ROUNDS; round++) {
+      const [quietRead, quietDesk] = await Promise.all([
+        p99Of(read),
+        p99Of(desk, DESK_READERS, floodedOfficer),
+      ]);
+      const until = Date.now() + SECONDS * 1000 + 500;
+      const [floodedRead, floodedDesk, sent] = await Promise.all([
+        p99Of(read),
+        p99Of(desk, DESK_READERS, floodedOfficer),
+        floodFromElsewhere(api.url, 'opd-1', until),
+      ]);
+      rounds.push({ quiet: quietRead, deskQuiet: quietDesk, flooded: floodedRead, deskFlooded: floodedDesk });
+      sent.forEach((form, index) => {
+        counts[index]!.taken += form.taken;
+        counts[index]!.refused += form.refused;
+      });
+    }
+    const middle = (pick: (round: (typeof rounds)[number]) => number) => medianOf(rounds.map(pick));
+    const [quiet, deskQuiet, flooded, deskFlooded] = [
+      middle((round) => round.quiet),
+      middle((round) => round.deskQuiet),
+      middle((round) => round.flooded),
+      middle((round) => round.deskFlooded),
+    ];
+    const [requests, surveys] = counts;
     const token = await officerOf(api.url, database, 'opd-2');
     const toQueue: number[] = [];
     for (let index = 1; index <= 5; index++)
@@ -159,10 +167,14 @@ async function main(): Promise<void> {
     const deskRatio = +(deskFlooded / deskQuiet).toFixed(2);
     const median = Math.round(toQueue[2]!);
     console.table({
+      [`rounds of ${SECONDS} s quiet and ${SECONDS} s flooded (medians below)`]: {
+        value: rounds.map((r) => `${r.quiet}→${r.flooded} / ${r.deskQuiet}→${r.deskFlooded} ms`).join(', '),
+      },
       'public news list p99, quiet': { value: `${quiet} ms` },
       'public news list p99, forms flooded': { value: `${flooded} ms` },
       'PPID desk (the flooded OPD’s queue) p99, quiet': { value: `${deskQuiet} ms` },
       'PPID desk p99, forms flooded': { value: `${deskFlooded} ms` },
+      'requests before the flood (the desk’s page; the OPD’s hourly allowance)': { value: `${waiting}` },
       'flood, information requests: sent / taken / refused (429)': {
         value: `${requests!.taken + requests!.refused} / ${requests!.taken} / ${requests!.refused}`,
       },
@@ -185,10 +197,10 @@ async function main(): Promise<void> {
         met: deskRatio <= 1.5,
       },
       {
-        figure: 'flood requests taken of those sent (the per-OPD limit holds)',
-        value: `${requests!.taken} of ${requests!.taken + requests!.refused}`,
-        goal: '≤ 50 an hour for one OPD without the proof',
-        met: requests!.taken <= 50,
+        figure: 'requests taken in the hour, before and during the flood (the per-OPD limit holds)',
+        value: `${waiting + requests!.taken} (${waiting} before, ${requests!.taken} of ${requests!.taken + requests!.refused} flooded)`,
+        goal: `≤ ${REQUEST_FORM_UNPROVEN.perOpd} an hour for one OPD without the proof`,
+        met: waiting + requests!.taken <= REQUEST_FORM_UNPROVEN.perOpd,
       },
       {
         figure: 'flood survey answers taken of those sent (the per-OPD limit holds)',

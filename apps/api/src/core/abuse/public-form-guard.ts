@@ -29,6 +29,17 @@ export class PublicFormGuard {
     @Inject(PublicFormLimits) private readonly limits: PublicFormLimits,
   ) {}
 
+  /**
+   * The door's cheap half, before the form's own work (the spam screen, lookups): a bot's form, or one from a
+   * client or to an OPD this process already knows is over its limit, is refused without counting or reading
+   * anything — a flood that is already refused costs next to nothing.
+   */
+  refuseEarly(form: GuardedForm, limits: FormLimits, client: string, tenantId: string): void {
+    this.assertNoHoneypot(form);
+    if (!form.altcha) this.limits.refuseKnown(limits.unproven, client, tenantId);
+    this.limits.refuseKnown(limits.form, client, tenantId);
+  }
+
   async admit(
     form: GuardedForm,
     limits: FormLimits,
@@ -36,13 +47,17 @@ export class PublicFormGuard {
     tenantId: string,
     now = new Date(),
   ): Promise<void> {
+    this.assertNoHoneypot(form);
+    if (form.altcha) await this.challenges.verify(limits.form.name, form.altcha, now);
+    else await this.limits.take(limits.unproven, client, tenantId);
+    await this.limits.take(limits.form, client, tenantId);
+  }
+
+  private assertNoHoneypot(form: GuardedForm): void {
     if (form.website)
       throw new DomainError(
         'HONEYPOT_FILLED',
         'Formulir tidak dapat diterima: kolom yang seharusnya kosong terisi. Muat ulang halaman, lalu isi kembali.',
       );
-    if (form.altcha) await this.challenges.verify(limits.form.name, form.altcha, now);
-    else await this.limits.take(limits.unproven, client, tenantId);
-    await this.limits.take(limits.form, client, tenantId);
   }
 }

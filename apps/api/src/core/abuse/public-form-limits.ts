@@ -30,17 +30,17 @@ export class PublicFormLimits {
     this.counts = new RequestThrottleStorage(db);
   }
 
-  async take(limit: FormLimit, client: string, tenantId: string): Promise<void> {
-    // The client's count first: one client over its limit must not use up the OPD's.
-    const keys = [
-      [`client:${client}`, limit.perClient],
-      [`opd:${tenantId}`, limit.perOpd],
-    ] as const;
-    for (const [key] of keys) {
+  /** Refuses at once, counting nothing, when this process knows the client or the OPD is over `limit`. */
+  refuseKnown(limit: FormLimit, client: string, tenantId: string): void {
+    for (const [key] of keysOf(limit, client, tenantId)) {
       const seconds = this.blocks.remaining(`${limit.name}:${key}`);
       if (seconds) throw refusal(limit, seconds);
     }
-    for (const [key, most] of keys) {
+  }
+
+  async take(limit: FormLimit, client: string, tenantId: string): Promise<void> {
+    this.refuseKnown(limit, client, tenantId);
+    for (const [key, most] of keysOf(limit, client, tenantId)) {
       const count = await this.counts.increment(key, limit.windowMs, most, limit.windowMs, limit.name);
       if (count.isBlocked) {
         this.blocks.remember(`${limit.name}:${key}`, count.timeToBlockExpire);
@@ -48,6 +48,14 @@ export class PublicFormLimits {
       }
     }
   }
+}
+
+/** The client's count first: one client over its limit must not use up the OPD's. */
+function keysOf(limit: FormLimit, client: string, tenantId: string): Array<[string, number]> {
+  return [
+    [`client:${client}`, limit.perClient],
+    [`opd:${tenantId}`, limit.perOpd],
+  ];
 }
 
 function refusal(limit: FormLimit, retryAfterSeconds: number): DomainError {

@@ -3,6 +3,15 @@ import { LoggerModule } from 'nestjs-pino';
 import { type AppConfig } from '../config/app-config';
 import { requestIdOf } from './request-id';
 
+/**
+ * A request's log level: faults are errors, a client's mistakes warnings; a refusal for too many requests (429)
+ * is the limits working, logged as info, so a flood that is refused does not flood the warnings too.
+ */
+export function levelOf(status: number, error?: unknown): 'error' | 'warn' | 'info' {
+  if (error || status >= 500) return 'error';
+  return status >= 400 && status !== 429 ? 'warn' : 'info';
+}
+
 /** Structured JSON logs (pino); every request gets an id that is echoed as X-Request-Id and in error bodies. */
 @Module({})
 export class LoggingModule {
@@ -15,8 +24,7 @@ export class LoggingModule {
             level: config.logLevel,
             genReqId: (request, response) => requestIdOf(request, response),
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            customLogLevel: (_request, response, error) =>
-              error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+            customLogLevel: (_request, response, error) => levelOf(response.statusCode, error),
           },
         }),
       ],

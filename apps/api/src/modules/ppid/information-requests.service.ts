@@ -25,7 +25,7 @@ import {
   STEP_LABELS,
 } from './information-request-events.repository';
 import { type ClarificationReplyDto, type RequestStatusQueryDto, type SubmitRequestDto } from './ppid.dto';
-import { REQUEST_FORM, REQUEST_FORM_UNPROVEN, STATUS_LOOKUP } from './ppid-form-limits';
+import { REQUEST_FORM_LIMITS, STATUS_LOOKUP } from './ppid-form-limits';
 import { requestReceipt } from './request-receipt';
 import { AnswerAttachments } from './answer-attachments';
 import { InformationObjectionsRepository } from './information-objections.repository';
@@ -43,8 +43,6 @@ export interface RequestReceipt extends RequestState {
 
 /** A request found by its code and contact, as work on it reads it. */
 export type FoundRequest = RequestState & { id: string };
-
-const REQUEST_FORM_LIMITS = { form: REQUEST_FORM, unproven: REQUEST_FORM_UNPROVEN };
 
 /** A fresh code clashing with an existing one (40 random bits: very rare) is drawn again, this many times. */
 const CODE_ATTEMPTS = 3;
@@ -82,8 +80,9 @@ export class InformationRequestsService {
     now = new Date(),
   ): Promise<RequestReceipt> {
     assertReachable(form);
-    await this.screen.assertClean({ information: form.information, purpose: form.purpose });
     const tenant = await this.publicApi.activeTenant(slug);
+    this.guard.refuseEarly(form, REQUEST_FORM_LIMITS, client, tenant.id);
+    await this.screen.assertClean({ information: form.information, purpose: form.purpose });
     await this.guard.admit(form, REQUEST_FORM_LIMITS, client, tenant.id, now);
     const received = wibDay(now);
     const calendar = await this.calendar.calendar(Number(received.slice(0, 4)));
@@ -116,7 +115,7 @@ export class InformationRequestsService {
   /** A proof-of-work challenge for this OPD's request form (the ALTCHA widget fetches it). */
   async challenge(slug: string): Promise<Challenge> {
     await this.publicApi.activeTenant(slug);
-    return this.challenges.issue(REQUEST_FORM.name);
+    return this.challenges.issue(REQUEST_FORM_LIMITS.form.name);
   }
 
   /**

@@ -20,6 +20,9 @@ export const REQUEST_FORM_UNPROVEN: FormLimit = {
   windowMs: 3_600_000,
   refusal: TOO_MANY,
 };
+/** The request form's limits: every request, and the stricter one for requests without the proof of work. */
+export const REQUEST_FORM_LIMITS = { form: REQUEST_FORM, unproven: REQUEST_FORM_UNPROVEN };
+
 export const STATUS_LOOKUP: FormLimit = {
   name: 'ppid-status',
   perClient: 30,

@@ -4,6 +4,8 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Request } from 'express';
 import { PublicEndpoint } from '../../core/access/endpoint.decorators';
+import { FormDoor, FormDoorGuard } from '../public/form-door.guard';
+import { REQUEST_FORM_LIMITS } from './ppid-form-limits';
 import {
   ClarificationReplyDto,
   FileObjectionDto,
@@ -19,7 +21,7 @@ const client = (request: Request) => request.ip ?? 'unknown';
 /** Every route here: the per-client limit on anonymous routes first, then each form's own limits. */
 @ApiTags('PPID')
 @Controller('public/:tenant/ppid/requests')
-@UseGuards(ThrottlerGuard)
+@UseGuards(FormDoorGuard, ThrottlerGuard)
 export class PublicPpidController {
   constructor(
     @Inject(InformationRequestsService) private readonly requests: InformationRequestsService,
@@ -28,6 +30,7 @@ export class PublicPpidController {
 
   @Post()
   @HttpCode(201)
+  @FormDoor(REQUEST_FORM_LIMITS)
   @PublicEndpoint({
     summary: 'Permohonan informasi publik ke PPID OPD: nomor pendaftaran dan batas jawaban (10 hari kerja)',
     errors: [400, 404, 429],

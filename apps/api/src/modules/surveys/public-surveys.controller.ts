@@ -4,6 +4,8 @@ import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Challenge } from 'altcha-lib';
 import { type Request } from 'express';
 import { PublicEndpoint } from '../../core/access/endpoint.decorators';
+import { FormDoor, FormDoorGuard } from '../public/form-door.guard';
+import { SURVEY_LIMITS } from './survey-form-limits';
 import { SubmitSurveyDto, SurveyPeriodQueryDto, SurveyResultsDto } from './survey.dto';
 import { SurveysService } from './surveys.service';
 
@@ -12,12 +14,13 @@ const client = (request: Request) => request.ip ?? 'unknown';
 /** The satisfaction survey of an OPD's services, for apps (the site's pages post to `/site-pages/survei`). */
 @ApiTags('SKM')
 @Controller('public/:tenant/surveys')
-@UseGuards(ThrottlerGuard)
+@UseGuards(FormDoorGuard, ThrottlerGuard)
 export class PublicSurveysController {
   constructor(@Inject(SurveysService) private readonly surveys: SurveysService) {}
 
   @Post('responses')
   @HttpCode(204)
+  @FormDoor(SURVEY_LIMITS)
   @PublicEndpoint({
     summary: 'Jawaban survei kepuasan masyarakat (SKM) atas satu layanan: sembilan unsur bernilai 1–4',
     errors: [400, 404, 409, 429],

@@ -37,6 +37,7 @@ export class SurveysService {
   /** One respondent's answers about one of the OPD's published services. */
   async submit(slug: string, form: SubmitSurveyDto, client: string, now = new Date()): Promise<void> {
     const tenant = await this.publicApi.activeTenant(slug);
+    this.guard.refuseEarly(form, SURVEY_LIMITS, client, tenant.id);
     const [service] = await this.db.inTenant(tenant.id, (tx) => this.published.services(tx, form.service));
     if (!service)
       throw new DomainError('SERVICE_NOT_FOUND', 'Layanan tidak ditemukan di situs OPD ini', [
