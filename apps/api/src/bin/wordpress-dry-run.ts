@@ -3,15 +3,17 @@ import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DomainError } from '../core/errors/domain-error';
 import { dryRun, type ImportReport } from '../modules/wordpress-import/dry-run';
+import { UploadsArchive } from '../modules/wordpress-import/uploads-archive';
 
 /**
  * The WordPress import's dry run for an export on this machine (too large to upload, or read before an OPD
  * exists): `pnpm wordpress-dry-run ekspor.xml` prints what would come in, what would be skipped and why, and what
- * needs a look; `--json` prints the whole report. Reads the file as a stream; writes nothing anywhere.
+ * needs a look; `--uploads uploads.zip` also checks that the archive of the old `wp-content/uploads` holds every
+ * file the export names; `--json` prints the whole report. Reads the files as streams; writes nothing anywhere.
  */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { json: { type: 'boolean', default: false } },
+  options: { json: { type: 'boolean', default: false }, uploads: { type: 'string' } },
 });
 
 function summary(report: ImportReport): string {
@@ -23,6 +25,10 @@ function summary(report: ImportReport): string {
     `Masuk sebagai draf: ${totals.drafts} · Dilewati: ${totals.skipped} · Perlu diperiksa: ${totals.review} · ` +
       `Isinya diubah: ${totals.warnings} · Alamat lama dialihkan: ${totals.oldUrls}`,
   ];
+  if (report.archive)
+    lines.push(
+      `Arsip unggahan: ${report.archive.files} berkas; ${report.archive.missing} berkas disebut ekspor tetapi tidak ada`,
+    );
   const list = (title: string, rows: string[], total: number) => {
     if (!rows.length) return;
     lines.push('', `${title} (${total}):`, ...rows.slice(0, 20).map((row) => `  - ${row}`));
@@ -49,21 +55,26 @@ function summary(report: ImportReport): string {
 async function main(): Promise<number> {
   const [file] = positionals;
   if (!file || positionals.length > 1) {
-    console.error('Pakai: pnpm wordpress-dry-run <berkas-ekspor.xml> [--json]');
+    console.error('Pakai: pnpm wordpress-dry-run <berkas-ekspor.xml> [--uploads <uploads.zip>] [--json]');
     return 2;
   }
   try {
     await access(file);
-    const report = await dryRun(() => createReadStream(file));
-    console.log(values.json ? JSON.stringify(report, null, 2) : summary(report));
-    return 0;
+    const archive = values.uploads ? await UploadsArchive.open(values.uploads) : undefined;
+    try {
+      const report = await dryRun(() => createReadStream(file), { archive });
+      console.log(values.json ? JSON.stringify(report, null, 2) : summary(report));
+      return 0;
+    } finally {
+      archive?.close();
+    }
   } catch (error) {
     if (error instanceof DomainError) {
       console.error(error.message);
       return 1;
     }
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      console.error(`Berkas tidak ditemukan: ${file}`);
+      console.error(`Berkas tidak ditemukan: ${(error as NodeJS.ErrnoException).path ?? file}`);
       return 1;
     }
     throw error;

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { zipSync } from 'fflate';
 import { wxrExport } from '../../src/bench/wxr-fixture';
 
 const run = promisify(execFile);
@@ -42,6 +43,37 @@ describe('the WordPress dry-run command', () => {
     expect(text.stdout).toContain('Revisi: bukan konten situs (revision)');
     const json = await attempt([file, '--json']);
     expect(JSON.parse(json.stdout).totals).toMatchObject({ items: 3, berita: 2, drafts: 1, skipped: 1 });
+  });
+
+  it('checks an archive of the old uploads against the files the export names', async () => {
+    const file = await exportFile(
+      'lampiran.xml',
+      wxrExport({ baseUrl: BASE }, [
+        {
+          id: 7,
+          type: 'attachment',
+          title: 'ada',
+          attachmentUrl: `${BASE}/wp-content/uploads/2023/05/ada.jpg`,
+        },
+        {
+          id: 8,
+          type: 'attachment',
+          title: 'hilang',
+          attachmentUrl: `${BASE}/wp-content/uploads/2023/05/hilang.jpg`,
+        },
+      ]),
+    );
+    const uploads = path.join(folder, 'uploads.zip');
+    await writeFile(uploads, zipSync({ 'wp-content/uploads/2023/05/ada.jpg': Buffer.alloc(100, 1) }));
+    const checked = await attempt([file, '--uploads', uploads]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('Arsip unggahan: 1 berkas; 1 berkas disebut ekspor tetapi tidak ada');
+    expect(checked.stdout).toContain('hilang: berkas 2023/05/hilang.jpg tidak ada di arsip unggahan');
+    const notZip = await attempt([file, '--uploads', file]);
+    expect({ code: notZip.code, stderr: notZip.stderr.trim() }).toEqual({
+      code: 1,
+      stderr: 'Arsip unggahan WordPress tidak dapat dibaca: bukan berkas zip',
+    });
   });
 
   it('refuses a hostile export, a missing file and a wrong call with a message and a failing exit', async () => {

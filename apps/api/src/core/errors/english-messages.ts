@@ -155,7 +155,11 @@ export const ENGLISH_TEMPLATES: Record<string, Template> = {
     `${f}: the WordPress export carries a DOCTYPE (WordPress never writes one; refused for safety)`,
   xml: (f) => `${f}: the WordPress export is not well-formed XML`,
   notWxr: (f) => `${f}: not a WordPress export (WXR)`,
-  fieldTooLarge: (f) => `${f}: the WordPress export has a field larger than an export can hold`,
+  fieldTooLarge: (f) => `${f}: larger than allowed`,
   depth: (f) => `${f}: the WordPress export is nested deeper than an export can be`,
-  tooManyEntries: (f) => `${f}: the WordPress export has too many entries for one file`,
+  tooManyEntries: (f) => `${f}: too many entries for one file`,
+  notZip: (f) => `${f}: not a zip file`,
+  brokenZip: (f) => `${f}: the zip file is damaged`,
+  unsafeName: (f) => `${f}: the zip holds a file name that climbs out of it or starts at the root`,
+  missingFile: (f) => `${f}: a file the export names is not in the archive`,
 };

@@ -1,6 +1,7 @@
 import { type Readable } from 'node:stream';
 import { type ImportTotals } from '@laman/shared';
 import { decide, indexSource, type PlannedItem, type PlannedKind, type SkippedItem } from './import-plan';
+import { type UploadsArchive } from './uploads-archive';
 import { type WxrSite } from './wxr-entry';
 import { readWxr } from './wxr-reader';
 
@@ -24,6 +25,13 @@ export interface ImportReport {
   warnings: Noted[];
   /** The first few planned items of each kind, as they would come in. */
   sample: PlannedItem[];
+  /** With an archive of the old uploads: how many files it holds, and how many files the export names it lacks. */
+  archive: { files: number; missing: number } | null;
+}
+
+/** What the dry run may check besides the export: the archive of the old site's uploads. */
+export interface DryRunSources {
+  archive?: UploadsArchive;
 }
 
 /**
@@ -31,7 +39,7 @@ export interface ImportReport {
  * covers name; then every item) and reports what would come in, what would be skipped and why, and what needs a
  * person's look — writing nothing.
  */
-export async function dryRun(open: () => Readable): Promise<ImportReport> {
+export async function dryRun(open: () => Readable, sources: DryRunSources = {}): Promise<ImportReport> {
   const index = await indexSource(open());
   const report: ImportReport = {
     site: index.site,
@@ -51,6 +59,7 @@ export async function dryRun(open: () => Readable): Promise<ImportReport> {
     review: [],
     warnings: [],
     sample: [],
+    archive: sources.archive ? { files: sources.archive.files, missing: 0 } : null,
   };
   for await (const entry of readWxr(open())) {
     if (entry.kind !== 'item') continue;
@@ -61,7 +70,7 @@ export async function dryRun(open: () => Readable): Promise<ImportReport> {
       if (report.skipped.length < REPORT_LIST_LIMIT) report.skipped.push(decision.skip);
       continue;
     }
-    note(report, decision.plan);
+    note(report, checkFile(decision.plan, report, sources.archive));
   }
   return report;
 }
@@ -82,4 +91,19 @@ function note(report: ImportReport, plan: PlannedItem): void {
   }
   if (report.sample.filter((sample) => sample.kind === plan.kind).length < SAMPLES_PER_KIND)
     report.sample.push(plan);
+}
+
+/** A file the plan brings in, looked up in the archive when there is one: a missing file is for a person to see. */
+function checkFile(
+  plan: PlannedItem,
+  report: ImportReport,
+  archive: UploadsArchive | undefined,
+): PlannedItem {
+  if (!archive || (plan.kind !== 'media' && plan.kind !== 'dokumen')) return plan;
+  if (plan.uploadPath && archive.find(plan.uploadPath)) return plan;
+  report.archive!.missing++;
+  return {
+    ...plan,
+    review: [...plan.review, `berkas ${plan.uploadPath ?? '(tanpa nama)'} tidak ada di arsip unggahan`],
+  };
 }

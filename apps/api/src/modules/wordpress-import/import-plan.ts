@@ -2,6 +2,7 @@ import { type Readable } from 'node:stream';
 import { type PAGE_KINDS } from '../content/types/halaman';
 import { type DocumentGuess, guessDocument, guessPageKind } from './guesses';
 import { convertWpContent } from './wp-content';
+import { uploadPathOf } from './uploads-archive';
 import { type WxrItem, type WxrSite } from './wxr-entry';
 import { readWxr } from './wxr-reader';
 
@@ -20,8 +21,8 @@ export type PlannedDetail =
       parentSourceId: number | null;
       menuOrder: number;
     }
-  | { kind: 'dokumen'; document: DocumentGuess }
-  | { kind: 'media'; alt: string };
+  | { kind: 'dokumen'; document: DocumentGuess; uploadPath: string | null }
+  | { kind: 'media'; alt: string; uploadPath: string | null };
 export type PlannedKind = PlannedDetail['kind'];
 
 export type PlannedItem = PlannedCommon & PlannedDetail;
@@ -189,9 +190,20 @@ export function decide(item: WxrItem, index: SourceIndex): Decision {
 
 type PlanBase = Omit<PlannedCommon, 'publish' | 'warnings'>;
 
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 function attachmentDecision(item: WxrItem, base: PlanBase): Decision {
   const file = item.attachmentUrl.split('?')[0] ?? '';
-  const common = { ...base, warnings: [] };
+  // Where the file sits under wp-content/uploads: WordPress's own record of it, else its address.
+  const uploadPath =
+    item.meta['_wp_attached_file'] || uploadPathOf(safeDecode(new URL(file, 'http://x').pathname));
+  const common = { ...base, warnings: [], uploadPath };
   if (IMAGE.test(file))
     return {
       plan: { ...common, kind: 'media', publish: false, alt: item.meta['_wp_attachment_image_alt'] ?? '' },

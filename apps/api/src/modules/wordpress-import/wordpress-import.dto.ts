@@ -36,6 +36,11 @@ export class NotedItemDto {
   @ApiProperty({ type: [String] }) notes: string[];
 }
 
+export class ImportArchiveDto {
+  @ApiProperty({ description: 'Berkas di arsip unggahan' }) files: number;
+  @ApiProperty({ description: 'Berkas yang disebut ekspor tetapi tidak ada di arsip' }) missing: number;
+}
+
 export class ImportReportDto {
   @ApiProperty({ type: ImportSiteDto }) site: ImportSiteDto;
   @ApiProperty({ type: ImportTotalsDto }) totals: ImportTotalsDto;
@@ -51,6 +56,12 @@ export class ImportReportDto {
     description: 'Beberapa entri pertama tiap jenis, seperti akan masuk',
   })
   sample: object[];
+  @ApiProperty({
+    type: ImportArchiveDto,
+    nullable: true,
+    description: 'Hanya bila arsip unggahan ikut diperiksa',
+  })
+  archive: ImportArchiveDto | null;
 }
 
 export class ExportFileFormDto {
