@@ -131,23 +131,36 @@ function oldUrlsOf(item: WxrItem, baseUrl: string): string[] {
   return [...new Set(urls)];
 }
 
+/** Why an item is not content of the site at all, or null when it is. */
+function skipReason(item: WxrItem): string | null {
+  if (NOT_CONTENT.has(item.type)) return `bukan konten situs (${item.type})`;
+  if (item.status === 'trash') return 'ada di tempat sampah WordPress';
+  if (item.status === 'auto-draft') return 'draf otomatis WordPress yang tidak pernah disimpan';
+  if (!['post', 'page', 'attachment'].includes(item.type))
+    return `jenis konten "${item.type}" tidak dikenal Laman`;
+  return null;
+}
+
+/** Why an item WordPress did not show to everyone comes in as a draft (a plain draft needs no saying). */
+function draftReason(item: WxrItem): string | null {
+  if (item.passwordProtected) return 'dilindungi kata sandi di WordPress: masuk sebagai draf';
+  if (item.status === 'private') return 'privat di WordPress: masuk sebagai draf';
+  if (item.status === 'future') return 'terjadwal di WordPress: masuk sebagai draf';
+  return null;
+}
+
 /**
  * What one item becomes: posts → Berita, pages → Halaman, images → the media library, PDFs and office files →
  * Dokumen (with their file); WordPress's bookkeeping, trashed items and unknown kinds are skipped with the reason.
  * Nothing unpublished is ever planned as published.
  */
 export function decide(item: WxrItem, index: SourceIndex): Decision {
-  if (NOT_CONTENT.has(item.type)) return skip(item, `bukan konten situs (${item.type})`);
-  if (item.status === 'trash') return skip(item, 'ada di tempat sampah WordPress');
-  if (item.status === 'auto-draft') return skip(item, 'draf otomatis WordPress yang tidak pernah disimpan');
-  if (!['post', 'page', 'attachment'].includes(item.type))
-    return skip(item, `jenis konten "${item.type}" tidak dikenal Laman`);
-  const review: string[] = [];
-  const publish = item.status === 'publish' && !item.passwordProtected;
-  if (item.passwordProtected) review.push('dilindungi kata sandi di WordPress: masuk sebagai draf');
-  else if (item.status === 'private') review.push('privat di WordPress: masuk sebagai draf');
-  else if (item.status === 'future') review.push('terjadwal di WordPress: masuk sebagai draf');
-  const base = {
+  const reason = skipReason(item);
+  if (reason) return skip(item, reason);
+  const review = [draftReason(item), item.title.trim() ? null : 'tanpa judul di WordPress'].filter(
+    (note): note is string => note !== null,
+  );
+  const base: PlanBase = {
     sourceId: item.id,
     sourceType: item.type,
     title: item.title.trim() || `(tanpa judul ${item.id})`,
@@ -155,36 +168,42 @@ export function decide(item: WxrItem, index: SourceIndex): Decision {
     oldUrls: oldUrlsOf(item, index.site.baseUrl),
     review,
   };
-  if (!item.title.trim()) review.push('tanpa judul di WordPress');
   if (item.type === 'attachment') return attachmentDecision(item, base);
   const converted = convertWpContent(item.content, {
     baseUrl: index.site.baseUrl,
     attachment: (id) => index.attachments.get(id) ?? null,
   });
-  const common = { ...base, publish, warnings: converted.warnings };
-  if (item.type === 'page')
-    return {
-      plan: {
-        ...common,
-        kind: 'halaman',
-        pageKind: guessPageKind(item.title, item.slug),
-        parentSourceId: item.parentId || null,
-        menuOrder: item.menuOrder,
-      },
-    };
-  const cover = Number(item.meta['_thumbnail_id'] ?? 0) || null;
-  if (cover && !index.attachments.has(cover))
-    converted.warnings.push(`Foto sampul (lampiran ${cover}) tidak ada di berkas ekspor`);
-  const category = item.categories.find((term) => term.slug !== 'uncategorized')?.name ?? null;
+  const common = {
+    ...base,
+    publish: item.status === 'publish' && !item.passwordProtected,
+    warnings: converted.warnings,
+  };
+  return { plan: item.type === 'page' ? pagePlan(item, common) : newsPlan(item, index, common) };
+}
+
+function pagePlan(item: WxrItem, common: PlannedCommon): PlannedItem {
   return {
-    plan: {
-      ...common,
-      kind: 'berita',
-      category,
-      tags: item.tags.map((term) => term.name),
-      author: index.authors.get(item.creator) || item.creator || null,
-      coverSourceId: cover && index.attachments.has(cover) ? cover : null,
-    },
+    ...common,
+    kind: 'halaman',
+    pageKind: guessPageKind(item.title, item.slug),
+    parentSourceId: item.parentId || null,
+    menuOrder: item.menuOrder,
+  };
+}
+
+/** A post as news: its first real category, its tags, its author's name and its cover (when the export has it). */
+function newsPlan(item: WxrItem, index: SourceIndex, common: PlannedCommon): PlannedItem {
+  const cover = Number(item.meta['_thumbnail_id'] ?? 0) || null;
+  const coverKnown = cover !== null && index.attachments.has(cover);
+  if (cover && !coverKnown)
+    common.warnings.push(`Foto sampul (lampiran ${cover}) tidak ada di berkas ekspor`);
+  return {
+    ...common,
+    kind: 'berita',
+    category: item.categories.find((term) => term.slug !== 'uncategorized')?.name ?? null,
+    tags: item.tags.map((term) => term.name),
+    author: index.authors.get(item.creator) || item.creator || null,
+    coverSourceId: coverKnown ? cover : null,
   };
 }
 
