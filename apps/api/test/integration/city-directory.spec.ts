@@ -112,6 +112,7 @@ describe('the city directory', () => {
   });
 
   it('pages the directory and the catalogue, every page from the same city version until it changes', async () => {
+    const platform = await t.given.platformSignedIn('platform_admin');
     const tenants = [await t.given.tenant(), await t.given.tenant(), await t.given.tenant()];
     for (const [index, tenant] of tenants.entries()) {
       const editor = await t.given.memberSignedIn(tenant, 'editor');
@@ -138,9 +139,31 @@ describe('the city directory', () => {
       expect(refused.status).toBe(400);
     }
 
+    // An OPD that came and was suspended again leaves the listed city as it was, and its version with it (the
+    // version is the database's state, the same on every replica, not a count of notifications heard).
+    const unlisted = await t.given.tenant();
+    const gone = await t
+      .http()
+      .post(`/api/v1/admin/tenants/${unlisted.id}/suspend`)
+      .set(platform.auth)
+      .send({ reason: 'Pemeriksaan' });
+    expect(gone.status).toBe(200);
+    expect((await read<Page<unknown>>('city/opd?limit=1')).version).toBe(whole.version);
+
+    // A renamed OPD moves it without any publish (the directory shows names).
+    const renamed = await t
+      .http()
+      .patch(`/api/v1/admin/tenants/${tenants[1]!.id}`)
+      .set(platform.auth)
+      .send({ name: `${tenants[1]!.name} Baru` });
+    expect(renamed.status).toBe(200);
+    const afterRename = await read<Page<{ name: string }>>('city/opd?limit=1000');
+    expect(afterRename.version).not.toBe(whole.version);
+    expect(afterRename.items.map((tenant) => tenant.name)).toContain(`${tenants[1]!.name} Baru`);
+
     const editor = await t.given.memberSignedIn(tenants[0]!, 'editor');
     await publishItem(t, tenants[0]!, editor, 'berita', sampleFields('berita', 'Versi baru'));
-    expect((await read<Page<unknown>>('city/opd?limit=1')).version).not.toBe(whole.version);
+    expect((await read<Page<unknown>>('city/opd?limit=1')).version).not.toBe(afterRename.version);
   });
 
   it("shows each service's satisfaction index of this year in the catalogue, at most an hour old", async () => {

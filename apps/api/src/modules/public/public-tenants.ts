@@ -32,7 +32,7 @@ const KEEP_MS = 30_000;
  */
 @Injectable()
 export class PublicTenants {
-  /** Bumped on every change to any tenant: the key of the city-wide directory, and the guard above. */
+  /** Bumped on every change to any tenant: the key of the OPD list's cache, and the guard above. */
   private generation = 0;
   private readonly bySlug = new LRUCache<string, PublicTenant>({ max: 50_000, ttl: KEEP_MS });
 
@@ -53,16 +53,20 @@ export class PublicTenants {
   }
 
   /**
-   * What every city-wide answer is keyed by: a digest of each active OPD's id and public content version
-   * (computed in the database, one short row however many OPDs there are), and the latest publish.
+   * What every city-wide answer is keyed by: a digest of each active OPD's id, public content version and every
+   * field the directory shows (computed in the database, one short row however many OPDs there are), and the
+   * latest publish. It is the database's state alone — no per-process counter — so every replica gives a
+   * client paging the directory the same version, and it moves only when something listed changed.
    */
   async cityVersion(): Promise<{ key: string; lastPublished: Date | null }> {
     const [row] = (await this.db.platformQuery(
-      `SELECT md5(coalesce(string_agg(id::text || ':' || content_version, ',' ORDER BY id), '')) AS key,
+      `SELECT md5(coalesce(string_agg(
+                concat_ws(':', id, content_version, slug, name, short_name, kind, custom_domain, last_published_at),
+                ',' ORDER BY id), '')) AS key,
               max(last_published_at) AS "lastPublished"
          FROM tenants WHERE status = 'active'`,
     )) as Array<{ key: string; lastPublished: Date | null }>;
-    return { key: `${this.generation}:${row!.key}`, lastPublished: row!.lastPublished };
+    return { key: row!.key, lastPublished: row!.lastPublished };
   }
 
   /** Every active OPD, by name. */
