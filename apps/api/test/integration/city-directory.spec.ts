@@ -47,6 +47,16 @@ describe('the city directory', () => {
     const services = await allOf<{ tenant: string; title: string; fee: string | null }>('city/layanan');
     return { ...front, tenants: tenants.items, services: services.items };
   };
+  /** A platform admin suspends the OPD. */
+  const suspend = async (tenantId: string) => {
+    const platform = await t.given.platformSignedIn('platform_admin');
+    const suspended = await t
+      .http()
+      .post(`/api/v1/admin/tenants/${tenantId}/suspend`)
+      .set(platform.auth)
+      .send({ reason: 'Pemeriksaan' });
+    expect(suspended.status).toBe(200);
+  };
 
   it('shows what every active OPD publishes, as it changes, and nothing else', async () => {
     const [a, b] = [await t.given.tenant(), await t.given.tenant()];
@@ -99,13 +109,7 @@ describe('the city directory', () => {
     expect((await city()).news).toEqual([]);
 
     // A suspended OPD leaves the portal with everything it published.
-    const platform = await t.given.platformSignedIn('platform_admin');
-    const suspended = await t
-      .http()
-      .post(`/api/v1/admin/tenants/${b.id}/suspend`)
-      .set(platform.auth)
-      .send({ reason: 'Pemeriksaan' });
-    expect(suspended.status).toBe(200);
+    await suspend(b.id);
     const after = await city();
     expect(after.announcements).toEqual([]);
     expect(after.tenants.map((tenant) => tenant.slug)).not.toContain(b.slug);
@@ -141,13 +145,7 @@ describe('the city directory', () => {
 
     // An OPD that came and was suspended again leaves the listed city as it was, and its version with it (the
     // version is the database's state, the same on every replica, not a count of notifications heard).
-    const unlisted = await t.given.tenant();
-    const gone = await t
-      .http()
-      .post(`/api/v1/admin/tenants/${unlisted.id}/suspend`)
-      .set(platform.auth)
-      .send({ reason: 'Pemeriksaan' });
-    expect(gone.status).toBe(200);
+    await suspend((await t.given.tenant()).id);
     expect((await read<Page<unknown>>('city/opd?limit=1')).version).toBe(whole.version);
 
     // A renamed OPD moves it without any publish (the directory shows names).
