@@ -22,7 +22,8 @@ import { seedNews } from './seed-news';
  * `pnpm bench` (scale): a city grown to a province or a country. First a 40-OPD city (one OPD with 200 news)
  * for the public API's p99, then `LAMAN_BENCH_SCALE_OPDS` OPDs in all (default 2,000; 20,000 for the national
  * run, with LAMAN_BENCH_SCALE_ITEMS=150: about 3 million items) generated straight into the database; then,
- * against the production API in its own process with its periodic work on (every 15 s): the database's
+ * against production's topology — an API replica, and the scheduler process running the periodic work every
+ * 15 s (startTopology) — the database's
  * transactions per second while nobody uses it, the scheduler's pass with 1 OPD in 100 due, the city portal's
  * data, the monitors' dashboard, the same OPD's public p99, the database's size, and a theme rollout sampled
  * (LAMAN_BENCH_SCALE_REBUILD OPDs rebuilt into object storage: a worker's pace, the workers a one-hour rollout
@@ -50,22 +51,53 @@ function underSecond(figure: string, ms: number, value = `${ms} ms`): GoalRow {
   return { figure, value, goal: '< 1000 ms', met: ms < 1000 };
 }
 
-/** One OPD's list and one of its items, 300 reads each in turn after a warm-up: p99 in ms. */
+/** Rounds of the public p99: one round's p99 (its 6th slowest read) moves with any hiccup of a busy machine. */
+const P99_ROUNDS = 5;
+
+/**
+ * One OPD's list and one of its items, 300 reads each in turn after a warm-up, P99_ROUNDS times 15 s apart
+ * (so the rounds meet the periodic passes at different points): the median round's p99 in ms.
+ */
 async function publicP99(api: ApiProcess, slug: string, itemSlug: string): Promise<number> {
   const urls = [
     `${api.url}/api/v1/public/${slug}/content?type=berita`,
     `${api.url}/api/v1/public/${slug}/content/berita/${itemSlug}`,
   ];
   for (let warm = 0; warm < 50; warm++) await (await fetch(urls[warm % 2]!)).arrayBuffer();
-  const times: number[] = [];
-  for (let read = 0; read < 600; read++) {
-    const started = performance.now();
-    const response = await fetch(urls[read % 2]!);
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${urls[read % 2]}: ${response.status}`);
-    times.push(performance.now() - started);
+  const rounds: number[] = [];
+  for (let round = 0; round < P99_ROUNDS; round++) {
+    if (round > 0) await new Promise((resolve) => setTimeout(resolve, 15_000 / P99_ROUNDS));
+    const times: number[] = [];
+    for (let read = 0; read < 600; read++) {
+      const started = performance.now();
+      const response = await fetch(urls[read % 2]!);
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${urls[read % 2]}: ${response.status}`);
+      times.push(performance.now() - started);
+    }
+    rounds.push(percentile(times, 99));
   }
-  return Math.round(percentile(times, 99) * 10) / 10;
+  return Math.round(median(rounds) * 10) / 10;
+}
+
+/**
+ * Production's topology (docker-compose.yml, deploy/kubernetes): an API replica serving requests with no
+ * periodic work, and the scheduler — the same program, serving nothing — running it every 15 s.
+ */
+async function startTopology(database: BenchDatabase, env: Record<string, string>): Promise<ApiProcess> {
+  const api = await startApi(database, { ...env, SCHEDULER_INTERVAL_SECONDS: '0' });
+  const scheduler = await startApi(database, {
+    ...env,
+    SCHEDULER_INTERVAL_SECONDS: '15',
+    MIGRATE_ON_START: 'false',
+  });
+  return {
+    ...api,
+    stop: async () => {
+      await api.stop();
+      await scheduler.stop();
+    },
+  };
 }
 
 /** A superuser session on the bench's own database. */
@@ -353,7 +385,7 @@ async function main(): Promise<void> {
   const env = { SCHEDULER_INTERVAL_SECONDS: '15', LAMAN_SITES_DIR: path.join(folder, 'sites') };
   try {
     const site = await seedNews(database.superuserUrl, 40, 200);
-    let api = await startApi(database, env);
+    let api = await startTopology(database, env);
     const baselineP99 = await publicP99(api, site.slug, site.itemSlug);
     await api.stop();
 
@@ -361,7 +393,7 @@ async function main(): Promise<void> {
     const seeding = await timed(() => seedCity(database.superuserUrl, { opds: OPDS - 40, items: ITEMS }));
     const passes = await periodicPasses(database, folder);
 
-    api = await startApi(database, env);
+    api = await startTopology(database, env);
     try {
       // The day's scores and the week's digests were made above; the API finds them done (waited for, in
       // case a pass of its own is still finishing), so what follows is the load of a platform at rest.
@@ -374,10 +406,11 @@ async function main(): Promise<void> {
       const token = await signInMonitor(api.url, database);
       const dashboard = await timed(() => loadDashboard(api.url, token));
       const scaleP99 = await publicP99(api, site.slug, site.itemSlug);
-      // The same read with the API's periodic work off: how much of the p99 is the passes sharing the process.
+      // The same read from one process that also runs the periodic work (as `pnpm start` does): what the
+      // scheduler's own process saves the citizens' reads.
       await api.stop();
-      api = await startApi(database, { ...env, SCHEDULER_INTERVAL_SECONDS: '0' });
-      const quietP99 = await publicP99(api, site.slug, site.itemSlug);
+      api = await startApi(database, env);
+      const oneProcessP99 = await publicP99(api, site.slug, site.itemSlug);
       const client = await superuserOn(database);
       const sizes = await client.query(
         `SELECT pg_database_size(current_database()) AS bytes,
@@ -429,14 +462,14 @@ async function main(): Promise<void> {
           `${dashboard.ms} ms (${Math.round(dashboard.value.bytes / 1024)} KB for ${dashboard.value.opds} OPDs)`,
         ),
         {
-          figure: 'public API p99, one OPD',
+          figure: `public API p99, one OPD (median of ${P99_ROUNDS} rounds; an API replica beside the scheduler)`,
           value: `${scaleP99} ms (40 OPDs: ${baselineP99} ms, ${(scaleP99 / baselineP99).toFixed(2)}×)`,
           goal: '≤ 1.2× the 40-OPD city',
           met: scaleP99 <= baselineP99 * 1.2,
         },
         {
-          figure: 'public API p99, one OPD, the API’s periodic work off (for comparison)',
-          value: `${quietP99} ms`,
+          figure: 'public API p99, one OPD, from a process that also runs the periodic work (for comparison)',
+          value: `${oneProcessP99} ms (${(oneProcessP99 / baselineP99).toFixed(2)}×)`,
           goal: '–',
           met: null,
         },

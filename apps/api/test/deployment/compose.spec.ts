@@ -21,7 +21,8 @@ interface Service {
 }
 
 const ROOT = path.resolve(__dirname, '../../../..');
-const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+// Merge keys (`<<:`), as Compose reads them: the scheduler shares the API's environment.
+const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, Service>;
   volumes: Record<string, unknown>;
 };
@@ -80,20 +81,43 @@ describe('docker-compose.yml', () => {
     expect(services['api']!.networks).toBeUndefined();
   });
 
+  it('runs the periodic work in a process of its own that serves no client, never in the replicas that do', () => {
+    const api = services['api']!.environment!;
+    const scheduler = services['scheduler']!.environment!;
+    expect(Number(api['SCHEDULER_INTERVAL_SECONDS'])).toBe(0);
+    expect(Number(scheduler['SCHEDULER_INTERVAL_SECONDS'])).toBeGreaterThan(0);
+    // The same program with the same settings otherwise, that does not migrate (the API replicas do).
+    expect({ ...scheduler, SCHEDULER_INTERVAL_SECONDS: 0, MIGRATE_ON_START: undefined }).toEqual({
+      ...api,
+      MIGRATE_ON_START: undefined,
+    });
+    expect(services['scheduler']!.build).toEqual(services['api']!.build);
+    expect(services['scheduler']!.ports).toBeUndefined();
+    // Nothing hands it a request: every service that talks to the API names the API's replicas.
+    const upstreams = Object.values(services).flatMap((service) =>
+      Object.values(service.environment ?? {}).filter((value) =>
+        /^https?:\/\/[a-z-]+:3000$/.test(String(value)),
+      ),
+    );
+    expect(upstreams.length).toBeGreaterThan(0);
+    for (const upstream of upstreams) expect(upstream).toBe('http://api:3000');
+  });
+
   it('gives each secret only to the services that use it', () => {
     const holders = (secret: string) =>
       Object.entries(services)
         .filter(([, service]) => secretsOf(service).has(secret))
         .map(([name]) => name)
         .sort();
-    expect(holders('JWT_SECRET')).toEqual(['api']);
-    expect(holders('PERSONAL_DATA_KEY')).toEqual(['api']);
+    // The scheduler is the API program in another role (below).
+    expect(holders('JWT_SECRET')).toEqual(['api', 'scheduler']);
+    expect(holders('PERSONAL_DATA_KEY')).toEqual(['api', 'scheduler']);
     expect(holders('MINIO_ROOT_PASSWORD')).toEqual(['media-backup', 'minio', 'minio-setup']);
-    expect(holders('MEDIA_S3_SECRET_KEY')).toEqual(['api', 'minio-setup']);
-    expect(holders('SITES_S3_SECRET_KEY')).toEqual(['api', 'minio-setup', 'worker']);
+    expect(holders('MEDIA_S3_SECRET_KEY')).toEqual(['api', 'minio-setup', 'scheduler']);
+    expect(holders('SITES_S3_SECRET_KEY')).toEqual(['api', 'minio-setup', 'scheduler', 'worker']);
     expect(holders('SITES_READ_SECRET_KEY')).toEqual(['minio-setup', 'sites-sync']);
     expect(holders('POSTGRES_PASSWORD')).toEqual(['db-backup', 'postgres']);
-    expect(holders('LAMAN_OWNER_PASSWORD')).toEqual(['api', 'postgres']);
+    expect(holders('LAMAN_OWNER_PASSWORD')).toEqual(['api', 'postgres', 'scheduler']);
     expect(services['api']!.environment!['S3_SECRET_ACCESS_KEY']).not.toContain('MINIO_ROOT');
   });
 

@@ -21,7 +21,7 @@ interface K8sObject {
 interface Container {
   name: string;
   image: string;
-  env?: Array<{ name: string; valueFrom?: { secretKeyRef?: { name: string } } }>;
+  env?: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string } } }>;
   envFrom?: Array<{ secretRef?: { name: string }; configMapRef?: { name: string } }>;
   readinessProbe?: { httpGet?: { path: string } };
   resources?: { requests?: Record<string, string> };
@@ -114,6 +114,34 @@ describe('Kubernetes manifests', () => {
     }
   });
 
+  it('runs the periodic work in a scheduler no Service sends requests to, never in the API replicas', () => {
+    const interval = (name: string) =>
+      Number(
+        podOf(named('Deployment', name)!)!.containers[0]!.env?.find(
+          (variable) => variable.name === 'SCHEDULER_INTERVAL_SECONDS',
+        )?.value,
+      );
+    expect(interval('laman-api')).toBe(0);
+    expect(interval('laman-scheduler')).toBeGreaterThan(0);
+    const scheduler = podOf(named('Deployment', 'laman-scheduler')!)!;
+    expect(scheduler.containers[0]!.image).toBe(
+      podOf(named('Deployment', 'laman-api')!)!.containers[0]!.image,
+    );
+    const labels = (
+      named('Deployment', 'laman-scheduler')!.spec as {
+        template: { metadata: { labels: Record<string, string> } };
+      }
+    ).template.metadata.labels;
+    for (const service of objects.filter((object) => object.kind === 'Service')) {
+      const selector = (service.spec as { selector: Record<string, string> }).selector;
+      const selects = Object.entries(selector).every(([key, value]) => labels[key] === value);
+      expect({ service: service.metadata.name, selectsScheduler: selects }).toEqual({
+        service: service.metadata.name,
+        selectsScheduler: false,
+      });
+    }
+  });
+
   it('pins every image, requests resources, and runs the Node services as non-root', () => {
     for (const workload of workloads) {
       const pod = podOf(workload)!;
@@ -125,7 +153,7 @@ describe('Kubernetes manifests', () => {
         });
         expect(container.resources?.requests).toBeDefined();
       }
-      if (['laman-api', 'laman-worker', 'laman-admin'].includes(workload.metadata.name))
+      if (['laman-api', 'laman-scheduler', 'laman-worker', 'laman-admin'].includes(workload.metadata.name))
         expect({ workload: workload.metadata.name, nonRoot: pod.securityContext?.runAsNonRoot }).toEqual({
           workload: workload.metadata.name,
           nonRoot: true,
