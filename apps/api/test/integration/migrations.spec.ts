@@ -36,6 +36,7 @@ describe('schema migrations', () => {
         'content_items',
         'content_revisions',
         'digests',
+        'imported_items',
         'information_objections',
         'information_request_events',
         'information_requests',
@@ -59,6 +60,7 @@ describe('schema migrations', () => {
         'tenants',
         'user_tokens',
         'users',
+        'wordpress_imports',
       ]);
       expect(await owner.query(`SELECT name FROM schema_migrations ORDER BY id`)).toEqual(
         first.map((name) => ({ name })),

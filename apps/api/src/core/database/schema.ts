@@ -35,6 +35,7 @@ import { RequesterDataRetention1767700000000 } from './migrations/1767700000000-
 import { SurveyResponses1767800000000 } from './migrations/1767800000000-survey-responses';
 import { SurveyTotals1767900000000 } from './migrations/1767900000000-survey-totals';
 import { RequestAttachments1768000000000 } from './migrations/1768000000000-request-attachments';
+import { WordpressImports1768100000000 } from './migrations/1768100000000-wordpress-imports';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -107,4 +108,5 @@ export const MIGRATIONS = [
   SurveyResponses1767800000000,
   SurveyTotals1767900000000,
   RequestAttachments1768000000000,
+  WordpressImports1768100000000,
 ];

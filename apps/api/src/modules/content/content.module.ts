@@ -26,6 +26,6 @@ import { CONTENT_TYPE_REGISTRY } from './types/registry';
     PublishingService,
     ScheduledPublisher,
   ],
-  exports: [PublishedContentRepository, ScheduledPublisher, ContentStore, PublishingService],
+  exports: [PublishedContentRepository, ScheduledPublisher, ContentStore, PublishingService, ContentService],
 })
 export class ContentModule {}

@@ -50,33 +50,35 @@ export class ContentService {
     fields: Fields,
     note?: string,
   ): Promise<ContentItemDto> {
+    return this.db.inTenant(tenant.tenantId, (tx) => this.createWithin(tx, tenant, type, fields, note));
+  }
+
+  /** A new draft in the caller's transaction (the WordPress import writes an item and its record together). */
+  async createWithin(
+    tx: TenantTransaction,
+    tenant: TenantContext,
+    type: ContentTypeName,
+    fields: Fields,
+    note?: string,
+  ): Promise<ContentItemDto> {
     assertOwnImages(type, fields, this.mediaUrls.libraryPrefix(tenant.slug));
-    return this.db.inTenant(tenant.tenantId, async (tx) => {
-      this.assertWriter(tenant);
-      const slug = await this.chooseSlug(tx, type, fields);
-      const item = await this.store.items.insert(tx, {
-        type,
-        slug,
-        title: this.titleOf(type, fields),
-        state: 'draft',
-        version: 1,
-        needsPostReview: false,
-        createdBy: tenant.actor.userId,
-        updatedBy: tenant.actor.userId,
-      });
-      const working = await this.addRevision(
-        tx,
-        item,
-        { ...fields, slug },
-        Object.keys(fields),
-        tenant,
-        note,
-      );
-      await this.store.items.update(tx, { id: item.id }, { workingRevisionId: working.id });
-      item.workingRevisionId = working.id;
-      await this.record(tx, tenant, 'content.created', item);
-      return toItemDto({ item, working });
+    this.assertWriter(tenant);
+    const slug = await this.chooseSlug(tx, type, fields);
+    const item = await this.store.items.insert(tx, {
+      type,
+      slug,
+      title: this.titleOf(type, fields),
+      state: 'draft',
+      version: 1,
+      needsPostReview: false,
+      createdBy: tenant.actor.userId,
+      updatedBy: tenant.actor.userId,
     });
+    const working = await this.addRevision(tx, item, { ...fields, slug }, Object.keys(fields), tenant, note);
+    await this.store.items.update(tx, { id: item.id }, { workingRevisionId: working.id });
+    item.workingRevisionId = working.id;
+    await this.record(tx, tenant, 'content.created', item);
+    return toItemDto({ item, working });
   }
 
   update(
@@ -87,20 +89,30 @@ export class ContentService {
     fields: Fields,
     note?: string,
   ): Promise<ContentItemDto> {
+    return this.db.inTenant(tenant.tenantId, (tx) =>
+      this.updateWithin(tx, tenant, type, id, version, fields, note),
+    );
+  }
+
+  /** A save in the caller's transaction (the WordPress import's second run updates what changed at the source). */
+  async updateWithin(
+    tx: TenantTransaction,
+    tenant: TenantContext,
+    type: ContentTypeName,
+    id: string,
+    version: number,
+    fields: Fields,
+    note?: string,
+  ): Promise<ContentItemDto> {
     assertOwnImages(type, fields, this.mediaUrls.libraryPrefix(tenant.slug));
-    return this.db.inTenant(tenant.tenantId, async (tx) => {
-      const loaded = await this.store.lockAt(tx, id, version, type);
-      assertAllowed(
-        'edit',
-        { userId: tenant.actor.userId, role: tenant.role },
-        workflowSubject(loaded.item),
-        { requireSecondEditor: false },
-      );
-      const slug = fields.slug ?? loaded.item.slug;
-      if (slug !== loaded.item.slug && (await this.store.items.slugTaken(tx, type, slug, id)))
-        throw slugTaken(slug);
-      return this.saveWorkingCopy(tx, tenant, loaded, { ...fields, slug }, note, 'content.updated');
+    const loaded = await this.store.lockAt(tx, id, version, type);
+    assertAllowed('edit', { userId: tenant.actor.userId, role: tenant.role }, workflowSubject(loaded.item), {
+      requireSecondEditor: false,
     });
+    const slug = fields.slug ?? loaded.item.slug;
+    if (slug !== loaded.item.slug && (await this.store.items.slugTaken(tx, type, slug, id)))
+      throw slugTaken(slug);
+    return this.saveWorkingCopy(tx, tenant, loaded, { ...fields, slug }, note, 'content.updated');
   }
 
   get(tenant: TenantContext, id: string, type?: ContentTypeName): Promise<ContentItemDto> {

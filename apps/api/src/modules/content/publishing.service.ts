@@ -11,7 +11,7 @@ import { ContentStore, type LoadedItem, toItemDto, workflowSubject } from './con
 import { type ContentItemDto } from './dto/content.dto';
 import { PublishedContentRepository } from './published-content.repository';
 import { richTextToHtml, type RichTextDocument } from './rich-text/rich-text';
-import { SiteChangesRepository } from '../site-changes/site-changes.repository';
+import { type SiteChangeKind, SiteChangesRepository } from '../site-changes/site-changes.repository';
 import { contentType } from './types/registry';
 import { assertAllowed, type WorkflowAction } from './workflow-rules';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -286,50 +286,76 @@ export class PublishingService {
     apply: (tx: TenantTransaction, loaded: LoadedItem) => Promise<unknown>,
     data: Record<string, unknown> = {},
   ): Promise<ContentItemDto> {
-    type Outcome = { held: HeldFinding[]; item: ContentItem } | { dto: ContentItemDto };
-    const outcome = await this.db.inTenant(tenant.tenantId, async (tx): Promise<Outcome> => {
-      const loaded = await this.store.lockAt(tx, id, version);
-      assertAllowed(
-        action,
-        { userId: tenant.actor.userId, role: tenant.role },
-        workflowSubject(loaded.item),
-        {
-          requireSecondEditor: await this.tenants.requiresSecondEditor(tx.manager, tx.tenantId),
-        },
-      );
-      const guarded = GUARDED.has(action);
-      if (guarded)
-        assertOwnImages(loaded.item.type, loaded.working.data, this.mediaUrls.libraryPrefix(tenant.slug));
-      const findings = guarded ? await this.inspect(tx, tenant.slug, loaded) : [];
-      if (findings.length) {
-        await this.holdBack(tx, loaded, findings, tenant.actor.userId);
-        return { held: findings, item: loaded.item };
-      }
-      await apply(tx, loaded);
-      await this.audit.record(tx, {
-        actorUserId: tenant.actor.userId,
-        action: `content.${action}`,
-        targetType: loaded.item.type,
-        targetId: id,
-        data: { title: loaded.item.title, ...data },
-      });
-      const kind = NEWS[action];
-      if (kind) {
-        const note = typeof data['comment'] === 'string' ? data['comment'] : null;
-        await this.notifications.tell(tx, {
-          kind,
-          item: loaded.item,
-          actorUserId: tenant.actor.userId,
-          note,
-        });
-      }
-      return { dto: toItemDto(await this.store.load(tx, id)) };
-    });
+    const outcome = await this.db.inTenant(tenant.tenantId, (tx) =>
+      this.transitionWithin(tx, tenant, id, version, action, apply, data),
+    );
     if ('held' in outcome) {
       await this.moderation.alert(tenant, subjectOf(outcome.item), outcome.held, tenant.actor.userId);
       throw heldError(outcome.held);
     }
     return outcome.dto;
+  }
+
+  /**
+   * Publishes an item the WordPress import just wrote, in the import's transaction: the same rules, spam guard,
+   * audit and notifications as any publish, with the date it was first published on the old site (the public
+   * date, and what the OPD's last update says when it is the newest). A held item stays a draft with the
+   * guard's reasons, and its findings are returned for the import's report.
+   */
+  async publishImported(
+    tx: TenantTransaction,
+    tenant: TenantContext,
+    id: string,
+    version: number,
+    firstPublishedAt: Date,
+  ): Promise<HeldFinding[]> {
+    const outcome = await this.transitionWithin(tx, tenant, id, version, 'publish', (inner, loaded) => {
+      loaded.item.firstPublishedAt ??= firstPublishedAt;
+      return this.goLive(inner, loaded, {}, new Date(), 'content.imported');
+    });
+    return 'held' in outcome ? outcome.held : [];
+  }
+
+  private async transitionWithin(
+    tx: TenantTransaction,
+    tenant: TenantContext,
+    id: string,
+    version: number,
+    action: Exclude<WorkflowAction, 'edit' | 'delete'>,
+    apply: (tx: TenantTransaction, loaded: LoadedItem) => Promise<unknown>,
+    data: Record<string, unknown> = {},
+  ): Promise<TransitionOutcome> {
+    const loaded = await this.store.lockAt(tx, id, version);
+    assertAllowed(action, { userId: tenant.actor.userId, role: tenant.role }, workflowSubject(loaded.item), {
+      requireSecondEditor: await this.tenants.requiresSecondEditor(tx.manager, tx.tenantId),
+    });
+    const guarded = GUARDED.has(action);
+    if (guarded)
+      assertOwnImages(loaded.item.type, loaded.working.data, this.mediaUrls.libraryPrefix(tenant.slug));
+    const findings = guarded ? await this.inspect(tx, tenant.slug, loaded) : [];
+    if (findings.length) {
+      await this.holdBack(tx, loaded, findings, tenant.actor.userId);
+      return { held: findings, item: loaded.item };
+    }
+    await apply(tx, loaded);
+    await this.audit.record(tx, {
+      actorUserId: tenant.actor.userId,
+      action: `content.${action}`,
+      targetType: loaded.item.type,
+      targetId: id,
+      data: { title: loaded.item.title, ...data },
+    });
+    const kind = NEWS[action];
+    if (kind) {
+      const note = typeof data['comment'] === 'string' ? data['comment'] : null;
+      await this.notifications.tell(tx, {
+        kind,
+        item: loaded.item,
+        actorUserId: tenant.actor.userId,
+        note,
+      });
+    }
+    return { dto: toItemDto(await this.store.load(tx, id)) };
   }
 
   /**
@@ -356,6 +382,7 @@ export class PublishingService {
     flags: Partial<ContentItem> = {},
     /** The moment it goes live: the scheduler's pass time for a scheduled item. */
     at = new Date(),
+    change: Extract<SiteChangeKind, 'content.published' | 'content.imported'> = 'content.published',
   ): Promise<void> {
     assertPublishRules(item.type, working.data, at);
     await this.mediaReferences.assertPublishable(tx, working.data);
@@ -379,9 +406,11 @@ export class PublishingService {
         ...flags,
       },
     );
-    await this.siteChanges.record(tx, 'content.published', item);
+    await this.siteChanges.record(tx, change, item, item.firstPublishedAt ?? now);
   }
 }
+
+type TransitionOutcome = { held: HeldFinding[]; item: ContentItem } | { dto: ContentItemDto };
 
 function subjectOf(item: ContentItem) {
   return { type: item.type, id: item.id, title: `${contentType(item.type).label} "${item.title}"` };

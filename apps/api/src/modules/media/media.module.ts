@@ -34,7 +34,7 @@ async function mediaStorage(config: AppConfig): Promise<MediaStorage> {
     LaterVariants,
     { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: mediaStorage },
   ],
-  exports: [MediaRepository, MediaUrls, MediaReferences, MEDIA_STORAGE, LaterVariants],
+  exports: [MediaRepository, MediaUrls, MediaReferences, MEDIA_STORAGE, LaterVariants, MediaService],
 })
 export class MediaModule implements OnApplicationShutdown {
   constructor(@Inject(LaterVariants) private readonly laterVariants: LaterVariants) {}

@@ -56,10 +56,15 @@ export class MediaService {
     @Inject(LaterVariants) private readonly laterVariants: LaterVariants,
   ) {}
 
+  /**
+   * A new file in the library. `alongside` runs in the same transaction once the file is recorded (the WordPress
+   * import notes where the file came from): both are written, or neither and nothing of the file stays stored.
+   */
   async upload(
     tenant: TenantContext,
     file: UploadedFile | undefined,
     meta: { alt?: string; caption?: string },
+    alongside?: (tx: TenantTransaction, media: Media) => Promise<unknown>,
   ): Promise<MediaDto> {
     const upload = requireFile(file);
     await this.assertCleanDescription(tenant, upload.originalname, meta);
@@ -80,6 +85,7 @@ export class MediaService {
         targetId: media.id,
         data: { fileName: media.fileName },
       });
+      await alongside?.(tx, media);
       return media;
     });
   }

@@ -1,7 +1,7 @@
 import { type Readable } from 'node:stream';
 import { type PAGE_KINDS } from '../content/types/halaman';
 import { type DocumentGuess, guessDocument, guessPageKind } from './guesses';
-import { convertWpContent } from './wp-content';
+import { type ConvertedContent, convertWpContent } from './wp-content';
 import { uploadPathOf } from './uploads-archive';
 import { type WxrItem, type WxrSite } from './wxr-entry';
 import { readWxr } from './wxr-reader';
@@ -82,7 +82,8 @@ export interface SourceIndex {
   authors: Map<string, string>;
 }
 
-export type Decision = { plan: PlannedItem } | { skip: SkippedItem };
+/** A planned item, with a post's or page's content as converted (the import writes it; the report does not). */
+export type Decision = { plan: PlannedItem; converted?: ConvertedContent } | { skip: SkippedItem };
 
 /** The export's site and attachments: a first, light pass over it. */
 export async function indexSource(input: Readable): Promise<SourceIndex> {
@@ -178,7 +179,10 @@ export function decide(item: WxrItem, index: SourceIndex): Decision {
     publish: item.status === 'publish' && !item.passwordProtected,
     warnings: converted.warnings,
   };
-  return { plan: item.type === 'page' ? pagePlan(item, common) : newsPlan(item, index, common) };
+  return {
+    plan: item.type === 'page' ? pagePlan(item, common) : newsPlan(item, index, common),
+    converted,
+  };
 }
 
 function pagePlan(item: WxrItem, common: PlannedCommon): PlannedItem {

@@ -1,0 +1,66 @@
+import { type TenantTransaction } from '../../core/database/database.service';
+
+/** What one item of an old WordPress site became in Laman, and what it was when it came in. */
+export interface ImportedItem {
+  /** The old site's address (`wp:base_site_url`): ids are only unique within one site. */
+  sourceUrl: string;
+  sourceId: number;
+  importId: string;
+  itemId: string | null;
+  mediaId: string | null;
+  /** A digest of what the export said of it: a second run updates only what changed there. */
+  sourceHash: string;
+  /** The item's (else the file's) version right after the import: a higher one means someone edited it since. */
+  importedVersion: number;
+  /** The old site's paths of it (`/2023/02/slug/`, `/?p=12`, `/wp-content/uploads/…`), each to answer 301. */
+  oldPaths: string[];
+}
+
+const COLUMNS = `source_url AS "sourceUrl", source_id AS "sourceId", import_id AS "importId", item_id AS "itemId",
+  media_id AS "mediaId", source_hash AS "sourceHash", imported_version AS "importedVersion", old_paths AS "oldPaths"`;
+
+/** The OPD's record of what came in from its old site (`imported_items`, row-level secured per OPD). */
+export class ImportedItemsRepository {
+  async find(tx: TenantTransaction, sourceUrl: string, sourceId: number): Promise<ImportedItem | null> {
+    const rows: ImportedItem[] = await tx.manager.query(
+      `SELECT ${COLUMNS} FROM imported_items WHERE tenant_id = $1 AND source_url = $2 AND source_id = $3`,
+      [tx.tenantId, sourceUrl, sourceId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Every file that came in from the site: attachment id → library file (covers and inline images name them). */
+  async files(
+    tx: TenantTransaction,
+    sourceUrl: string,
+  ): Promise<Array<{ sourceId: number; mediaId: string }>> {
+    return tx.manager.query(
+      `SELECT source_id AS "sourceId", media_id AS "mediaId" FROM imported_items
+        WHERE tenant_id = $1 AND source_url = $2 AND media_id IS NOT NULL`,
+      [tx.tenantId, sourceUrl],
+    );
+  }
+
+  async save(tx: TenantTransaction, item: ImportedItem): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO imported_items
+              (tenant_id, source_url, source_id, import_id, item_id, media_id, source_hash, imported_version, old_paths)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (tenant_id, source_url, source_id) DO UPDATE SET
+              import_id = EXCLUDED.import_id, item_id = EXCLUDED.item_id, media_id = EXCLUDED.media_id,
+              source_hash = EXCLUDED.source_hash, imported_version = EXCLUDED.imported_version,
+              old_paths = EXCLUDED.old_paths`,
+      [
+        tx.tenantId,
+        item.sourceUrl,
+        item.sourceId,
+        item.importId,
+        item.itemId,
+        item.mediaId,
+        item.sourceHash,
+        item.importedVersion,
+        item.oldPaths,
+      ],
+    );
+  }
+}
