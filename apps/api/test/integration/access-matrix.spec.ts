@@ -226,6 +226,13 @@ const MATRIX: Record<string, Row> = {
     allowed: ['platform_admin'],
     status: 400,
   },
+  // No export sent: 400, and nothing is queued.
+  'POST /api/v1/admin/tenants/{tenantId}/wordpress-import': { allowed: ['platform_admin'], status: 400 },
+  'GET /api/v1/admin/tenants/{tenantId}/wordpress-import': { allowed: ['platform_admin'], status: 200 },
+  'GET /api/v1/admin/tenants/{tenantId}/wordpress-import/{importId}': {
+    allowed: ['platform_admin'],
+    status: 404,
+  },
   'GET /api/v1/admin/spam-terms': { allowed: PLATFORM_READERS, status: 200 },
   // No year asked for: 400 (the year is required).
   'GET /api/v1/admin/calendar': { allowed: PLATFORM_READERS, status: 400 },
@@ -294,6 +301,7 @@ describe('access matrix: every endpoint × every role', () => {
           .replace('{tenantId}', tenantId)
           .replace('{userId}', randomUUID())
           .replace('{id}', randomUUID())
+          .replace('{importId}', randomUUID())
           .replace('{number}', '1')
           .replace('{day}', '2031-01-02')
           .replace('{type}', 'berita')

@@ -36,6 +36,7 @@ import { SurveyResponses1767800000000 } from './migrations/1767800000000-survey-
 import { SurveyTotals1767900000000 } from './migrations/1767900000000-survey-totals';
 import { RequestAttachments1768000000000 } from './migrations/1768000000000-request-attachments';
 import { WordpressImports1768100000000 } from './migrations/1768100000000-wordpress-imports';
+import { WordpressImportQueue1768200000000 } from './migrations/1768200000000-wordpress-import-queue';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -109,4 +110,5 @@ export const MIGRATIONS = [
   SurveyTotals1767900000000,
   RequestAttachments1768000000000,
   WordpressImports1768100000000,
+  WordpressImportQueue1768200000000,
 ];

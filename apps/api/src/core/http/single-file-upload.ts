@@ -36,8 +36,8 @@ export function requireFile(file: UploadedFile | undefined): UploadedFile {
 }
 
 /**
- * Receives one multipart file (field `file`) with multer, streaming it to a temporary file in `directory`:
- * never held whole in memory. Multer's own errors become clear Indonesian answers.
+ * Receives one multipart file per field (`file`, or the fields named) with multer, streaming each to a temporary
+ * file in `directory`: never held whole in memory. Multer's own errors become clear Indonesian answers.
  */
 export class SingleFileUpload {
   private readonly receive: ReturnType<multer.Multer['single']>;
@@ -45,15 +45,26 @@ export class SingleFileUpload {
   constructor(
     directory: string,
     private readonly maxBytes: number,
+    private readonly fields: string[] = ['file'],
   ) {
     mkdirSync(directory, { recursive: true });
-    this.receive = multer({
+    const upload = multer({
       storage: multer.diskStorage({
         destination: directory,
         filename: (_request, _file, done) => done(null, randomBytes(12).toString('hex')),
       }),
-      limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 4096, parts: 12 },
-    }).single('file');
+      limits: {
+        fileSize: maxBytes,
+        files: fields.length,
+        fields: 10,
+        fieldSize: 4096,
+        parts: 10 + fields.length,
+      },
+    });
+    this.receive =
+      fields.length === 1
+        ? upload.single(fields[0]!)
+        : upload.fields(fields.map((name) => ({ name, maxCount: 1 })));
   }
 
   /** Receives the request's file (then at `request.file`), or throws the reason it could not. */
@@ -75,8 +86,13 @@ export class SingleFileUpload {
       );
     }
     if (code === 'LIMIT_FILE_COUNT' || code === 'LIMIT_UNEXPECTED_FILE') {
+      const field = (error as { field?: string }).field ?? this.fields[0]!;
       return new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
-        { field: 'file', constraint: 'singleFile', message: 'kirim tepat satu berkas pada kolom file' },
+        {
+          field: this.fields.includes(field) ? field : this.fields[0]!,
+          constraint: 'singleFile',
+          message: `kirim tepat satu berkas pada kolom ${this.fields.join(' dan ')}`,
+        },
       ]);
     }
     return new DomainError(
@@ -93,13 +109,14 @@ export class SingleFileUpload {
 export function SingleFileInterceptor(
   directory: (config: AppConfig) => string,
   maxBytes: (config: AppConfig) => number,
+  fields: string[] = ['file'],
 ): Type<NestInterceptor> {
   @Injectable()
   class ReceiveOneFile implements NestInterceptor {
     private readonly upload: SingleFileUpload;
 
     constructor(@Inject(APP_CONFIG) config: AppConfig) {
-      this.upload = new SingleFileUpload(directory(config), maxBytes(config));
+      this.upload = new SingleFileUpload(directory(config), maxBytes(config), fields);
     }
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

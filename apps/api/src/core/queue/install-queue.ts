@@ -4,9 +4,12 @@ import { PORTAL_BUILD_QUEUE, QUEUE_SCHEMA, SITE_BUILD_QUEUE } from './site-build
 
 const HEARTBEAT_SECONDS = 10;
 
+/** Imports of old sites into OPDs (modules/wordpress-import): one runs and one waits per OPD. */
+export const WORDPRESS_IMPORT_QUEUE = 'wordpress-import';
+
 /**
- * Installs or upgrades pg-boss's own schema as the owning role, creates the site and portal build queues, and lets the
- * application role use it. Runs with the migrations; idempotent.
+ * Installs or upgrades pg-boss's own schema as the owning role, creates the site and portal build queues and the
+ * import queue, and lets the application role use it. Runs with the migrations; idempotent.
  */
 export async function installQueue(ownerUrl: string): Promise<void> {
   const { PgBoss } = await import('pg-boss');
@@ -32,9 +35,22 @@ export async function installQueue(ownerUrl: string): Promise<void> {
       notify: true,
     };
     // One build may run and one wait per tenant (and for the city portal).
-    for (const queue of [SITE_BUILD_QUEUE, PORTAL_BUILD_QUEUE]) {
-      if (await boss.getQueue(queue)) await boss.updateQueue(queue, options);
-      else await boss.createQueue(queue, { policy: 'stately', ...options });
+    // An import runs for minutes and resumes where it stopped: a dead process's import is taken up again after
+    // a minute without heartbeats, and a run that fails is tried twice more.
+    const imports = {
+      ...options,
+      retryLimit: 2,
+      retryDelay: 30,
+      expireInSeconds: 4 * 3600,
+      heartbeatSeconds: 60,
+    };
+    for (const [queue, settings] of [
+      [SITE_BUILD_QUEUE, options],
+      [PORTAL_BUILD_QUEUE, options],
+      [WORDPRESS_IMPORT_QUEUE, imports],
+    ] as const) {
+      if (await boss.getQueue(queue)) await boss.updateQueue(queue, settings);
+      else await boss.createQueue(queue, { policy: 'stately', ...settings });
     }
   } finally {
     await boss.stop({ graceful: false, close: true });

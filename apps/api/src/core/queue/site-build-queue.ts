@@ -9,11 +9,13 @@ import { type PgBoss } from 'pg-boss';
 import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type TenantTransaction } from '../database/database.service';
+import { sendWithin, startApiBoss } from './api-boss';
+import { QUEUE_SCHEMA } from './queue-schema';
 
 export const SITE_BUILD_QUEUE = 'site-build';
 /** The city portal shows every OPD's news and services: any site change rebuilds it too. */
 export const PORTAL_BUILD_QUEUE = 'portal-build';
-export const QUEUE_SCHEMA = 'pgboss';
+export { QUEUE_SCHEMA };
 
 export interface PortalBuildJob {
   trigger: string;
@@ -42,17 +44,7 @@ export class SiteBuildQueue implements OnApplicationBootstrap, OnApplicationShut
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { PgBoss } = await import('pg-boss');
-    this.boss = new PgBoss({
-      connectionString: this.config.database.url,
-      schema: QUEUE_SCHEMA,
-      migrate: false,
-      supervise: false,
-      schedule: false,
-      max: 2,
-    });
-    this.boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss error'));
-    await this.boss.start();
+    this.boss = await startApiBoss(this.config.database.url, this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -72,17 +64,16 @@ export class SiteBuildQueue implements OnApplicationBootstrap, OnApplicationShut
     options: { background?: boolean } = {},
   ): Promise<void> {
     if (!this.boss) throw new Error('SiteBuildQueue used before the application started');
-    const client = (await tx.manager.queryRunner!.connect()) as {
-      query(text: string, values?: unknown[]): Promise<unknown>;
-    };
     const background = options.background === true;
     const job: SiteBuildJob = { tenantId: tx.tenantId, trigger, ...(background ? { background } : {}) };
     const priority = background ? PRIORITY.background : PRIORITY.change;
-    const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values) as never };
-    await this.boss.send(SITE_BUILD_QUEUE, job, { singletonKey: tx.tenantId, priority, db });
+    const client = await sendWithin(this.boss, tx, SITE_BUILD_QUEUE, job, {
+      singletonKey: tx.tenantId,
+      priority,
+    });
     // One portal build waits at most (the queue is stately): a burst of publishes across OPDs builds it once.
     const portalJob: PortalBuildJob = { trigger };
-    await this.boss.send(PORTAL_BUILD_QUEUE, portalJob, { singletonKey: 'portal', priority, db });
+    await sendWithin(this.boss, tx, PORTAL_BUILD_QUEUE, portalJob, { singletonKey: 'portal', priority });
     // The queue keeps one waiting build per tenant: if a background rebuild is already waiting, this change
     // rides on it, so it takes this change's priority instead of waiting behind every other OPD.
     if (!background)

@@ -80,6 +80,8 @@ export interface SourceIndex {
   attachments: Map<number, { url: string; alt: string; title: string }>;
   /** Authors' display names by login (`dc:creator` names the login). */
   authors: Map<string, string>;
+  /** How many items the export holds (an import's progress counts against it). */
+  items: number;
 }
 
 /** A planned item, with a post's or page's content as converted (the import writes it; the report does not). */
@@ -91,10 +93,12 @@ export async function indexSource(input: Readable): Promise<SourceIndex> {
     site: { title: '', baseUrl: '', wxrVersion: '' },
     attachments: new Map(),
     authors: new Map(),
+    items: 0,
   };
   for await (const entry of readWxr(input)) {
     if (entry.kind === 'site') index.site = entry.site;
     if (entry.kind === 'author') index.authors.set(entry.author.login, entry.author.displayName);
+    if (entry.kind === 'item') index.items++;
     if (entry.kind === 'item' && entry.item.type === 'attachment' && entry.item.attachmentUrl)
       index.attachments.set(entry.item.id, {
         url: entry.item.attachmentUrl,

@@ -17,7 +17,6 @@ import { MediaUrls } from '../media/media-urls';
 import { type Media } from '../media/media.entity';
 import { decide, indexSource, type PlannedItem, type SourceIndex } from './import-plan';
 import { type ImportRunTotals, noTotals } from './import-run-totals';
-import { ImportRunsRepository } from './import-runs.repository';
 import {
   contentFields,
   documentFields,
@@ -56,6 +55,8 @@ export interface ImportSources {
 
 /** Noted outcomes a run keeps at most (the totals are always whole). */
 const NOTED_LIMIT = 1000;
+/** Items between two progress reports. */
+const PROGRESS_EVERY = 25;
 const NOTE = 'Diimpor dari WordPress';
 
 type Step = Omit<ImportedOutcome, 'sourceId' | 'title'>;
@@ -73,7 +74,6 @@ type ContentPlan = Extract<PlannedItem, { kind: 'berita' | 'halaman' }>;
 @Injectable()
 export class WordpressImporter {
   private readonly imported = new ImportedItemsRepository();
-  private readonly runs = new ImportRunsRepository();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -85,27 +85,32 @@ export class WordpressImporter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async run(tenant: TenantContext, open: () => Readable, sources: ImportSources = {}): Promise<ImportRun> {
+  /**
+   * Runs the import recorded as `importId` (its row exists: queued, or started by the caller). `progress` hears
+   * the totals every PROGRESS_EVERY items; the caller records the outcome.
+   */
+  async run(
+    tenant: TenantContext,
+    importId: string,
+    open: () => Readable,
+    sources: ImportSources = {},
+    progress: (run: ImportRun, done: number, total: number) => Promise<unknown> = async () => undefined,
+  ): Promise<ImportRun> {
     const index = await indexSource(open());
-    const site = index.site.baseUrl;
-    const importId = await this.db.inTenant(tenant.tenantId, (tx) =>
-      this.runs.start(tx, site, tenant.actor.userId),
-    );
     const run: ImportRun = { importId, totals: noTotals(), noted: [] };
-    try {
-      const library = await this.libraryOf(tenant, index);
-      for await (const item of itemsOf(open()))
-        if (item.type === 'attachment')
-          this.count(run, item, await this.attachment(tenant, run, item, index, library, sources));
-      for await (const item of itemsOf(open()))
-        if (item.type !== 'attachment')
-          this.count(run, item, await this.post(tenant, run, item, index, library));
-      await this.db.inTenant(tenant.tenantId, (tx) => this.runs.finish(tx, importId, 'done', run.totals));
-      return run;
-    } catch (error) {
-      await this.db.inTenant(tenant.tenantId, (tx) => this.runs.finish(tx, importId, 'failed', run.totals));
-      throw error;
-    }
+    const library = await this.libraryOf(tenant, index);
+    let done = 0;
+    const step = async (item: WxrItem, outcome: Step) => {
+      this.count(run, item, outcome);
+      if (++done % PROGRESS_EVERY === 0) await progress(run, done, index.items);
+    };
+    for await (const item of itemsOf(open()))
+      if (item.type === 'attachment')
+        await step(item, await this.attachment(tenant, run, item, index, library, sources));
+    for await (const item of itemsOf(open()))
+      if (item.type !== 'attachment') await step(item, await this.post(tenant, run, item, index, library));
+    await progress(run, done, index.items);
+    return run;
   }
 
   private count(run: ImportRun, item: WxrItem, step: Step): void {

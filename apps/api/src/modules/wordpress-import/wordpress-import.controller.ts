@@ -1,11 +1,24 @@
-import { Controller, HttpCode, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Request } from 'express';
+import { CurrentPrincipal } from '../../core/access/current.decorators';
 import { PlatformEndpoint } from '../../core/access/endpoint.decorators';
+import { type Principal } from '../../core/access/principal';
+import { type UploadedFile } from '../../core/http/single-file-upload';
 import { UuidParam } from '../../core/http/uuid-param';
-import { ExportUploadInterceptor } from './export-upload.interceptor';
-import { ExportFileFormDto, ImportReportDto } from './wordpress-import.dto';
+import { ExportUploadInterceptor, ImportUploadInterceptor } from './export-upload.interceptor';
+import {
+  ExportFileFormDto,
+  ImportFilesFormDto,
+  ImportReportDto,
+  ImportRunDetailDto,
+  ImportRunDto,
+  ImportRunsDto,
+} from './wordpress-import.dto';
+import { toRunDetailDto, toRunDto } from './import-run.dto-map';
 import { WordpressImportService } from './wordpress-import.service';
+
+type FilesRequest = Request & { files?: Record<string, UploadedFile[] | undefined> };
 
 @ApiTags('Impor WordPress')
 @Controller('admin/tenants/:tenantId/wordpress-import')
@@ -28,5 +41,52 @@ export class WordpressImportController {
   @ApiOkResponse({ type: ImportReportDto })
   dryRun(@UuidParam('tenantId') tenantId: string, @Req() request: Request): Promise<ImportReportDto> {
     return this.imports.dryRun(tenantId, request.file);
+  }
+
+  @Post()
+  @HttpCode(202)
+  @UseInterceptors(ImportUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: ImportFilesFormDto })
+  @PlatformEndpoint({
+    summary: 'Antrekan impor situs WordPress ke OPD ini (ekspor, dan arsip unggahan bila ada)',
+    description:
+      'Kedua berkas diperiksa dulu (yang rusak atau berbahaya ditolak dengan alasannya), lalu impor menunggu giliran di antrean. Impor ulang berkas yang sama tidak menggandakan apa pun.',
+    roles: ['platform_admin'],
+    errors: [404, 409, 413, 422],
+  })
+  @ApiAcceptedResponse({ type: ImportRunDto })
+  async queue(
+    @UuidParam('tenantId') tenantId: string,
+    @CurrentPrincipal() actor: Principal,
+    @Req() request: FilesRequest,
+  ): Promise<ImportRunDto> {
+    const files = request.files ?? {};
+    return toRunDto(await this.imports.queue(tenantId, actor, files['file']?.[0], files['uploads']?.[0]));
+  }
+
+  @Get()
+  @PlatformEndpoint({
+    summary: 'Impor WordPress ke OPD ini, terbaru dulu',
+    roles: ['platform_admin'],
+    errors: [404],
+  })
+  @ApiOkResponse({ type: ImportRunsDto })
+  async list(@UuidParam('tenantId') tenantId: string): Promise<ImportRunsDto> {
+    return { items: (await this.imports.list(tenantId)).map(toRunDto) };
+  }
+
+  @Get(':importId')
+  @PlatformEndpoint({
+    summary: 'Satu impor: kemajuan, jumlah, dan laporan (gagal, ditahan, dipertahankan, perlu diperiksa)',
+    roles: ['platform_admin'],
+    errors: [404],
+  })
+  @ApiOkResponse({ type: ImportRunDetailDto })
+  async get(
+    @UuidParam('tenantId') tenantId: string,
+    @UuidParam('importId') importId: string,
+  ): Promise<ImportRunDetailDto> {
+    return toRunDetailDto(await this.imports.get(tenantId, importId));
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 const KINDS = ['berita', 'halaman', 'dokumen', 'media'];
 
@@ -71,4 +71,67 @@ export class ExportFileFormDto {
     description: 'Berkas ekspor WordPress (WXR, .xml), paling besar 512 MB',
   })
   file: unknown;
+}
+
+export class ImportFilesFormDto extends ExportFileFormDto {
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'binary',
+    description: 'Arsip zip wp-content/uploads situs lama (foto dan dokumen), paling besar 4 GB',
+  })
+  uploads?: unknown;
+}
+
+const OUTCOMES = ['created', 'updated', 'unchanged', 'keptEdited', 'skipped', 'held', 'failed'];
+
+export class ImportRunTotalsDto {
+  @ApiProperty({ description: 'Baru di Laman' }) created: number;
+  @ApiProperty({ description: 'Berubah di ekspor sejak impor sebelumnya, diperbarui' }) updated: number;
+  @ApiProperty({ description: 'Sama seperti impor sebelumnya, dibiarkan' }) unchanged: number;
+  @ApiProperty({
+    description: 'Berubah di ekspor tetapi sudah diubah atau dihapus di Laman: versi Laman dipertahankan',
+  })
+  keptEdited: number;
+  @ApiProperty({ description: 'Dilewati (bukan konten situs, tempat sampah, jenis tak dikenal)' })
+  skipped: number;
+  @ApiProperty({ description: 'Masuk sebagai draf karena ditahan penjaga spam atau aturan terbit' })
+  held: number;
+  @ApiProperty({ description: 'Tidak dapat masuk (alasannya di laporan); dicoba lagi pada impor berikutnya' })
+  failed: number;
+}
+
+export class ImportProgressDto {
+  @ApiProperty({ description: 'Entri yang sudah dikerjakan' }) done: number;
+  @ApiProperty({ description: 'Semua entri di berkas ekspor' }) total: number;
+}
+
+export class ImportedOutcomeDto {
+  @ApiProperty({ description: 'ID di WordPress' }) sourceId: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: OUTCOMES }) outcome: string;
+  @ApiProperty({ type: [String] }) notes: string[];
+}
+
+export class ImportRunDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'https://dishub.bandarlampungkota.go.id' }) sourceUrl: string;
+  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed', 'undone'] }) status: string;
+  @ApiProperty() startedAt: Date;
+  @ApiProperty({ nullable: true, type: Date }) finishedAt: Date | null;
+  @ApiProperty({ type: ImportRunTotalsDto }) totals: ImportRunTotalsDto;
+  @ApiProperty({ type: ImportProgressDto, nullable: true }) progress: ImportProgressDto | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Mengapa impor gagal' }) error: string | null;
+}
+
+export class ImportRunDetailDto extends ImportRunDto {
+  @ApiProperty({
+    type: [ImportedOutcomeDto],
+    description: 'Yang gagal, ditahan, dipertahankan, atau perlu diperiksa (paling banyak 1.000)',
+  })
+  report: ImportedOutcomeDto[];
+}
+
+export class ImportRunsDto {
+  @ApiProperty({ type: [ImportRunDto], description: '20 impor terakhir, terbaru dulu' })
+  items: ImportRunDto[];
 }

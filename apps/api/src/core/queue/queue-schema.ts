@@ -1,0 +1,2 @@
+/** The PostgreSQL schema pg-boss keeps its queues in. */
+export const QUEUE_SCHEMA = 'pgboss';
