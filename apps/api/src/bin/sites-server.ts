@@ -48,14 +48,22 @@ export function startSitesServer(
     if (!hostSlug) request.url = request.url.slice(slug.length + 1) || '/';
     if (request.path === SURVEY_FOLDER) return void response.redirect(301, 'survei/');
     if (sitePages && SITE_PAGES.test(request.path)) return sitePages(request, response, slug, request.url);
+    // The site's own 404 page (it lives under the dot-folder `.data` in development, hence `dotfiles`).
+    const notFound = () =>
+      response
+        .status(404)
+        .sendFile(path.join(root, '404.html'), { dotfiles: 'allow' }, (error) => error && next());
+    // No page here, or WordPress's front-page address of an item: an imported old address moves, as in nginx.
+    const movedOrNotFound = () =>
+      void importedAddress(apiUrl, slug, request.url).then((location) => {
+        if (!location) return notFound();
+        response.redirect(301, location.startsWith('/') && !hostSlug ? `/${slug}${location}` : location);
+      }, next);
+    if (WORDPRESS_ID.test(request.url)) return movedOrNotFound();
     express.static(root, { dotfiles: 'ignore', index: 'index.html', redirect: true, maxAge: 0 })(
       request,
       response,
-      // The site's own 404 page (it lives under the dot-folder `.data` in development, hence `dotfiles`).
-      () =>
-        response
-          .status(404)
-          .sendFile(path.join(root, '404.html'), { dotfiles: 'allow' }, (error) => error && next()),
+      movedOrNotFound,
     );
   });
   // Nothing to show at all (not even the site's 404 page): a plain answer in Bahasa Indonesia.
@@ -65,6 +73,19 @@ export function startSitesServer(
   return new Promise((resolve) => {
     const server = app.listen(port, host, () => resolve(server));
   });
+}
+
+/** WordPress's own addresses of an item on its front page (`/?p=12`, `/index.php?page_id=3`), as nginx's map. */
+const WORDPRESS_ID = /^\/(index\.php)?\?(.*&)?(p|page_id|attachment_id)=\d+(&|$)/i;
+
+/** Where the API says an old address of an imported item now is (a path on the site, or a file), or null. */
+async function importedAddress(apiUrl: string | null, slug: string, uri: string): Promise<string | null> {
+  if (!apiUrl) return null;
+  const asked = await fetch(`${apiUrl}/api/v1/public/site-address/imported?host=${slug}.localhost`, {
+    headers: { 'X-Original-URI': uri },
+    redirect: 'manual',
+  }).catch(() => null);
+  return asked?.status === 301 ? asked.headers.get('location') : null;
 }
 
 /** The builder leaves a renamed OPD's old folder as a link to its new one: the old address moves there, as in nginx. */

@@ -1,22 +1,18 @@
-import { execFile } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
 import { SKM_ELEMENTS } from '@laman/shared';
 import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { axeViolations, launchChromium } from '../helpers/browser';
 import { nuCheckerErrors } from '../helpers/built-site';
-import { type RunningNginx, startNginx } from '../helpers/debian-nginx';
+import { builtSiteBehindNginx, type RunningNginx } from '../helpers/debian-nginx';
 import { sampleFields } from '../helpers/content-samples';
 import { publishItem } from '../helpers/sample-site';
 import { asSuperuser } from '../helpers/superuser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
-const run = promisify(execFile);
-const BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
 const DOMAIN = 'bandarlampungkota.go.id';
 
 /**
@@ -47,16 +43,7 @@ describe('citizens’ forms on the OPD site, without JavaScript (production ngin
       ...sampleFields('layanan', 'Penerbitan Akta Kelahiran'),
       annualUsers: 12_000,
     });
-    const sites = path.join(root, 'sites');
-    await run(process.execPath, [BUILDER, '--api', apiUrl, '--tenant', opd.slug, '--out', sites], {
-      env: { ...process.env, LAMAN_SITES_DOMAIN: DOMAIN },
-    });
-    await run('chmod', ['-R', 'a+rX', sites]);
-    nginx = await startNginx('nginx', path.join(root, 'run'), {
-      LAMAN_SITES_ROOT: sites,
-      LAMAN_MEDIA_ORIGIN: apiUrl,
-      LAMAN_API_UPSTREAM: apiUrl,
-    });
+    ({ nginx } = await builtSiteBehindNginx(root, apiUrl, opd.slug, DOMAIN));
     site = `http://${opd.slug}.${DOMAIN}:${nginx.port}`;
     browser = await launchChromium([`--host-resolver-rules=MAP *.${DOMAIN} 127.0.0.1`]);
   }, 180_000);

@@ -113,3 +113,29 @@ export async function startNginx(
     },
   };
 }
+
+const SITE_BUILDER = path.resolve(__dirname, '../../../site/scripts/build-site.mjs');
+
+/**
+ * An OPD's site built from the API into `<root>/sites` (readable by nginx's unprivileged workers, as in the
+ * volume) and Debian's nginx with the production sites template in front of it, asking the API what it has no
+ * file for.
+ */
+export async function builtSiteBehindNginx(
+  root: string,
+  apiUrl: string,
+  slug: string,
+  domain = 'bandarlampungkota.go.id',
+): Promise<{ sites: string; nginx: RunningNginx }> {
+  const sites = path.join(root, 'sites');
+  await run(process.execPath, [SITE_BUILDER, '--api', apiUrl, '--tenant', slug, '--out', sites], {
+    env: { ...process.env, LAMAN_SITES_DOMAIN: domain },
+  });
+  await run('chmod', ['-R', 'a+rX', sites]);
+  const nginx = await startNginx('nginx', path.join(root, 'run'), {
+    LAMAN_SITES_ROOT: sites,
+    LAMAN_MEDIA_ORIGIN: apiUrl,
+    LAMAN_API_UPSTREAM: apiUrl,
+  });
+  return { sites, nginx };
+}

@@ -160,6 +160,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/public/{tenant}/media/{id}/{token}/{name}': { allowed: ACTORS, status: 404 },
   'GET /api/v1/public/tenants': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/site-address': { allowed: ACTORS, status: 400 },
+  'GET /api/v1/public/site-address/imported': { allowed: ACTORS, status: 400 },
   'GET /api/v1/public/city': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/city/opd': { allowed: ACTORS, status: 200 },
   'GET /api/v1/public/city/layanan': { allowed: ACTORS, status: 200 },

@@ -26,6 +26,7 @@ import {
   originalUploadPath,
 } from './imported-fields';
 import { type ImportedItem, ImportedItemsRepository } from './imported-items.repository';
+import { oldPathKey } from './old-paths';
 import { sourceHash } from './source-hash';
 import { type UploadsArchive } from './uploads-archive';
 import { type ConvertedContent } from './wp-content';
@@ -433,18 +434,7 @@ async function* itemsOf(input: Readable): AsyncGenerator<WxrItem> {
   for await (const entry of readWxr(input)) if (entry.kind === 'item') yield entry.item;
 }
 
-/** The old addresses as paths with their query (`/2023/02/slug/`, `/?p=12`): what the old host was asked. */
+/** The old addresses as the redirects look them up (`oldPathKey`): the front page itself is never one. */
 function oldPaths(plan: PlannedItem): string[] {
-  return [
-    ...new Set(
-      plan.oldUrls.flatMap((url) => {
-        try {
-          const parsed = new URL(url);
-          return [`${parsed.pathname}${parsed.search}`];
-        } catch {
-          return [];
-        }
-      }),
-    ),
-  ];
+  return [...new Set(plan.oldUrls.map(oldPathKey).filter((key): key is string => key !== null))];
 }
