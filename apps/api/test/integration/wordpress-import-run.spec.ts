@@ -11,7 +11,9 @@ import { WordpressImportService } from '../../src/modules/wordpress-import/wordp
 import { type User } from '../../src/modules/users/user.entity';
 import { pdf, phonePhoto } from '../helpers/media-corpus';
 import { asSuperuser } from '../helpers/superuser';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { mediaDirOf, startTestApp, type TestApp } from '../helpers/test-app';
+import { sampleFields } from '../helpers/content-samples';
+import { LocalDiskStorage } from '../../src/modules/media/storage/local-disk.storage';
 
 const BASE = 'https://dishub.bandarlampungkota.go.id';
 const UPLOADS = `${BASE}/wp-content/uploads`;
@@ -36,14 +38,14 @@ describe('WordPress import: the import', () => {
     name: admin.name,
     platformRole: 'platform_admin',
   });
-  const importing = (posts: FixturePost[]) => {
+  const importing = (posts: FixturePost[], into: Tenant = opd) => {
     const text = wxrExport(
       { baseUrl: BASE, title: 'Dinas Perhubungan', authors: [['humas', 'Tim Humas Dishub']] },
       posts,
     );
     return t.app
       .get(WordpressImportService)
-      .importInto(opd.id, actor(), () => Readable.from([Buffer.from(text)]), { archive });
+      .importInto(into.id, actor(), () => Readable.from([Buffer.from(text)]), { archive });
   };
   const publicNews = async () =>
     (await t.http().get(`/api/v1/public/${opd.slug}/content?type=berita&pageSize=50`)).body.items as Array<{
@@ -51,7 +53,7 @@ describe('WordPress import: the import', () => {
       title: string;
       publishedAt: string;
     }>;
-  const counts = async () =>
+  const counts = async (of: Tenant = opd) =>
     (
       await asSuperuser<{ items: number; media: number; revisions: number }>(
         t.database,
@@ -59,7 +61,7 @@ describe('WordPress import: the import', () => {
                 (SELECT count(*) FROM media WHERE tenant_id = $1)::int AS media,
                 (SELECT count(*) FROM content_revisions r JOIN content_items i ON i.id = r.item_id
                   WHERE i.tenant_id = $1)::int AS revisions`,
-        [opd.id],
+        [of.id],
       )
     )[0]!;
 
@@ -261,5 +263,69 @@ describe('WordPress import: the import', () => {
     expect(
       await asSuperuser(t.database, `SELECT 1 FROM content_items WHERE id = $1`, [draftItem.id]),
     ).toEqual([]);
+  });
+
+  it('undoes an import as a whole only while none of it was edited or used in Laman since', async () => {
+    const platform = await t.given.platformSignedIn('platform_admin');
+    const undo = (tenant: Tenant, importId: string) =>
+      t
+        .http()
+        .post(`/api/v1/admin/tenants/${tenant.id}/wordpress-import/${importId}/undo`)
+        .set(platform.auth);
+    // The first OPD edited a page it imported: nothing is undone, and the page is named.
+    const runs = await t.http().get(`/api/v1/admin/tenants/${opd.id}/wordpress-import`).set(platform.auth);
+    const before = await counts();
+    const refused = await undo(opd, runs.body.items[0].id);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({
+      status: 409,
+      code: 'IMPORT_EDITED',
+    });
+    expect(refused.body.message).toContain('Visi dan Misi Dishub');
+    expect(await counts()).toEqual(before);
+
+    // Another OPD imports the same site; an editor uses an imported photo in an article of their own.
+    const other = await t.given.tenant();
+    const run = await importing(first, other);
+    const editor = await t.given.memberSignedIn(other, 'editor');
+    const library = await t.http().get(`/api/v1/tenants/${other.slug}/media`).set(editor.auth);
+    const photoFile = library.body.items.find((file: { kind: string }) => file.kind === 'image');
+    const own = await t
+      .http()
+      .post(`/api/v1/tenants/${other.slug}/content/berita`)
+      .set(editor.auth)
+      .send({
+        fields: { ...sampleFields('berita', 'Tulisan Laman sendiri'), cover: { mediaId: photoFile.id } },
+      });
+    expect(own.status).toBe(201);
+    const used = await undo(other, run.importId);
+    expect({ status: used.status, message: used.body.message }).toEqual({
+      status: 409,
+      message: expect.stringContaining('Tulisan Laman sendiri'),
+    });
+
+    // Once the editor's article is gone, the undo removes all the import brought, live pages and files too.
+    const removed = await t
+      .http()
+      .delete(`/api/v1/tenants/${other.slug}/content/items/${own.body.id}?version=${own.body.version}`)
+      .set(editor.auth);
+    expect(removed.status).toBe(204);
+    const undone = await undo(other, run.importId);
+    expect({ status: undone.status, state: undone.body.status }).toEqual({ status: 200, state: 'undone' });
+    expect(await counts(other)).toEqual({ items: 0, media: 0, revisions: 0 });
+    expect((await t.http().get(`/api/v1/public/${other.slug}/content?type=berita`)).body.total).toBe(0);
+    expect(await new LocalDiskStorage(mediaDirOf(t.database)).list(other.id)).toEqual([]);
+    const [tenant] = await asSuperuser<{ last: Date | null }>(
+      t.database,
+      `SELECT last_published_at AS last FROM tenants WHERE id = $1`,
+      [other.id],
+    );
+    expect(tenant!.last).toBeNull();
+    const again = await undo(other, run.importId);
+    expect({ status: again.status, code: again.body.code }).toEqual({
+      status: 409,
+      code: 'IMPORT_NOT_UNDOABLE',
+    });
+    // Imported again after the undo, everything comes back new.
+    expect((await importing(first, other)).totals).toMatchObject({ created: 5, unchanged: 0 });
   });
 });

@@ -56,6 +56,8 @@ export const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   OBJECTION_DECIDED: 'This objection has already been answered',
   SURVEY_DUPLICATE: 'These same answers about this service were already sent from here today; thank you',
   IMPORT_ALREADY_QUEUED: 'An import for this OPD is already waiting its turn',
+  IMPORT_NOT_UNDOABLE: 'This import cannot be undone now (still running, or undone already)',
+  IMPORT_EDITED: 'The import cannot be undone: some of it was edited or used in Laman since',
   CHALLENGE_FAILED: 'The automatic check failed: reload the page, then send again',
   FORM_TOO_FAST: 'The form was sent too quickly: check it, then send again',
   HONEYPOT_FILLED: 'A field meant to stay empty was filled in: reload the page and fill in the form again',

@@ -145,24 +145,32 @@ export class ContentService {
 
   /** Deleting a live item takes it off the site in the same transaction. */
   remove(tenant: TenantContext, id: string, version: number): Promise<void> {
-    return this.db.inTenant(tenant.tenantId, async (tx) => {
-      const { item } = await this.store.lockAt(tx, id, version);
-      assertAllowed('delete', { userId: tenant.actor.userId, role: tenant.role }, workflowSubject(item), {
-        requireSecondEditor: false,
-      });
-      if (item.publishedRevisionId) {
-        await this.published.remove(tx, item.id);
-        await this.siteChanges.record(tx, 'content.deleted', item);
-      }
-      await this.record(tx, tenant, 'content.deleted', item, {
-        title: item.title,
-        wasLive: item.publishedRevisionId !== null,
-      });
-      await tx.manager.query(`DELETE FROM content_items WHERE tenant_id = $1 AND id = $2`, [
-        tx.tenantId,
-        item.id,
-      ]);
+    return this.db.inTenant(tenant.tenantId, (tx) => this.removeWithin(tx, tenant, id, version));
+  }
+
+  /** A deletion in the caller's transaction (undoing a WordPress import removes all it brought, or nothing). */
+  async removeWithin(
+    tx: TenantTransaction,
+    tenant: TenantContext,
+    id: string,
+    version: number,
+  ): Promise<void> {
+    const { item } = await this.store.lockAt(tx, id, version);
+    assertAllowed('delete', { userId: tenant.actor.userId, role: tenant.role }, workflowSubject(item), {
+      requireSecondEditor: false,
     });
+    if (item.publishedRevisionId) {
+      await this.published.remove(tx, item.id);
+      await this.siteChanges.record(tx, 'content.deleted', item);
+    }
+    await this.record(tx, tenant, 'content.deleted', item, {
+      title: item.title,
+      wasLive: item.publishedRevisionId !== null,
+    });
+    await tx.manager.query(`DELETE FROM content_items WHERE tenant_id = $1 AND id = $2`, [
+      tx.tenantId,
+      item.id,
+    ]);
   }
 
   revisions(tenant: TenantContext, id: string): Promise<RevisionDto[]> {

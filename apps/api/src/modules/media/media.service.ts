@@ -222,28 +222,44 @@ export class MediaService {
 
   /** Refused while what the public sees uses the file; the answer names those items. */
   async remove(tenant: TenantContext, id: string, version: number): Promise<void> {
-    const keys = await this.db.inTenant(tenant.tenantId, async (tx) => {
-      const current = await this.lockAt(tx, id, version);
-      const live = (await this.media.usage(tx, id)).filter((use) => use.live);
-      if (live.length) {
-        throw new DomainError(
-          'CONFLICT',
-          `Berkas masih dipakai di konten yang terbit: ${live.map((use) => `${use.type} "${use.title}"`).join(', ')}. Ganti atau tarik konten itu dulu.`,
-          [],
-          {},
-          { usage: live },
-        );
-      }
-      await tx.manager.query(`DELETE FROM media WHERE tenant_id = $1 AND id = $2`, [tx.tenantId, id]);
-      await this.audit.record(tx, {
-        actorUserId: tenant.actor.userId,
-        action: 'media.deleted',
-        targetType: 'media',
-        targetId: id,
-        data: { fileName: current.fileName },
-      });
-      return current.files.map((stored) => stored.key);
+    const keys = await this.db.inTenant(tenant.tenantId, (tx) => this.removeWithin(tx, tenant, id, version));
+    await this.storage.delete(keys);
+  }
+
+  /**
+   * A file's record deleted in the caller's transaction; returns its stored keys, for the caller to delete once
+   * the transaction has committed (undoing a WordPress import removes all it brought, or nothing).
+   */
+  async removeWithin(
+    tx: TenantTransaction,
+    tenant: TenantContext,
+    id: string,
+    version: number,
+  ): Promise<string[]> {
+    const current = await this.lockAt(tx, id, version);
+    const live = (await this.media.usage(tx, id)).filter((use) => use.live);
+    if (live.length) {
+      throw new DomainError(
+        'CONFLICT',
+        `Berkas masih dipakai di konten yang terbit: ${live.map((use) => `${use.type} "${use.title}"`).join(', ')}. Ganti atau tarik konten itu dulu.`,
+        [],
+        {},
+        { usage: live },
+      );
+    }
+    await tx.manager.query(`DELETE FROM media WHERE tenant_id = $1 AND id = $2`, [tx.tenantId, id]);
+    await this.audit.record(tx, {
+      actorUserId: tenant.actor.userId,
+      action: 'media.deleted',
+      targetType: 'media',
+      targetId: id,
+      data: { fileName: current.fileName },
     });
+    return current.files.map((stored) => stored.key);
+  }
+
+  /** Deletes stored files (after the transaction that dropped their records committed). */
+  async forgetFiles(keys: string[]): Promise<void> {
     await this.storage.delete(keys);
   }
 

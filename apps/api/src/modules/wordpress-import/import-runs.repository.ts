@@ -107,4 +107,13 @@ export class ImportRunsRepository {
       ],
     );
   }
+
+  /** Every finished run of an import from the site is undone with it. */
+  async undone(tx: TenantTransaction, sourceUrl: string): Promise<void> {
+    await tx.manager.query(
+      `UPDATE wordpress_imports SET status = 'undone'
+        WHERE tenant_id = $1 AND source_url = $2 AND status IN ('done', 'failed')`,
+      [tx.tenantId, sourceUrl],
+    );
+  }
 }

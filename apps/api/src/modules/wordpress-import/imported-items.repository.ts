@@ -63,4 +63,50 @@ export class ImportedItemsRepository {
       ],
     );
   }
+
+  /** What came in from the site and is still there, with the versions it has now. */
+  async current(
+    tx: TenantTransaction,
+    sourceUrl: string,
+  ): Promise<
+    Array<{
+      itemId: string | null;
+      itemVersion: number | null;
+      mediaId: string | null;
+      mediaVersion: number | null;
+    }>
+  > {
+    return tx.manager.query(
+      `SELECT i.item_id AS "itemId", c.version AS "itemVersion", i.media_id AS "mediaId", m.version AS "mediaVersion"
+         FROM imported_items i
+         LEFT JOIN content_items c ON c.id = i.item_id
+         LEFT JOIN media m ON m.id = i.media_id
+        WHERE i.tenant_id = $1 AND i.source_url = $2 AND (i.item_id IS NOT NULL OR i.media_id IS NOT NULL)`,
+      [tx.tenantId, sourceUrl],
+    );
+  }
+
+  /** What of the site someone changed in Laman since it came in (its title or file name). */
+  async editedSince(tx: TenantTransaction, sourceUrl: string): Promise<string[]> {
+    const rows: Array<{ name: string }> = await tx.manager.query(
+      `SELECT coalesce(c.title, m.file_name) AS name
+         FROM imported_items i
+         LEFT JOIN content_items c ON c.id = i.item_id
+         LEFT JOIN media m ON m.id = i.media_id
+        WHERE i.tenant_id = $1 AND i.source_url = $2
+          AND ((i.item_id IS NOT NULL AND c.version <> i.imported_version)
+            OR (i.item_id IS NULL AND i.media_id IS NOT NULL AND m.version <> i.imported_version))
+        ORDER BY 1`,
+      [tx.tenantId, sourceUrl],
+    );
+    return rows.map((row) => row.name);
+  }
+
+  /** Forgets everything that came in from the site (after it was removed). */
+  async forget(tx: TenantTransaction, sourceUrl: string): Promise<void> {
+    await tx.manager.query(`DELETE FROM imported_items WHERE tenant_id = $1 AND source_url = $2`, [
+      tx.tenantId,
+      sourceUrl,
+    ]);
+  }
 }

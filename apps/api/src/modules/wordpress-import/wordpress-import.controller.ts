@@ -76,6 +76,25 @@ export class WordpressImportController {
     return { items: (await this.imports.list(tenantId)).map(toRunDto) };
   }
 
+  @Post(':importId/undo')
+  @HttpCode(200)
+  @PlatformEndpoint({
+    summary:
+      'Batalkan impor: semua yang masuk dari situs lama dihapus, selama belum ada yang diubah di Laman',
+    description:
+      'Berita, halaman, dokumen (yang terbit ikut turun dari situs) dan berkasnya dihapus dalam satu langkah. Bila ada yang sudah diubah atau dipakai konten lain sejak diimpor, tidak ada yang dihapus (409, dengan namanya).',
+    roles: ['platform_admin'],
+    errors: [404, 409],
+  })
+  @ApiOkResponse({ type: ImportRunDto })
+  async undo(
+    @UuidParam('tenantId') tenantId: string,
+    @UuidParam('importId') importId: string,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<ImportRunDto> {
+    return toRunDto(await this.imports.undo(tenantId, importId, actor));
+  }
+
   @Get(':importId')
   @PlatformEndpoint({
     summary: 'Satu impor: kemajuan, jumlah, dan laporan (gagal, ditahan, dipertahankan, perlu diperiksa)',

@@ -5,6 +5,7 @@ import { PublicModule } from '../public/public.module';
 import { OldAddressController } from './old-address.controller';
 import { OldAddresses } from './old-addresses';
 import { ImportJobs } from './import-jobs';
+import { ImportUndo } from './import-undo';
 import { WordpressImporter } from './importer';
 import { WordpressImportController } from './wordpress-import.controller';
 import { WordpressImportService } from './wordpress-import.service';
@@ -12,7 +13,7 @@ import { WordpressImportService } from './wordpress-import.service';
 @Module({
   imports: [ContentModule, MediaModule, PublicModule],
   controllers: [WordpressImportController, OldAddressController],
-  providers: [WordpressImportService, WordpressImporter, ImportJobs, OldAddresses],
+  providers: [WordpressImportService, WordpressImporter, ImportJobs, ImportUndo, OldAddresses],
   exports: [WordpressImportService],
 })
 export class WordpressImportModule {}

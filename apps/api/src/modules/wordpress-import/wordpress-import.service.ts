@@ -17,6 +17,7 @@ import { dryRun, type ImportReport } from './dry-run';
 import { EXPORT_MAX_BYTES } from './export-upload.interceptor';
 import { indexSource } from './import-plan';
 import { type ImportJob, ImportJobs } from './import-jobs';
+import { ImportUndo } from './import-undo';
 import { type ImportRun, type ImportSources, WordpressImporter } from './importer';
 import { noTotals } from './import-run-totals';
 import { type ImportRunRow, ImportRunsRepository } from './import-runs.repository';
@@ -43,6 +44,7 @@ export class WordpressImportService {
     @Inject(Database) private readonly db: Database,
     @Inject(WordpressImporter) private readonly importer: WordpressImporter,
     @Inject(ImportJobs) private readonly jobs: ImportJobs,
+    @Inject(ImportUndo) private readonly undoer: ImportUndo,
     @Inject(MEDIA_STORAGE) storage: MediaStorage,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -169,6 +171,13 @@ export class WordpressImportService {
     const run = await this.db.inTenant(tenant.id, (tx) => this.runs.find(tx, importId));
     if (!run) throw new DomainError('IMPORT_NOT_FOUND', 'Impor tidak ditemukan');
     return run;
+  }
+
+  /** Undoes everything the OPD's import from that site brought in, while none of it was edited since. */
+  async undo(tenantId: string, importId: string, actor: Principal): Promise<ImportRunRow> {
+    const run = await this.get(tenantId, importId);
+    await this.undoer.undo(await this.contextOf(tenantId, actor), run);
+    return this.get(tenantId, importId);
   }
 
   /** Runs the import, keeping its progress and, at the end, its totals and report. */
