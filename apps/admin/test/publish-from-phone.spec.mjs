@@ -1121,13 +1121,16 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await other.close();
   }, 60_000);
 
-  it("a platform admin tries a WordPress import of an OPD's old site and reads what would come in, nothing written", async () => {
+  /** A platform admin on an OPD's WordPress import page, reached from the OPD list. */
+  const importPageOf = async (opd) => {
     const platform = await signIn('platform@laman.example', /\/platform\/$/);
-    await platform
-      .locator('ul.items li', { hasText: 'Teluk Betung Utara' })
-      .locator('text=impor WordPress')
-      .click();
+    await platform.locator('ul.items li', { hasText: opd }).locator('text=impor WordPress').click();
     await platform.waitForURL(/\/impor$/);
+    return platform;
+  };
+
+  it("a platform admin tries a WordPress import of an OPD's old site and reads what would come in, nothing written", async () => {
+    const platform = await importPageOf('Teluk Betung Utara');
     expect(await axeViolations(platform)).toEqual([]);
     // Nothing chosen: the field says so.
     await platform.click('form.card button[type=submit]');
@@ -1160,6 +1163,46 @@ describe('admin app: one form submission from a phone to a live site', () => {
     expect(await platform.textContent('#berkas-galat')).toContain('DOCTYPE');
     await platform.close();
   });
+
+  it('a platform admin imports the old site, follows it to its report, and may undo it as a whole', async () => {
+    const platform = await importPageOf('Teluk Betung Utara');
+    const importForm = platform.locator('form.card', { has: platform.locator('#ekspor') });
+    // Nothing chosen: the field says so, and nothing is queued.
+    await importForm.locator('button[type=submit]').click();
+    expect(await platform.textContent('#ekspor-galat')).toContain('Pilih berkas ekspor');
+    await platform.setInputFiles('#ekspor', EXPORT);
+    await platform
+      .locator('form.card', { has: platform.locator('#ekspor') })
+      .locator('button[type=submit]')
+      .click();
+    expect(await platform.textContent('[role=status]')).toContain('Impor masuk antrean');
+    // The scheduler takes it up: the page shows its progress until it is done (a busy machine takes longer).
+    const deadline = Date.now() + 120_000;
+    let history = await platform.textContent('section[aria-labelledby=riwayat]');
+    while (!/Selesai/.test(history ?? '') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await platform.reload();
+      history = await platform.textContent('section[aria-labelledby=riwayat]');
+    }
+    expect(history).toMatch(/Selesai/);
+    // One published news item and one private post (as a draft) came in; the menu entry was skipped.
+    expect(history).toMatch(/Baru 2/);
+    expect(history).toMatch(/Dilewati 1/);
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.screenshot({ path: path.join(SHOTS, 'impor-wordpress-riwayat.png'), fullPage: true });
+    await platform.click('text=Laporan impor ini');
+    expect(await platform.textContent('#laporan ~ ul')).toContain('privat di WordPress: masuk sebagai draf');
+    // Undo needs its confirmation; then everything that came in goes.
+    const undo = platform.locator('section[aria-labelledby=riwayat] form');
+    await undo.locator('button[type=submit]').click();
+    expect(await platform.textContent('[role=alert]')).toContain('Centang persetujuan dulu');
+    await platform.locator('section[aria-labelledby=riwayat] form input[type=checkbox]').check();
+    await platform.locator('section[aria-labelledby=riwayat] form button[type=submit]').click();
+    expect(await platform.textContent('[role=status]')).toContain('Impor dibatalkan');
+    expect(await platform.textContent('section[aria-labelledby=riwayat]')).toContain('Dibatalkan');
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.close();
+  }, 180_000);
 
   it('weekly digests are written for every OPD and the city, readable in the app, and an OPD may opt out', async () => {
     const tenantAdmin = await signIn('admin.dpmptsp@laman.example', /\/opd\/dpmptsp\/$/);

@@ -15,3 +15,40 @@ export const KIND_LABELS: Record<ImportKind, string> = {
   dokumen: 'Dokumen',
   media: 'Foto ke pustaka media',
 };
+
+export type RunOutcome = 'created' | 'updated' | 'unchanged' | 'keptEdited' | 'skipped' | 'held' | 'failed';
+
+/** One run of an import (`GET /admin/tenants/:id/wordpress-import`). */
+export interface ImportRun {
+  id: string;
+  sourceUrl: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'undone';
+  startedAt: string;
+  finishedAt: string | null;
+  totals: Record<RunOutcome, number>;
+  progress: { done: number; total: number } | null;
+  error: string | null;
+  report?: Array<{ sourceId: number; title: string; outcome: RunOutcome; notes: string[] }>;
+}
+
+export const STATUS_LABELS: Record<ImportRun['status'], string> = {
+  queued: 'Menunggu giliran',
+  running: 'Berjalan',
+  done: 'Selesai',
+  failed: 'Gagal',
+  undone: 'Dibatalkan',
+};
+
+/** The run's counts in the order a person reads them. */
+export const OUTCOME_LABELS: Record<RunOutcome, string> = {
+  created: 'Baru',
+  updated: 'Diperbarui',
+  unchanged: 'Tidak berubah',
+  keptEdited: 'Versi Laman dipertahankan',
+  held: 'Masuk sebagai draf',
+  failed: 'Gagal',
+  skipped: 'Dilewati',
+};
+
+/** Whether a run may still change: the page offers to look again while one is. */
+export const inProgress = (run: ImportRun) => run.status === 'queued' || run.status === 'running';
