@@ -98,7 +98,8 @@ describe('WordPress import: the import', () => {
     content:
       '<!-- wp:paragraph --><p>Dishub menggelar uji emisi gratis bagi warga.</p><!-- /wp:paragraph -->\n' +
       `<!-- wp:image {"id":10} --><figure class="wp-block-image"><img src="${UPLOADS}/2021/03/uji-emisi-1024x768.jpg" alt="Uji emisi"/></figure><!-- /wp:image -->\n` +
-      `<!-- wp:image --><figure class="wp-block-image"><img src="${UPLOADS}/2019/01/hilang.jpg" alt="Tidak ada"/></figure><!-- /wp:image -->`,
+      `<!-- wp:image --><figure class="wp-block-image"><img src="${UPLOADS}/2019/01/hilang.jpg" alt="Tidak ada"/></figure><!-- /wp:image -->\n` +
+      `<!-- wp:paragraph --><p>Lihat <a href="${BASE}/visi-misi/">visi dan misi</a>.</p><!-- /wp:paragraph -->`,
     meta: { _thumbnail_id: '10' },
   };
   const draft: FixturePost = {
@@ -113,7 +114,9 @@ describe('WordPress import: the import', () => {
     title: 'Visi dan Misi',
     slug: 'visi-misi',
     date: '2019-06-01 08:00:00',
-    content: 'Terwujudnya transportasi yang aman.\n\nMisi pertama.',
+    content:
+      'Terwujudnya transportasi yang aman.\n\nMisi pertama.\n\n' +
+      `Baca <a href="${BASE}/2021/03/uji-emisi-gratis/">uji emisi</a> dan <a href="${UPLOADS}/2021/01/renja-2021.pdf">Renja</a>.`,
   };
   const tooShort: FixturePost = {
     id: 4,
@@ -186,6 +189,16 @@ describe('WordPress import: the import', () => {
 
     const livePage = (await t.http().get(`/api/v1/public/${opd.slug}/content/halaman/visi-misi`)).body;
     expect(livePage.publishedAt).toBe('2019-06-01T01:00:00.000Z');
+    // Links between imported items: to an item already in, its new page (an old PDF's link, its Dokumen page);
+    // to an item later in the export, the old address (which the site answers with a 301).
+    const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+    expect(hrefs(livePage.fields.bodyHtml)).toEqual([
+      expect.stringMatching(new RegExp(`^https://${opd.slug}\\.[^/]+/berita/uji-emisi-gratis/$`)),
+      expect.stringMatching(
+        new RegExp(`^https://${opd.slug}\\.[^/]+/dokumen/renja-dinas-perhubungan-2021/$`),
+      ),
+    ]);
+    expect(hrefs(item.fields.bodyHtml)).toEqual([`${BASE}/visi-misi/`]);
     const documents = (await t.http().get(`/api/v1/public/${opd.slug}/content?type=dokumen`)).body.items;
     expect(documents).toEqual([expect.objectContaining({ title: 'Renja Dinas Perhubungan 2021' })]);
 

@@ -7,6 +7,7 @@ import { type ContentTypeName } from '../content/types/content-type';
 import { contentType } from '../content/types/registry';
 import { CONTENT_SLUG } from '../content/types/shared-fields';
 import { type PlannedItem } from './import-plan';
+import { oldPathKey } from './old-paths';
 import { uploadPathOf } from './uploads-archive';
 import { type ConvertedContent } from './wp-content';
 
@@ -24,6 +25,12 @@ export interface LibraryFile {
 export interface ImportedLibrary {
   byAttachment: Map<number, LibraryFile>;
   byUploadPath: Map<string, LibraryFile>;
+  /** The old site's host: links to it are links between imported items. */
+  oldHost: string;
+  /** The OPD's public site (`https://…`), where imported items' pages are. */
+  siteUrl: string;
+  /** Published imported items' new addresses (absolute, on the OPD's site) by their old addresses (`oldPathKey`). */
+  pages: Map<string, string>;
 }
 
 const TITLE_MAX = 200;
@@ -56,6 +63,32 @@ export function withLibraryImages(html: string, library: ImportedLibrary, warnin
   });
 }
 
+/**
+ * Links to the old site pointed at what they meant now: an imported, published item's page, or an upload's
+ * library copy. Other links to the old site stay as they were — its host usually becomes the OPD's Laman site,
+ * which answers an imported item's old address with a 301 (items later in the export), and anything else as
+ * any missing page.
+ */
+export function withSiteLinks(html: string, library: ImportedLibrary): string {
+  return html.replace(
+    /(<a\b[^>]*\shref\s*=\s*)(["'])([^"']+)\2/gi,
+    (whole, start: string, quote: string, href: string) => {
+      let url: URL;
+      try {
+        url = new URL(href);
+      } catch {
+        return whole;
+      }
+      if (url.host !== library.oldHost) return whole;
+      const key = oldPathKey(href);
+      const page = key ? library.pages.get(key) : undefined;
+      const upload = originalUploadPath(href);
+      const target = page ?? (upload ? library.byUploadPath.get(upload)?.url : undefined);
+      return target ? `${start}${quote}${target}${quote}` : whole;
+    },
+  );
+}
+
 const plainText = (html: string) =>
   html
     .replace(/<[^>]*>/g, ' ')
@@ -82,7 +115,9 @@ export function contentFields(
   review: string[],
 ): Record<string, unknown> {
   const warnings: string[] = [];
-  const body = richTextFromHtml(withLibraryImages(source.converted.html, library, warnings));
+  const body = richTextFromHtml(
+    withSiteLinks(withLibraryImages(source.converted.html, library, warnings), library),
+  );
   review.push(...warnings);
   const title = clipped(plan.title, TITLE_MAX, review, 'Judul');
   const slug = keptSlug(source.slug);

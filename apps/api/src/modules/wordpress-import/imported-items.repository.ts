@@ -109,4 +109,17 @@ export class ImportedItemsRepository {
       sourceUrl,
     ]);
   }
+
+  /** The site's imported items that are live, with their public type and slug and their old addresses. */
+  async livePages(
+    tx: TenantTransaction,
+    sourceUrl: string,
+  ): Promise<Array<{ type: string; slug: string; oldPaths: string[] }>> {
+    return tx.manager.query(
+      `SELECT p.type, p.slug, i.old_paths AS "oldPaths"
+         FROM imported_items i JOIN published_content p ON p.item_id = i.item_id
+        WHERE i.tenant_id = $1 AND i.source_url = $2`,
+      [tx.tenantId, sourceUrl],
+    );
+  }
 }

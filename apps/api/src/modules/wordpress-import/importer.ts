@@ -1,3 +1,4 @@
+import { sitePagePath } from '@laman/shared';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -121,21 +122,47 @@ export class WordpressImporter {
       run.noted.push({ sourceId: item.id, title: item.title, ...step });
   }
 
-  /** The files an earlier run brought in, by attachment id and upload path. */
+  /**
+   * What earlier runs brought in from the site: its files by attachment id and upload path, and its published
+   * items' pages by their old addresses (links between imported items point there).
+   */
   private async libraryOf(tenant: TenantContext, index: SourceIndex): Promise<ImportedLibrary> {
-    const library: ImportedLibrary = { byAttachment: new Map(), byUploadPath: new Map() };
-    const known = await this.db.inTenant(tenant.tenantId, async (tx) => {
+    const { known, pages, siteUrl } = await this.db.inTenant(tenant.tenantId, async (tx) => {
       const files = await this.imported.files(tx, index.site.baseUrl);
       const rows = files.length
         ? await this.mediaRows.find(tx, { id: In(files.map((file) => file.mediaId)) })
         : [];
       const byId = new Map(rows.map((row) => [row.id, row]));
-      return files.flatMap((file) =>
-        byId.has(file.mediaId) ? [{ ...file, media: byId.get(file.mediaId)! }] : [],
-      );
+      return {
+        known: files.flatMap((file) =>
+          byId.has(file.mediaId) ? [{ ...file, media: byId.get(file.mediaId)! }] : [],
+        ),
+        pages: await this.imported.livePages(tx, index.site.baseUrl),
+        siteUrl: await this.siteUrlOf(tx),
+      };
     });
+    const library: ImportedLibrary = {
+      byAttachment: new Map(),
+      byUploadPath: new Map(),
+      oldHost: hostOf(index.site.baseUrl),
+      siteUrl,
+      pages: new Map(
+        pages.flatMap((page) =>
+          page.oldPaths.map((key) => [key, `${siteUrl}/${sitePagePath(page.type, page.slug)}`] as const),
+        ),
+      ),
+    };
     for (const { sourceId, media } of known) this.shelve(tenant, library, index, sourceId, media);
     return library;
+  }
+
+  /** The OPD's public site: its own domain, else its address under the city's. */
+  private async siteUrlOf(tx: TenantTransaction): Promise<string> {
+    const [tenant] = (await tx.manager.query(
+      `SELECT slug, custom_domain AS domain FROM tenants WHERE id = $1`,
+      [tx.tenantId],
+    )) as Array<{ slug: string; domain: string | null }>;
+    return `https://${tenant!.domain ?? `${tenant!.slug}.${this.config.sites.domain}`}`;
   }
 
   private shelve(
@@ -185,6 +212,7 @@ export class WordpressImporter {
       file,
       hash,
       index,
+      library,
     );
   }
 
@@ -266,10 +294,11 @@ export class WordpressImporter {
     file: LibraryFile,
     hash: string,
     index: SourceIndex,
+    library: ImportedLibrary,
   ): Promise<Step> {
     const review = [...plan.review];
     const fields = documentFields(plan, file, review);
-    return this.write(tenant, run, item, plan, index, {
+    return this.write(tenant, run, item, plan, index, library, {
       type: 'dokumen',
       fields,
       hash,
@@ -304,7 +333,7 @@ export class WordpressImporter {
       throw error;
     }
     const hash = sourceHash(item);
-    return this.write(tenant, run, item, plan, index, {
+    return this.write(tenant, run, item, plan, index, library, {
       type: plan.kind,
       fields,
       hash,
@@ -323,6 +352,7 @@ export class WordpressImporter {
     item: WxrItem,
     plan: PlannedItem,
     index: SourceIndex,
+    library: ImportedLibrary,
     what: {
       type: 'berita' | 'halaman' | 'dokumen';
       fields: Record<string, unknown>;
@@ -333,12 +363,13 @@ export class WordpressImporter {
   ): Promise<Step> {
     const problems = await fieldProblems(what.type, what.fields);
     if (problems.length) return { outcome: 'failed', notes: problems.map((problem) => problem.message) };
+    let live: string | null = null;
     try {
-      return await this.db.inTenant(tenant.tenantId, async (tx): Promise<Step> => {
+      const step = await this.db.inTenant(tenant.tenantId, async (tx): Promise<Step> => {
         const known = await this.imported.find(tx, index.site.baseUrl, item.id);
         if (known?.sourceHash === what.hash && known.itemId) return { outcome: 'unchanged', notes: [] };
         if (known?.sourceHash && !known.itemId) return { outcome: 'keptEdited', notes: ['dihapus di Laman'] };
-        let written: { id: string; version: number };
+        let written: { id: string; version: number; slug: string };
         let outcome: Step['outcome'];
         if (known?.itemId) {
           const current = await this.versionOf(tx, known.itemId);
@@ -369,10 +400,15 @@ export class WordpressImporter {
           sourceHash: what.hash,
           importedVersion: (await this.versionOf(tx, written.id))!,
         });
+        if (plan.publish && !held.length)
+          live = `${library.siteUrl}/${sitePagePath(what.type, written.slug)}`;
         return held.length
           ? { outcome: 'held', notes: [...held, ...what.review] }
           : { outcome, notes: what.review };
       });
+      // Links from items later in the export go straight to this page (once it is committed).
+      if (live) for (const key of oldPaths(plan)) library.pages.set(key, live);
+      return step;
     } catch (error) {
       if (error instanceof DomainError) return { outcome: 'failed', notes: [error.message] };
       throw error;
@@ -384,7 +420,7 @@ export class WordpressImporter {
     tx: TenantTransaction,
     tenant: TenantContext,
     what: { type: 'berita' | 'halaman' | 'dokumen'; fields: Record<string, unknown>; review: string[] },
-  ): Promise<{ id: string; version: number }> {
+  ): Promise<{ id: string; version: number; slug: string }> {
     try {
       return await this.content.createWithin(tx, tenant, what.type, what.fields, NOTE);
     } catch (error) {
@@ -435,6 +471,14 @@ async function* itemsOf(input: Readable): AsyncGenerator<WxrItem> {
 }
 
 /** The old addresses as the redirects look them up (`oldPathKey`): the front page itself is never one. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
 function oldPaths(plan: PlannedItem): string[] {
   return [...new Set(plan.oldUrls.map(oldPathKey).filter((key): key is string => key !== null))];
 }
