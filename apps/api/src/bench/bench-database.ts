@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -53,4 +54,13 @@ export async function benchDatabase(): Promise<BenchDatabase> {
       rmSync(parent, { recursive: true, force: true });
     },
   };
+}
+
+/** A superuser session on the bench's own database (reads past row-level security). */
+export async function superuserOn(database: BenchDatabase): Promise<Client> {
+  const url = new URL(database.superuserUrl);
+  url.pathname = new URL(database.appUrl).pathname;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  return client;
 }

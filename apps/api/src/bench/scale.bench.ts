@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { loadConfig } from '../core/config/app-config';
 import { createApp } from '../core/http/create-app';
 import { ScheduledPublisher } from '../modules/content/scheduled-publisher';
@@ -10,7 +9,7 @@ import { ScoreHistoryService } from '../modules/oversight/score-history.service'
 import { digestWeek } from '../modules/digests/digest-text';
 import { type ApiProcess, startApi } from './api-process';
 import { productionApiEnv } from './production-env';
-import { type BenchDatabase, benchDatabase } from './bench-database';
+import { type BenchDatabase, benchDatabase, superuserOn } from './bench-database';
 import { signInMonitor } from './bench-users';
 import { loadDashboard } from './dashboard-page';
 import { rebuildThroughput, type RebuildThroughput } from './rebuild-throughput';
@@ -98,15 +97,6 @@ async function startTopology(database: BenchDatabase, env: Record<string, string
       await scheduler.stop();
     },
   };
-}
-
-/** A superuser session on the bench's own database. */
-async function superuserOn(database: BenchDatabase): Promise<Client> {
-  const url = new URL(database.superuserUrl);
-  url.pathname = new URL(database.appUrl).pathname;
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  return client;
 }
 
 /** Polls one query on the bench database until its first row's `n` is `expected`, up to 10 minutes. */
