@@ -9,7 +9,7 @@ import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { UploadsArchive } from '../../src/modules/wordpress-import/uploads-archive';
 import { WordpressImportService } from '../../src/modules/wordpress-import/wordpress-import.service';
 import { type User } from '../../src/modules/users/user.entity';
-import { pdf, phonePhoto } from '../helpers/media-corpus';
+import { pdf, smallJpeg } from '../helpers/media-corpus';
 import { asSuperuser } from '../helpers/superuser';
 import { mediaDirOf, startTestApp, type TestApp } from '../helpers/test-app';
 import { sampleFields } from '../helpers/content-samples';
@@ -136,7 +136,7 @@ describe('WordPress import: the import', () => {
     await writeFile(
       zip,
       zipSync({
-        'wp-content/uploads/2021/03/uji-emisi.jpg': await phonePhoto(),
+        'wp-content/uploads/2021/03/uji-emisi.jpg': await smallJpeg(),
         'wp-content/uploads/2021/01/renja-2021.pdf': pdf(),
       }),
     );
@@ -340,5 +340,5 @@ describe('WordPress import: the import', () => {
     });
     // Imported again after the undo, everything comes back new.
     expect((await importing(first, other)).totals).toMatchObject({ created: 5, unchanged: 0 });
-  });
+  }, 180_000);
 });

@@ -940,4 +940,7 @@ export const EN: Record<string, string> = {
   Diperbarui: 'Updated',
   'Tidak berubah': 'Unchanged',
   'Versi Laman dipertahankan': 'Laman’s version kept',
+  'Alamat situs lama': 'The old site’s address',
+  'Foto dan dokumen yang tidak ada di arsip diambil dari sini, bila platform mengizinkannya.':
+    'Photos and documents the archive lacks are fetched from here, if the platform allows it.',
 };

@@ -57,6 +57,9 @@ const envSchema = z
     MIGRATE_ON_START: bool.default(true),
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
     PPID_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(730),
+    WORDPRESS_FETCH_UPLOADS: bool.default(false),
+    WORDPRESS_FETCH_ALLOW_PRIVATE: bool.default(false),
+    WORDPRESS_FETCH_PER_SECOND: z.coerce.number().min(0.1).max(50).default(2),
     FORM_CHALLENGE_COST: z.coerce.number().int().min(1).max(100_000).default(1000),
     FORM_CHALLENGE_COUNTER_MAX: z.coerce.number().int().min(2).max(1_000_000).default(3000),
     FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
@@ -168,6 +171,13 @@ export interface AppConfig {
    * objection answered); then it is erased and the register keeps the anonymised row (UU 27/2022).
    */
   ppidRetentionDays: number;
+  /**
+   * The WordPress import fetching an old site's files from its address (when no uploads archive is given):
+   * off unless WORDPRESS_FETCH_UPLOADS; private, loopback and link-local addresses refused unless
+   * WORDPRESS_FETCH_ALLOW_PRIVATE (checked on the address connected to, so a name that resolves there later is
+   * refused too); at most WORDPRESS_FETCH_PER_SECOND requests a second.
+   */
+  wordpressFetch: { enabled: boolean; allowPrivate: boolean; perSecond: number };
   /**
    * The proof-of-work a citizen's browser does before a public form is taken (ALTCHA, self-hosted): PBKDF2
    * iterations per try (`cost`), the highest counter a challenge hides (about half as many tries on average),
@@ -297,6 +307,11 @@ function toAppConfig(env: Env): AppConfig {
     trustProxy: env.TRUST_PROXY,
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
     ppidRetentionDays: env.PPID_RETENTION_DAYS,
+    wordpressFetch: {
+      enabled: env.WORDPRESS_FETCH_UPLOADS,
+      allowPrivate: env.WORDPRESS_FETCH_ALLOW_PRIVATE,
+      perSecond: env.WORDPRESS_FETCH_PER_SECOND,
+    },
     formChallenge: {
       cost: env.FORM_CHALLENGE_COST,
       counterMax: env.FORM_CHALLENGE_COUNTER_MAX,

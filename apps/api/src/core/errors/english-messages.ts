@@ -163,6 +163,7 @@ export const ENGLISH_TEMPLATES: Record<string, Template> = {
   depth: (f) => `${f}: the WordPress export is nested deeper than an export can be`,
   tooManyEntries: (f) => `${f}: too many entries for one file`,
   notZip: (f) => `${f}: not a zip file`,
+  fetchDisabled: (f) => `${f}: fetching files from the old site is not enabled on this platform`,
   brokenZip: (f) => `${f}: the zip file is damaged`,
   unsafeName: (f) => `${f}: the zip holds a file name that climbs out of it or starts at the root`,
   missingFile: (f) => `${f}: a file the export names is not in the archive`,

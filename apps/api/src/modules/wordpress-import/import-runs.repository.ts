@@ -22,10 +22,13 @@ export interface ImportRunRow {
   error: string | null;
   exportKey: string | null;
   uploadsKey: string | null;
+  /** The old site's address to fetch files from (when the platform allows fetching). */
+  fetchFrom: string | null;
 }
 
 const COLUMNS = `id, source_url AS "sourceUrl", status, started_by AS "startedBy", started_at AS "startedAt",
-  finished_at AS "finishedAt", totals, progress, report, error, export_key AS "exportKey", uploads_key AS "uploadsKey"`;
+  finished_at AS "finishedAt", totals, progress, report, error, export_key AS "exportKey", uploads_key AS "uploadsKey",
+  fetch_from AS "fetchFrom"`;
 
 /** The runs of imports into an OPD (`wordpress_imports`): who started each, how far it got, what it counted. */
 export class ImportRunsRepository {
@@ -42,12 +45,19 @@ export class ImportRunsRepository {
   /** A run waiting in the queue, its files in storage under the keys given. */
   async queue(
     tx: TenantTransaction,
-    run: { id: string; sourceUrl: string; startedBy: string; exportKey: string; uploadsKey: string | null },
+    run: {
+      id: string;
+      sourceUrl: string;
+      startedBy: string;
+      exportKey: string;
+      uploadsKey: string | null;
+      fetchFrom: string | null;
+    },
   ): Promise<void> {
     await tx.manager.query(
-      `INSERT INTO wordpress_imports (id, tenant_id, source_url, status, started_by, export_key, uploads_key)
-       VALUES ($1, $2, $3, 'queued', $4, $5, $6)`,
-      [run.id, tx.tenantId, run.sourceUrl, run.startedBy, run.exportKey, run.uploadsKey],
+      `INSERT INTO wordpress_imports (id, tenant_id, source_url, status, started_by, export_key, uploads_key, fetch_from)
+       VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7)`,
+      [run.id, tx.tenantId, run.sourceUrl, run.startedBy, run.exportKey, run.uploadsKey, run.fetchFrom],
     );
   }
 

@@ -1,6 +1,6 @@
 import { sitePagePath } from '@laman/shared';
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
@@ -30,6 +30,7 @@ import { type ImportedItem, ImportedItemsRepository } from './imported-items.rep
 import { oldPathKey } from './old-paths';
 import { sourceHash } from './source-hash';
 import { type UploadsArchive } from './uploads-archive';
+import { type UploadsFetcher } from './uploads-fetcher';
 import { type ConvertedContent } from './wp-content';
 import { type WxrItem } from './wxr-entry';
 import { readWxr } from './wxr-reader';
@@ -53,6 +54,8 @@ export interface ImportRun {
 export interface ImportSources {
   /** The old site's `wp-content/uploads` as a zip: where photos and documents come from. */
   archive?: UploadsArchive;
+  /** Else (or for what the archive lacks), the old site itself: its files fetched from `from` (its address now). */
+  fetch?: { fetcher: UploadsFetcher; from: string };
 }
 
 /** Noted outcomes a run keeps at most (the totals are always whole). */
@@ -234,24 +237,37 @@ export class WordpressImporter {
     sources: ImportSources,
   ): Promise<Media | Step> {
     const uploadPath = plan.uploadPath;
-    if (!sources.archive)
-      return { outcome: 'failed', notes: ['tanpa arsip unggahan: berkasnya belum bisa diambil'] };
-    if (!uploadPath || !sources.archive.find(uploadPath))
+    const inArchive = Boolean(uploadPath && sources.archive?.find(uploadPath));
+    if (!inArchive && !sources.fetch)
       return {
         outcome: 'failed',
-        notes: [`berkas ${uploadPath ?? '(tanpa nama)'} tidak ada di arsip unggahan`],
+        notes: [
+          sources.archive
+            ? `berkas ${uploadPath ?? '(tanpa nama)'} tidak ada di arsip unggahan`
+            : 'tanpa arsip unggahan: berkasnya belum bisa diambil',
+        ],
       };
     const folder = path.join(this.config.media.dir, 'imports');
     await mkdir(folder, { recursive: true });
     const local = path.join(folder, randomBytes(12).toString('hex'));
     const limit = Math.max(this.config.media.maxImageBytes, this.config.media.maxDocumentBytes);
     try {
-      const size = await sources.archive.extract(uploadPath, local, limit);
+      const size = inArchive
+        ? await sources.archive!.extract(uploadPath!, local, limit)
+        : await sources.fetch!.fetcher.fetchTo(
+            fetchAddress(item.attachmentUrl, index, sources.fetch!.from),
+            local,
+            limit,
+          );
       let stored: Media | null = null;
       const alt = plan.kind === 'media' ? plan.alt : '';
       await this.media.upload(
         tenant,
-        { path: local, originalname: path.basename(uploadPath), size },
+        {
+          path: local,
+          originalname: path.basename(uploadPath ?? new URL(item.attachmentUrl).pathname),
+          size,
+        },
         alt ? { alt } : {},
         async (tx, media) => {
           stored = media;
@@ -269,6 +285,9 @@ export class WordpressImporter {
     } catch (error) {
       if (error instanceof DomainError) return { outcome: 'failed', notes: [error.message] };
       throw error;
+    } finally {
+      // What a refused or broken file left behind (the library's upload takes the file away when it succeeds).
+      await rm(local, { force: true });
     }
   }
 
@@ -471,6 +490,15 @@ async function* itemsOf(input: Readable): AsyncGenerator<WxrItem> {
 }
 
 /** The old addresses as the redirects look them up (`oldPathKey`): the front page itself is never one. */
+/** An attachment's address on the old site as it answers now (`from`), in place of the export's own. */
+function fetchAddress(attachmentUrl: string, index: SourceIndex, from: string): string {
+  const base = index.site.baseUrl.replace(/\/$/, '');
+  const rest = attachmentUrl.startsWith(base)
+    ? attachmentUrl.slice(base.length)
+    : new URL(attachmentUrl).pathname;
+  return `${from.replace(/\/$/, '')}${rest.startsWith('/') ? rest : `/${rest}`}`;
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).host;

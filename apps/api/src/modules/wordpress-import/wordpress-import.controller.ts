@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Request } from 'express';
 import { CurrentPrincipal } from '../../core/access/current.decorators';
@@ -10,6 +10,7 @@ import { ExportUploadInterceptor, ImportUploadInterceptor } from './export-uploa
 import {
   ExportFileFormDto,
   ImportFilesFormDto,
+  ImportFormFieldsDto,
   ImportReportDto,
   ImportRunDetailDto,
   ImportRunDto,
@@ -60,9 +61,18 @@ export class WordpressImportController {
     @UuidParam('tenantId') tenantId: string,
     @CurrentPrincipal() actor: Principal,
     @Req() request: FilesRequest,
+    @Body() form: ImportFormFieldsDto,
   ): Promise<ImportRunDto> {
     const files = request.files ?? {};
-    return toRunDto(await this.imports.queue(tenantId, actor, files['file']?.[0], files['uploads']?.[0]));
+    return toRunDto(
+      await this.imports.queue(
+        tenantId,
+        actor,
+        files['file']?.[0],
+        files['uploads']?.[0],
+        form.fetchFrom ?? null,
+      ),
+    );
   }
 
   @Get()

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUrl, MaxLength } from 'class-validator';
 
 const KINDS = ['berita', 'halaman', 'dokumen', 'media'];
 
@@ -73,7 +74,25 @@ export class ExportFileFormDto {
   file: unknown;
 }
 
-export class ImportFilesFormDto extends ExportFileFormDto {
+export class ImportFormFieldsDto {
+  @ApiPropertyOptional({
+    example: 'https://dishub-lama.bandarlampungkota.go.id',
+    description:
+      'Alamat situs lama sekarang, untuk mengambil foto dan dokumen yang tidak ada di arsip unggahan (hanya bila platform mengizinkan: WORDPRESS_FETCH_UPLOADS)',
+  })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(300)
+  fetchFrom?: string;
+}
+
+export class ImportFilesFormDto extends ImportFormFieldsDto {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'Berkas ekspor WordPress (WXR, .xml), paling besar 512 MB',
+  })
+  file: unknown;
   @ApiPropertyOptional({
     type: 'string',
     format: 'binary',

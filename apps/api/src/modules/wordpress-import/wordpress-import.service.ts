@@ -7,7 +7,7 @@ import { type Principal, type TenantContext } from '../../core/access/principal'
 import { type AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { Database } from '../../core/database/database.service';
-import { DomainError } from '../../core/errors/domain-error';
+import { DomainError, fieldError } from '../../core/errors/domain-error';
 import { requireFile, type UploadedFile } from '../../core/http/single-file-upload';
 import { MEDIA_STORAGE, type MediaStorage } from '../media/storage/media-storage';
 import { type Tenant } from '../tenants/tenant.entity';
@@ -23,6 +23,7 @@ import { noTotals } from './import-run-totals';
 import { type ImportRunRow, ImportRunsRepository } from './import-runs.repository';
 import { StoredImportFiles } from './stored-import-files';
 import { UploadsArchive } from './uploads-archive';
+import { UploadsFetcher } from './uploads-fetcher';
 
 /** Runs an OPD's import page lists. */
 const RUNS_LISTED = 20;
@@ -46,7 +47,7 @@ export class WordpressImportService {
     @Inject(ImportJobs) private readonly jobs: ImportJobs,
     @Inject(ImportUndo) private readonly undoer: ImportUndo,
     @Inject(MEDIA_STORAGE) storage: MediaStorage,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.files = new StoredImportFiles(storage, config.media.dir);
     jobs.handle((job) => this.runQueued(job));
@@ -73,9 +74,18 @@ export class WordpressImportService {
     actor: Principal,
     exportFile: UploadedFile | undefined,
     uploadsFile: UploadedFile | undefined,
+    fetchFrom: string | null = null,
   ): Promise<ImportRunRow> {
     const upload = requireFile(exportFile);
     try {
+      if (fetchFrom && !this.config.wordpressFetch.enabled)
+        throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
+          fieldError(
+            'fetchFrom',
+            'fetchDisabled',
+            'fetchFrom: mengambil berkas dari situs lama tidak diaktifkan di platform ini',
+          ),
+        ]);
       if (upload.size > EXPORT_MAX_BYTES)
         throw new DomainError(
           'PAYLOAD_TOO_LARGE',
@@ -88,7 +98,7 @@ export class WordpressImportService {
       const keys = await this.files.keep(tenant.id, id, upload.path, uploadsFile?.path ?? null);
       try {
         return await this.db.inTenant(tenant.id, async (tx) => {
-          const run = { id, sourceUrl: index.site.baseUrl, startedBy: actor.userId, ...keys };
+          const run = { id, sourceUrl: index.site.baseUrl, startedBy: actor.userId, fetchFrom, ...keys };
           await this.runs.queue(tx, run);
           if (!(await this.jobs.send(tx, { tenantId: tenant.id, importId: id })))
             throw new DomainError(
@@ -136,7 +146,11 @@ export class WordpressImportService {
     try {
       const archive = local.uploads ? await UploadsArchive.open(local.uploads) : undefined;
       try {
-        await this.record(context, job.importId, () => createReadStream(local.export), { archive });
+        const fetch =
+          found.fetchFrom && this.config.wordpressFetch.enabled
+            ? { fetcher: new UploadsFetcher(this.config.wordpressFetch), from: found.fetchFrom }
+            : undefined;
+        await this.record(context, job.importId, () => createReadStream(local.export), { archive, fetch });
       } finally {
         archive?.close();
       }
