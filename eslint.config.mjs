@@ -33,6 +33,26 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // The API's layers: core/ is the framework the domain modules stand on, and knows none of them (the
+    // application puts them together: app.module.ts, entities.ts).
+    files: ['apps/api/src/core/**/*.ts'],
+    ignores: ['apps/api/src/core/**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**', '../../app.module', '../../entities', '../../app-data-source'],
+              message:
+                'core/ knows no domain module: let the module bring it (see ARCHITECTURE.md, "Layers").',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Scripts the public sites send to browsers.
     files: ['**/public/**/*.js', 'apps/admin/test/**/*.mjs'],
     languageOptions: { globals: { ...globals.browser } },

@@ -3,6 +3,7 @@ import { AccessModule } from './core/access/access.module';
 import { type AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
+import { ENTITIES } from './entities';
 import { LoggingModule } from './core/logging/logging.module';
 import { QueueModule } from './core/queue/queue.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -33,7 +34,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         QueueModule,
         AccessModule,
         HealthModule,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './core/config/app-config';
 import { runMigrations } from './core/database/data-source';
-import { createApp } from './core/http/create-app';
+import { createApp } from './create-app';
 
 /** Production entry point: configuration from the environment only (see README, "Configuration"). */
 async function main(): Promise<void> {

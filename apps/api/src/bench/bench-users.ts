@@ -1,4 +1,4 @@
-import { createDataSource } from '../core/database/data-source';
+import { createAppDataSource } from '../app-data-source';
 import { DirectorySeeder } from '../demo/directory-seeder';
 import { type BenchDatabase } from './bench-database';
 
@@ -14,7 +14,7 @@ export async function signInPlatformUser(
   role: 'monitor' | 'platform_admin',
 ): Promise<string> {
   const email = `${role.replace('_', '-')}@bench.example`;
-  const dataSource = await createDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
+  const dataSource = await createAppDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
   await new DirectorySeeder(dataSource).user({
     email,
     name: role === 'monitor' ? 'Bapperida' : 'Diskominfotik',

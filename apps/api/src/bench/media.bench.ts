@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { createDataSource } from '../core/database/data-source';
+import { createAppDataSource } from '../app-data-source';
 import { DirectorySeeder } from '../demo/directory-seeder';
 import { startApi } from './api-process';
 import { benchDatabase } from './bench-database';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     MEDIA_TENANT_QUOTA_MB: '100000',
   });
   try {
-    const dataSource = await createDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
+    const dataSource = await createAppDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
     const seeder = new DirectorySeeder(dataSource);
     const tenant = await seeder.tenant({
       slug: 'dinas-bench',

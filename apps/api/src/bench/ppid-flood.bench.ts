@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { createDataSource } from '../core/database/data-source';
+import { createAppDataSource } from '../app-data-source';
 import { DirectorySeeder } from '../demo/directory-seeder';
 import { TenantsRepository } from '../modules/tenants/tenants.repository';
 import { startApi } from './api-process';
@@ -48,7 +48,7 @@ async function seedService(superuserUrl: string, slug: string): Promise<void> {
 
 /** A PPID officer of `slug`, signed in: its access token. */
 async function officerOf(api: string, database: BenchDatabase, slug: string): Promise<string> {
-  const dataSource = await createDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
+  const dataSource = await createAppDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
   const seeder = new DirectorySeeder(dataSource);
   const tenant = (await dataSource.manager.transaction((manager) =>
     new TenantsRepository().findBySlug(manager, slug),

@@ -1,4 +1,4 @@
-import { createDataSource } from '../core/database/data-source';
+import { createAppDataSource } from '../app-data-source';
 import { DirectorySeeder } from '../demo/directory-seeder';
 import { startApi } from './api-process';
 import { recordGoals } from './goals';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   // The flood's 429s are expected: keep them out of the output.
   const api = await startApi(database, { LOG_LEVEL: 'error' });
   try {
-    const dataSource = await createDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
+    const dataSource = await createAppDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
     const seeder = new DirectorySeeder(dataSource);
     const tenant = await seeder.tenant({
       slug: 'dinas-pratinjau',

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../core/config/app-config';
-import { createApp } from '../core/http/create-app';
+import { createApp } from '../create-app';
 import { ScheduledPublisher } from '../modules/content/scheduled-publisher';
 import { DigestsService } from '../modules/digests/digests.service';
 import { ScoreHistoryService } from '../modules/oversight/score-history.service';

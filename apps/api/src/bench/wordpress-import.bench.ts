@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Zip, ZipPassThrough } from 'fflate';
 import { Client } from 'pg';
 import sharp from 'sharp';
-import { createDataSource } from '../core/database/data-source';
+import { createAppDataSource } from '../app-data-source';
 import { DirectorySeeder } from '../demo/directory-seeder';
 import { type ApiProcess, startApi } from './api-process';
 import { benchDatabase, superuserOn } from './bench-database';
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     await writeExport(files.xml);
     await writeUploads(files.zip);
     const sizes = { xml: (await stat(files.xml)).size, zip: (await stat(files.zip)).size };
-    const dataSource = await createDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
+    const dataSource = await createAppDataSource({ url: database.appUrl, poolSize: 1 }).initialize();
     const tenant = await new DirectorySeeder(dataSource).tenant({
       slug: 'dishub-bench',
       name: 'Dinas Perhubungan (bench)',

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runMigrations } from '../core/database/data-source';
-import { buildOpenApiDocument, createApp } from '../core/http/create-app';
+import { buildOpenApiDocument, createApp } from '../create-app';
 import { runCommand } from './local-runtime';
 
 export const OPENAPI_FILE = path.resolve(__dirname, '../../openapi.json');

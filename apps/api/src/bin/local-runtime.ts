@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { type DataSource } from 'typeorm';
 import { type AppConfig, type ConfigDefaults, loadConfig } from '../core/config/app-config';
-import { createDataSource } from '../core/database/data-source';
+import { createAppDataSource } from '../app-data-source';
 import {
   attachToRunningEmbedded,
   type EmbeddedPostgresHandle,
@@ -118,7 +118,7 @@ export async function withDataSource<T>(
   config: AppConfig,
   work: (dataSource: DataSource) => Promise<T>,
 ): Promise<T> {
-  const dataSource = await createDataSource({ url: config.database.url, poolSize: 2 }).initialize();
+  const dataSource = await createAppDataSource({ url: config.database.url, poolSize: 2 }).initialize();
   try {
     return await work(dataSource);
   } finally {

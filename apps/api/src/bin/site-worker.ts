@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type Job } from 'pg-boss';
 import { ConfigError, loadWorkerConfig } from '../core/config/app-config';
-import { createDataSource } from '../core/database/data-source';
+import { createAppDataSource } from '../app-data-source';
 import { Database } from '../core/database/database.service';
 import {
   PORTAL_BUILD_QUEUE,
@@ -22,7 +22,7 @@ import { BACKGROUND_BUILDS, backgroundBuilders, SiteBuilder } from '../modules/b
  */
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
-  const dataSource = await createDataSource({
+  const dataSource = await createAppDataSource({
     url: config.database.url,
     poolSize: 3,
     applicationName: 'laman-site-worker',

@@ -7,8 +7,9 @@ import { type AppConfig, ConfigError, loadConfig } from '../core/config/app-conf
 import { Database } from '../core/database/database.service';
 import { SiteBuildQueue } from '../core/queue/site-build-queue';
 import { startSitesServer } from './sites-server';
-import { createDataSource, runMigrations } from '../core/database/data-source';
-import { createApp } from '../core/http/create-app';
+import { runMigrations } from '../core/database/data-source';
+import { createAppDataSource } from '../app-data-source';
+import { createApp } from '../create-app';
 import { seedDemoContent } from '../demo/demo-content';
 import { DEMO_PASSWORD, type DemoDirectory, type DemoLogin, seedDemo } from '../demo/seed-demo';
 import { prepareLocalRuntime } from './local-runtime';
@@ -151,7 +152,7 @@ function siteLines(slugs: string[], port: number): string[] {
 }
 
 async function seedOnce(appUrl: string): Promise<DemoDirectory | null> {
-  const dataSource = await createDataSource({
+  const dataSource = await createAppDataSource({
     url: appUrl,
     poolSize: 2,
     applicationName: 'laman-seed',

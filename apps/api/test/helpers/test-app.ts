@@ -5,8 +5,8 @@ import { type INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { type DataSource } from 'typeorm';
 import { loadConfig } from '../../src/core/config/app-config';
-import { createDataSource } from '../../src/core/database/data-source';
-import { createApp } from '../../src/core/http/create-app';
+import { createAppDataSource } from '../../src/app-data-source';
+import { createApp } from '../../src/create-app';
 import { Given } from './given';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -24,7 +24,7 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await createApp(testConfig(database, env));
-  const dataSource = await createDataSource({ url: database.appUrl, poolSize: 2 }).initialize();
+  const dataSource = await createAppDataSource({ url: database.appUrl, poolSize: 2 }).initialize();
   const server = app.getHttpServer();
   const http = () => request(server);
   return {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/core/config/app-config';
 import { createDataSource, runMigrations } from '../../src/core/database/data-source';
 import { MIGRATIONS } from '../../src/core/database/schema';
-import { createApp } from '../../src/core/http/create-app';
+import { createApp } from '../../src/create-app';
 import { withDatabase } from '../../src/core/database/provision';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 

@@ -1,19 +1,26 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { installQueue } from '../queue/install-queue';
-import { ENTITIES, MIGRATIONS } from './schema';
+import { type EntitySchema, type MixedList } from 'typeorm';
+import { MIGRATIONS } from './schema';
 
 export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /**
+   * The mapped tables: the application's list (`src/entities.ts`, each module contributing its own); none for
+   * running migrations, which are SQL.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
+  entities?: MixedList<Function | string | EntitySchema>;
 }
 
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
-    entities: ENTITIES,
+    entities: options.entities ?? [],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

@@ -1,8 +1,8 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { createDataSource } from './data-source';
+import { createDataSource, type DataSourceOptions } from './data-source';
 import { Database } from './database.service';
 import { SiteChangeNotifier } from './site-change-notifier';
 
@@ -25,27 +25,34 @@ async function assertRowLevelSecurityApplies(dataSource: DataSource): Promise<vo
 }
 
 @Global()
-@Module({
-  providers: [
-    {
-      provide: DataSource,
-      inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) => {
-        const dataSource = await createDataSource({
-          url: config.database.url,
-          poolSize: config.database.poolSize,
-        }).initialize();
-        await assertRowLevelSecurityApplies(dataSource);
-        return dataSource;
-      },
-    },
-    Database,
-    SiteChangeNotifier,
-  ],
-  exports: [Database, SiteChangeNotifier],
-})
+@Module({})
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** The connection pool, mapping the entities the application brings (`src/entities.ts`). */
+  static forRoot(entities: DataSourceOptions['entities']): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        {
+          provide: DataSource,
+          inject: [APP_CONFIG],
+          useFactory: async (config: AppConfig) => {
+            const dataSource = await createDataSource({
+              url: config.database.url,
+              poolSize: config.database.poolSize,
+              entities,
+            }).initialize();
+            await assertRowLevelSecurityApplies(dataSource);
+            return dataSource;
+          },
+        },
+        Database,
+        SiteChangeNotifier,
+      ],
+      exports: [Database, SiteChangeNotifier],
+    };
+  }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();

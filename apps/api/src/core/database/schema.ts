@@ -1,9 +1,3 @@
-import { AuditEvent } from '../../modules/audit/audit-event.entity';
-import { AuthSession } from '../../modules/auth/auth-session.entity';
-import { UserToken } from '../../modules/auth/user-token.entity';
-import { Tenant } from '../../modules/tenants/tenant.entity';
-import { Membership } from '../../modules/users/membership.entity';
-import { User } from '../../modules/users/user.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { Content1764400000000 } from './migrations/1764400000000-content';
 import { Media1764500000000 } from './migrations/1764500000000-media';
@@ -44,33 +38,8 @@ import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
 import { Notifications1765700000000 } from './migrations/1765700000000-notifications';
 import { NotificationsAboutTenant1765800000000 } from './migrations/1765800000000-notifications-about-tenant';
 import { ContentReturnedBy1765900000000 } from './migrations/1765900000000-content-returned-by';
-import { SpamTerm } from '../../modules/moderation/spam-term.entity';
 import { BuildChecks1764700000000 } from './migrations/1764700000000-build-checks';
-import { PlatformAlert } from '../../modules/builds/platform-alert.entity';
-import { SiteBuild } from '../../modules/builds/site-build.entity';
-import { Media } from '../../modules/media/media.entity';
-import { ContentItem } from '../../modules/content/content-item.entity';
-import { ContentRevision } from '../../modules/content/content-revision.entity';
-import { PublishedContent } from '../../modules/content/published-content.entity';
-import { SiteChangeEvent } from '../../modules/site-changes/site-change-event.entity';
 
-/** Listed explicitly (no globs): the same list works from src under jest and from dist. */
-export const ENTITIES = [
-  Tenant,
-  User,
-  Membership,
-  AuthSession,
-  UserToken,
-  AuditEvent,
-  ContentItem,
-  ContentRevision,
-  PublishedContent,
-  SiteChangeEvent,
-  Media,
-  SiteBuild,
-  PlatformAlert,
-  SpamTerm,
-];
 export const MIGRATIONS = [
   Foundation1764300000000,
   Content1764400000000,

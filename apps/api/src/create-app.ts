@@ -5,16 +5,16 @@ import { urlencoded } from 'express';
 import helmet from 'helmet';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from '../../app.module';
-import { type AppConfig } from '../config/app-config';
-import { DomainError } from '../errors/domain-error';
-import { HttpErrorFilter } from '../errors/http-error.filter';
-import { toFieldErrors } from '../errors/validation-messages';
-import { assignRequestId } from '../logging/request-id';
-import { routeNotFound } from './raw-error-response';
-import { rejectHostileJson, rejectHostileUrl } from './hostile-input';
-import { FORM_PAGES_PATH } from './form-page-error';
-import { requireJsonBody } from './require-json';
+import { AppModule } from './app.module';
+import { type AppConfig } from './core/config/app-config';
+import { DomainError } from './core/errors/domain-error';
+import { HttpErrorFilter } from './core/errors/http-error.filter';
+import { toFieldErrors } from './core/errors/validation-messages';
+import { assignRequestId } from './core/logging/request-id';
+import { routeNotFound } from './core/http/raw-error-response';
+import { rejectHostileJson, rejectHostileUrl } from './core/http/hostile-input';
+import { FORM_PAGES_PATH } from './core/http/form-page-error';
+import { requireJsonBody } from './core/http/require-json';
 
 export const API_PREFIX = 'api/v1';
 
