@@ -82,6 +82,41 @@ export interface SourceIndex {
   authors: Map<string, string>;
   /** How many items the export holds (an import's progress counts against it). */
   items: number;
+  /**
+   * Pages by id: their title, and their place in the Profil menu — WordPress's tree read depth-first (a parent,
+   * then its children by their order), since Laman's menu is one list.
+   */
+  pages: Map<number, { title: string; order: number }>;
+}
+
+interface PageNode {
+  id: number;
+  parentId: number;
+  menuOrder: number;
+  title: string;
+}
+
+/** Each page's place when the tree is read depth-first: parents before their children, siblings by order. */
+function pageOrder(pages: PageNode[]): Map<number, { title: string; order: number }> {
+  const ids = new Set(pages.map((page) => page.id));
+  const children = new Map<number, PageNode[]>();
+  for (const page of pages) {
+    const parent = ids.has(page.parentId) && page.parentId !== page.id ? page.parentId : 0;
+    children.set(parent, [...(children.get(parent) ?? []), page]);
+  }
+  const placed = new Map<number, { title: string; order: number }>();
+  const visit = (parent: number) => {
+    const siblings = (children.get(parent) ?? []).sort(
+      (a, b) => a.menuOrder - b.menuOrder || a.title.localeCompare(b.title, 'id'),
+    );
+    for (const page of siblings) {
+      if (placed.has(page.id)) continue;
+      placed.set(page.id, { title: page.title, order: Math.min(placed.size, 999) });
+      visit(page.id);
+    }
+  };
+  visit(0);
+  return placed;
 }
 
 /** A planned item, with a post's or page's content as converted (the import writes it; the report does not). */
@@ -94,9 +129,18 @@ export async function indexSource(input: Readable): Promise<SourceIndex> {
     attachments: new Map(),
     authors: new Map(),
     items: 0,
+    pages: new Map(),
   };
+  const pages: PageNode[] = [];
   for await (const entry of readWxr(input)) {
     if (entry.kind === 'site') index.site = entry.site;
+    if (entry.kind === 'item' && entry.item.type === 'page' && !skipReason(entry.item))
+      pages.push({
+        id: entry.item.id,
+        parentId: entry.item.parentId,
+        menuOrder: entry.item.menuOrder,
+        title: entry.item.title,
+      });
     if (entry.kind === 'author') index.authors.set(entry.author.login, entry.author.displayName);
     if (entry.kind === 'item') index.items++;
     if (entry.kind === 'item' && entry.item.type === 'attachment' && entry.item.attachmentUrl)
@@ -106,6 +150,7 @@ export async function indexSource(input: Readable): Promise<SourceIndex> {
         title: entry.item.title,
       });
   }
+  index.pages = pageOrder(pages);
   return index;
 }
 
@@ -184,18 +229,25 @@ export function decide(item: WxrItem, index: SourceIndex): Decision {
     warnings: converted.warnings,
   };
   return {
-    plan: item.type === 'page' ? pagePlan(item, common) : newsPlan(item, index, common),
+    plan: item.type === 'page' ? pagePlan(item, index, common) : newsPlan(item, index, common),
     converted,
   };
 }
 
-function pagePlan(item: WxrItem, common: PlannedCommon): PlannedItem {
+/**
+ * A page as Halaman: its kind guessed, its place in the Profil menu where WordPress's tree put it (a child right
+ * after its parent), and a warning on a child page — Laman's menu has one level.
+ */
+function pagePlan(item: WxrItem, index: SourceIndex, common: PlannedCommon): PlannedItem {
+  const parent = item.parentId ? index.pages.get(item.parentId) : undefined;
+  if (parent)
+    common.warnings.push(`halaman di bawah "${parent.title}" di WordPress: di menu Profil menyusul induknya`);
   return {
     ...common,
     kind: 'halaman',
     pageKind: guessPageKind(item.title, item.slug),
     parentSourceId: item.parentId || null,
-    menuOrder: item.menuOrder,
+    menuOrder: index.pages.get(item.id)?.order ?? Math.min(Math.max(item.menuOrder, 0), 999),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { type FixturePost, wxrExport } from '../../../bench/wxr-fixture';
 import { dryRun } from '../dry-run';
+import { indexSource } from '../import-plan';
 import { guessDocument, guessPageKind } from '../guesses';
 
 const BASE = 'https://dishub.bandarlampungkota.go.id';
@@ -71,7 +72,7 @@ describe('the dry run of a WordPress import', () => {
       skipped: 5,
       drafts: 4,
       review: 4,
-      warnings: 2,
+      warnings: 3,
       oldUrls: expect.any(Number),
     });
     expect(report.skipped.map((item) => [item.sourceId, item.reason])).toEqual([
@@ -116,9 +117,12 @@ describe('the dry run of a WordPress import', () => {
     expect(report.warnings.map((noted) => [noted.sourceId, noted.notes])).toEqual([
       [20, ['Galeri menyebut lampiran 99 yang tidak ada di berkas ekspor']],
       [26, ['Foto sampul (lampiran 777) tidak ada di berkas ekspor']],
+      [31, ['halaman di bawah "Profil" di WordPress: di menu Profil menyusul induknya']],
     ]);
     const page = report.sample.find((plan) => plan.sourceId === 31);
-    expect(page).toMatchObject({ kind: 'halaman', pageKind: 'visi-misi', parentSourceId: 30, menuOrder: 2 });
+    // The tree read depth-first: the parent page first, its child right after it.
+    expect(page).toMatchObject({ kind: 'halaman', pageKind: 'visi-misi', parentSourceId: 30, menuOrder: 1 });
+    expect(report.sample.find((plan) => plan.sourceId === 30)).toMatchObject({ menuOrder: 0 });
     const renstra = report.sample.find((plan) => plan.sourceId === 11);
     expect(renstra).toMatchObject({
       kind: 'dokumen',
@@ -164,5 +168,26 @@ describe('guesses from titles', () => {
     ['Kontak Kami', 'kontak', 'lainnya'],
   ])('page %s is %s', (title, slug, kind) => {
     expect(guessPageKind(title, slug)).toBe(kind);
+  });
+});
+
+describe("the old site's page tree in Laman's one-level Profil menu", () => {
+  it('places each page after its parent, siblings by their order, a page whose parent is gone at the top', async () => {
+    const text = wxrExport({ baseUrl: BASE }, [
+      { id: 1, type: 'page', title: 'Tentang Kami', menuOrder: 2 },
+      { id: 2, type: 'page', title: 'Kontak', menuOrder: 1 },
+      { id: 3, type: 'page', title: 'Struktur Organisasi', parent: 1, menuOrder: 0 },
+      { id: 4, type: 'page', title: 'Bidang Lalu Lintas', parent: 3, menuOrder: 0 },
+      { id: 5, type: 'page', title: 'Halaman yatim', parent: 999, menuOrder: 5 },
+      { id: 6, type: 'page', title: 'Dibuang', parent: 1, status: 'trash' },
+    ]);
+    const index = await indexSource(Readable.from([Buffer.from(text)]));
+    expect([...index.pages].map(([id, page]) => [id, page.order])).toEqual([
+      [2, 0],
+      [1, 1],
+      [3, 2],
+      [4, 3],
+      [5, 4],
+    ]);
   });
 });
