@@ -341,4 +341,27 @@ describe('WordPress import: the import', () => {
     // Imported again after the undo, everything comes back new.
     expect((await importing(first, other)).totals).toMatchObject({ created: 5, unchanged: 0 });
   }, 180_000);
+
+  it('imports an export of WordPress 4 (WXR 1.1, classic editor) the same way', async () => {
+    const older = await t.given.tenant();
+    const text = wxrExport({ baseUrl: BASE, title: 'Dinas Perhubungan', wxrVersion: '1.1' }, [
+      {
+        id: 1,
+        title: 'Pengumuman Lama',
+        slug: 'pengumuman-lama',
+        date: '2017-05-02 08:00:00',
+        content: 'Paragraf satu.\n\nParagraf dua dengan [caption id="x"]teks keterangan[/caption].',
+      },
+      { id: 2, type: 'page', title: 'Sejarah Dinas', slug: 'sejarah', date: '2016-01-01 08:00:00' },
+    ]);
+    const run = await t.app
+      .get(WordpressImportService)
+      .importInto(older.id, actor(), () => Readable.from([Buffer.from(text)]));
+    expect(run.totals).toMatchObject({ created: 2, failed: 0 });
+    const item = (await t.http().get(`/api/v1/public/${older.slug}/content/berita/pengumuman-lama`)).body;
+    expect(item.publishedAt).toBe('2017-05-02T01:00:00.000Z');
+    expect(item.fields.bodyHtml).toContain('<p>Paragraf satu.</p>');
+    expect(item.fields.bodyHtml).not.toContain('[caption');
+    expect((await t.http().get(`/api/v1/public/${older.slug}/content/halaman/sejarah`)).status).toBe(200);
+  });
 });
