@@ -22,10 +22,18 @@ export async function signInPlatformUser(
     platformRole: role,
   });
   await dataSource.destroy();
+  return signInAgain(apiUrl, role);
+}
+
+/** A fresh access token for the platform user of `role` made above (a long run outlives one: 15 minutes). */
+export async function signInAgain(apiUrl: string, role: 'monitor' | 'platform_admin'): Promise<string> {
   const login = await fetch(`${apiUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'Bench-Password-2026' }),
+    body: JSON.stringify({
+      email: `${role.replace('_', '-')}@bench.example`,
+      password: 'Bench-Password-2026',
+    }),
   });
   return ((await login.json()) as { accessToken: string }).accessToken;
 }

@@ -10,7 +10,7 @@ import { createAppDataSource } from '../app-data-source';
 import { DirectorySeeder } from '../demo/directory-seeder';
 import { type ApiProcess, startApi } from './api-process';
 import { benchDatabase, superuserOn } from './bench-database';
-import { signInPlatformUser } from './bench-users';
+import { signInAgain, signInPlatformUser } from './bench-users';
 import { countFromEnv, type GoalRow, recordGoals } from './goals';
 import { type FixturePost, wxrExportStream } from './wxr-fixture';
 
@@ -167,16 +167,6 @@ async function importOnce(
   }
 }
 
-/** The bench's platform admin signed in again (signInPlatformUser made them). */
-async function signInAgain(apiUrl: string): Promise<string> {
-  const login = await fetch(`${apiUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'platform-admin@bench.example', password: 'Bench-Password-2026' }),
-  });
-  return ((await login.json()) as { accessToken: string }).accessToken;
-}
-
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
@@ -216,7 +206,13 @@ async function main(): Promise<void> {
         files,
       );
       console.log(`First import: ${JSON.stringify(first)}`);
-      const again = await importOnce(api, client, await signInAgain(api.url), tenant.id, files);
+      const again = await importOnce(
+        api,
+        client,
+        await signInAgain(api.url, 'platform_admin'),
+        tenant.id,
+        files,
+      );
       await client.end();
       const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
       console.log(

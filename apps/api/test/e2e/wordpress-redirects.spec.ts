@@ -12,6 +12,7 @@ import { UploadsArchive } from '../../src/modules/wordpress-import/uploads-archi
 import { WordpressImportService } from '../../src/modules/wordpress-import/wordpress-import.service';
 import { builtSiteBehindNginx, get, type RunningNginx } from '../helpers/debian-nginx';
 import { smallJpeg } from '../helpers/media-corpus';
+import { principalOf } from '../helpers/given';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const OLD = 'https://dinsos.bandarlampungkota.go.id';
@@ -68,18 +69,9 @@ describe('old WordPress addresses after an import (nginx and the local sites ser
       { id: 3, type: 'page', title: 'Tugas dan Fungsi', slug: 'tugas-fungsi', content: 'Tugas pokok dinas.' },
     ]);
     try {
-      const imported = await t.app.get(WordpressImportService).importInto(
-        opd.id,
-        {
-          userId: admin.id,
-          sessionId: 'uji',
-          email: admin.email,
-          name: admin.name,
-          platformRole: 'platform_admin',
-        },
-        () => Readable.from([Buffer.from(text)]),
-        { archive },
-      );
+      const imported = await t.app
+        .get(WordpressImportService)
+        .importInto(opd.id, principalOf(admin), () => Readable.from([Buffer.from(text)]), { archive });
       expect(imported.totals).toMatchObject({ created: 4, failed: 0, held: 0 });
     } finally {
       archive.close();

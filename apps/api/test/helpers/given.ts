@@ -1,3 +1,4 @@
+import { type Principal } from '../../src/core/access/principal';
 import { randomBytes } from 'node:crypto';
 import type request from 'supertest';
 import { type DataSource } from 'typeorm';
@@ -77,4 +78,15 @@ export class Given {
 
 export function unique(): string {
   return randomBytes(4).toString('hex');
+}
+
+/** A user as the principal a service sees (for tests that call a service as a signed-in person would). */
+export function principalOf(user: User): Principal {
+  return {
+    userId: user.id,
+    sessionId: 'uji',
+    email: user.email,
+    name: user.name,
+    platformRole: user.platformRole,
+  };
 }

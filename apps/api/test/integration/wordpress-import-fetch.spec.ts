@@ -8,6 +8,7 @@ import { UploadsFetcher } from '../../src/modules/wordpress-import/uploads-fetch
 import { WordpressImportService } from '../../src/modules/wordpress-import/wordpress-import.service';
 import { eventually } from '../helpers/eventually';
 import { smallJpeg } from '../helpers/media-corpus';
+import { principalOf } from '../helpers/given';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const BASE = 'https://dkp.bandarlampungkota.go.id';
@@ -30,16 +31,8 @@ describe('WordPress import: fetching the old uploads from the old site', () => {
     meta: { _wp_attachment_image_alt: `Pedagang di pasar ikan ${n}` },
   }));
   const text = wxrExport({ baseUrl: BASE, title: 'DKP' }, photos);
-  const actor = async (): Promise<Principal> => {
-    const user = await t.given.user({ platformRole: 'platform_admin' });
-    return {
-      userId: user.id,
-      sessionId: 'uji',
-      email: user.email,
-      name: user.name,
-      platformRole: 'platform_admin',
-    };
-  };
+  const actor = async (): Promise<Principal> =>
+    principalOf(await t.given.user({ platformRole: 'platform_admin' }));
 
   beforeAll(async () => {
     const jpeg = await smallJpeg();

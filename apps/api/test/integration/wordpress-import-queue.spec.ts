@@ -9,7 +9,7 @@ import { type Tenant } from '../../src/modules/tenants/tenant.entity';
 import { ImportJobs } from '../../src/modules/wordpress-import/import-jobs';
 import { WordpressImportService } from '../../src/modules/wordpress-import/wordpress-import.service';
 import { eventually } from '../helpers/eventually';
-import { type SignedIn } from '../helpers/given';
+import { type SignedIn, principalOf } from '../helpers/given';
 import { pdf, smallJpeg } from '../helpers/media-corpus';
 import { asSuperuser } from '../helpers/superuser';
 import { mediaDirOf, startTestApp, type TestApp } from '../helpers/test-app';
@@ -160,13 +160,7 @@ describe('WordPress import: queued, followed, resumed', () => {
 
   it('resumes an import that stopped midway, without duplicating what it had written', async () => {
     const opd: Tenant = await t.given.tenant();
-    const actor: Principal = {
-      userId: platform.user.id,
-      sessionId: 'uji',
-      email: platform.email,
-      name: platform.user.name,
-      platformRole: 'platform_admin',
-    };
+    const actor: Principal = principalOf(platform.user);
     const whole = exportOf(posts(40));
     // The export is read four times (its site, then the import's index, files and posts passes): in the last,
     // the connection breaks two thirds of the way in.

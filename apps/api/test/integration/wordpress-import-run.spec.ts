@@ -11,6 +11,7 @@ import { WordpressImportService } from '../../src/modules/wordpress-import/wordp
 import { type User } from '../../src/modules/users/user.entity';
 import { pdf, smallJpeg } from '../helpers/media-corpus';
 import { asSuperuser } from '../helpers/superuser';
+import { principalOf } from '../helpers/given';
 import { mediaDirOf, startTestApp, type TestApp } from '../helpers/test-app';
 import { sampleFields } from '../helpers/content-samples';
 import { LocalDiskStorage } from '../../src/modules/media/storage/local-disk.storage';
@@ -31,13 +32,7 @@ describe('WordPress import: the import', () => {
   let folder: string;
   let archive: UploadsArchive;
 
-  const actor = (): Principal => ({
-    userId: admin.id,
-    sessionId: 'uji',
-    email: admin.email,
-    name: admin.name,
-    platformRole: 'platform_admin',
-  });
+  const actor = (): Principal => principalOf(admin);
   const importing = (posts: FixturePost[], into: Tenant = opd) => {
     const text = wxrExport(
       { baseUrl: BASE, title: 'Dinas Perhubungan', authors: [['humas', 'Tim Humas Dishub']] },
