@@ -179,8 +179,10 @@ export async function buildSite({
       });
       lap('uploadMs', since);
       timings.uploadedFiles = sent.uploaded;
+      timings.hashedFiles = sent.hashed;
       summary.uploadMs = timings.uploadMs;
       summary.uploadedFiles = sent.uploaded;
+      summary.hashedFiles = sent.hashed;
     }
     // The warm builder asks its worker whether the build's job is still its own (not retried elsewhere after a
     // lost heartbeat): only then may it go live. With object storage the worker switches the OPD's pointer in

@@ -6,42 +6,61 @@
 // links to an earlier build's, not downloads.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileOperations } from './hard-links.mjs';
 
-/** Every file of a build folder by its path, with the SHA-256 of its content. */
-export async function hashFolder(dir) {
+/**
+ * Every file of a build folder by its path, with the SHA-256 of its content, and how many files were read for it.
+ * `base`: an earlier build on this host and its listing — a file that is the same inode as the base's file at
+ * that path (the builder hard-links what a build reuses) has the base's hash, and is not read again.
+ */
+export async function hashFolder(dir, base) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  let hashed = 0;
   const hashes = await Promise.all(
     files.map((file) =>
       fileOperations(async () => {
+        const known = base && (await linkedHash(path.join(dir, file), base, file));
+        if (known) return known;
+        hashed++;
         const hash = createHash('sha256');
         await pipeline(createReadStream(path.join(dir, file)), hash);
         return hash.digest('hex');
       }),
     ),
   );
-  return Object.fromEntries(files.map((file, index) => [file, hashes[index]]));
+  return { files: Object.fromEntries(files.map((file, index) => [file, hashes[index]])), hashed };
+}
+
+/** The base's hash of `file` when the file here is the very same inode as the base's, else null. */
+async function linkedHash(here, base, file) {
+  const hash = base.files[file];
+  if (!hash) return null;
+  const [mine, theirs] = await Promise.all([stat(here), stat(path.join(base.dir, file)).catch(() => null)]);
+  return theirs && mine.ino === theirs.ino && mine.dev === theirs.dev ? hash : null;
 }
 
 /**
  * Uploads a finished build (its new files, then its listing with the builder's manifest); the pointer is not
- * touched. `base`: the listing of the build it started from, whose files the bucket holds already.
+ * touched. `base`: the listing of the build it started from, whose files the bucket holds already (and whose
+ * hashes its hard-linked files here reuse).
  */
 export async function uploadBuild(store, { slug, tenantDir, build, manifest = {}, base }) {
   const buildDir = path.join(tenantDir, 'builds', build);
-  const files = await hashFolder(buildDir);
+  const baseDir = base?.build && path.join(tenantDir, 'builds', base.build);
+  const linked = baseDir && existsSync(baseDir) ? { dir: baseDir, files: base.files } : undefined;
+  const { files, hashed } = await hashFolder(buildDir, linked);
   const known = new Set(Object.values(base?.files ?? {}));
   const uploaded = await store.uploadFiles(slug, buildDir, files, known);
   const listing = { build, files, manifest };
   await store.putListing(slug, build, listing);
   await keepListing(tenantDir, listing);
-  return { uploaded, files: Object.keys(files).length };
+  return { uploaded, hashed, files: Object.keys(files).length };
 }
 
 /** The listing of a build this host holds (built or mirrored here), or null. */

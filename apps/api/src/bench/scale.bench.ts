@@ -268,7 +268,13 @@ async function periodicPasses(
 /** A theme rollout's pace and the bucket's size, from the sample, for every OPD. */
 function rolloutRows(rebuild: RebuildThroughput, opds: number): GoalRow[] {
   const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const every = rebuild.everyOpd;
   return [
+    underSecond(
+      `the request to rebuild every active OPD (${every.opds}): one job, whatever their number`,
+      every.requestMs,
+      `${every.requestMs} ms (the worker queued their builds in ${(every.fanoutMs / 1000).toFixed(1)} s)`,
+    ),
     {
       figure: `rebuild pace, one worker (${rebuild.live} of ${rebuild.sites} sites of ${ITEMS} items, full builds into object storage)`,
       value: `${rebuild.perWorkerHour} sites/hour (${(rebuild.ms / 1000).toFixed(1)} s)`,

@@ -8,11 +8,14 @@ import {
   type PortalBuildJob,
   PRIORITY,
   QUEUE_SCHEMA,
+  REBUILD_ALL_QUEUE,
+  type RebuildAllJob,
   SITE_BUILD_QUEUE,
   type SiteBuildJob,
 } from '../core/queue/site-build-queue';
 import { WarmBuilder } from '../modules/builds/builder-process';
 import { PortalBuilder } from '../modules/builds/portal-builder';
+import { RebuildFanout } from '../modules/builds/rebuild-fanout';
 import { BACKGROUND_BUILDS, backgroundBuilders, SiteBuilder } from '../modules/builds/site-builder';
 
 /**
@@ -81,6 +84,14 @@ async function main(): Promise<void> {
     if (!job) return;
     const outcome = await portal.run(job.data, job.id, job.retryCount + 1);
     console.log(JSON.stringify({ event: 'portal-build', outcome, trigger: job.data.trigger }));
+  });
+  // A rebuild of many sites arrives as one job: this worker queues the OPDs' builds a page at a time, and every
+  // worker (this one included) builds them.
+  const fanout = new RebuildFanout(database, boss);
+  await boss.work<RebuildAllJob>(REBUILD_ALL_QUEUE, polling, async ([job]) => {
+    if (!job) return;
+    const queued = await fanout.run(job.data, job.id);
+    console.log(JSON.stringify({ event: 'rebuild-all', queued }));
   });
   console.log('Site worker ready');
 

@@ -3,6 +3,11 @@ import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Logger } from '@nestjs/common';
+import { Database } from '../../src/core/database/database.service';
+import { startApiBoss } from '../../src/core/queue/api-boss';
+import { REBUILD_ALL_QUEUE, type RebuildAllJob } from '../../src/core/queue/site-build-queue';
+import { RebuildFanout } from '../../src/modules/builds/rebuild-fanout';
 import { sampleFields } from '../helpers/content-samples';
 import { childrenOf, untilGone } from '../helpers/processes';
 import { smallJpeg } from '../helpers/media-corpus';
@@ -117,11 +122,20 @@ describe('site build pipeline', () => {
     expect(refused.status).toBe(400);
     expect(await jobsOf(other.id)).toEqual([]);
 
-    // Rebuilding every site queues background builds; an editor's change on a waiting one raises it.
+    // Rebuilding every site queues background builds (one job, fanned out by a worker — here this process, no
+    // worker runs yet); an editor's change on a waiting one raises it.
     const admin = await t.given.platformSignedIn('platform_admin');
     const rebuild = await t.http().post('/api/v1/admin/sites/rebuild').set(admin.auth).send({});
     expect(rebuild.status).toBe(202);
     expect(rebuild.body.queued).toEqual(expect.arrayContaining([tenant.slug, other.slug]));
+    const boss = await startApiBoss(t.database.appUrl, new Logger('test'));
+    try {
+      const [job] = await boss.fetch<RebuildAllJob>(REBUILD_ALL_QUEUE);
+      await new RebuildFanout(new Database(t.dataSource), boss).run(job!.data, job!.id);
+      await boss.complete(REBUILD_ALL_QUEUE, job!.id);
+    } finally {
+      await boss.stop({ graceful: false, close: true });
+    }
     const waiting = () =>
       t.dataSource.query(
         `SELECT priority, data->>'background' AS background, data->>'trigger' AS trigger FROM pgboss.job
@@ -171,6 +185,25 @@ describe('site build pipeline', () => {
     });
     const news = await readFile(path.join(sites, 'portal', 'live', 'berita', 'index.html'), 'utf8');
     expect(news).toContain('Layanan Adminduk buka hari Sabtu');
+  }, 120_000);
+
+  it('rebuilds the sites a platform admin names: the worker fans the one job out and builds them', async () => {
+    worker ??= startWorker();
+    const tenant = await t.given.tenant();
+    const editor = await t.given.memberSignedIn(tenant, 'editor');
+    const admin = await t.given.platformSignedIn('platform_admin');
+    const asked = await t
+      .http()
+      .post('/api/v1/admin/sites/rebuild')
+      .set(admin.auth)
+      .send({ tenants: [tenant.slug] });
+    expect(asked.status).toBe(202);
+    const [build] = await finishedBuilds(tenant.slug, editor.auth, 1);
+    expect({ build, log: build?.status === 'live' ? '' : workerLog }).toMatchObject({
+      build: { status: 'live', trigger: 'rebuild.requested' },
+      log: '',
+    });
+    expect(workerLog).toContain('"event":"rebuild-all","queued":1');
   }, 120_000);
 
   it('deletes old builds once the builder is idle, keeping the newest three and the live one', async () => {

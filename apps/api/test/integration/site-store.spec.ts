@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SitePointers } from '../../src/modules/builds/site-pointers';
@@ -25,7 +25,10 @@ describe('sites in object storage: store, mirror, edge and pointers', () => {
     objects(prefix: string): AsyncIterable<{ Key: string }>;
   };
   let mirror: {
-    uploadBuild(store: unknown, request: object): Promise<{ uploaded: number; files: number }>;
+    uploadBuild(
+      store: unknown,
+      request: object,
+    ): Promise<{ uploaded: number; hashed: number; files: number }>;
     mirrorBuild(store: unknown, request: object): Promise<boolean>;
   };
   let edge: {
@@ -70,7 +73,7 @@ describe('sites in object storage: store, mirror, edge and pointers', () => {
     const pages = { 'index.html': '<h1>Beranda 1</h1>', 'berita/a/index.html': '<p>Berita A</p>' };
     await writeBuild(worker, '100', pages);
     const first = await mirror.uploadBuild(store, { slug: 'dinas-a', tenantDir: worker, build: '100' });
-    expect(first).toEqual({ uploaded: 2, files: 2 });
+    expect(first).toEqual({ uploaded: 2, hashed: 2, files: 2 });
     await writeBuild(worker, '200', { ...pages, 'index.html': '<h1>Beranda 2</h1>' });
     const base = await store.listing('dinas-a', '100');
     const second = await mirror.uploadBuild(store, {
@@ -79,7 +82,29 @@ describe('sites in object storage: store, mirror, edge and pointers', () => {
       build: '200',
       base,
     });
-    expect(second).toEqual({ uploaded: 1, files: 2 });
+    expect(second).toEqual({ uploaded: 1, hashed: 2, files: 2 });
+
+    // A build that reuses a page as the builder does (a hard link to the base's file) takes the base's hash for
+    // it; a file at the same path written anew (same size, other content) is read, and its new content sent.
+    await writeBuild(worker, '250', { 'index.html': '<h1>Beranda 9</h1>' });
+    await mkdir(path.join(worker, 'builds', '250', 'berita/a'), { recursive: true });
+    await link(
+      path.join(worker, 'builds', '200', 'berita/a/index.html'),
+      path.join(worker, 'builds', '250', 'berita/a/index.html'),
+    );
+    const linked = await mirror.uploadBuild(store, {
+      slug: 'dinas-a',
+      tenantDir: worker,
+      build: '250',
+      base: await store.listing('dinas-a', '200'),
+    });
+    expect(linked).toEqual({ uploaded: 1, hashed: 1, files: 2 });
+    const [before, after] = [
+      (await store.listing('dinas-a', '200'))!,
+      (await store.listing('dinas-a', '250'))!,
+    ];
+    expect(after.files['berita/a/index.html']).toBe(before.files['berita/a/index.html']);
+    expect(after.files['index.html']).not.toBe(before.files['index.html']);
 
     const edgeDir = path.join(root, 'edge-1', 'dinas-a');
     expect(await mirror.mirrorBuild(store, { slug: 'dinas-a', tenantDir: edgeDir, build: '100' })).toBe(true);

@@ -1,5 +1,6 @@
 import { type Logger } from '@nestjs/common';
-import { type PgBoss, type SendOptions } from 'pg-boss';
+import { type Db, type PgBoss, type SendOptions } from 'pg-boss';
+import { type EntityManager } from 'typeorm';
 import { type TenantTransaction } from '../database/database.service';
 import { QUEUE_SCHEMA } from './queue-schema';
 
@@ -22,6 +23,21 @@ export async function startApiBoss(databaseUrl: string, logger: Logger, supervis
   return boss;
 }
 
+/** The caller's transaction's connection, also as pg-boss's `db` option: what it sends exists exactly when it commits. */
+export async function bossDbOf(manager: EntityManager): Promise<TransactionDb> {
+  const client = (await manager.queryRunner!.connect()) as {
+    query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  };
+  return {
+    query: (text, values) => client.query(text, values),
+    executeSql: (text, values) => client.query(text, values) as Promise<{ rows: never[] }>,
+  };
+}
+
+export interface TransactionDb extends Db {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+}
+
 /** Sends a job on the caller's transaction's connection: it exists exactly when the transaction commits. */
 export async function sendWithin<T extends object>(
   boss: PgBoss,
@@ -30,10 +46,7 @@ export async function sendWithin<T extends object>(
   data: T,
   options: SendOptions,
 ): Promise<{ id: string | null; query(text: string, values?: unknown[]): Promise<unknown> }> {
-  const client = (await tx.manager.queryRunner!.connect()) as {
-    query(text: string, values?: unknown[]): Promise<unknown>;
-  };
-  const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values) as never };
+  const db = await bossDbOf(tx.manager);
   const id = await boss.send(queue, data, { ...options, db });
-  return { id, query: (text, values) => client.query(text, values) };
+  return { id, query: db.query };
 }

@@ -1,6 +1,6 @@
 import { withClient } from '../database/provision';
 import { APP_ROLE } from '../database/provision';
-import { PORTAL_BUILD_QUEUE, QUEUE_SCHEMA, SITE_BUILD_QUEUE } from './site-build-queue';
+import { PORTAL_BUILD_QUEUE, QUEUE_SCHEMA, REBUILD_ALL_QUEUE, SITE_BUILD_QUEUE } from './site-build-queue';
 
 const HEARTBEAT_SECONDS = 10;
 
@@ -44,13 +44,15 @@ export async function installQueue(ownerUrl: string): Promise<void> {
       expireInSeconds: 4 * 3600,
       heartbeatSeconds: 60,
     };
-    for (const [queue, settings] of [
-      [SITE_BUILD_QUEUE, options],
-      [PORTAL_BUILD_QUEUE, options],
-      [WORDPRESS_IMPORT_QUEUE, imports],
+    // Every request to rebuild many sites is a job of its own (two requests for different OPDs both count).
+    for (const [queue, settings, policy] of [
+      [SITE_BUILD_QUEUE, options, 'stately'],
+      [PORTAL_BUILD_QUEUE, options, 'stately'],
+      [WORDPRESS_IMPORT_QUEUE, imports, 'stately'],
+      [REBUILD_ALL_QUEUE, options, 'standard'],
     ] as const) {
       if (await boss.getQueue(queue)) await boss.updateQueue(queue, settings);
-      else await boss.createQueue(queue, { policy: 'stately', ...settings });
+      else await boss.createQueue(queue, { policy, ...settings });
     }
   } finally {
     await boss.stop({ graceful: false, close: true });

@@ -15,7 +15,20 @@ import { QUEUE_SCHEMA } from './queue-schema';
 export const SITE_BUILD_QUEUE = 'site-build';
 /** The city portal shows every OPD's news and services: any site change rebuilds it too. */
 export const PORTAL_BUILD_QUEUE = 'portal-build';
+/**
+ * "Rebuild these sites" as one job: the request that asks stays one statement however many OPDs there are, and
+ * the worker that takes it queues their builds a page at a time (modules/builds/rebuild-fanout.ts).
+ */
+export const REBUILD_ALL_QUEUE = 'site-rebuild-all';
 export { QUEUE_SCHEMA };
+
+export interface RebuildAllJob {
+  /** The OPDs' slugs, or null for every active OPD. */
+  only: string[] | null;
+  actorUserId: string | null;
+  /** The last tenant id queued so far: a retried job carries on after it. */
+  after: string | null;
+}
 
 export interface PortalBuildJob {
   trigger: string;
@@ -56,6 +69,13 @@ export class SiteBuildQueue implements OnApplicationBootstrap, OnApplicationShut
     if (!this.boss) throw new Error('SiteBuildQueue used before the application started');
     const job: PortalBuildJob = { trigger };
     await this.boss.send(PORTAL_BUILD_QUEUE, job, { singletonKey: 'portal', priority: PRIORITY.change });
+  }
+
+  /** Asks a worker to queue background rebuilds of these OPDs (or every active one), a page at a time. */
+  async enqueueRebuildAll(only: string[] | null, actorUserId: string | null): Promise<void> {
+    if (!this.boss) throw new Error('SiteBuildQueue used before the application started');
+    const job: RebuildAllJob = { only, actorUserId, after: null };
+    await this.boss.send(REBUILD_ALL_QUEUE, job, { priority: PRIORITY.change });
   }
 
   async enqueue(

@@ -37,22 +37,16 @@ export class SiteOperationsService {
   }
 
   /**
-   * Queues a background rebuild of every active OPD (or the ones named). The worker builds them one after
-   * another at low priority and niceness; an editor's publish meanwhile goes first.
+   * Asks for a background rebuild of every active OPD (or the ones named): one job, whatever the number of OPDs,
+   * that a worker turns into a build per OPD (RebuildFanout). The builds run at low priority and niceness; an
+   * editor's publish meanwhile goes first.
    */
   async rebuild(slugs: string[] | undefined, actor: Principal | null): Promise<{ queued: string[] }> {
     const tenants = await this.activeTenants(slugs);
-    for (const tenant of tenants)
-      await this.db.inTenant(
-        tenant.id,
-        async (tx) => {
-          await this.queue.enqueue(tx, 'rebuild.requested', { background: true });
-          await this.audit.record(tx, {
-            actorUserId: actor?.userId ?? null,
-            action: 'site.rebuild_requested',
-          });
-        },
-        actor?.userId,
+    if (tenants.length > 0)
+      await this.queue.enqueueRebuildAll(
+        slugs ? tenants.map((tenant) => tenant.slug) : null,
+        actor?.userId ?? null,
       );
     return { queued: tenants.map((tenant) => tenant.slug) };
   }
