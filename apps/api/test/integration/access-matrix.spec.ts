@@ -230,6 +230,9 @@ const MATRIX: Record<string, Row> = {
   // No export sent: 400, and nothing is queued.
   'POST /api/v1/admin/tenants/{tenantId}/wordpress-import': { allowed: ['platform_admin'], status: 400 },
   'GET /api/v1/admin/tenants/{tenantId}/wordpress-import': { allowed: ['platform_admin'], status: 200 },
+  // Imports for many OPDs: no file sent is 400, and nothing is queued.
+  'POST /api/v1/admin/wordpress-imports': { allowed: ['platform_admin'], status: 400 },
+  'GET /api/v1/admin/wordpress-imports': { allowed: ['platform_admin'], status: 200 },
   'POST /api/v1/admin/tenants/{tenantId}/wordpress-import/{importId}/undo': {
     allowed: ['platform_admin'],
     status: 404,

@@ -7,6 +7,16 @@ import { createApp } from '../../src/create-app';
 import { withDatabase } from '../../src/core/database/provision';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
+/** Applies every migration before the one named, as a database last migrated by an older version. */
+async function migrateUpTo(database: TestDatabase, name: string): Promise<void> {
+  const before = MIGRATIONS.findIndex((Migration) => new Migration().name === name);
+  const older = createDataSource({ url: database.ownerUrl, poolSize: 1 });
+  older.setOptions({ migrations: MIGRATIONS.slice(0, before) });
+  await older.initialize();
+  await older.runMigrations({ transaction: 'each' });
+  await older.destroy();
+}
+
 describe('schema migrations', () => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -60,6 +70,7 @@ describe('schema migrations', () => {
         'tenants',
         'user_tokens',
         'users',
+        'wordpress_import_overview',
         'wordpress_imports',
       ]);
       expect(await owner.query(`SELECT name FROM schema_migrations ORDER BY id`)).toEqual(
@@ -86,14 +97,7 @@ describe('schema migrations', () => {
   it("carry existing data into kept aggregates: the city's daily average (each OPD's last score carried forward) and each site's latest build", async () => {
     const fresh = await createTestDatabase({ migrate: false });
     try {
-      const before = MIGRATIONS.findIndex(
-        (Migration) => new Migration().name === 'CityScoreDays1766700000000',
-      );
-      const older = createDataSource({ url: fresh.ownerUrl, poolSize: 1 });
-      older.setOptions({ migrations: MIGRATIONS.slice(0, before) });
-      await older.initialize();
-      await older.runMigrations({ transaction: 'each' });
-      await older.destroy();
+      await migrateUpTo(fresh, 'CityScoreDays1766700000000');
 
       const owner = new Client({ connectionString: fresh.ownerUrl });
       await owner.connect();
@@ -156,6 +160,47 @@ describe('schema migrations', () => {
         { day: '2026-11-02', average: 60, opds: 2 },
         { day: '2026-11-03', average: 70, opds: 2 },
       ]);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it("carry imports recorded before into the city-wide view: each OPD's latest run", async () => {
+    const fresh = await createTestDatabase({ migrate: false });
+    try {
+      await migrateUpTo(fresh, 'WordpressImportOverview1768400000000');
+
+      const owner = new Client({ connectionString: fresh.ownerUrl });
+      await owner.connect();
+      const runs = async (slug: string, recorded: Array<[string, string]>) => {
+        const [{ id }] = (
+          await owner.query(
+            `INSERT INTO tenants (slug, name, short_name, kind) VALUES ($1, $1, $1, 'dinas') RETURNING id`,
+            [slug],
+          )
+        ).rows;
+        await owner.query('BEGIN');
+        await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [id]);
+        for (const [status, startedAt] of recorded)
+          await owner.query(
+            `INSERT INTO wordpress_imports (tenant_id, source_url, status, started_at, report)
+             VALUES ($1, 'https://lama.example.go.id', $2, $3, '[{"title":"x"}]')`,
+            [id, status, startedAt],
+          );
+        await owner.query('COMMIT');
+      };
+      await runs('dinas-a', [
+        ['done', '2026-10-01T08:00:00Z'],
+        ['failed', '2026-10-02T08:00:00Z'],
+      ]);
+      await runs('dinas-b', []);
+      expect(await runMigrations(fresh.ownerUrl)).toContain('WordpressImportOverview1768400000000');
+      const overview = await owner.query(
+        `SELECT t.slug, o.status, o.notes FROM wordpress_import_overview o
+           JOIN tenants t ON t.id = o.about_tenant_id ORDER BY t.slug`,
+      );
+      await owner.end();
+      expect(overview.rows).toEqual([{ slug: 'dinas-a', status: 'failed', notes: 1 }]);
     } finally {
       await fresh.drop();
     }

@@ -32,6 +32,7 @@ import { RequestAttachments1768000000000 } from './migrations/1768000000000-requ
 import { WordpressImports1768100000000 } from './migrations/1768100000000-wordpress-imports';
 import { WordpressImportQueue1768200000000 } from './migrations/1768200000000-wordpress-import-queue';
 import { WordpressImportFetch1768300000000 } from './migrations/1768300000000-wordpress-import-fetch';
+import { WordpressImportOverview1768400000000 } from './migrations/1768400000000-wordpress-import-overview';
 import { CityItems1766200000000 } from './migrations/1766200000000-city-items';
 import { RefreshGrace1765500000000 } from './migrations/1765500000000-refresh-grace';
 import { SpamTerms1765600000000 } from './migrations/1765600000000-spam-terms';
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   WordpressImports1768100000000,
   WordpressImportQueue1768200000000,
   WordpressImportFetch1768300000000,
+  WordpressImportOverview1768400000000,
 ];

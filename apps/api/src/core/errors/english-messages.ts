@@ -155,6 +155,12 @@ export const ENGLISH_TEMPLATES: Record<string, Template> = {
   fileName: (f) => `${f}: the file name must not contain folders (/ or \\) or control characters`,
   notEmpty: (f) => `${f} is empty`,
   singleFile: (f) => `${f}: send exactly one file in each file field`,
+  tooManyFiles: (f, [max]) => `${f}: send at most ${String(max)} files`,
+  importFileName: (f) => `${f}: name the file <opd-slug>.xml (the export) or <opd-slug>.zip (its uploads)`,
+  unknownOpd: (f) => `${f}: no active OPD has that slug`,
+  duplicateFile: (f) => `${f}: sent twice`,
+  unreadable: (f) => `${f}: could not be read`,
+  uploadsWithoutExport: (f) => `${f}: an uploads archive without its OPD's export`,
   doctype: (f) =>
     `${f}: the WordPress export carries a DOCTYPE (WordPress never writes one; refused for safety)`,
   xml: (f) => `${f}: the WordPress export is not well-formed XML`,

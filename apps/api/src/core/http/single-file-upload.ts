@@ -14,7 +14,7 @@ import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type Request, type Response } from 'express';
 import multer from 'multer';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, fieldError } from '../errors/domain-error';
 
 const MB = 1024 * 1024;
 
@@ -36,8 +36,9 @@ export function requireFile(file: UploadedFile | undefined): UploadedFile {
 }
 
 /**
- * Receives one multipart file per field (`file`, or the fields named) with multer, streaming each to a temporary
- * file in `directory`: never held whole in memory. Multer's own errors become clear Indonesian answers.
+ * Receives one multipart file per field (`file`, or the fields named) — or, with `maxCount` above one, up to that
+ * many in a single field — with multer, streaming each to a temporary file in `directory`: never held whole in
+ * memory. Multer's own errors become clear Indonesian answers.
  */
 export class SingleFileUpload {
   private readonly receive: ReturnType<multer.Multer['single']>;
@@ -46,6 +47,7 @@ export class SingleFileUpload {
     directory: string,
     private readonly maxBytes: number,
     private readonly fields: string[] = ['file'],
+    private readonly maxCount = 1,
   ) {
     mkdirSync(directory, { recursive: true });
     const upload = multer({
@@ -55,16 +57,18 @@ export class SingleFileUpload {
       }),
       limits: {
         fileSize: maxBytes,
-        files: fields.length,
+        files: fields.length * maxCount,
         fields: 10,
         fieldSize: 4096,
-        parts: 10 + fields.length,
+        parts: 10 + fields.length * maxCount,
       },
     });
     this.receive =
-      fields.length === 1
-        ? upload.single(fields[0]!)
-        : upload.fields(fields.map((name) => ({ name, maxCount: 1 })));
+      maxCount > 1
+        ? upload.array(fields[0]!, maxCount)
+        : fields.length === 1
+          ? upload.single(fields[0]!)
+          : upload.fields(fields.map((name) => ({ name, maxCount: 1 })));
   }
 
   /** Receives the request's file (then at `request.file`), or throws the reason it could not. */
@@ -87,12 +91,20 @@ export class SingleFileUpload {
     }
     if (code === 'LIMIT_FILE_COUNT' || code === 'LIMIT_UNEXPECTED_FILE') {
       const field = (error as { field?: string }).field ?? this.fields[0]!;
+      const named = this.fields.includes(field) ? field : this.fields[0]!;
       return new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
-        {
-          field: this.fields.includes(field) ? field : this.fields[0]!,
-          constraint: 'singleFile',
-          message: `kirim tepat satu berkas pada kolom ${this.fields.join(' dan ')}`,
-        },
+        this.maxCount > 1
+          ? fieldError(
+              named,
+              'tooManyFiles',
+              `kirim paling banyak ${this.maxCount} berkas pada kolom ${named}`,
+              [this.maxCount],
+            )
+          : fieldError(
+              named,
+              'singleFile',
+              `kirim tepat satu berkas pada kolom ${this.fields.join(' dan ')}`,
+            ),
       ]);
     }
     return new DomainError(
@@ -110,13 +122,14 @@ export function SingleFileInterceptor(
   directory: (config: AppConfig) => string,
   maxBytes: (config: AppConfig) => number,
   fields: string[] = ['file'],
+  maxCount = 1,
 ): Type<NestInterceptor> {
   @Injectable()
   class ReceiveOneFile implements NestInterceptor {
     private readonly upload: SingleFileUpload;
 
     constructor(@Inject(APP_CONFIG) config: AppConfig) {
-      this.upload = new SingleFileUpload(directory(config), maxBytes(config), fields);
+      this.upload = new SingleFileUpload(directory(config), maxBytes(config), fields, maxCount);
     }
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

@@ -16,3 +16,14 @@ export const ImportUploadInterceptor = SingleFileInterceptor(incoming, () => UPL
   'file',
   'uploads',
 ]);
+
+/** OPDs one request may queue imports for at once (each an export and, optionally, its uploads archive). */
+export const BATCH_MAX_OPDS = 100;
+
+/** Imports for many OPDs: `files`, each named `<slug>.xml` (an export) or `<slug>.zip` (that OPD's uploads). */
+export const BatchUploadInterceptor = SingleFileInterceptor(
+  incoming,
+  () => UPLOADS_MAX_BYTES,
+  ['files'],
+  2 * BATCH_MAX_OPDS,
+);

@@ -1,8 +1,19 @@
 import { noTotals } from './import-run-totals';
 import { type ImportRunRow } from './import-runs.repository';
-import { type ImportedOutcomeDto, type ImportRunDetailDto, type ImportRunDto } from './wordpress-import.dto';
+import { type OverviewRow } from './import-overview.repository';
+import {
+  type CityImportDto,
+  type ImportedOutcomeDto,
+  type ImportRunDetailDto,
+  type ImportRunDto,
+} from './wordpress-import.dto';
 
-export function toRunDto(row: ImportRunRow): ImportRunDto {
+export function toRunDto(
+  row: Pick<
+    ImportRunRow,
+    'id' | 'sourceUrl' | 'status' | 'startedAt' | 'finishedAt' | 'totals' | 'progress' | 'error'
+  >,
+): ImportRunDto {
   const { done, total } = row.progress;
   return {
     id: row.id,
@@ -18,4 +29,11 @@ export function toRunDto(row: ImportRunRow): ImportRunDto {
 
 export function toRunDetailDto(row: ImportRunRow): ImportRunDetailDto {
   return { ...toRunDto(row), report: row.report as ImportedOutcomeDto[] };
+}
+
+export function toCityImportDto(row: OverviewRow): CityImportDto {
+  return {
+    tenant: row.tenant,
+    latest: row.latest ? { ...toRunDto(row.latest), notes: row.latest.notes } : null,
+  };
 }

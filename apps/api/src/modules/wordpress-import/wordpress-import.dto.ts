@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { SearchField } from '../../core/http/dto-fields';
+import { PageQueryDto } from '../../core/http/page-query.dto';
 
 const KINDS = ['berita', 'halaman', 'dokumen', 'media'];
 
@@ -153,4 +156,95 @@ export class ImportRunDetailDto extends ImportRunDto {
 export class ImportRunsDto {
   @ApiProperty({ type: [ImportRunDto], description: '20 impor terakhir, terbaru dulu' })
   items: ImportRunDto[];
+}
+
+export class BatchImportFieldsDto {
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Ambil foto dan dokumen yang tidak ada di arsip dari alamat situs lama tiap ekspor (hanya bila platform mengizinkan: WORDPRESS_FETCH_UPLOADS)',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  fetchUploads?: boolean;
+}
+
+export class BatchImportFormDto extends BatchImportFieldsDto {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', format: 'binary' },
+    description:
+      'Berkas ekspor tiap OPD bernama <slug-opd>.xml (paling besar 512 MB), dan bila ada arsip unggahannya <slug-opd>.zip (paling besar 4 GB); paling banyak 100 OPD',
+  })
+  files: unknown[];
+}
+
+export class ImportOpdDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'dishub' }) slug: string;
+  @ApiProperty({ example: 'Dinas Perhubungan' }) name: string;
+}
+
+export class QueuedImportDto {
+  @ApiProperty({ type: ImportOpdDto }) tenant: ImportOpdDto;
+  @ApiProperty({ type: ImportRunDto }) run: ImportRunDto;
+}
+
+export class QueuedImportsDto {
+  @ApiProperty({ type: [QueuedImportDto], description: 'Satu impor per OPD, menunggu giliran di antrean' })
+  items: QueuedImportDto[];
+}
+
+const OVERVIEW_STATUSES = ['running', 'queued', 'failed', 'done', 'undone', 'none'];
+
+export class CityImportsQueryDto extends PageQueryDto {
+  @SearchField('Cari di nama atau slug OPD') q?: string;
+  @ApiPropertyOptional({
+    enum: OVERVIEW_STATUSES,
+    description: 'Hanya OPD dengan impor terakhir berstatus ini (none: belum pernah diimpor)',
+  })
+  @IsOptional()
+  @IsIn(OVERVIEW_STATUSES)
+  status?: 'running' | 'queued' | 'failed' | 'done' | 'undone' | 'none';
+}
+
+export class CityImportRunDto extends ImportRunDto {
+  @ApiProperty({
+    description: 'Entri laporan yang perlu dibaca (gagal, ditahan, dipertahankan, perlu diperiksa)',
+  })
+  notes: number;
+}
+
+export class CityImportDto {
+  @ApiProperty({ type: ImportOpdDto }) tenant: ImportOpdDto;
+  @ApiProperty({
+    type: CityImportRunDto,
+    nullable: true,
+    description: 'Impor terakhir; null bila belum pernah',
+  })
+  latest: CityImportRunDto | null;
+}
+
+export class CityImportCountsDto {
+  @ApiProperty() running: number;
+  @ApiProperty() queued: number;
+  @ApiProperty() failed: number;
+  @ApiProperty() done: number;
+  @ApiProperty() undone: number;
+  @ApiProperty({ description: 'OPD aktif yang belum pernah diimpor' }) none: number;
+}
+
+export class CityImportsDto {
+  @ApiProperty({
+    type: [CityImportDto],
+    description: 'Yang berjalan, menunggu dan gagal dulu; lalu menurut nama',
+  })
+  items: CityImportDto[];
+  @ApiProperty({ description: 'OPD yang cocok dengan saringan, di semua halaman' }) total: number;
+  @ApiProperty({
+    type: CityImportCountsDto,
+    description: 'OPD aktif menurut status impor terakhir, di seluruh kota',
+  })
+  counts: CityImportCountsDto;
 }

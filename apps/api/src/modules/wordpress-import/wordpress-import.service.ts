@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { type Readable } from 'node:stream';
@@ -14,10 +13,10 @@ import { type Tenant } from '../tenants/tenant.entity';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { UsersRepository } from '../users/users.repository';
 import { dryRun, type ImportReport } from './dry-run';
-import { EXPORT_MAX_BYTES } from './export-upload.interceptor';
 import { indexSource } from './import-plan';
 import { type ImportJob, ImportJobs } from './import-jobs';
 import { ImportUndo } from './import-undo';
+import { ImportQueueing } from './import-queueing';
 import { type ImportRun, type ImportSources, WordpressImporter } from './importer';
 import { noTotals } from './import-run-totals';
 import { type ImportRunRow, ImportRunsRepository } from './import-runs.repository';
@@ -46,6 +45,7 @@ export class WordpressImportService {
     @Inject(WordpressImporter) private readonly importer: WordpressImporter,
     @Inject(ImportJobs) private readonly jobs: ImportJobs,
     @Inject(ImportUndo) private readonly undoer: ImportUndo,
+    @Inject(ImportQueueing) private readonly queueing: ImportQueueing,
     @Inject(MEDIA_STORAGE) storage: MediaStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -78,43 +78,30 @@ export class WordpressImportService {
   ): Promise<ImportRunRow> {
     const upload = requireFile(exportFile);
     try {
-      if (fetchFrom && !this.config.wordpressFetch.enabled)
-        throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
-          fieldError(
-            'fetchFrom',
-            'fetchDisabled',
-            'fetchFrom: mengambil berkas dari situs lama tidak diaktifkan di platform ini',
-          ),
-        ]);
-      if (upload.size > EXPORT_MAX_BYTES)
-        throw new DomainError(
-          'PAYLOAD_TOO_LARGE',
-          `Berkas ekspor melebihi ${EXPORT_MAX_BYTES / 1024 / 1024} MB.`,
-        );
+      if (fetchFrom) this.assertFetchAllowed('fetchFrom');
       const tenant = await this.tenantOf(tenantId);
-      const index = await indexSource(createReadStream(upload.path));
-      if (uploadsFile) (await UploadsArchive.open(uploadsFile.path)).close();
-      const id = randomUUID();
-      const keys = await this.files.keep(tenant.id, id, upload.path, uploadsFile?.path ?? null);
-      try {
-        return await this.db.inTenant(tenant.id, async (tx) => {
-          const run = { id, sourceUrl: index.site.baseUrl, startedBy: actor.userId, fetchFrom, ...keys };
-          await this.runs.queue(tx, run);
-          if (!(await this.jobs.send(tx, { tenantId: tenant.id, importId: id })))
-            throw new DomainError(
-              'IMPORT_ALREADY_QUEUED',
-              'Impor untuk OPD ini sudah menunggu giliran: tunggu sampai impor itu berjalan',
-            );
-          return (await this.runs.find(tx, id))!;
-        });
-      } catch (error) {
-        await this.files.forget(keys);
-        throw error;
-      }
+      const uploadsPath = uploadsFile?.path ?? null;
+      const { sourceUrl } = await this.queueing.inspect(upload, uploadsPath);
+      const [run] = await this.queueing.queueAll(actor, [
+        { tenant, exportPath: upload.path, uploadsPath, sourceUrl, fetchFrom },
+      ]);
+      return run!;
     } finally {
       await rm(upload.path, { force: true });
       if (uploadsFile) await rm(uploadsFile.path, { force: true });
     }
+  }
+
+  /** Refused (422, by the field that asked) unless the platform allows fetching files from old sites. */
+  assertFetchAllowed(field: string): void {
+    if (!this.config.wordpressFetch.enabled)
+      throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
+        fieldError(
+          field,
+          'fetchDisabled',
+          `${field}: mengambil berkas dari situs lama tidak diaktifkan di platform ini`,
+        ),
+      ]);
   }
 
   /**
