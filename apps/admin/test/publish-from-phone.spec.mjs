@@ -1204,6 +1204,57 @@ describe('admin app: one form submission from a phone to a live site', () => {
     await platform.close();
   }, 180_000);
 
+  it("a platform admin queues several OPDs' old sites at once and follows them across the city", async () => {
+    const platform = await signIn('platform@laman.example', /\/platform\/$/);
+    await platform.click('text=Impor WordPress');
+    await platform.waitForURL(/\/platform\/impor$/);
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.click('form.card button[type=submit]');
+    expect(await platform.textContent('#berkas-galat')).toContain('Pilih berkas ekspor');
+    // Each file is named by its OPD's slug; one names no OPD: every file is refused by name, nothing queued.
+    const folder = mkdtempSync(path.join(tmpdir(), 'laman-wxr-kota-'));
+    const named = (name) => {
+      writeFileSync(path.join(folder, name), readFileSync(EXPORT));
+      return path.join(folder, name);
+    };
+    await platform.setInputFiles('#berkas', [named('bapperida.xml'), named('dinas-tak-ada.xml')]);
+    await platform.click('form.card button[type=submit]');
+    const refused = await platform.textContent('[role=alert]');
+    expect(refused).toContain('tidak ada impor yang diantrekan');
+    expect(refused).toContain('files[dinas-tak-ada.xml]: tidak ada OPD aktif');
+    expect(await platform.textContent('.counts')).toMatch(/Menunggu giliran: 0/);
+
+    await platform.setInputFiles('#berkas', [named('bapperida.xml'), named('diskominfo.xml')]);
+    await platform.click('form.card button[type=submit]');
+    expect(await platform.textContent('[role=status]')).toContain('2 impor masuk antrean');
+    // The queue runs them one after another; the page shows where each stands (a busy machine takes longer).
+    const both = async () =>
+      `${await platform.textContent('#impor-bapperida')} ${await platform.textContent('#impor-diskominfo')}`;
+    const deadline = Date.now() + 240_000;
+    let shown = await both();
+    while ((shown.match(/Selesai/g) ?? []).length < 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await platform.reload();
+      shown = await both();
+    }
+    expect((shown.match(/Selesai/g) ?? []).length).toBe(2);
+    expect(await platform.textContent('#impor-bapperida')).toMatch(/Baru 2/);
+    expect(await axeViolations(platform)).toEqual([]);
+    await platform.screenshot({ path: path.join(SHOTS, 'impor-wordpress-kota.png'), fullPage: true });
+    // Each OPD's report is one link away; both are undone again there, leaving the demo OPDs as they were.
+    for (const slug of ['bapperida', 'diskominfo']) {
+      await platform.goto(`${admin}/platform/impor?cari=${slug}`);
+      await platform.locator(`#impor-${slug}`).locator('text=Laporan dan riwayat impor').click();
+      await platform.waitForSelector('#laporan');
+      await platform.locator('section[aria-labelledby=riwayat] form input[type=checkbox]').first().check();
+      await platform.locator('section[aria-labelledby=riwayat] form button[type=submit]').first().click();
+      expect(await platform.textContent('[role=status]')).toContain('Impor dibatalkan');
+    }
+    await platform.goto(`${admin}/platform/impor?status=undone`);
+    expect(await platform.textContent('ul.items')).toContain('bapperida');
+    await platform.close();
+  }, 360_000);
+
   it('weekly digests are written for every OPD and the city, readable in the app, and an OPD may opt out', async () => {
     const tenantAdmin = await signIn('admin.dpmptsp@laman.example', /\/opd\/dpmptsp\/$/);
     await tenantAdmin.click('text=Ringkasan mingguan');

@@ -52,3 +52,27 @@ export const OUTCOME_LABELS: Record<RunOutcome, string> = {
 
 /** Whether a run may still change: the page offers to look again while one is. */
 export const inProgress = (run: ImportRun) => run.status === 'queued' || run.status === 'running';
+
+/** Where an OPD stands in the city-wide view: its latest import's status, or `none` before its first. */
+export type CityImportStatus = ImportRun['status'] | 'none';
+
+/** One active OPD and its latest import (`GET /admin/wordpress-imports`). */
+export interface CityImport {
+  tenant: { id: string; slug: string; name: string };
+  latest: (ImportRun & { notes: number }) | null;
+}
+
+export const CITY_STATUS_LABELS: Record<CityImportStatus, string> = {
+  ...STATUS_LABELS,
+  none: 'Belum diimpor',
+};
+
+/** The city-wide counts in the order a person reads them: work in hand first. */
+export const CITY_STATUS_ORDER: CityImportStatus[] = [
+  'running',
+  'queued',
+  'failed',
+  'done',
+  'undone',
+  'none',
+];

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -91,11 +91,54 @@ describe('the WordPress import command', () => {
     expect(again.stdout).toContain('Baru 0 · Diperbarui 0 · Tidak berubah 3');
   }, 120_000);
 
+  it("imports a folder of OPDs' sites, each file named by its OPD, one after another", async () => {
+    const [one, two] = [await t.given.tenant(), await t.given.tenant()];
+    const batch = await mkdtemp(path.join(folder, 'kota-'));
+    await copyFile(files.xml, path.join(batch, `${one.slug}.xml`));
+    await copyFile(files.zip, path.join(batch, `${one.slug}.zip`));
+    await copyFile(files.xml, path.join(batch, `${two.slug}.xml`));
+    await writeFile(path.join(batch, 'BACA-SAYA.txt'), 'bukan ekspor');
+    const done = await command(['--as', adminEmail, '--folder', batch]);
+    expect({ code: done.code, stderr: done.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(done.stdout).toContain(`== ${one.slug}\nBaru 3 ·`);
+    expect(done.stdout).toMatch(new RegExp(`== ${two.slug}\\nBaru \\d`));
+    const imported = await asSuperuser<{ tenant_id: string; n: number }>(
+      t.database,
+      `SELECT tenant_id, count(*)::int AS n FROM wordpress_imports WHERE tenant_id = ANY($1) AND status = 'done'
+        GROUP BY tenant_id`,
+      [[one.id, two.id]],
+    );
+    expect(imported).toHaveLength(2);
+  }, 180_000);
+
+  it('refuses a folder with any file it cannot take, naming each, and imports none of it', async () => {
+    const good = await t.given.tenant();
+    const batch = await mkdtemp(path.join(folder, 'kota-'));
+    await copyFile(files.xml, path.join(batch, `${good.slug}.xml`));
+    await copyFile(files.xml, path.join(batch, 'opd-tak-dikenal.xml'));
+    await writeFile(path.join(batch, 'yatim.zip'), 'zip');
+    const refused = await command(['--as', adminEmail, '--folder', batch]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('files[opd-tak-dikenal.xml]: tidak ada OPD aktif');
+    expect(refused.stderr).toContain('files[yatim.zip]: arsip unggahan tanpa berkas ekspor');
+    const [runs] = await asSuperuser<{ n: number }>(
+      t.database,
+      `SELECT count(*)::int AS n FROM wordpress_imports WHERE tenant_id = $1`,
+      [good.id],
+    );
+    expect(runs!.n).toBe(0);
+  }, 60_000);
+
   it.each([
     [
       'an OPD that does not exist',
       () => ['--opd', 'tidak-ada', '--as', adminEmail, files.xml],
       'OPD tidak ditemukan',
+    ],
+    [
+      'a folder and an OPD at once',
+      () => ['--opd', opd.slug, '--as', adminEmail, '--folder', folder],
+      'Pakai:',
     ],
     [
       'someone who is not a platform admin',

@@ -943,4 +943,26 @@ export const EN: Record<string, string> = {
   'Alamat situs lama': 'The old site’s address',
   'Foto dan dokumen yang tidak ada di arsip diambil dari sini, bila platform mengizinkannya.':
     'Photos and documents the archive lacks are fetched from here, if the platform allows it.',
+  'Impor WordPress': 'WordPress import',
+  'Impor WordPress seluruh kota': 'WordPress imports across the city',
+  'Belum diimpor': 'Not imported yet',
+  'OPD menurut impor terakhirnya': 'OPDs by their latest import',
+  'Antrekan impor banyak OPD': 'Queue imports for many OPDs',
+  'Pilih berkas ekspor tiap OPD sekaligus, masing-masing bernama menurut slug OPD-nya (misalnya dishub.xml), dan bila ada arsip unggahannya (dishub.zip). Semua berkas diperiksa dulu: bila ada yang ditolak, tidak ada yang diantrekan.':
+    'Choose every OPD’s export at once, each named by its OPD’s slug (e.g. dishub.xml), and its uploads archive if there is one (dishub.zip). Every file is checked first: if any is refused, nothing is queued.',
+  'Pilih berkas ekspor OPD (.xml), satu atau lebih': 'Choose OPD exports (.xml), one or more',
+  '{count} impor masuk antrean; berjalan satu per satu. Kemajuannya tampil di bawah.':
+    '{count} imports queued; they run one after another. Their progress shows below.',
+  'Berkas ekspor dan arsip (.xml, .zip)': 'Exports and archives (.xml, .zip)',
+  'Ambil foto dan dokumen yang tidak ada di arsip dari alamat situs lama tiap ekspor (bila platform mengizinkan)':
+    'Fetch photos and documents the archives lack from each export’s old site (if the platform allows it)',
+  'Antrekan impor': 'Queue the imports',
+  'OPD dan impor terakhirnya': 'OPDs and their latest import',
+  'Status impor terakhir': 'Latest import’s status',
+  'Baru {created} · diperbarui {updated} · masuk sebagai draf {held} · gagal {failed}':
+    'New {created} · updated {updated} · came in as drafts {held} · failed {failed}',
+  '{count} catatan perlu dibaca': '{count} remarks to read',
+  'Laporan dan riwayat impor': 'Import report and history',
+  'Uji coba dan impor OPD ini': 'Try and import this OPD',
+  'Halaman daftar impor': 'Pages of the import list',
 };

@@ -15,6 +15,12 @@ import { type CheckedImport, ImportQueueing } from './import-queueing';
 import { type ImportRunRow } from './import-runs.repository';
 import { WordpressImportService } from './wordpress-import.service';
 
+/** One OPD of a checked batch: the OPD, and its import ready to queue or run. */
+export interface CheckedBatchEntry {
+  tenant: OverviewRow['tenant'];
+  queued: CheckedImport;
+}
+
 /**
  * Moving a whole city's old sites in: imports for many OPDs queued in one request (the same checks and the same
  * queue as one OPD's; the queue runs them one after another), and the city-wide view to follow them in.
@@ -35,10 +41,9 @@ export class CityImportsService {
   }
 
   /**
-   * Queues an import for each OPD a file names (`<slug>.xml`, with `<slug>.zip` for its uploads): every file is
-   * read first and every refusal reported together by the file's name — then all are queued, or none. With
-   * `fetchUploads`, each import fetches what its archive lacks from its own old site (where the platform allows).
-   * The uploaded files are gone from this process's disk afterwards.
+   * Queues an import for each OPD a file names (`<slug>.xml`, with `<slug>.zip` for its uploads): all of them, or
+   * none (`checkBatch`). With `fetchUploads`, each import fetches what its archive lacks from its own old site
+   * (where the platform allows). The uploaded files are gone from this process's disk afterwards.
    */
   async queueMany(
     actor: Principal,
@@ -46,23 +51,7 @@ export class CityImportsService {
     fetchUploads: boolean,
   ): Promise<Array<{ tenant: OverviewRow['tenant']; run: ImportRunRow }>> {
     try {
-      if (files.length === 0)
-        throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
-          fieldError(
-            'files',
-            'isDefined',
-            'files wajib diisi: berkas ekspor <slug-opd>.xml, satu atau lebih',
-          ),
-        ]);
-      if (fetchUploads) this.imports.assertFetchAllowed('fetchUploads');
-      const { groups, errors } = groupBatch(files);
-      const checked = await this.check(groups, errors, fetchUploads);
-      if (errors.length > 0)
-        throw new DomainError(
-          'UNPROCESSABLE_FILE',
-          `${errors.length} berkas ditolak (alasannya per berkas); tidak ada impor yang diantrekan`,
-          errors,
-        );
+      const checked = await this.checkBatch(files, fetchUploads);
       const runs = await this.queueing.queueAll(
         actor,
         checked.map((entry) => entry.queued),
@@ -73,16 +62,37 @@ export class CityImportsService {
     }
   }
 
+  /**
+   * Every file of a batch read and its OPD found, before anything is written: the OPDs' imports in the order of
+   * their files, or every refusal together, each by the file's name (UNPROCESSABLE_FILE). Leaves the files.
+   */
+  async checkBatch(files: UploadedFile[], fetchUploads: boolean): Promise<CheckedBatchEntry[]> {
+    if (files.length === 0)
+      throw new DomainError('VALIDATION_FAILED', 'Data yang dikirim tidak valid', [
+        fieldError('files', 'isDefined', 'files wajib diisi: berkas ekspor <slug-opd>.xml, satu atau lebih'),
+      ]);
+    if (fetchUploads) this.imports.assertFetchAllowed('fetchUploads');
+    const { groups, errors } = groupBatch(files);
+    const checked = await this.check(groups, errors, fetchUploads);
+    if (errors.length > 0)
+      throw new DomainError(
+        'UNPROCESSABLE_FILE',
+        `${errors.length} berkas ditolak (alasannya per berkas); tidak ada impor yang diantrekan`,
+        errors,
+      );
+    return checked;
+  }
+
   /** Each group's OPD found and files read; what is refused is added to `errors`. */
   private async check(
     groups: OpdFiles[],
     errors: FieldError[],
     fetchUploads: boolean,
-  ): Promise<Array<{ tenant: OverviewRow['tenant']; queued: CheckedImport }>> {
+  ): Promise<CheckedBatchEntry[]> {
     const slugs = groups.map((group) => group.slug);
     const found = await this.db.inPlatform((manager) => this.tenants.findActiveBySlugs(manager, slugs));
     const bySlug = new Map(found.map((tenant) => [tenant.slug, tenant]));
-    const checked: Array<{ tenant: OverviewRow['tenant']; queued: CheckedImport }> = [];
+    const checked: CheckedBatchEntry[] = [];
     for (const group of groups) {
       const tenant = bySlug.get(group.slug);
       const field = fieldOf(group.exportFile);
