@@ -1,3 +1,4 @@
+import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +16,8 @@ import { routeNotFound } from './core/http/raw-error-response';
 import { rejectHostileJson, rejectHostileUrl } from './core/http/hostile-input';
 import { FORM_PAGES_PATH } from './core/http/form-page-error';
 import { requireJsonBody } from './core/http/require-json';
+import { httpMetrics } from './core/metrics/http-metrics';
+import { Metrics } from './core/metrics/metrics';
 
 export const API_PREFIX = 'api/v1';
 
@@ -42,6 +45,12 @@ export async function createApp(
       response: { redirect(status: number, url: string): void },
       next: () => void,
     ) => (request.method === 'GET' && request.path === '/' ? response.redirect(302, '/api/docs') : next()),
+  );
+  // Every request is timed by route; a scrape with the metrics token reads them (nginx never routes /metrics).
+  const metrics = app.get(Metrics);
+  app.use(httpMetrics(metrics));
+  app.use('/metrics', (request: IncomingMessage, response: ServerResponse, next: () => void) =>
+    request.method === 'GET' ? void metrics.answer(request, response, config.metrics.token) : next(),
   );
   app.use(assignRequestId);
   app.use(rejectHostileUrl);

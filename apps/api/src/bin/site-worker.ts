@@ -3,6 +3,8 @@ import { type Job } from 'pg-boss';
 import { ConfigError, loadWorkerConfig } from '../core/config/app-config';
 import { createAppDataSource } from '../app-data-source';
 import { Database } from '../core/database/database.service';
+import { Metrics } from '../core/metrics/metrics';
+import { serveMetrics } from '../core/metrics/metrics-server';
 import {
   PORTAL_BUILD_QUEUE,
   type PortalBuildJob,
@@ -59,9 +61,32 @@ async function main(): Promise<void> {
     batchSize: 1,
     includeMetadata: true,
   } as const;
+  const metrics = new Metrics('worker');
+  const builds = metrics.histogram({
+    name: 'laman_site_build_duration_seconds',
+    help: 'Site builds this worker ran: how many, how long, by kind (change, background, portal) and outcome',
+    labelNames: ['kind', 'outcome'] as const,
+    buckets: [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600],
+  });
+  const fannedOut = metrics.counter({
+    name: 'laman_rebuild_fanout_sites_total',
+    help: 'Background rebuilds this worker queued from rebuild-all jobs',
+  });
+  const timed = async <T extends string>(kind: string, build: () => Promise<T>): Promise<T> => {
+    const end = builds.startTimer({ kind });
+    try {
+      const outcome = await build();
+      end({ outcome });
+      return outcome;
+    } catch (error) {
+      end({ outcome: 'error' });
+      throw error;
+    }
+  };
   const buildSite = async ([job]: Array<Job<SiteBuildJob>>) => {
     if (!job) return;
-    const outcome = await builder.run(job.data, job.id, job.retryCount + 1);
+    const kind = job.data.background ? 'background' : 'change';
+    const outcome = await timed(kind, () => builder.run(job.data, job.id, job.retryCount + 1));
     console.log(
       JSON.stringify({
         event: 'site-build',
@@ -82,7 +107,7 @@ async function main(): Promise<void> {
   );
   await boss.work<PortalBuildJob>(PORTAL_BUILD_QUEUE, polling, async ([job]) => {
     if (!job) return;
-    const outcome = await portal.run(job.data, job.id, job.retryCount + 1);
+    const outcome = await timed('portal', () => portal.run(job.data, job.id, job.retryCount + 1));
     console.log(JSON.stringify({ event: 'portal-build', outcome, trigger: job.data.trigger }));
   });
   // A rebuild of many sites arrives as one job: this worker queues the OPDs' builds a page at a time, and every
@@ -91,11 +116,21 @@ async function main(): Promise<void> {
   await boss.work<RebuildAllJob>(REBUILD_ALL_QUEUE, polling, async ([job]) => {
     if (!job) return;
     const queued = await fanout.run(job.data, job.id);
+    fannedOut.inc(queued);
     console.log(JSON.stringify({ event: 'rebuild-all', queued }));
   });
+  const metricsServer =
+    config.metrics.port > 0
+      ? await serveMetrics(metrics, {
+          host: config.host,
+          port: config.metrics.port,
+          token: config.metrics.token,
+        })
+      : null;
   console.log('Site worker ready');
 
   const stop = async () => {
+    metricsServer?.close();
     await boss.stop({ graceful: true, timeout: 20_000 });
     builder.stop();
     await dataSource.destroy();

@@ -118,6 +118,8 @@ describe('docker-compose.yml', () => {
     expect(holders('SITES_READ_SECRET_KEY')).toEqual(['minio-setup', 'sites-sync']);
     expect(holders('POSTGRES_PASSWORD')).toEqual(['db-backup', 'postgres']);
     expect(holders('LAMAN_OWNER_PASSWORD')).toEqual(['api', 'postgres', 'scheduler']);
+    // What Prometheus sends: the processes it scrapes, never the gateway or the edge that face the public.
+    expect(holders('METRICS_TOKEN')).toEqual(['api', 'scheduler', 'worker']);
     expect(services['api']!.environment!['S3_SECRET_ACCESS_KEY']).not.toContain('MINIO_ROOT');
   });
 

@@ -58,6 +58,7 @@ const SECRETS = [
   'laman-sites-writer',
   'laman-sites-reader',
   'laman-backup',
+  'laman-metrics',
   'laman-tls',
 ];
 
@@ -170,6 +171,7 @@ describe('Kubernetes manifests', () => {
         ),
       ]);
     expect(secretsOf(podOf(named('Deployment', 'laman-worker')!)!)).toEqual([
+      'laman-metrics',
       'laman-database',
       'laman-sites-writer',
       'laman-sites-writer',

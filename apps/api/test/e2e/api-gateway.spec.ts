@@ -16,13 +16,18 @@ describe('the API gateway (production configuration)', () => {
   let root: string;
   let gateway: RunningNginx;
   const LIMIT = 3;
+  const METRICS_TOKEN = 'gateway-test-metrics-token-0123456789';
   const viaGateway = (urlPath: string, init: RequestInit = {}) =>
     fetch(`http://127.0.0.1:${gateway.port}${urlPath}`, init);
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'laman-gateway-'));
     // As in compose: the API believes forwarded headers from its gateway (here on loopback) alone.
-    t = await startTestApp({ TRUST_PROXY: 'loopback', LOGIN_IP_LIMIT_PER_MINUTE: String(LIMIT) });
+    t = await startTestApp({
+      TRUST_PROXY: 'loopback',
+      LOGIN_IP_LIMIT_PER_MINUTE: String(LIMIT),
+      METRICS_TOKEN: METRICS_TOKEN,
+    });
     await t.app.listen(0, '127.0.0.1');
     const api = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     gateway = await startNginx('api-gateway', path.join(root, 'run'), {
@@ -49,6 +54,14 @@ describe('the API gateway (production configuration)', () => {
     });
     expect(upload.status).toBe(201);
     expect(gateway.log()).toBe('');
+  });
+
+  it('attack: read the metrics through the public door — 404 even with the token; the replica itself answers', async () => {
+    const withToken = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
+    for (const address of ['/metrics', '/metrics?x=1'])
+      expect((await viaGateway(address, withToken)).status).toBe(404);
+    const direct = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/metrics`;
+    expect((await fetch(direct, withToken)).status).toBe(200);
   });
 
   it('attack: a forged X-Forwarded-For, new on every try, does not escape the per-address sign-in limit', async () => {

@@ -57,6 +57,10 @@ const envSchema = z
     MIGRATE_ON_START: bool.default(true),
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
     PPID_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(730),
+    /** Bearer token a Prometheus scrape of /metrics must carry; metrics are off while unset. */
+    METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+    /** The site worker's metrics port (it has no other HTTP server); 0: none. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     WORDPRESS_FETCH_UPLOADS: bool.default(false),
     WORDPRESS_FETCH_ALLOW_PRIVATE: bool.default(false),
     WORDPRESS_FETCH_PER_SECOND: z.coerce.number().min(0.1).max(50).default(2),
@@ -178,6 +182,8 @@ export interface AppConfig {
    * refused too); at most WORDPRESS_FETCH_PER_SECOND requests a second.
    */
   wordpressFetch: { enabled: boolean; allowPrivate: boolean; perSecond: number };
+  /** Prometheus metrics: the token a scrape carries (null: off) and the worker's own port (0: none). */
+  metrics: { token: string | null; port: number };
   /**
    * The proof-of-work a citizen's browser does before a public form is taken (ALTCHA, self-hosted): PBKDF2
    * iterations per try (`cost`), the highest counter a challenge hides (about half as many tries on average),
@@ -307,6 +313,7 @@ function toAppConfig(env: Env): AppConfig {
     trustProxy: env.TRUST_PROXY,
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
     ppidRetentionDays: env.PPID_RETENTION_DAYS,
+    metrics: { token: env.METRICS_TOKEN ?? null, port: env.METRICS_PORT },
     wordpressFetch: {
       enabled: env.WORDPRESS_FETCH_UPLOADS,
       allowPrivate: env.WORDPRESS_FETCH_ALLOW_PRIVATE,

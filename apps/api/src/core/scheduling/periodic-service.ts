@@ -1,5 +1,12 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type Database } from '../database/database.service';
+import { Metrics } from '../metrics/metrics';
 
 /**
  * A service whose pass the API runs every few seconds (scheduled publishing, score history, digests, mail).
@@ -13,6 +20,8 @@ export abstract class PeriodicService<T> implements OnApplicationBootstrap, OnAp
   protected readonly logger: Logger;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<T> | undefined;
+  /** The process's metrics (absent where a service is built by hand, as in some tests). */
+  @Optional() @Inject(Metrics) private readonly metrics?: Metrics;
 
   protected constructor(
     private readonly name: string,
@@ -43,6 +52,14 @@ export abstract class PeriodicService<T> implements OnApplicationBootstrap, OnAp
 
   protected async runPass(now = new Date()): Promise<T> {
     if (this.running) return this.nothing(now);
+    const timing = this.metrics
+      ?.histogram({
+        name: 'laman_periodic_pass_duration_seconds',
+        help: 'Periodic passes this process ran (scheduled publishing, scores, digests, mail): how many, how long, by outcome',
+        labelNames: ['pass', 'outcome'] as const,
+        buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      })
+      .startTimer({ pass: this.name });
     const run = this.database.inPlatform(async (manager) => {
       const rows: Array<{ mine: boolean }> = await manager.query(
         `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS mine`,
@@ -52,7 +69,12 @@ export abstract class PeriodicService<T> implements OnApplicationBootstrap, OnAp
     });
     this.running = run;
     try {
-      return await run;
+      const result = await run;
+      timing?.({ outcome: 'ok' });
+      return result;
+    } catch (error) {
+      timing?.({ outcome: 'failed' });
+      throw error;
     } finally {
       this.running = undefined;
     }

@@ -3,6 +3,7 @@ import { QueueModule } from '../../core/queue/queue.module';
 import { AuditModule } from '../audit/audit.module';
 import { AdminSitesController } from './admin-sites.controller';
 import { BuildHistoryService } from './build-history.service';
+import { BuildMetrics } from './build-metrics';
 import { BuildsController } from './builds.controller';
 import { PlatformAlertsRepository } from './platform-alerts.repository';
 import { SiteBuildsRepository } from './site-builds.repository';
@@ -11,7 +12,13 @@ import { SiteOperationsService } from './site-operations.service';
 @Module({
   imports: [QueueModule, AuditModule],
   controllers: [BuildsController, AdminSitesController],
-  providers: [SiteBuildsRepository, PlatformAlertsRepository, BuildHistoryService, SiteOperationsService],
+  providers: [
+    SiteBuildsRepository,
+    PlatformAlertsRepository,
+    BuildHistoryService,
+    SiteOperationsService,
+    BuildMetrics,
+  ],
   exports: [SiteBuildsRepository],
 })
 export class BuildsModule {}

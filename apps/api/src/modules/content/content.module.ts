@@ -11,6 +11,7 @@ import { ContentStore } from './content-store';
 import { contentTypeController } from './content-type.controller';
 import { PublishedContentRepository } from './published-content.repository';
 import { PublishingService } from './publishing.service';
+import { ScheduleMetrics } from './schedule-metrics';
 import { ScheduledPublisher } from './scheduled-publisher';
 import { CONTENT_TYPE_REGISTRY } from './types/registry';
 
@@ -25,6 +26,7 @@ import { CONTENT_TYPE_REGISTRY } from './types/registry';
     ContentService,
     PublishingService,
     ScheduledPublisher,
+    ScheduleMetrics,
   ],
   exports: [PublishedContentRepository, ScheduledPublisher, ContentStore, PublishingService, ContentService],
 })
