@@ -53,8 +53,8 @@ export default tseslint.config(
     },
   },
   {
-    // Scripts the public sites send to browsers.
-    files: ['**/public/**/*.js', 'apps/admin/test/**/*.mjs'],
+    // Scripts the public sites send to browsers, and browser tests (code they run in the page).
+    files: ['**/public/**/*.js', 'apps/admin/test/**/*.mjs', 'apps/docs/test/**/*.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
   prettier,

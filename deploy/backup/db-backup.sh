@@ -3,7 +3,7 @@
 # written beside the others and kept BACKUP_KEEP_DAYS days. As the superuser: the content tables force
 # row-level security, so only a role that bypasses it sees every OPD's rows. A dump is written under a
 # temporary name and renamed when complete, so a half-written file is never taken for a backup.
-# Restore: README, "Backups and restore". BACKUP_ONCE=1 makes one dump and exits.
+# Restore: the documentation, operator/cadangan ("Cadangan dan pemulihan"). BACKUP_ONCE=1 makes one dump and exits.
 set -eu
 : "${PGHOST:=postgres}" "${PGUSER:=postgres}" "${PGDATABASE:=laman}"
 : "${BACKUP_DIR:=/backups/db}" "${BACKUP_KEEP_DAYS:=14}" "${BACKUP_EVERY_SECONDS:=86400}"

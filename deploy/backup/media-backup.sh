@@ -1,7 +1,7 @@
 #!/bin/sh
 # The media-backup service: mirrors the media bucket into the backups volume every BACKUP_EVERY_SECONDS (a
 # day), with MinIO's own client. Files removed from the bucket stay in the copy (a deleted photo can be brought
-# back); the copy grows with what was ever uploaded. Restore: README, "Backups and restore".
+# back); the copy grows with what was ever uploaded. Restore: the documentation, operator/cadangan.
 set -eu
 : "${MINIO_ROOT_USER:?}" "${MINIO_ROOT_PASSWORD:?}"
 : "${MEDIA_BUCKET:=laman-media}" "${BACKUP_DIR:=/backups/media}"

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './core/config/app-config';
 import { runMigrations } from './core/database/data-source';
 import { createApp } from './create-app';
 
-/** Production entry point: configuration from the environment only (see README, "Configuration"). */
+/** Production entry point: configuration from the environment only (the configuration reference: apps/docs, operator/konfigurasi). */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.database.migrateOnStart) await runMigrations(config.database.ownerUrl);

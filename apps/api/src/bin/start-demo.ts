@@ -6,6 +6,7 @@ import { type INestApplication } from '@nestjs/common';
 import { type AppConfig, ConfigError, loadConfig } from '../core/config/app-config';
 import { Database } from '../core/database/database.service';
 import { SiteBuildQueue } from '../core/queue/site-build-queue';
+import { DOCS_BUILD, startDocsServer } from './docs-server';
 import { startSitesServer } from './sites-server';
 import { runMigrations } from '../core/database/data-source';
 import { createAppDataSource } from '../app-data-source';
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     const sites = await startSitesServer(config.sites.dir, sitesPort, config.host, config.sites.apiUrl);
     const slugs = await enqueueMissingSites(app, config.sites.dir);
     const admin = startAdmin(config, adminPort, sitesPort);
+    const docsPort = Number(process.env['LAMAN_DOCS_PORT'] || 4322);
+    const docs = existsSync(DOCS_BUILD) ? await startDocsServer(DOCS_BUILD, docsPort, config.host) : null;
     printBanner(
       config.publicApiUrl,
       runtime.embedded?.port ?? null,
@@ -51,6 +54,9 @@ async function main(): Promise<void> {
         admin
           ? `Admin app for editors (log in with a demo account): http://localhost:${adminPort}/`
           : 'Admin app: not built (run `pnpm build`).',
+        docs
+          ? `Documentation (guides for editors, Diskominfotik, Bapperida; developers): http://localhost:${docsPort}/`
+          : 'Documentation: not built (run `pnpm build`).',
         '',
         ...siteLines(slugs, sitesPort),
       ],
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
       if (admin) await stopChild(admin);
       await stopChild(worker);
       sites.close();
+      docs?.close();
       await app.close();
       await stopDatabase();
       process.exit(0);

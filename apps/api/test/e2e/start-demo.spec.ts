@@ -96,6 +96,7 @@ describe('pnpm start (demo launcher)', () => {
   let apiPort: number;
   let dbPort: number;
   let sitesPort: number;
+  let docsPort: number;
   const api = (route: string) => `http://127.0.0.1:${apiPort}${route}`;
   const site = (route: string) => `http://127.0.0.1:${sitesPort}${route}`;
 
@@ -106,9 +107,11 @@ describe('pnpm start (demo launcher)', () => {
     apiPort = await freePort();
     dbPort = await freePort();
     sitesPort = await freePort();
+    docsPort = await freePort();
     env = {
       LAMAN_DATA_DIR: dataDir,
       LAMAN_SITES_PORT: String(sitesPort),
+      LAMAN_DOCS_PORT: String(docsPort),
       PORT: String(apiPort),
       LAMAN_DB_PORT: String(dbPort),
       LOG_LEVEL: 'warn',
@@ -148,6 +151,19 @@ describe('pnpm start (demo launcher)', () => {
       expect(first.output()).toContain('Demo data created');
       expect(first.output()).toContain(`http://localhost:${apiPort}/api/docs`);
       expect(first.output()).toContain('admin.diskominfo@laman.example');
+      // The documentation, at the address printed: the editors' guide in Bahasa Indonesia.
+      expect(first.output()).toContain(`http://localhost:${docsPort}/`);
+      const guide = await fetch(`http://127.0.0.1:${docsPort}/editor/berita/`);
+      expect(guide.status).toBe(200);
+      expect(await guide.text()).toContain('Terbitkan');
+      // A path climbing out of the build (sent raw: a URL parser would resolve the dots away) finds nothing.
+      const climbed = await new Promise<number>((resolve, reject) =>
+        httpGet({ host: '127.0.0.1', port: docsPort, path: '/%2e%2e/%2e%2e/package.json' }, (answer) => {
+          answer.resume();
+          resolve(answer.statusCode ?? 0);
+        }).on('error', reject),
+      );
+      expect(climbed).toBe(404);
 
       const response = await login('admin.diskominfo@laman.example');
       expect(response.status).toBe(200);

@@ -147,6 +147,9 @@ const envSchema = z
 
 type Env = z.output<typeof envSchema>;
 
+/** Every variable the API's configuration schema reads (the configuration reference must name each). */
+export const SCHEMA_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface S3Settings {
   bucket: string;
   region: string;

@@ -86,7 +86,7 @@ describe('the image child process', () => {
   it('runs the child with one malloc arena, whatever the API was started with', async () => {
     await images.render('first', { source: photo, workDir: await workDir(), maxPixels });
     const child = (images as unknown as { child: { pid: number } | null }).child;
-    // libvips' threads would otherwise keep their freed pages in arenas of their own (README: memory figures).
+    // libvips' threads would otherwise keep their freed pages in arenas of their own (the benchmarks' memory figures).
     const environment = (await readFile(`/proc/${child!.pid}/environ`, 'utf8')).split('\0');
     expect(environment).toContain('MALLOC_ARENA_MAX=1');
   });
