@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,9 +7,9 @@ import { sampleFields } from '../helpers/content-samples';
 import { startPrometheus, type RunningPrometheus } from '../helpers/debian-prometheus';
 import { eventually } from '../helpers/eventually';
 import { freePort } from '../helpers/free-port';
+import { type RunningWorker, startSiteWorker } from '../helpers/site-worker';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
-const WORKER = path.resolve(__dirname, '../../dist/bin/site-worker.js');
 const ALERTS = path.resolve(__dirname, '../../../../deploy/prometheus/alerts.yml');
 const TOKEN = 'prometheus-scrapes-with-this-token-0123';
 
@@ -32,8 +31,7 @@ interface RuleGroups {
 describe('metrics, as Prometheus reads them, and the documented alerts', () => {
   let t: TestApp;
   let sites: string;
-  let worker: ChildProcess;
-  let workerLog = '';
+  let worker: RunningWorker;
   let prometheus: RunningPrometheus;
 
   beforeAll(async () => {
@@ -42,22 +40,12 @@ describe('metrics, as Prometheus reads them, and the documented alerts', () => {
     await t.app.listen(0, '127.0.0.1');
     const apiPort = (t.app.getHttpServer().address() as AddressInfo).port;
     const workerPort = await freePort();
-    worker = spawn(process.execPath, [WORKER], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: t.database.appUrl,
-        LAMAN_API_URL: `http://127.0.0.1:${apiPort}`,
-        LAMAN_SITES_DIR: sites,
-        HOST: '127.0.0.1',
-        METRICS_PORT: String(workerPort),
-        METRICS_TOKEN: TOKEN,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    worker = startSiteWorker({
+      databaseUrl: t.database.appUrl,
+      apiUrl: `http://127.0.0.1:${apiPort}`,
+      sitesDir: sites,
+      env: { HOST: '127.0.0.1', METRICS_PORT: String(workerPort), METRICS_TOKEN: TOKEN },
     });
-    worker.stdout?.on('data', (chunk) => (workerLog += chunk));
-    worker.stderr?.on('data', (chunk) => (workerLog += chunk));
     prometheus = await startPrometheus(
       [
         { job: 'laman-api', address: `127.0.0.1:${apiPort}`, token: TOKEN },
@@ -69,8 +57,7 @@ describe('metrics, as Prometheus reads them, and the documented alerts', () => {
   }, 120_000);
   afterAll(async () => {
     await prometheus?.stop();
-    if (worker && worker.exitCode === null)
-      await new Promise((resolve) => (worker.once('exit', resolve), worker.kill('SIGTERM')));
+    await worker?.stop();
     await t.close();
     await rm(sites, { recursive: true, force: true });
   });
@@ -88,7 +75,7 @@ describe('metrics, as Prometheus reads them, and the documented alerts', () => {
     expect({ api: byJob['laman-api']?.health, worker: byJob['laman-worker']?.health, log: '' }).toEqual({
       api: 'up',
       worker: 'up',
-      log: byJob['laman-worker']?.health === 'up' ? '' : workerLog,
+      log: byJob['laman-worker']?.health === 'up' ? '' : worker.log(),
     });
     expect(byJob['no-token']).toMatchObject({ health: 'down', lastError: expect.stringContaining('401') });
   }, 90_000);
@@ -116,7 +103,7 @@ describe('metrics, as Prometheus reads them, and the documented alerts', () => {
       (count) => count >= 1,
       { withinMs: 120_000, everyMs: 500 },
     );
-    expect({ built, log: built >= 1 ? '' : workerLog }).toEqual({ built: expect.any(Number), log: '' });
+    expect({ built, log: built >= 1 ? '' : worker.log() }).toEqual({ built: expect.any(Number), log: '' });
     expect(built).toBeGreaterThanOrEqual(1);
     const publishes = await value(
       'sum(laman_http_request_duration_seconds_count{job="laman-api",method="POST",status="200",route="/api/v1/tenants/:tenant/content/items/:id/publish"})',

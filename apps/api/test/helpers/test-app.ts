@@ -53,11 +53,15 @@ export async function startAnotherInstance(
   return { app, http: () => request(server), close: () => app.close() };
 }
 
-export function mediaDirOf(database: TestDatabase): string {
+export function mediaDirOf(database: Pick<TestDatabase, 'name'>): string {
   return path.join(tmpdir(), `laman-media-${database.name}`);
 }
 
-function testConfig(database: TestDatabase, env: Record<string, string>) {
+/** The configuration every test API runs with, on `database` (its own media and sites folders by its name). */
+export function testConfig(
+  database: Pick<TestDatabase, 'name' | 'appUrl' | 'ownerUrl'>,
+  env: Record<string, string>,
+) {
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
