@@ -46,12 +46,13 @@ export async function createApp(
       next: () => void,
     ) => (request.method === 'GET' && request.path === '/' ? response.redirect(302, '/api/docs') : next()),
   );
-  // Every request is timed by route; a scrape with the metrics token reads them (nginx never routes /metrics).
+  // A scrape with the metrics token reads them (the gateway never routes /metrics); every other request is timed
+  // by route.
   const metrics = app.get(Metrics);
-  app.use(httpMetrics(metrics));
   app.use('/metrics', (request: IncomingMessage, response: ServerResponse, next: () => void) =>
     request.method === 'GET' ? void metrics.answer(request, response, config.metrics.token) : next(),
   );
+  app.use(httpMetrics(metrics));
   app.use(assignRequestId);
   app.use(rejectHostileUrl);
   app.use(requireJsonBody);
