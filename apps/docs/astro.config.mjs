@@ -24,6 +24,9 @@ export default defineConfig({
       title: 'Laman',
       description: 'Panduan Laman: situs OPD Kota Bandar Lampung yang diperbarui dengan satu formulir.',
       customCss: ['./src/styles/tables.css'],
+      // Code wraps instead of scrolling sideways: no region a keyboard cannot scroll, whatever the machine's pace
+      // (Expressive Code only makes an overflowing block focusable once its script has run).
+      expressiveCode: { defaultProps: { wrap: true } },
       defaultLocale: 'root',
       locales: {
         root: { label: 'Bahasa Indonesia', lang: 'id' },
