@@ -27,13 +27,19 @@ export interface ApiProcess {
 
 export { BENCH_SECRETS } from './production-env';
 
-/** The production entry point (dist/main.js) as its own process, as it runs in the container. */
+/**
+ * The production entry point (dist/main.js) as its own process, as it runs in the container; held to the
+ * cores `cpus` lists (`taskset -c`, which execs it: the pid is the API's) when given.
+ */
 export async function startApi(
   database: BenchDatabase,
   env: Record<string, string> = {},
+  cpus?: string,
 ): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../main.js')], {
+  const entry = [process.execPath, path.resolve(__dirname, '../main.js')];
+  const [command, ...args] = cpus ? ['taskset', '-c', cpus, ...entry] : entry;
+  const child = spawn(command!, args, {
     env: productionApiEnv(database, {
       PORT: String(port),
       NODE_OPTIONS: '--max-semi-space-size=4',

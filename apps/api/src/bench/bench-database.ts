@@ -11,6 +11,11 @@ export interface BenchDatabase {
   superuserUrl: string;
   ownerUrl: string;
   appUrl: string;
+  /**
+   * Another migrated database on the same server (same roles, same cores, same buffers): a second city to
+   * measure beside this one under the same conditions. Stopping this database stops the server with it.
+   */
+  sibling(name: string): Promise<BenchDatabase>;
   stop(): Promise<void>;
 }
 
@@ -36,23 +41,33 @@ export async function benchDatabase(): Promise<BenchDatabase> {
         superuserPassword: 'bench',
         throwaway: true,
       });
-  const superuserUrl = given ?? server!.superuserUrl();
-  const database = `laman_bench_${process.pid}`;
-  const urls = await provisionDatabase(superuserUrl, {
+  const serverUrl = given ?? server!.superuserUrl();
+  const stopServer = async () => {
+    await server?.stop();
+    rmSync(parent, { recursive: true, force: true });
+  };
+  return migratedDatabase(serverUrl, `laman_bench_${process.pid}`, stopServer);
+}
+
+/** Provisions and migrates one database on the bench's server; `stop` is the server's. */
+async function migratedDatabase(
+  serverUrl: string,
+  database: string,
+  stop: () => Promise<void>,
+): Promise<BenchDatabase> {
+  const urls = await provisionDatabase(serverUrl, {
     database,
     ownerPassword: 'bench-owner',
     appPassword: 'bench-app',
   });
   await runMigrations(urls.ownerUrl);
-  const dbUrl = new URL(superuserUrl);
+  const dbUrl = new URL(serverUrl);
   dbUrl.pathname = `/${database}`;
   return {
     superuserUrl: dbUrl.toString(),
     ...urls,
-    async stop() {
-      await server?.stop();
-      rmSync(parent, { recursive: true, force: true });
-    },
+    sibling: (name) => migratedDatabase(serverUrl, `${database}_${name}`, async () => undefined),
+    stop,
   };
 }
 
