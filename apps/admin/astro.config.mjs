@@ -9,7 +9,9 @@ import { defineConfig } from 'astro/config';
 // headers Astro reads were written by the edge, never by the client.
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Every post body is read by the middleware first, within the bounds its route takes (src/lib/form-body.ts,
+  // server/body-limits.mjs), files spooled to disk: the adapter's own cap (1 GB, held in memory) is off.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 0 }),
   security: { checkOrigin: true, allowedDomains: [{ protocol: 'http' }, { protocol: 'https' }] },
   // Every script is a file of its own (no inline script), so the policy can say script-src 'self'.
   vite: { build: { assetsInlineLimit: 0 } },

@@ -3,6 +3,7 @@
 // all run the admin through this file.
 import http from 'node:http';
 import compression from 'compression';
+import { bodyLimits } from './body-limits.mjs';
 import { resolveClient, rewriteForwarded, trustedProxies } from './forwarded.mjs';
 import { setSecurityHeaders } from './security-headers.mjs';
 
@@ -10,6 +11,8 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import('../dist/server/entry.mjs');
 
 const proxies = trustedProxies(process.env.ADMIN_TRUSTED_PROXIES);
+// A wrong limit stops the start here, not at the first form post.
+bodyLimits();
 // A stream of events (following a site build) goes out as it is written: compressing would hold it back.
 const compress = compression({
   threshold: 1024,
@@ -20,7 +23,9 @@ const compress = compression({
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '127.0.0.1';
 
-const server = http.createServer((request, response) => {
+// Receiving a request may take up to an hour (a WordPress archive of a gigabyte over a slow office link); a body
+// that stalls is given up on long before (ADMIN_BODY_IDLE_SECONDS, src/lib/request-body/body-meter.ts).
+const server = http.createServer({ requestTimeout: 3_600_000 }, (request, response) => {
   const client = resolveClient(request, proxies);
   rewriteForwarded(request, client);
   setSecurityHeaders(response, client.protocol);

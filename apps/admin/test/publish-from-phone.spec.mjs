@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,27 +6,18 @@ import axe from 'axe-core';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
+import { startDemo } from './helpers/demo.mjs';
 
 /**
  * The admin app as a person uses it on a phone: `pnpm start` (embedded PostgreSQL, API, site worker, sites
  * server, admin app), a real headless Chromium at a phone's size, and the public site it updates.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const LAUNCHER = path.resolve(here, '../../api/dist/bin/start-demo.js');
 const PHOTO = path.join(here, 'fixtures', 'foto-kegiatan.jpg');
 const EXPORT = path.join(here, 'fixtures', 'wordpress-ekspor.xml');
 const SHOTS = path.resolve(here, '../../../reports/screenshots/admin');
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'Laman-Demo-2026';
-
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function axeViolations(page) {
   // Evaluated through DevTools: the admin's policy (script-src 'self') rightly refuses an injected script tag.
@@ -45,8 +34,7 @@ async function axeViolations(page) {
 }
 
 describe('admin app: one form submission from a phone to a live site', () => {
-  let launcher;
-  let output = '';
+  let demo;
   let browser;
   let admin;
   let parent;
@@ -54,46 +42,9 @@ describe('admin app: one form submission from a phone to a live site', () => {
   let sitesPortShared;
 
   beforeAll(async () => {
-    parent = mkdtempSync(path.join(tmpdir(), 'laman-admin-'));
-    chmodSync(parent, 0o755);
-    let apiPort, sitesPort, adminPort;
-    [apiPort, dbPort, sitesPort, adminPort] = await Promise.all([
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-    ]);
-    admin = `http://localhost:${adminPort}`;
-    sitesPortShared = sitesPort;
-    launcher = spawn(process.execPath, [LAUNCHER], {
-      env: {
-        ...process.env,
-        LAMAN_DATA_DIR: path.join(parent, 'data'),
-        PORT: String(apiPort),
-        LAMAN_DB_PORT: String(dbPort),
-        LAMAN_SITES_PORT: String(sitesPort),
-        LAMAN_ADMIN_PORT: String(adminPort),
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: '',
-        NODE_ENV: 'development',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    launcher.stdout.on('data', (chunk) => (output += chunk));
-    launcher.stderr.on('data', (chunk) => (output += chunk));
-    for (let attempt = 0; attempt < 900 && !output.includes('Press Ctrl-C to stop.'); attempt++)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    if (!output.includes('Press Ctrl-C to stop.')) throw new Error(`pnpm start did not start:\n${output}`);
-    for (let attempt = 0; attempt < 100; attempt++) {
-      if (
-        await fetch(`${admin}/masuk`).then(
-          (response) => response.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    demo = await startDemo();
+    ({ admin, parent, dbPort } = demo);
+    sitesPortShared = demo.sitesPort;
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: [
@@ -109,9 +60,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (launcher && launcher.exitCode === null)
-      await new Promise((resolve) => (launcher.once('exit', resolve), launcher.kill('SIGINT')));
-    rmSync(parent, { recursive: true, force: true });
+    await demo?.stop();
   });
 
   async function signIn(email, landing = /\/opd\/disdukcapil\/$/) {
@@ -1711,7 +1660,7 @@ describe('admin app: one form submission from a phone to a live site', () => {
         .find((cookie) => cookie.startsWith('laman_akses='))
         ?.split(';')[0]
         .split('=')[1];
-      const api = output.match(/API\s*\S*\s*(http:\/\/localhost:\d+)\/api\/v1/)?.[1];
+      const api = demo.output().match(/API\s*\S*\s*(http:\/\/localhost:\d+)\/api\/v1/)?.[1];
       expect(api).toBeTruthy();
       const sessions = await (
         await fetch(`${api}/api/v1/auth/sessions`, { headers: { authorization: `Bearer ${access}` } })

@@ -1,5 +1,6 @@
 import type { AstroCookies } from 'astro';
 import { LOCALE_COOKIE, localeFrom } from './i18n';
+import { sendForm } from './request-body/send-form';
 
 /** The API the admin talks to, server-side only (browsers never see tokens). */
 export const API_URL = (process.env['LAMAN_API_URL'] ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
@@ -215,15 +216,17 @@ export class ApiClient {
 
   private async authorized(path: string, init: RequestInit): Promise<Response> {
     let access = this.cookies.get(ACCESS)?.value ?? (await this.refresh());
+    const headers = (token: string) => ({
+      ...(init.headers as Record<string, string> | undefined),
+      ...passedOn(this.cookies, this.client),
+      authorization: `Bearer ${token}`,
+    });
+    // Forms carry files: streamed from the spool, never read into memory (send-form.ts). Sent again after a
+    // refresh, the Blobs are read from disk again.
     const attempt = (token: string) =>
-      fetch(`${API_URL}${path}`, {
-        ...init,
-        headers: {
-          ...init.headers,
-          ...passedOn(this.cookies, this.client),
-          authorization: `Bearer ${token}`,
-        },
-      });
+      init.body instanceof FormData
+        ? sendForm(`${API_URL}${path}`, init.method as 'POST' | 'PUT', init.body, headers(token))
+        : fetch(`${API_URL}${path}`, { ...init, headers: headers(token) });
     const response = await attempt(access);
     if (response.status !== 401) return response;
     access = await this.refresh();

@@ -18,6 +18,7 @@ export const UPLOAD_TEXTS = [
   'Mengunggah berkas…',
   'Berkas terkirim; menyimpan…',
   'Koneksi terputus sebelum berkas terkirim. Periksa sinyal, lalu tekan tombolnya lagi.',
+  'Berkas yang dipilih terlalu besar: satu kiriman paling besar {batas}. Pilih berkas yang lebih kecil, atau kirim berkasnya satu per satu.',
 ] as const;
 
 /** The texts as the page's language has them, for a `data-texts` attribute. */

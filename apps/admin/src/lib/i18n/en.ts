@@ -358,6 +358,8 @@ export const EN: Record<string, string> = {
   'Berkas terkirim; menyimpan…': 'Sent; saving…',
   'Koneksi terputus sebelum berkas terkirim. Periksa sinyal, lalu tekan tombolnya lagi.':
     'The connection dropped before the file was sent. Check your signal, then press the button again.',
+  'Berkas yang dipilih terlalu besar: satu kiriman paling besar {batas}. Pilih berkas yang lebih kecil, atau kirim berkasnya satu per satu.':
+    'The files chosen are too large: one submission takes at most {batas}. Choose smaller files, or send them one at a time.',
   'Tidak ada perubahan pada judul, ringkasan, isi atau foto.':
     'No change to the title, summary, text or photo.',
   '100 kejadian terakhir: siapa melakukan apa, kapan.': 'The last 100 events: who did what, when.',
