@@ -213,6 +213,23 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
     meaning: 'the API the site worker reads snapshots from',
   },
   {
+    names: ['ADMIN_TRUSTED_PROXIES'],
+    default: '(none)',
+    meaning:
+      'admin app: proxies whose `X-Forwarded-For`/`-Proto` it believes (addresses, CIDRs or `loopback`); `pnpm start` sets `loopback`',
+  },
+  {
+    names: ['ADMIN_UPLOAD_MAX_MB', 'ADMIN_IMPORT_MAX_MB'],
+    default: '`256`, `1024`',
+    meaning:
+      'admin app: the largest post, files included, on the OPD pages and on the WordPress import pages (413 past it; files are spooled to disk). Without a session only the public forms are read, up to 64 KB',
+  },
+  {
+    names: ['ADMIN_BODY_IDLE_SECONDS'],
+    default: '`60`',
+    meaning: 'admin app: a post body that stops arriving this long is given up on (408)',
+  },
+  {
     names: ['SMTP_URL'],
     default: '(none)',
     meaning:
