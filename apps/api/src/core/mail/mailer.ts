@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
@@ -12,24 +12,30 @@ export interface Mail {
 /** Sends e-mail through the configured SMTP server (SMTP_URL); without one, `configured` is false. */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
-  private readonly transport: Transporter | null;
+  private readonly smtpUrl: string | null;
   private readonly from: string;
+  /** Made on the first mail: nodemailer is loaded then, not by every API that never sends one. */
+  private transport: Promise<Transporter> | null = null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.transport = config.mail.smtpUrl ? createTransport(config.mail.smtpUrl) : null;
+    this.smtpUrl = config.mail.smtpUrl ?? null;
     this.from = config.mail.from;
   }
 
   get configured(): boolean {
-    return this.transport !== null;
+    return this.smtpUrl !== null;
   }
 
   async send(mail: Mail): Promise<void> {
-    if (!this.transport) throw new Error('SMTP is not configured');
-    await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+    if (!this.smtpUrl) throw new Error('SMTP is not configured');
+    const smtpUrl = this.smtpUrl;
+    this.transport ??= import('nodemailer').then(({ createTransport }) => createTransport(smtpUrl));
+    const transport = await this.transport;
+    await transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
   }
 
-  onApplicationShutdown(): void {
-    this.transport?.close();
+  async onApplicationShutdown(): Promise<void> {
+    const transport = await this.transport?.catch(() => null);
+    transport?.close();
   }
 }

@@ -1,7 +1,6 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type EntityManager } from 'typeorm';
 import { type S3Settings } from '../../core/config/app-config';
-import { isMissing, listObjects, s3Client } from '../../core/storage/s3-client';
+import { isMissing, ObjectStore } from '../../core/storage/s3-client';
 import { type LiveSites } from './live-sites';
 
 /** An OPD's live pointer in the sites bucket (`_live/<slug>.json`; layout: apps/site/scripts/site-store.mjs). */
@@ -40,16 +39,16 @@ const EMPTY: Omit<SitePointer, 'updatedAt'> = {
  * the new one.
  */
 export class SitePointers implements LiveSites {
-  private readonly client: S3Client;
+  private readonly store: ObjectStore;
 
   constructor(private readonly settings: S3Settings) {
-    this.client = s3Client(settings);
+    this.store = new ObjectStore(settings);
   }
 
   async keptBuilds(_manager: EntityManager, slug: string): Promise<Set<string>> {
     const prefix = `${slug}/builds/`;
     const builds = new Set<string>();
-    for await (const object of listObjects(this.client, this.settings.bucket, prefix))
+    for await (const object of this.store.list(this.settings.bucket, prefix))
       builds.add(object.Key!.slice(prefix.length, -'.json'.length));
     return builds;
   }
@@ -87,8 +86,10 @@ export class SitePointers implements LiveSites {
   }
 
   private readOnce(slug: string): Promise<SitePointer | null> {
-    return this.client
-      .send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: pointerKey(slug) }))
+    return this.store
+      .use((client, { GetObjectCommand }) =>
+        client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: pointerKey(slug) })),
+      )
       .then(async (answer) => JSON.parse(await answer.Body!.transformToString()) as SitePointer)
       .catch((error: unknown) => {
         if (isMissing(error)) return null;
@@ -104,14 +105,16 @@ export class SitePointers implements LiveSites {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`laman-site-pointer:${slug}`]);
     const { updatedAt: _previous, ...current } = (await this.read(slug)) ?? { ...EMPTY, updatedAt: '' };
     const next: SitePointer = { ...edit(current), updatedAt: new Date().toISOString() };
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.settings.bucket,
-        Key: pointerKey(slug),
-        Body: JSON.stringify(next),
-        ContentType: 'application/json',
-        CacheControl: 'no-store',
-      }),
+    await this.store.use((client, { PutObjectCommand }) =>
+      client.send(
+        new PutObjectCommand({
+          Bucket: this.settings.bucket,
+          Key: pointerKey(slug),
+          Body: JSON.stringify(next),
+          ContentType: 'application/json',
+          CacheControl: 'no-store',
+        }),
+      ),
     );
   }
 }

@@ -1,5 +1,4 @@
 import { formatTanggal, ppidReportLabel, ppidReportLines, type PpidServiceReport } from '@laman/shared';
-import ExcelJS from 'exceljs';
 import { html } from '../../core/http/html';
 import { layout, type SitePage } from '../../core/http/site-page';
 
@@ -57,6 +56,8 @@ export function reportPage(
 
 /** The report's figures as a one-sheet workbook (text stays text: exceljs never evaluates a cell). */
 export async function reportWorkbook(opdName: string, report: PpidServiceReport): Promise<Buffer> {
+  // Loaded on the first download, not at start-up: about 20 MB of an idle API's memory.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Laman';
   const sheet = workbook.addWorksheet(`Laporan ${report.year}`);
