@@ -5,6 +5,7 @@ import http from 'node:http';
 import compression from 'compression';
 import { bodyLimits } from './body-limits.mjs';
 import { resolveClient, rewriteForwarded, trustedProxies } from './forwarded.mjs';
+import { closeGentlyAfterEarlyAnswer } from './lingering-close.mjs';
 import { setSecurityHeaders } from './security-headers.mjs';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
@@ -29,6 +30,7 @@ const server = http.createServer({ requestTimeout: 3_600_000 }, (request, respon
   const client = resolveClient(request, proxies);
   rewriteForwarded(request, client);
   setSecurityHeaders(response, client.protocol);
+  closeGentlyAfterEarlyAnswer(request, response);
   compress(request, response, () => handler(request, response));
 });
 server.listen(port, host, () => process.stdout.write(`Laman admin listening on http://${host}:${port}/\n`));

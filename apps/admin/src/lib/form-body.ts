@@ -60,7 +60,6 @@ function refusalFor(error: BodyRefused): Response {
       408,
       'Kiriman terhenti',
       'Kiriman berhenti mengalir di tengah jalan. Periksa sinyal, lalu kirim formulirnya lagi.',
-      true,
     );
   }
   return refusal(
@@ -77,21 +76,20 @@ function tooLarge(limitBytes: number): Response {
     413,
     'Kiriman terlalu besar',
     `Satu kiriman di halaman ini paling besar ${limit}. Pilih berkas yang lebih kecil, atau kirim berkasnya satu per satu.`,
-    true,
   );
 }
 
 /**
- * A plain page. Refused mid-body, the connection is closed after it: the rest of the body is never read.
+ * A plain page. Refused mid-body, the rest of the body is not read to its end: the edge closes the connection
+ * gently once the page is out (server/lingering-close.mjs).
  */
-function refusal(status: number, title: string, text: string, close = false): Response {
+function refusal(status: number, title: string, text: string): Response {
   const html = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Laman</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Kembali ke Laman</a></p></main></body></html>`;
   return new Response(html, {
     status,
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      ...(close ? { connection: 'close' } : {}),
     },
   });
 }

@@ -110,4 +110,26 @@ describe('reading a form post without holding its files in memory', () => {
     const large = new Response(`a=${'x'.repeat(70_000)}`).body!;
     expect((await refusal(readUrlEncoded(large, limit))).status).toBe(413);
   });
+
+  it('lets go of a refused body without cancelling it: the connection must live until the refusal is out', async () => {
+    const cancelled: unknown[] = [];
+    const endless = (first: string) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(first));
+        },
+        pull(controller) {
+          controller.enqueue(bytes(64 * 1024));
+        },
+        cancel: (reason) => void cancelled.push(reason),
+      });
+    const head = '------x\r\nContent-Disposition: form-data; name="file"; filename="a.zip"\r\n\r\n';
+    const bodies = [endless(head), endless('a=')];
+    expect(
+      (await refusal(spoolMultipart(bodies[0]!, 'multipart/form-data; boundary=----x', limit))).status,
+    ).toBe(413);
+    expect((await refusal(readUrlEncoded(bodies[1]!, limit))).status).toBe(413);
+    expect(cancelled).toEqual([]);
+    expect(bodies.map((body) => body.locked)).toEqual([false, false]);
+  });
 });

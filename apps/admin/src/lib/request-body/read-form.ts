@@ -3,10 +3,10 @@ import { createWriteStream, openAsBlob } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { type Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { BodyMeter, BodyRefused } from './body-meter';
+import { bodySource } from './body-source';
 
 /** What one request's body may cost: all of it, the part held in memory (text), and how long it may stall. */
 export interface BodyLimit {
@@ -52,8 +52,8 @@ export async function readUrlEncoded(
   const meter = new BodyMeter(Math.min(limit.totalBytes, limit.textBytes), limit.idleMs);
   // As for multipart: the meter's refusal answers at once, without waiting for a stalled source to close.
   const refused = new Promise<never>((_resolve, reject) => meter.once('error', reject));
-  await Promise.race([pipeline(Readable.fromWeb(body as NodeWebStream), meter, collect), refused]).catch(
-    (error: unknown) => Promise.reject(asRefusal(error)),
+  await Promise.race([pipeline(bodySource(body), meter, collect), refused]).catch((error: unknown) =>
+    Promise.reject(asRefusal(error)),
   );
   const form = new FormData();
   for (const [name, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
@@ -76,7 +76,7 @@ export async function spoolMultipart(
   const folder = await mkdtemp(path.join(tmpdir(), 'laman-admin-form-'));
   const discard = () => rm(folder, { recursive: true, force: true });
   try {
-    const parts = await parseParts(Readable.fromWeb(body as NodeWebStream), contentType, limit, folder);
+    const parts = await parseParts(bodySource(body), contentType, limit, folder);
     return { form: await formOf(parts), discard };
   } catch (error) {
     await discard();
