@@ -1,9 +1,10 @@
-import type { MiddlewareNext } from 'astro';
+import type { APIContext, MiddlewareNext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { ApiClient, ApiError, type Me } from './lib/api';
-import { bodyLimitFor, readFormOnce } from './lib/form-body';
+import { bodyLimitFor, isRefusal, readFormOnce } from './lib/form-body';
 import type { BodyLimit } from './lib/request-body/read-form';
 import { LOCALE_COOKIE, localeFrom, translator } from './lib/i18n';
+import { refusalPage } from './lib/refusal-page';
 
 const PUBLIC_PATHS = new Set(['/masuk', '/terima-undangan', '/atur-ulang-sandi', '/bahasa']);
 
@@ -20,7 +21,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.t = translator(context.locals.locale);
   const publicPath = PUBLIC_PATHS.has(context.url.pathname) || context.url.pathname.startsWith('/_');
   // Nobody's body is read before we know who sent it: without a session only the small public forms are.
-  if (publicPath) return withForm(context.request, bodyLimitFor(context.routePattern, false), next);
+  if (publicPath) return withForm(context, bodyLimitFor(context.routePattern, false), next);
   if (!context.locals.api.signedIn) return context.redirect('/masuk');
   try {
     context.locals.me = await context.locals.api.get<Me>('/api/v1/auth/me');
@@ -30,7 +31,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const moved = movedPath(context.locals.me, context.url.pathname);
   if (moved) return context.redirect(`${moved}${context.url.search}`, 301);
-  const response = await withForm(context.request, bodyLimitFor(context.routePattern, true), next);
+  const response = await withForm(context, bodyLimitFor(context.routePattern, true), next);
   // Pages show one person's data: never cache them in shared caches or the back-forward cache of others.
   response.headers.set('Cache-Control', 'private, no-store');
   return response;
@@ -40,9 +41,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
  * The page, with the request's form read first (form-body.ts); files spooled for it are removed once the page
  * has answered (pages read their form, and send its files on, before they answer).
  */
-async function withForm(request: Request, limit: BodyLimit, next: MiddlewareNext): Promise<Response> {
-  const read = await readFormOnce(request, limit);
-  if (read instanceof Response) return read;
+async function withForm(context: APIContext, limit: BodyLimit, next: MiddlewareNext): Promise<Response> {
+  const { t, locale } = context.locals;
+  const read = await readFormOnce(context.request, limit, t);
+  if (isRefusal(read)) return refusalPage(read, context.url.pathname, t, locale);
   try {
     return await next();
   } finally {

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import axe from 'axe-core';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { startDemo } from './helpers/demo.mjs';
+import { axeViolations } from './helpers/axe.mjs';
 
 /**
  * The admin app as a person uses it on a phone: `pnpm start` (embedded PostgreSQL, API, site worker, sites
@@ -18,20 +18,6 @@ const EXPORT = path.join(here, 'fixtures', 'wordpress-ekspor.xml');
 const SHOTS = path.resolve(here, '../../../reports/screenshots/admin');
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'Laman-Demo-2026';
-
-async function axeViolations(page) {
-  // Evaluated through DevTools: the admin's policy (script-src 'self') rightly refuses an injected script tag.
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  });
-}
 
 describe('admin app: one form submission from a phone to a live site', () => {
   let demo;

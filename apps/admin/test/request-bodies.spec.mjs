@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { LINGER } from '../server/lingering-close.mjs';
+import { axeViolations } from './helpers/axe.mjs';
 import { startDemo } from './helpers/demo.mjs';
 import { stubbornPost } from './helpers/stubborn-post.mjs';
 
@@ -28,6 +29,7 @@ const PAGES = path.resolve(here, '../src/pages');
 const PUBLIC = new Set(['/masuk', '/terima-undangan', '/atur-ulang-sandi', '/bahasa']);
 const PASSWORD = 'Laman-Demo-2026';
 const MB = 1024 * 1024;
+const SHOTS = path.resolve(here, '../../../reports/screenshots/admin');
 const LIMITS = { ADMIN_UPLOAD_MAX_MB: '8', ADMIN_IMPORT_MAX_MB: '400', ADMIN_BODY_IDLE_SECONDS: '2' };
 
 /** Every page and endpoint of the admin, from its pages folder, with sample values for its parameters. */
@@ -94,13 +96,13 @@ function rawPost(url, { headers, first = '', bodyBytes = 0, end = true }) {
     request.write(first);
     sent += first.length;
     const chunk = Buffer.alloc(64 * 1024, 120);
+    // One chunk per turn of the event loop, as a network stack does: the answer is read between writes.
     const pump = () => {
-      while (sent < bodyBytes) {
-        if (request.destroyed) return;
-        sent += chunk.length;
-        if (!request.write(chunk)) return request.once('drain', pump);
-      }
-      if (end && !request.destroyed) request.end();
+      if (request.destroyed) return;
+      if (sent >= bodyBytes) return end && request.end();
+      sent += chunk.length;
+      if (request.write(chunk)) setImmediate(pump);
+      else request.once('drain', () => setImmediate(pump));
     };
     pump();
   });
@@ -303,6 +305,63 @@ describe('request bodies: what one post can cost the admin', () => {
     expect(peak - before).toBeLessThan(100);
     expect(spooled(spool)).toEqual([]);
   }, 240_000);
+
+  it('in the browser: a refused post shows why, in the admin’s look and the person’s language, with the way back', async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const seen = {};
+      for (const locale of ['id', 'en']) {
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+        await context.addCookies([{ name: 'laman_bahasa', value: locale, url: demo.admin }]);
+        const page = await context.newPage();
+        await page.goto(`${demo.admin}/masuk`);
+        // A sign-in far past what the form holds, sent by the browser itself (the field's own bound removed).
+        await page.fill('input[name=email]', 'editor.disdukcapil@laman.example');
+        await page.evaluate(() => {
+          const password = document.querySelector('input[name=password]');
+          password.removeAttribute('maxlength');
+          password.value = 'x'.repeat(200_000);
+        });
+        const answer = page.waitForResponse((response) => response.request().method() === 'POST');
+        await page.click('button[type=submit]');
+        expect((await answer).status()).toBe(413);
+        await page.waitForLoadState('load');
+        seen[locale] = {
+          lang: await page.getAttribute('html', 'lang'),
+          title: await page.textContent('h1'),
+          reason: await page.textContent('[role=alert]'),
+          back: await page.getAttribute('main a', 'href'),
+        };
+        expect(await axeViolations(page)).toEqual([]);
+        // Not sideways-scrolling on a phone.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+        mkdirSync(SHOTS, { recursive: true });
+        if (locale === 'id') await page.screenshot({ path: path.join(SHOTS, 'kiriman-terlalu-besar.png') });
+        await page.click('main a');
+        await page.waitForURL(`${demo.admin}/masuk`);
+        await context.close();
+      }
+      expect(seen).toEqual({
+        id: {
+          lang: 'id',
+          title: 'Kiriman terlalu besar',
+          reason: 'Isian formulir ini paling panjang 64 KB. Persingkat isiannya, lalu kirim lagi.',
+          back: '/masuk',
+        },
+        en: {
+          lang: 'en',
+          title: 'The post is too large',
+          reason: "This form's fields hold at most 64 KB. Shorten what you wrote, then send it again.",
+          back: '/masuk',
+        },
+      });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it('in the browser: files over the limit are caught before sending, with the reason in Bahasa Indonesia', async () => {
     const browser = await chromium.launch({

@@ -1,5 +1,7 @@
 import { bodyLimits, FORM_TEXT_BYTES, PUBLIC_FORM_BYTES } from '../../server/body-limits.mjs';
 import { BodyRefused } from './request-body/body-meter';
+import type { Translate } from './i18n';
+import type { Refusal } from './refusal-page';
 import { type BodyLimit, readUrlEncoded, type ReceivedForm, spoolMultipart } from './request-body/read-form';
 
 /**
@@ -26,19 +28,24 @@ export function bodyLimitFor(route: string, signedIn: boolean): BodyLimit {
 
 /**
  * Reads the request's form within `limit` and hands pages that one (its files on disk until `discard`);
- * null when there is nothing to read; a refusal page when the body cannot be taken.
+ * null when there is nothing to read; why not (a `Refusal`, in the person's language) when it cannot be taken.
  */
 export async function readFormOnce(
   request: Request,
   limit: BodyLimit,
-): Promise<Response | ReceivedForm | null> {
+  t: Translate,
+): Promise<Refusal | ReceivedForm | null> {
   if (request.method !== 'POST') return null;
   const contentType = request.headers.get('content-type') ?? '';
   if (!FORM_TYPES.test(contentType)) {
-    return refusal(415, 'Jenis kiriman tidak didukung', 'Halaman ini hanya menerima formulir.');
+    return {
+      status: 415,
+      title: t('Jenis kiriman tidak didukung'),
+      reason: t('Halaman ini hanya menerima formulir.'),
+    };
   }
   if (Number(request.headers.get('content-length') ?? 0) > limit.totalBytes)
-    return tooLarge(limit.totalBytes);
+    return tooLarge(limit.totalBytes, limit, t);
   let received: ReceivedForm;
   try {
     const body = request.body ?? new Response('').body!;
@@ -46,50 +53,43 @@ export async function readFormOnce(
       ? await spoolMultipart(body, contentType, limit)
       : await readUrlEncoded(body, limit);
   } catch (error) {
-    return refusalFor(error instanceof BodyRefused ? error : new BodyRefused('malformed'));
+    return refusalFor(error instanceof BodyRefused ? error : new BodyRefused('malformed'), limit, t);
   }
   // Pages read the form as usual; they get the one already read.
   Object.defineProperty(request, 'formData', { value: () => Promise.resolve(received.form) });
   return received;
 }
 
-function refusalFor(error: BodyRefused): Response {
-  if (error.reason === 'tooLarge') return tooLarge(error.limitBytes);
+/** Whether what `readFormOnce` answered is a refusal. */
+export const isRefusal = (read: Refusal | ReceivedForm | null): read is Refusal =>
+  read !== null && 'status' in read;
+
+function refusalFor(error: BodyRefused, limit: BodyLimit, t: Translate): Refusal {
+  if (error.reason === 'tooLarge') return tooLarge(error.limitBytes, limit, t);
   if (error.reason === 'stalled') {
-    return refusal(
-      408,
-      'Kiriman terhenti',
-      'Kiriman berhenti mengalir di tengah jalan. Periksa sinyal, lalu kirim formulirnya lagi.',
-    );
+    return {
+      status: 408,
+      title: t('Kiriman terhenti'),
+      reason: t('Kiriman berhenti mengalir di tengah jalan. Periksa sinyal, lalu kirim formulirnya lagi.'),
+    };
   }
-  return refusal(
-    400,
-    'Formulir tidak dapat dibaca',
-    'Kiriman formulir rusak atau terpotong. Muat ulang halaman dan coba lagi.',
-  );
+  return {
+    status: 400,
+    title: t('Formulir tidak dapat dibaca'),
+    reason: t('Kiriman formulir rusak atau terpotong. Muat ulang halaman dan coba lagi.'),
+  };
 }
 
-function tooLarge(limitBytes: number): Response {
-  const limit =
+/** Past the text a form may hold (no file helps there), or past what its files may weigh. */
+function tooLarge(limitBytes: number, limit: BodyLimit, t: Translate): Refusal {
+  const batas =
     limitBytes >= MB ? `${Math.floor(limitBytes / MB)} MB` : `${Math.floor(limitBytes / 1024)} KB`;
-  return refusal(
-    413,
-    'Kiriman terlalu besar',
-    `Satu kiriman di halaman ini paling besar ${limit}. Pilih berkas yang lebih kecil, atau kirim berkasnya satu per satu.`,
-  );
-}
-
-/**
- * A plain page. Refused mid-body, the rest of the body is not read to its end: the edge closes the connection
- * gently once the page is out (server/lingering-close.mjs).
- */
-function refusal(status: number, title: string, text: string): Response {
-  const html = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Laman</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Kembali ke Laman</a></p></main></body></html>`;
-  return new Response(html, {
-    status,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-    },
-  });
+  const reason =
+    limitBytes === limit.textBytes
+      ? t('Isian formulir ini paling panjang {batas}. Persingkat isiannya, lalu kirim lagi.', { batas })
+      : t(
+          'Satu kiriman di halaman ini paling besar {batas}. Pilih berkas yang lebih kecil, atau kirim berkasnya satu per satu.',
+          { batas },
+        );
+  return { status: 413, title: t('Kiriman terlalu besar'), reason };
 }

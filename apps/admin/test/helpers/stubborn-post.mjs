@@ -37,11 +37,15 @@ export function stubbornPost(address, { headers = {}, endless }) {
       Buffer.alloc(CHUNK, 120),
       Buffer.from('\r\n'),
     ]);
+    // One chunk per turn of the event loop, as a network stack does: what the server answers is read between
+    // writes, not only once the writing stops (a reset may follow the answer, and would win the race).
     const pump = () => {
-      do {
-        result.sent += CHUNK;
-        if (!socket.write(chunk)) return socket.once('drain', pump);
-      } while (endless && !socket.destroyed);
+      if (socket.destroyed) return;
+      result.sent += CHUNK;
+      const more = socket.write(chunk);
+      if (!endless) return;
+      if (more) setImmediate(pump);
+      else socket.once('drain', () => setImmediate(pump));
     };
     pump();
   });

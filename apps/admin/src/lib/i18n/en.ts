@@ -967,4 +967,20 @@ export const EN: Record<string, string> = {
   'Laporan dan riwayat impor': 'Import report and history',
   'Uji coba dan impor OPD ini': 'Try and import this OPD',
   'Halaman daftar impor': 'Pages of the import list',
+  'Jenis kiriman tidak didukung': 'Unsupported kind of post',
+  'Halaman ini hanya menerima formulir.': 'This page only takes forms.',
+  'Kiriman terhenti': 'The post stopped',
+  'Kiriman berhenti mengalir di tengah jalan. Periksa sinyal, lalu kirim formulirnya lagi.':
+    'The post stopped arriving half-way. Check the signal, then send the form again.',
+  'Formulir tidak dapat dibaca': 'The form could not be read',
+  'Kiriman formulir rusak atau terpotong. Muat ulang halaman dan coba lagi.':
+    'The form arrived broken or cut short. Reload the page and try again.',
+  'Kiriman terlalu besar': 'The post is too large',
+  'Isian formulir ini paling panjang {batas}. Persingkat isiannya, lalu kirim lagi.':
+    "This form's fields hold at most {batas}. Shorten what you wrote, then send it again.",
+  'Satu kiriman di halaman ini paling besar {batas}. Pilih berkas yang lebih kecil, atau kirim berkasnya satu per satu.':
+    'One post on this page may be at most {batas}. Choose smaller files, or send them one at a time.',
+  'Kembali ke formulir': 'Back to the form',
+  'Tombol Kembali di peramban biasanya masih menyimpan isian Anda.':
+    "The browser's Back button usually still keeps what you typed.",
 };
