@@ -73,6 +73,11 @@ export async function alternatedP99(
     for (const city of order)
       rounds[city].push(percentile(await timeReads(cities[city], plan.readsPerRound), 99));
   }
+  return summarizeRounds(rounds);
+}
+
+/** Each city's median round p99 and the ratios, from the rounds' p99s in the order they were read. */
+export function summarizeRounds(rounds: { small: number[]; large: number[] }): AlternatedP99 {
   const pairRatios = rounds.large.map((large, pair) => large / rounds.small[pair]!);
   const medianSmall = percentile(rounds.small, 50);
   const medianLarge = percentile(rounds.large, 50);
@@ -84,6 +89,6 @@ export async function alternatedP99(
       lowest: Math.round(Math.min(...pairRatios) * 100) / 100,
       highest: Math.round(Math.max(...pairRatios) * 100) / 100,
     },
-    pairs: plan.pairs,
+    pairs: rounds.small.length,
   };
 }

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { alternatedP99 } from '../alternated-p99';
+import { alternatedP99, summarizeRounds } from '../alternated-p99';
 
 /** A city's API stand-in over real HTTP: answers every read after `delayMs`, noting which city was read. */
 function cityServer(name: string, log: string[], delayMs: number, status = 200): Promise<Server> {
@@ -33,10 +33,20 @@ describe('one OPD’s public p99 in two cities, alternated', () => {
     expect(blocks).toEqual(['small', 'large', 'large', 'small', 'small', 'large', 'large', 'small']);
     expect(rounds).toHaveLength(8 * plan.readsPerRound);
     expect(result.pairs).toBe(4);
+    // A lower bound only: every read of the large city waits 8 ms, and a busy machine adds, never takes away.
     expect(result.large).toBeGreaterThanOrEqual(8);
-    expect(result.ratio).toBeGreaterThan(1);
-    expect(result.pairRatios.lowest).toBeGreaterThan(1);
     expect(result.pairRatios.highest).toBeGreaterThanOrEqual(result.pairRatios.lowest);
+  });
+
+  it('reports each city by its median round, the ratio of those, and the spread of the pairs', () => {
+    const result = summarizeRounds({ small: [10, 12, 30, 11], large: [11, 13, 12, 40] });
+    expect(result).toEqual({
+      small: 12,
+      large: 13,
+      ratio: 1.08,
+      pairRatios: { lowest: 0.4, highest: 3.64 },
+      pairs: 4,
+    });
   });
 
   it('fails rather than timing an error answer', async () => {
