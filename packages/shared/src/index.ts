@@ -55,3 +55,4 @@ export {
   type SkmResult,
 } from './survey.js';
 export type { ImportKind, ImportTotals } from './wordpress-import.js';
+export { escapeHtml, html, htmlDocument, SafeHtml } from './html.js';

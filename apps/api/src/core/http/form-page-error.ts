@@ -1,5 +1,5 @@
 import { type ServerResponse } from 'node:http';
-import { html, htmlDocument } from './html';
+import { html, htmlDocument } from '@laman/shared';
 
 /** Where HTML forms post (an OPD site's pages that work without JavaScript): they send url-encoded bodies. */
 export const FORM_PAGES_PATH = '/api/v1/site-pages/';

@@ -1,5 +1,4 @@
-import { FORM_GUARD_FIELDS } from '@laman/shared';
-import { html, htmlDocument, type SafeHtml } from './html';
+import { FORM_GUARD_FIELDS, html, htmlDocument, type SafeHtml } from '@laman/shared';
 
 /**
  * The pages of an OPD site that cannot be static (the request form sent back with what to fix, the receipt,

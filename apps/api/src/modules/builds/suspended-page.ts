@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../core/http/html';
+import { escapeHtml } from '@laman/shared';
 
 /**
  * What a suspended OPD's site shows at every address (with HTTP 503): plain, self-contained (no script, no

@@ -4,9 +4,10 @@ import {
   PPID_DELIVERY_OPTIONS,
   PPID_REQUEST_FIELDS,
   type PpidFormField,
+  html,
+  type SafeHtml,
 } from '@laman/shared';
 import { type FieldError } from '../../core/errors/domain-error';
-import { html, type SafeHtml } from '../../core/http/html';
 import { honeypot, layout, type SitePage } from '../../core/http/site-page';
 import { wibDay } from '../../core/time/wib';
 import { type AttachmentView } from './answer-attachments';

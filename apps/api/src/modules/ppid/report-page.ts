@@ -1,5 +1,4 @@
-import { formatTanggal, ppidReportLabel, ppidReportLines, type PpidServiceReport } from '@laman/shared';
-import { html } from '../../core/http/html';
+import { formatTanggal, ppidReportLabel, ppidReportLines, type PpidServiceReport, html } from '@laman/shared';
 import { layout, type SitePage } from '../../core/http/site-page';
 
 /**

@@ -8,10 +8,10 @@ import {
   SKM_PROFILE,
   SKM_PROFILE_FIELDS,
   skmPeriodsBegun,
+  html,
 } from '@laman/shared';
 import { type FieldError } from '../../core/errors/domain-error';
 import { toFieldErrors, withLabels } from '../../core/errors/validation-messages';
-import { html } from '../../core/http/html';
 import { type SitePage } from '../../core/http/site-page';
 import { expectedFailure, formValues, type SiteAnswer } from '../../core/http/site-page-http';
 import { wibDay } from '../../core/time/wib';

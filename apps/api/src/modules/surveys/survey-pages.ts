@@ -5,9 +5,10 @@ import {
   SKM_PROFILE,
   SKM_PROFILE_FIELDS,
   type SkmPeriod,
+  html,
+  type SafeHtml,
 } from '@laman/shared';
 import { type FieldError } from '../../core/errors/domain-error';
-import { html, type SafeHtml } from '../../core/http/html';
 import { honeypot, layout, type SiteSection, type SitePage } from '../../core/http/site-page';
 import { type SampledResult, type SurveyResults } from './survey-results';
 

@@ -26,12 +26,17 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
 }
 
 /**
- * A whole page in Bahasa Indonesia for a browser (often one without JavaScript): its own inline style and no
- * outside file, kept out of search engines (these pages hold one citizen's business).
+ * A whole page for a browser (often one without JavaScript), in Bahasa Indonesia unless `lang` says otherwise:
+ * its own inline style and no outside file, kept out of search engines (these pages hold one person's business).
  */
-export function htmlDocument(page: { title: string; style: string; body: SafeHtml }): SafeHtml {
+export function htmlDocument(page: {
+  title: string;
+  style: string;
+  body: SafeHtml;
+  lang?: 'id' | 'en';
+}): SafeHtml {
   return html`<!doctype html>
-    <html lang="id">
+    <html lang="${page.lang ?? 'id'}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
