@@ -221,6 +221,24 @@ describe('request bodies: what one post can cost the admin', () => {
       });
       expect([route, declared.status]).toEqual([route, 413]);
       expect(declared.text).toMatch(/paling besar (8|400) MB/);
+      expect([route, /href="([^"]*)"/.exec(declared.text)?.[1]]).toEqual([route, route]);
+    }
+    // The way back never leads off the admin, whatever path the post named (the URL the page sees is normalized).
+    for (const path of ['//evil.example/opd', '/\\evil.example/opd', '/%5Cevil.example']) {
+      const refused = await rawPost(`${demo.admin}${path}`, {
+        headers: {
+          origin: demo.admin,
+          cookie: editorCookie,
+          'content-type': 'multipart/form-data; boundary=----x',
+          'content-length': String(3 * 1024 * MB),
+        },
+        end: false,
+      });
+      expect([path, refused.status]).toEqual([path, 413]);
+      expect([path, /href="([^"]*)"/.exec(refused.text)?.[1]]).toEqual([
+        path,
+        expect.stringMatching(/^\/(?![/\\])/),
+      ]);
     }
     // Streamed without a length past the OPD pages' 8 MB: cut off while it is still coming, nothing left on disk.
     const head = '------x\r\nContent-Disposition: form-data; name="berkas"; filename="besar.pdf"\r\n\r\n';
