@@ -105,8 +105,14 @@ describe('metrics, as Prometheus reads them, and the documented alerts', () => {
     );
     expect({ built, log: built >= 1 ? '' : worker.log() }).toEqual({ built: expect.any(Number), log: '' });
     expect(built).toBeGreaterThanOrEqual(1);
-    const publishes = await value(
-      'sum(laman_http_request_duration_seconds_count{job="laman-api",method="POST",status="200",route="/api/v1/tenants/:tenant/content/items/:id/publish"})',
+    // The API and the worker are scraped on their own schedules: the build may be seen before the publish is.
+    const publishes = await eventually(
+      () =>
+        value(
+          'sum(laman_http_request_duration_seconds_count{job="laman-api",method="POST",status="200",route="/api/v1/tenants/:tenant/content/items/:id/publish"})',
+        ),
+      (count) => count >= 1,
+      { withinMs: 30_000, everyMs: 500 },
     );
     expect(publishes).toBeGreaterThanOrEqual(1);
     const queues = (await prometheus.query('laman_queue_jobs{job="laman-api",state="waiting"}')).map(
